@@ -1,0 +1,227 @@
+"""The output record of ../shared/SPEC.md (version 1) as plain dataclasses.
+
+Every stage produces these objects; `Document.to_dict()` is the one place
+that turns them into the SPEC record read by the CLI, tables and notebooks.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+SPEC_VERSION = "1"
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity: `text[start:stop] == text`."""
+
+    start: int
+    stop: int
+    text: str
+    type: str = ""
+    normal: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "stop": self.stop, "text": self.text}
+
+
+@dataclass
+class Entity:
+    """A person, place or organisation with all its mentions in the text."""
+
+    id: str
+    type: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    parts: dict[str, str | None] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
+        if self.type == "PER":
+            out["parts"] = dict(self.parts or {"first": None, "middle": None, "last": None})
+        out["mentions"] = [m.to_dict() for m in self.mentions]
+        return out
+
+    def ref(self) -> dict[str, Any]:
+        """The SPEC form of a fact argument that names this entity."""
+        return {"ref": self.id, "name": self.name}
+
+
+@dataclass
+class DateExpr:
+    """A temporal expression with its ISO 8601 value (or None)."""
+
+    start: int
+    stop: int
+    text: str
+    value: str | None
+    kind: str
+    mod: str | None = None
+    id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "start": self.start,
+            "stop": self.stop,
+            "text": self.text,
+            "value": self.value,
+            "kind": self.kind,
+        }
+        if self.mod:
+            out["mod"] = self.mod
+        return out
+
+    def ref(self) -> dict[str, Any]:
+        """The SPEC form of a fact argument that names this date."""
+        return {"ref": self.id, "text": self.text, "value": self.value}
+
+
+@dataclass
+class Number:
+    """An ordinal or cardinal number that facts may need."""
+
+    start: int
+    stop: int
+    text: str
+    value: int
+    kind: str
+    id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "stop": self.stop,
+            "text": self.text,
+            "value": self.value,
+            "kind": self.kind,
+        }
+
+
+@dataclass
+class Fact:
+    """A structured fact; `args` become top-level keys of the record."""
+
+    type: str
+    start: int
+    stop: int
+    args: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type,
+            "evidence": {"start": self.start, "stop": self.stop},
+        }
+        out.update(self.args)
+        return out
+
+
+@dataclass
+class Dateline:
+    """`МОСКВА, 11 ноября. /ТАСС/` parsed into its parts."""
+
+    place: str | None
+    date: str | None
+    agency: str | None
+    start: int
+    stop: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "place": self.place,
+            "date": self.date,
+            "agency": self.agency,
+            "start": self.start,
+            "stop": self.stop,
+        }
+
+
+@dataclass
+class DocInfo:
+    """The `doc` block: identity, title, reference date and dateline."""
+
+    id: str = ""
+    source: str | None = None
+    title: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    dateline: Dateline | None = None
+    encoding: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "date": self.date,
+            "date_source": self.date_source,
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+        }
+        if self.encoding:
+            out["encoding"] = self.encoding
+        return out
+
+
+@dataclass
+class Token:
+    """A word of the linguistic layer (`--tokens`)."""
+
+    start: int
+    stop: int
+    text: str
+    lemma: str
+    pos: str
+    feats: dict[str, str]
+    sent: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "stop": self.stop,
+            "text": self.text,
+            "lemma": self.lemma,
+            "pos": self.pos,
+            "feats": dict(self.feats),
+            "sent": self.sent,
+        }
+
+
+@dataclass
+class Document:
+    """Everything factex found in one text; `to_dict()` is the SPEC record."""
+
+    text: str
+    info: DocInfo = field(default_factory=DocInfo)
+    entities: list[Entity] = field(default_factory=list)
+    dates: list[DateExpr] = field(default_factory=list)
+    numbers: list[Number] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    sentences: list[tuple[int, int]] | None = None
+    tokens: list[Token] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "factex": SPEC_VERSION,
+            "doc": self.info.to_dict(),
+            "entities": [e.to_dict() for e in self.entities],
+            "dates": [d.to_dict() for d in self.dates],
+            "numbers": [n.to_dict() for n in self.numbers],
+            "facts": [f.to_dict() for f in self.facts],
+        }
+        if self.tokens is not None:
+            out["sentences"] = [{"start": a, "stop": b} for a, b in self.sentences or []]
+            out["tokens"] = [t.to_dict() for t in self.tokens]
+        return out
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def error_record(info: DocInfo, code: str, message: str) -> dict[str, Any]:
+    """The record that stands in for a document that could not be processed."""
+    return {"factex": SPEC_VERSION, "doc": info.to_dict(), "error": {"code": code, "message": message}}

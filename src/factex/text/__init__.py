@@ -1,0 +1,1 @@
+"""Text layer: paragraphs, sentences, tokens, morphology."""

@@ -1,0 +1,109 @@
+"""Morphological tags from slovnet and lemmas from pymorphy3 that agree with them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pymorphy3
+from pymorphy3.analyzer import Parse
+
+UD_TO_OC_POS: dict[str, frozenset[str]] = {
+    "NOUN": frozenset({"NOUN"}),
+    "PROPN": frozenset({"NOUN"}),
+    "ADJ": frozenset({"ADJF", "ADJS", "COMP", "PRTF"}),
+    "VERB": frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"}),
+    "AUX": frozenset({"VERB", "INFN"}),
+    "ADV": frozenset({"ADVB", "COMP", "PRED"}),
+    "NUM": frozenset({"NUMR", "NUMB"}),
+    "DET": frozenset({"ADJF", "NPRO"}),
+    "PRON": frozenset({"NPRO"}),
+    "ADP": frozenset({"PREP"}),
+    "CCONJ": frozenset({"CONJ"}),
+    "SCONJ": frozenset({"CONJ"}),
+    "PART": frozenset({"PRCL"}),
+    "INTJ": frozenset({"INTJ"}),
+}
+UD_TO_OC_CASE = {
+    "Nom": {"nomn"},
+    "Gen": {"gent", "gen1", "gen2"},
+    "Dat": {"datv"},
+    "Acc": {"accs", "acc2"},
+    "Ins": {"ablt"},
+    "Loc": {"loct", "loc1", "loc2"},
+    "Voc": {"voct"},
+}
+UD_TO_OC_NUMBER = {"Sing": "sing", "Plur": "plur"}
+UD_TO_OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+_analyzer: pymorphy3.MorphAnalyzer | None = None
+
+
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The process-wide pymorphy3 analyser (loading it takes ~0.15 s)."""
+    global _analyzer
+    if _analyzer is None:
+        _analyzer = pymorphy3.MorphAnalyzer()
+    return _analyzer
+
+
+def _agreement(parse: Parse, pos: str, feats: dict[str, str]) -> tuple[int, int]:
+    tag = parse.tag
+    pos_ok = tag.POS in UD_TO_OC_POS.get(pos, ()) or (pos == "NUM" and "NUMB" in tag)
+    score = 4 if pos_ok else 0
+    case = feats.get("Case")
+    if case and tag.case:
+        score += 2 if tag.case in UD_TO_OC_CASE.get(case, ()) else -1
+    number = feats.get("Number")
+    if number and tag.number:
+        score += 1 if tag.number == UD_TO_OC_NUMBER.get(number) else -1
+    gender = feats.get("Gender")
+    if gender and tag.gender:
+        score += 1 if tag.gender == UD_TO_OC_GENDER.get(gender) else 0
+    if pos == "PROPN" and PROPER & tag.grammemes:
+        score += 1
+    return score, int(pos_ok and (not case or not tag.case or tag.case in UD_TO_OC_CASE[case]))
+
+
+@lru_cache(maxsize=200_000)
+def best_parse(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> Parse | None:
+    """The pymorphy3 parse of `word` that best agrees with slovnet's tag.
+
+    Returns None when no parse agrees on part of speech and case: the word is
+    then unknown in that role (a foreign surname read as a plural noun, say).
+    """
+    fd = dict(feats)
+    best: Parse | None = None
+    best_key: tuple[int, float] = (-100, 0.0)
+    for parse in analyzer().parse(word):
+        score, agrees = _agreement(parse, pos, fd)
+        key = (score, parse.score)
+        if agrees and key > best_key:
+            best, best_key = parse, key
+    return best
+
+
+def lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+    """Lower-case lemma; the word itself when no parse agrees with the tag."""
+    if pos in {"PUNCT", "SYM", "X"} or not any(ch.isalpha() for ch in word):
+        return word.lower()
+    parse = best_parse(word, pos, feats)
+    return parse.normal_form if parse is not None else word.lower()
+
+
+class MorphTagger:
+    """slovnet's news morphology model: UD part of speech and features per word."""
+
+    def __init__(self, navec, batch_size: int = 16) -> None:
+        from slovnet import Morph
+
+        from ..resources import model_path
+
+        self.model = Morph.load(str(model_path("model/slovnet_morph_news_v1.tar")), batch_size)
+        self.model.navec(navec)
+
+    def __call__(self, sentences: list[list[str]]) -> list[list[tuple[str, dict[str, str]]]]:
+        out = []
+        for markup in self.model.map(sentences):
+            out.append([(tok.pos, dict(tok.feats)) for tok in markup.tokens])
+        return out
