@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from ..analysis import Analysis
 from ..record import Fact
+from . import occupation
+from .context import Context
+from .persons import Persons
 
 
 def extract_facts(analysis: Analysis) -> list[Fact]:
-    """All facts of a document, in text order (filled in by the facts work, issue 4)."""
-    return []
+    """All facts of a document, in text order (occupations first to resolve descriptions)."""
+    ctx = Context(analysis)
+    occupations = occupation.find(ctx)
+    persons = Persons(ctx, occupations)  # noqa: F841 - used by the other fact types
+    facts = [o.fact() for o in occupations]
+    return sorted(facts, key=lambda f: (f.start, f.type))

@@ -1,0 +1,209 @@
+"""FactRuEval-2016 track 3 on the devset: `occupation` and `meeting` facts.
+
+A predicted fact matches a gold fact of the same type when at least one argument
+matches; arguments match when the predicted value is within Levenshtein distance 2
+of one of the gold values (an entity's name variants: mention texts, `name`
+attributes, first/last/patronymic combinations; a position's span texts). A pair
+scores the share of matched arguments, the position counting half. Precision is
+the summed score over predicted facts, recall over gold facts.
+
+Writes the official response files (`book_N.task3`) into `benchmarks/out/task3/`.
+Run: `PYTHONPATH=src python benchmarks/factru_facts.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import devset  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "out" / "task3"
+TYPES = ("occupation", "meeting")
+SPECIAL = {"модальность", "сложность", "фаза"}
+WEIGHT = {"position": 0.5}
+
+Args = list[tuple[str, Any]]  # (argument name, value or set of values)
+
+
+def norm(s: str) -> str:
+    s = s.lower().strip().replace("ё", "е")
+    for q in "«»“”„":
+        s = s.replace(q, '"')
+    return " ".join(s.split())
+
+
+def dist(a: str, b: str) -> int:
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(cur[j - 1] + 1, prev[j] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def same(value: str, variants: set[str]) -> bool:
+    v = norm(value)
+    return any(abs(len(v) - len(g)) <= 2 and dist(v, g) <= 2 for g in variants)
+
+
+# gold
+
+
+def entity_variants(doc: dict[str, Any]) -> dict[str, set[str]]:
+    """Name variants of each gold entity of a document."""
+    mention_text = {m["id"]: m["text"] for m in doc["mentions"]}
+    out: dict[str, set[str]] = {}
+    for e in doc["entities"]:
+        values = {mention_text[m] for m in e["mention_ids"] if m in mention_text}
+        attrs: dict[str, list[str]] = {}
+        for key, value in e["attrs"]:
+            key = key.rstrip("0123456789")
+            attrs.setdefault(key, []).append(value)
+            if key in {"name", "nickname"}:
+                values.add(value)
+        f, last, p = attrs.get("firstname", []), attrs.get("lastname", []), attrs.get("patronymic", [])
+        for combo in ([f, p, last], [last, f, p], [f, last], [last, f], [f, p], [last], [f]):
+            if all(combo):
+                values |= {" ".join(x) for x in product(*combo)}
+        out[e["id"]] = {norm(v) for v in values if v}
+    return out
+
+
+def gold_facts(doc: dict[str, Any]) -> dict[str, list[Args]]:
+    variants = entity_variants(doc)
+    out: dict[str, list[Args]] = {t: [] for t in TYPES}
+    for fact in doc["facts"]:
+        kind = fact["type"].lower()
+        if kind not in out:
+            continue
+        args: Args = []
+        for arg in fact["args"]:
+            name = arg["name"].lower()
+            if name in SPECIAL:
+                continue
+            name = "position" if name == "job" else name
+            if arg["ref"]["kind"] == "obj":
+                values = set(variants.get(arg["ref"]["id"], set())) | {norm(arg["value"])}
+            else:
+                parts = arg["value"].split("|")
+                values = {norm(p.split(" ", 1)[1] if p.strip().startswith("span") else p) for p in parts}
+                values = {norm(v) for v in values}
+                values |= {norm(p) for p in parts}
+            args.append((name, values))
+        out[kind].append(args)
+    return out
+
+
+# predictions
+
+
+def predicted(record: dict[str, Any]) -> dict[str, list[Args]]:
+    """Track-3 facts from a factex record."""
+    out: dict[str, list[Args]] = {t: [] for t in TYPES}
+    for fact in record["facts"]:
+        if fact["type"] == "occupation":
+            args: Args = [("who", fact["person"]["name"])]
+            if fact.get("org"):
+                args.append(("where", fact["org"]["name"]))
+            if fact.get("position"):
+                args.append(("position", fact["position"]))
+            out["occupation"].append(args)
+        elif fact["type"] == "meeting" and fact.get("modality") is None:
+            people = [p["name"] for p in fact["participants"]]
+            if len(people) >= 2:
+                out["meeting"].append([("participant", p) for p in people])
+    return out
+
+
+def task3(facts: dict[str, list[Args]]) -> str:
+    blocks = []
+    for kind in TYPES:
+        for args in facts[kind]:
+            blocks.append("\n".join([kind] + [f"{name} : {value}" for name, value in args]))
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+# scoring
+
+
+def quality(pred: Args, gold: Args) -> float:
+    matched_gold: set[int] = set()
+    matched_pred: set[int] = set()
+    for i, (name, value) in enumerate(pred):
+        for j, (gname, values) in enumerate(gold):
+            if j not in matched_gold and gname == name and same(value, values):
+                matched_gold.add(j)
+                matched_pred.add(i)
+                break
+    if not matched_pred:
+        return 0.0
+    w = [WEIGHT.get(n, 1.0) for n, _ in gold]
+    wp = [WEIGHT.get(n, 1.0) for n, _ in pred]
+    hit = sum(w[j] for j in matched_gold)
+    miss = sum(w[j] for j in range(len(gold)) if j not in matched_gold)
+    extra = sum(wp[i] for i in range(len(pred)) if i not in matched_pred)
+    return hit / (hit + miss + extra)
+
+
+def match(pred: list[Args], gold: list[Args]) -> float:
+    """Summed quality of a greedy one-to-one matching of predicted and gold facts."""
+    pairs = sorted(
+        ((quality(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)),
+        reverse=True,
+    )
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    total = 0.0
+    for q, i, j in pairs:
+        if q > 0 and i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            total += q
+    return total
+
+
+def run(nlp, docs: list[dict[str, Any]]) -> str:
+    """Score `nlp` (a factex Pipeline) on the docs; returns a markdown table."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    tp = {t: 0.0 for t in TYPES}
+    n_pred = {t: 0 for t in TYPES}
+    n_gold = {t: 0 for t in TYPES}
+    for doc in docs:
+        record = nlp(doc["text"], doc_id=doc["doc"]).to_dict()
+        pred, gold = predicted(record), gold_facts(doc)
+        (OUT / f"{doc['doc']}.task3").write_text(task3(pred), encoding="utf-8")
+        for t in TYPES:
+            tp[t] += match(pred[t], gold[t])
+            n_pred[t] += len(pred[t])
+            n_gold[t] += len(gold[t])
+    lines = ["| type | P | R | F1 | predicted | gold |", "| --- | --- | --- | --- | --- | --- |"]
+    for t in TYPES:
+        p = tp[t] / n_pred[t] if n_pred[t] else 0.0
+        r = tp[t] / n_gold[t] if n_gold[t] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        lines.append(f"| {t} | {p:.3f} | {r:.3f} | {f:.3f} | {n_pred[t]} | {n_gold[t]} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    from factex.pipeline import Pipeline
+
+    docs = devset.load()
+    nlp = Pipeline()
+    t0 = time.perf_counter()
+    report = run(nlp, docs)
+    print(report)
+    print(f"\n{len(docs)} documents in {time.perf_counter() - t0:.1f} s; responses in {OUT}")
+
+
+if __name__ == "__main__":
+    main()

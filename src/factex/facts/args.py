@@ -1,0 +1,128 @@
+"""Argument forms of ../shared/SPEC.md: entity and date refs, normal forms of phrases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..entities.normalize import Word, restore_case
+from ..record import DateExpr, Entity
+from ..text.morph import best_parse
+from .context import Context
+from .lexicon import mapping
+
+DATE_RANK = {"range": 7, "date": 6, "part": 5, "month": 4, "season": 3, "year": 2, "relative": 1}
+
+
+def ref(entity: Entity | None) -> dict[str, Any] | None:
+    return entity.ref() if entity is not None else None
+
+
+def refs(entities: list[Entity]) -> list[dict[str, Any]]:
+    """Entity refs, each entity once, in the given order."""
+    seen: set[str] = set()
+    out = []
+    for e in entities:
+        if e.id not in seen:
+            seen.add(e.id)
+            out.append(e.ref())
+    return out
+
+
+def best_date(dates: list[DateExpr]) -> DateExpr | None:
+    """The most specific resolved date of a clause (a range over a day over a month...)."""
+    scored = [d for d in dates if d.value] or dates
+    if not scored:
+        return None
+    return max(scored, key=lambda d: DATE_RANK.get(d.kind, 0))
+
+
+def date_ref(date: DateExpr | None) -> dict[str, Any] | None:
+    return date.ref() if date is not None else None
+
+
+def days_in(value: str | None) -> int | None:
+    """Length in days of an ISO interval `YYYY-MM-DD/YYYY-MM-DD` (also `--MM-DD`)."""
+    if not value or "/" not in value:
+        return None
+    from datetime import date
+
+    a, b = value.split("/")
+    try:
+        if a.startswith("--"):
+            a, b = "2001" + a[1:], "2001" + b[1:]
+        d1, d2 = date.fromisoformat(a), date.fromisoformat(b)
+    except ValueError:
+        return None
+    return (d2 - d1).days + 1 if d2 >= d1 else None
+
+
+def compound_number(ctx: Context, i: int) -> int | None:
+    """The number a compound adjective carries (`двухдневный` -> 2): from the numbers
+    stage when it read the word, else from the word's prefix."""
+    num = ctx.number_at(i)
+    if num is not None:
+        return num.value
+    low = ctx.text(i).lower()
+    for prefix, value in sorted(mapping("numeral-prefixes").items(), key=lambda p: -len(p[0])):
+        if low.startswith(prefix):
+            return int(value)
+    if low[:1].isdigit():
+        digits = "".join(c for c in low.split("-")[0] if c.isdigit())
+        return int(digits) if digits else None
+    return None
+
+
+def word(ctx: Context, i: int) -> Word:
+    feats = tuple(sorted(ctx.analysis.feats[i].items()))
+    space = i > 0 and ctx.start(i) > ctx.stop(i - 1)
+    return Word(ctx.text(i), ctx.pos(i), feats, space)
+
+
+def inflect(ctx: Context, i: int, grammemes: set[str]) -> str:
+    """Word i in the given grammemes (pymorphy3), or as written when it cannot."""
+    w = word(ctx, i)
+    parse = best_parse(w.text, w.pos, w.feats)
+    if parse is None:
+        return w.text
+    form = parse.inflect(grammemes)
+    return restore_case(form.word, w.text) if form else w.text
+
+
+def head_grammemes(ctx: Context, head: int, keep_number: bool) -> tuple[str | None, str | None]:
+    """Gender and number of a head noun in its normal form."""
+    w = word(ctx, head)
+    parse = best_parse(w.text, w.pos, w.feats)
+    if parse is None:
+        return None, None
+    number = parse.tag.number if keep_number else "sing"
+    return parse.tag.gender, number
+
+
+def nominal_phrase(
+    ctx: Context, first: int, head: int, last: int, keep_number: bool = False
+) -> str:
+    """Words [first, last) with the agreement group up to `head` in the nominative.
+
+    Words after the head (complements) stay as written: `министра промышленности`
+    -> `министр промышленности`.
+    """
+    gender, number = head_grammemes(ctx, head, keep_number)
+    forms: list[str] = []
+    for i in range(first, last):
+        if i < head and ctx.pos(i) in {"ADJ", "DET", "NUM"} and ctx.feat(i, "Case"):
+            g = {"nomn"}
+            if number == "plur":
+                g.add("plur")
+            elif gender:
+                g |= {"sing", gender}
+            forms.append(inflect(ctx, i, g))
+        elif i == head:
+            if keep_number and number == "plur":
+                forms.append(inflect(ctx, i, {"nomn", "plur"}))
+            else:
+                forms.append(inflect(ctx, i, {"nomn", "sing"}) if ctx.feat(i, "Case") else ctx.text(i))
+        else:
+            forms.append(ctx.text(i))
+        if i > first and ctx.start(i) > ctx.stop(i - 1):
+            forms[-1] = " " + forms[-1]
+    return "".join(forms)

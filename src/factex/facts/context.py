@@ -1,0 +1,138 @@
+"""What every fact extractor needs from an Analysis, indexed once per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..analysis import Analysis
+from ..record import DateExpr, Entity, Mention, Number
+
+QUOTE_CHARS = "«»\"„“”"
+DASHES = {"-", "–", "—", "--"}
+
+
+@dataclass
+class Span:
+    """An entity mention as a range of words [first, last)."""
+
+    first: int
+    last: int
+    mention: Mention
+    entity: Entity
+
+
+@dataclass
+class Context:
+    """Words, lemmas, tags and entity mentions of one document, with lookups by word."""
+
+    analysis: Analysis
+    spans: list[Span] = field(default_factory=list)
+    span_at: dict[int, Span] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        a = self.analysis
+        for mention, entity in a.mentions():
+            first = a.word_at(mention.start)
+            last = a.word_at(mention.stop - 1)
+            if first is None or last is None:
+                continue
+            span = Span(first, last + 1, mention, entity)
+            self.spans.append(span)
+            for i in range(first, last + 1):
+                self.span_at.setdefault(i, span)
+
+    # words
+    @property
+    def n(self) -> int:
+        return len(self.analysis.words)
+
+    def text(self, i: int) -> str:
+        return self.analysis.words[i][2]
+
+    def lemma(self, i: int) -> str:
+        return self.analysis.lemmas[i]
+
+    def pos(self, i: int) -> str:
+        return self.analysis.pos[i]
+
+    def feat(self, i: int, key: str) -> str | None:
+        return self.analysis.feats[i].get(key)
+
+    def start(self, i: int) -> int:
+        return self.analysis.words[i][0]
+
+    def stop(self, i: int) -> int:
+        return self.analysis.words[i][1]
+
+    def chars(self, first: int, last: int) -> str:
+        """The text of words [first, last)."""
+        return self.analysis.text[self.start(first) : self.stop(last - 1)]
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The word range of the sentence of word i."""
+        return self.analysis.segments.sentences[self.analysis.sent_of_word[i]]
+
+    def sentences(self) -> list[tuple[int, int]]:
+        return self.analysis.segments.sentences
+
+    def is_punct(self, i: int) -> bool:
+        return self.pos(i) == "PUNCT" or not any(c.isalnum() for c in self.text(i))
+
+    def is_quote(self, i: int) -> bool:
+        return self.text(i) in QUOTE_CHARS
+
+    def is_dash(self, i: int) -> bool:
+        return self.text(i) in DASHES
+
+    # mentions
+    def entity(self, i: int, types: str = "PER LOC ORG") -> Entity | None:
+        span = self.span_at.get(i)
+        return span.entity if span and span.entity.type in types.split() else None
+
+    def spans_in(self, first: int, last: int, types: str = "PER LOC ORG") -> list[Span]:
+        wanted = types.split()
+        return [s for s in self.spans if first <= s.first and s.last <= last and s.entity.type in wanted]
+
+    # dates and numbers
+    @cached_property
+    def dateline(self) -> tuple[int, int]:
+        dl = self.analysis.document.info.dateline
+        return (dl.start, dl.stop) if dl else (-1, -1)
+
+    def dates_in(self, first: int, last: int) -> list[DateExpr]:
+        """Dates inside words [first, last), leaving out the dateline's own date."""
+        a, b = self.start(first), self.stop(last - 1)
+        dl_a, dl_b = self.dateline
+        return [
+            d
+            for d in self.analysis.document.dates
+            if a <= d.start and d.stop <= b and not (dl_a <= d.start and d.stop <= dl_b)
+        ]
+
+    def number_at(self, i: int) -> Number | None:
+        a, b = self.start(i), self.stop(i)
+        for num in self.analysis.document.numbers:
+            if num.start <= a and b <= num.stop:
+                return num
+        return None
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """Words around i up to a clause break (`, что`, `;`, `:`, a dash after a comma)."""
+        first, last = self.sentence(i)
+        a = i
+        while a > first and not self._breaks(a - 1):
+            a -= 1
+        b = i + 1
+        while b < last and not self._breaks(b):
+            b += 1
+        return a, b
+
+    def _breaks(self, j: int) -> bool:
+        t = self.text(j)
+        if t in {";", ":"}:
+            return True
+        if t == "," and j + 1 < self.n:
+            nxt = self.lemma(j + 1)
+            return nxt in {"что", "чтобы", "который", "где", "когда", "но", "однако", "а"}
+        return False

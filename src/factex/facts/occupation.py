@@ -1,0 +1,107 @@
+"""occupation: who holds which post (`глава Татарстана Рустам Минниханов`,
+`Касым-Жомарт Токаев, президент Казахстана`, `назначил Ивана Петрова министром экономики`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..record import Entity, Fact
+from .args import ref
+from .context import Context, Span
+from .lexicon import words
+from .positions import Phrase, is_post, phrase_at
+
+
+@dataclass
+class Occupation:
+    person: Entity
+    phrase: Phrase
+    start: int
+    stop: int
+
+    def fact(self) -> Fact:
+        return Fact(
+            "occupation",
+            self.start,
+            self.stop,
+            {
+                "person": self.person.ref(),
+                "position": self.phrase.position,
+                "org": ref(self.phrase.org),
+            },
+        )
+
+
+def find(ctx: Context) -> list[Occupation]:
+    """Occupations of named persons, one per (person, position, org)."""
+    found: list[Occupation] = []
+    per_start = {s.first: s for s in ctx.spans if s.entity.type == "PER"}
+    per_end = {s.last: s for s in ctx.spans if s.entity.type == "PER"}
+    used_heads: set[int] = set()
+    inner: set[int] = set()
+    for i in range(ctx.n):
+        if not is_post(ctx, i) or i in inner:
+            continue
+        phrase = phrase_at(ctx, i)
+        nested = phrase.inner
+        while nested is not None:
+            inner.add(nested.head)
+            nested = nested.inner
+        if phrase.plural:
+            continue
+        person = per_start.get(phrase.last)
+        if person is not None:  # `глава Татарстана Рустам Минниханов`
+            found.append(_occ(ctx, person, phrase))
+            used_heads.add(i)
+            continue
+        before = per_end.get(phrase.first - 1)
+        if before is not None and ctx.text(phrase.first - 1) == "," and _apposition_ends(ctx, phrase):
+            found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
+            used_heads.add(i)
+    found.extend(_appointments(ctx, used_heads))
+    return _unique(found)
+
+
+def _apposition_ends(ctx: Context, phrase: Phrase) -> bool:
+    k = phrase.last
+    _, sent_last = ctx.sentence(phrase.head)
+    return k >= sent_last or ctx.text(k) in {",", ".", ")", ";", "(", "—", "-", "–"}
+
+
+def _occ(ctx: Context, person: Span, phrase: Phrase) -> Occupation:
+    first = min(person.first, phrase.first)
+    last = max(person.last, phrase.last)
+    return Occupation(person.entity, phrase, ctx.start(first), ctx.stop(last - 1))
+
+
+def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
+    """`назначил Ивана Петрова министром экономики`, `стал президентом компании`."""
+    out: list[Occupation] = []
+    for first, last in ctx.sentences():
+        verbs = [i for i in range(first, last) if ctx.lemma(i) in words("appoint-verbs")]
+        if not verbs:
+            continue
+        for i in range(first, last):
+            if i in used or not is_post(ctx, i) or ctx.feat(i, "Case") != "Ins":
+                continue
+            a, b = ctx.clause(i)
+            if not any(a <= v < b for v in verbs):
+                continue
+            phrase = phrase_at(ctx, i)
+            persons = [s for s in ctx.spans_in(a, b, "PER") if not phrase.first <= s.first < phrase.last]
+            if not persons:
+                continue
+            person = min(persons, key=lambda s: min(abs(s.first - i), abs(s.last - i)))
+            out.append(_occ(ctx, person, phrase))
+    return out
+
+
+def _unique(found: list[Occupation]) -> list[Occupation]:
+    seen: set[tuple[str, str, str | None]] = set()
+    out = []
+    for occ in sorted(found, key=lambda o: o.start):
+        key = (occ.person.id, occ.phrase.position, occ.phrase.org.id if occ.phrase.org else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(occ)
+    return out

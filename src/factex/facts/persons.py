@@ -1,0 +1,78 @@
+"""Descriptions that stand for persons: `армянский премьер`, `глава российского МИД`,
+`казахстанского лидера`, `президент РФ`, `лидеры двух стран`.
+
+A description resolves to a person when the document names exactly one person
+holding a matching post (`models/facts-position-synonyms.tsv`) in a matching
+country or organisation.
+"""
+
+from __future__ import annotations
+
+from ..record import Entity
+from .context import Context
+from .lexicon import multimap, words
+from .occupation import Occupation
+from .positions import Phrase, canonical, is_post, phrase_at
+
+COUNT_WORDS = {"два": 2, "оба": 2, "три": 3, "трое": 3, "двое": 2}
+
+
+class Persons:
+    """Resolves position phrases to the persons of the document's occupations."""
+
+    def __init__(self, ctx: Context, occupations: list[Occupation]) -> None:
+        self.ctx = ctx
+        self.occupations = occupations
+        self.named = {o.phrase.head: o.person for o in occupations}
+
+    def at(self, head: int) -> Entity | None:
+        """The person that the post word at `head` stands for, or None."""
+        if head in self.named:
+            return self.named[head]
+        if not is_post(self.ctx, head):
+            return None
+        phrase = phrase_at(self.ctx, head)
+        found = {o.person.id: o.person for o in self.occupations if self._fits(phrase, o)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def group(self, head: int) -> list[Entity]:
+        """`лидеры двух стран`: the persons holding a leader's post in as many countries."""
+        ctx = self.ctx
+        if not is_post(ctx, head) or ctx.feat(head, "Number") != "Plur":
+            return []
+        phrase = phrase_at(ctx, head)
+        count = None
+        for k in range(head + 1, min(head + 3, ctx.n)):
+            if ctx.lemma(k) in COUNT_WORDS:
+                count = COUNT_WORDS[ctx.lemma(k)]
+        leaders: dict[str, Entity] = {}
+        for o in self.occupations:
+            if o.phrase.org is not None and o.phrase.org.type == "LOC":
+                if ctx.lemma(o.phrase.head) in words("leader-posts") or _same_post(phrase, o):
+                    leaders.setdefault(o.person.id, o.person)
+        if count is not None and len(leaders) == count:
+            return list(leaders.values())
+        return []
+
+    def _fits(self, phrase: Phrase, occ: Occupation) -> bool:
+        if not _same_post(phrase, occ):
+            return False
+        keys = _org_keys(phrase)
+        if not keys:
+            return len({o.person.id for o in self.occupations if _same_post(phrase, o)}) == 1
+        return bool(keys & _org_keys(occ.phrase))
+
+
+def _same_post(phrase: Phrase, occ: Occupation) -> bool:
+    word = phrase.position.split()[-1] if phrase.position else ""
+    lemma = phrase.position.split()[0] if phrase.position else ""
+    posts = set(multimap("position-synonyms").get(lemma, (lemma,))) | {lemma, word}
+    theirs = occ.phrase.position
+    return theirs in posts or theirs.split()[0] in posts or phrase.position == theirs
+
+
+def _org_keys(phrase: Phrase) -> set[str]:
+    keys = {canonical(c) for c in phrase.countries}
+    if phrase.org is not None:
+        keys.add(canonical(phrase.org.name))
+    return keys
