@@ -70,7 +70,11 @@ def entity_variants(doc: dict[str, Any]) -> dict[str, set[str]]:
             attrs.setdefault(key, []).append(value)
             if key in {"name", "nickname"}:
                 values.add(value)
-        f, last, p = attrs.get("firstname", []), attrs.get("lastname", []), attrs.get("patronymic", [])
+        f, last, p = (
+            attrs.get("firstname", []),
+            attrs.get("lastname", []),
+            attrs.get("patronymic", []),
+        )
         for combo in ([f, p, last], [last, f, p], [f, last], [last, f], [f, p], [last], [f]):
             if all(combo):
                 values |= {" ".join(x) for x in product(*combo)}
@@ -95,7 +99,9 @@ def gold_facts(doc: dict[str, Any]) -> dict[str, list[Args]]:
                 values = set(variants.get(arg["ref"]["id"], set())) | {norm(arg["value"])}
             else:
                 parts = arg["value"].split("|")
-                values = {norm(p.split(" ", 1)[1] if p.strip().startswith("span") else p) for p in parts}
+                values = {
+                    norm(p.split(" ", 1)[1] if p.strip().startswith("span") else p) for p in parts
+                }
                 values = {norm(v) for v in values}
                 values |= {norm(p) for p in parts}
             args.append((name, values))

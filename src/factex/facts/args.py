@@ -120,7 +120,9 @@ def nominal_phrase(
             if keep_number and number == "plur":
                 forms.append(inflect(ctx, i, {"nomn", "plur"}))
             else:
-                forms.append(inflect(ctx, i, {"nomn", "sing"}) if ctx.feat(i, "Case") else ctx.text(i))
+                forms.append(
+                    inflect(ctx, i, {"nomn", "sing"}) if ctx.feat(i, "Case") else ctx.text(i)
+                )
         else:
             forms.append(ctx.text(i))
         if i > first and ctx.start(i) > ctx.stop(i - 1):

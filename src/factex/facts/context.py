@@ -8,7 +8,7 @@ from functools import cached_property
 from ..analysis import Analysis
 from ..record import DateExpr, Entity, Mention, Number
 
-QUOTE_CHARS = "«»\"„“”"
+QUOTE_CHARS = '«»"„“”'
 DASHES = {"-", "–", "—", "--"}
 
 
@@ -92,7 +92,9 @@ class Context:
 
     def spans_in(self, first: int, last: int, types: str = "PER LOC ORG") -> list[Span]:
         wanted = types.split()
-        return [s for s in self.spans if first <= s.first and s.last <= last and s.entity.type in wanted]
+        return [
+            s for s in self.spans if first <= s.first and s.last <= last and s.entity.type in wanted
+        ]
 
     # dates and numbers
     @cached_property

@@ -11,6 +11,9 @@ from .context import Context, Span
 from .lexicon import words
 from .positions import Phrase, is_post, phrase_at
 
+APPOSITION = {",", "-", "–", "—"}
+HOLDING = {"пост", "должность", "кресло"}
+
 
 @dataclass
 class Occupation:
@@ -55,7 +58,11 @@ def find(ctx: Context) -> list[Occupation]:
             used_heads.add(i)
             continue
         before = per_end.get(phrase.first - 1)
-        if before is not None and ctx.text(phrase.first - 1) == "," and _apposition_ends(ctx, phrase):
+        if (
+            before is not None
+            and ctx.text(phrase.first - 1) in APPOSITION
+            and _apposition_ends(ctx, phrase)
+        ):
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
             used_heads.add(i)
     found.extend(_appointments(ctx, used_heads))
@@ -79,16 +86,19 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
     out: list[Occupation] = []
     for first, last in ctx.sentences():
         verbs = [i for i in range(first, last) if ctx.lemma(i) in words("appoint-verbs")]
-        if not verbs:
-            continue
         for i in range(first, last):
-            if i in used or not is_post(ctx, i) or ctx.feat(i, "Case") != "Ins":
+            if i in used or not is_post(ctx, i):
+                continue
+            held = i > first and ctx.lemma(i - 1) in HOLDING  # `занять пост премьер-министра`
+            if ctx.feat(i, "Case") != "Ins" and not held:
                 continue
             a, b = ctx.clause(i)
-            if not any(a <= v < b for v in verbs):
+            if not held and not any(a <= v < b for v in verbs):
                 continue
             phrase = phrase_at(ctx, i)
-            persons = [s for s in ctx.spans_in(a, b, "PER") if not phrase.first <= s.first < phrase.last]
+            persons = [
+                s for s in ctx.spans_in(a, b, "PER") if not phrase.first <= s.first < phrase.last
+            ]
             if not persons:
                 continue
             person = min(persons, key=lambda s: min(abs(s.first - i), abs(s.last - i)))
@@ -97,9 +107,12 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
 
 
 def _unique(found: list[Occupation]) -> list[Occupation]:
+    with_org = {(o.person.id, o.phrase.position) for o in found if o.phrase.org}
     seen: set[tuple[str, str, str | None]] = set()
     out = []
     for occ in sorted(found, key=lambda o: o.start):
+        if occ.phrase.org is None and (occ.person.id, occ.phrase.position) in with_org:
+            continue
         key = (occ.person.id, occ.phrase.position, occ.phrase.org.id if occ.phrase.org else None)
         if key not in seen:
             seen.add(key)

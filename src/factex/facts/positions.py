@@ -16,7 +16,7 @@ from .args import nominal_phrase
 from .context import Context
 from .lexicon import mapping, words
 
-TAIL_PREPS = {"по", "в", "при"}
+TAIL_PREPS = {"по", "в", "при", "от", "на"}
 
 
 @dataclass
@@ -34,8 +34,10 @@ class Phrase:
 
 
 def is_post(ctx: Context, i: int) -> bool:
-    return ctx.pos(i) in {"NOUN", "PROPN"} and ctx.lemma(i) in words("positions") and (
-        ctx.entity(i) is None or ctx.entity(i).type != "PER"
+    return (
+        ctx.pos(i) in {"NOUN", "PROPN"}
+        and ctx.lemma(i) in words("positions")
+        and (ctx.entity(i) is None or ctx.entity(i).type != "PER")
     )
 
 
@@ -63,6 +65,23 @@ def country_entity(ctx: Context, country: str) -> Entity | None:
     return None
 
 
+def place_of_adjective(ctx: Context, lemma: str) -> Entity | None:
+    """The LOC entity an adjective is made from (`свердловский` -> `Свердловская
+    область`, `японский` -> `Япония`): a shared stem of all but two letters."""
+    if len(lemma) < 6:
+        return None
+    for e in ctx.analysis.document.entities:
+        if e.type != "LOC":
+            continue
+        for part in e.name.lower().split():
+            n = 0
+            while n < min(len(part), len(lemma)) and part[n] == lemma[n]:
+                n += 1
+            if n >= 4 and n >= len(part) - 2:
+                return e
+    return None
+
+
 def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     """The position phrase headed by word `head`.
 
@@ -80,10 +99,13 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
         lem = ctx.lemma(j)
         if lem in mapping("nationality"):
             countries.append(mapping("nationality")[lem])
+        elif place_of_adjective(ctx, lem) is not None:
+            countries.append(place_of_adjective(ctx, lem).name)
         elif lem not in words("position-drop") and first == j + 1:
             first = j
         j -= 1
-    last = head + 1
+    last = head + 1  # end of the position words
+    end = head + 1  # end of the whole phrase (with its organisation)
     org: Entity | None = None
     relational = ctx.lemma(head) in words("positions-relational")
     k = head + 1
@@ -92,23 +114,34 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
         if span is not None:
             if span.entity.type == "PER" or span.first < k:
                 break
-            if org is None and ctx.feat(span.first, "Case") in {"Gen", None}:
-                org = span.entity
-                k = span.last
+            quoted = ctx.is_quote(span.first - 1)
+            named = k > head + 1 and ctx.pos(k - 1) == "NOUN"  # `клуба Челси`
+            if quoted or named or ctx.feat(span.first, "Case") in {"Gen", None}:
+                org = org or span.entity
+                k = end = span.last
+                if k < sent_last and ctx.is_quote(k) and quoted:
+                    k = end = k + 1
+                if k + 2 < sent_last and ctx.text(k) == "(" and ctx.text(k + 2) == ")":
+                    k = end = k + 3  # `(ОФДД)`
                 continue
             break
         lem, pos = ctx.lemma(k), ctx.pos(k)
+        if ctx.is_quote(k):
+            k += 1
+            continue
         if is_post(ctx, k) and not relational:
             if depth < 2 and org is None and ctx.feat(k, "Case") == "Gen":
                 inner = phrase_at(ctx, k, depth + 1)
                 position = nominal_phrase(ctx, first, head, last).lower()
                 plural = ctx.feat(head, "Number") == "Plur"
-                org = inner.org
-                return Phrase(head, first, inner.last, position, org, countries, plural, inner)
+                return Phrase(
+                    head, first, inner.last, position, inner.org, countries, plural, inner
+                )
             break
         if pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") == "Gen":
             if org is None:
                 last = k + 1
+            end = k + 1
         elif pos in {"ADJ", "DET", "NUM"} and ctx.feat(k, "Case") in {"Gen", "Dat", "Loc"}:
             if lem in mapping("nationality") and org is None:
                 countries.append(mapping("nationality")[lem])
@@ -120,22 +153,12 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
         elif pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") in {"Dat", "Loc"} and org is None:
             if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:
                 break
-            last = k + 1
+            last = end = k + 1
         else:
             break
         k += 1
-    while last > head + 1 and (ctx.pos(last - 1) not in {"NOUN", "PROPN"}):
-        last -= 1
     position = nominal_phrase(ctx, first, head, last).lower()
     if org is None and countries:
         org = country_entity(ctx, countries[0])
     plural = ctx.feat(head, "Number") == "Plur"
-    return Phrase(head, first, max(last, _tail_end(ctx, head, k)), position, org, countries, plural)
-
-
-def _tail_end(ctx: Context, head: int, k: int) -> int:
-    """Where the words read as the phrase end (the last word before k that belongs)."""
-    end = k
-    while end > head + 1 and (ctx.is_punct(end - 1) or ctx.pos(end - 1) in {"CCONJ", "ADP"}):
-        end -= 1
-    return end
+    return Phrase(head, first, end, position, org, countries, plural)
