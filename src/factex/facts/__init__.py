@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..analysis import Analysis
 from ..record import Fact
-from . import occupation
+from . import event, meeting, occupation, visit
 from .context import Context
 from .persons import Persons
 
@@ -13,6 +13,9 @@ def extract_facts(analysis: Analysis) -> list[Fact]:
     """All facts of a document, in text order (occupations first to resolve descriptions)."""
     ctx = Context(analysis)
     occupations = occupation.find(ctx)
-    persons = Persons(ctx, occupations)  # noqa: F841 - used by the other fact types
+    persons = Persons(ctx, occupations)
     facts = [o.fact() for o in occupations]
+    facts += visit.find(ctx, persons)
+    facts += meeting.find(ctx, persons)
+    facts += event.find(ctx, persons)
     return sorted(facts, key=lambda f: (f.start, f.type))

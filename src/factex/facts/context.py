@@ -119,22 +119,36 @@ class Context:
                 return num
         return None
 
-    def clause(self, i: int) -> tuple[int, int]:
-        """Words around i up to a clause break (`, что`, `;`, `:`, a dash after a comma)."""
+    def clause(self, i: int, relative: bool = True) -> tuple[int, int]:
+        """Words around i up to a clause break (`, что`, `;`, `:`, quotes; with
+        `relative`, also `, который`)."""
         first, last = self.sentence(i)
         a = i
-        while a > first and not self._breaks(a - 1):
+        while a > first and not self._breaks(a - 1, relative):
             a -= 1
         b = i + 1
-        while b < last and not self._breaks(b):
+        while b < last and not self._breaks(b, relative):
             b += 1
         return a, b
 
-    def _breaks(self, j: int) -> bool:
+    def _breaks(self, j: int, relative: bool) -> bool:
         t = self.text(j)
-        if t in {";", ":"}:
+        if t in {";", ":"} or t in QUOTE_CHARS:
             return True
         if t == "," and j + 1 < self.n:
             nxt = self.lemma(j + 1)
-            return nxt in {"что", "чтобы", "который", "где", "когда", "но", "однако", "а"}
+            if relative and nxt in {"который", "где", "когда"}:
+                return True
+            return nxt in {"что", "чтобы", "но", "однако", "а", "как"}
         return False
+
+    def modality(self, i: int) -> str | None:
+        """`negated` for `не посетит`, `possible` for `может посетить`, else None."""
+        first, _ = self.sentence(i)
+        for j in range(max(first, i - 3), i):
+            lem = self.lemma(j)
+            if lem == "не" and j >= i - 2:
+                return "negated"
+            if lem in {"мочь", "возможно", "вероятно", "возможный"}:
+                return "possible"
+        return None

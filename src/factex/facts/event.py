@@ -1,0 +1,184 @@
+"""event: forums, summits, conferences, exhibitions, festivals, days of culture,
+commission sessions — name, kind, ordinal, place, dates, theme and participants
+(`XXI Форум межрегионального сотрудничества России и Казахстана`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..record import Fact
+from ..text.morph import analyzer
+from .args import best_date, date_ref, nominal_phrase, ref, refs
+from .context import Context
+from .lexicon import sequences
+from .meeting import _place
+from .visit import _persons_in
+from .persons import Persons
+
+ROMAN = re.compile(r"^[IVXLC]+$")
+ORDINAL_DIGITS = re.compile(r"^(\d+)(-?(й|й|го|ий|ой|ый|ом|ем|м))?$")
+
+
+def roman(text: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not ROMAN.match(text):
+        return None
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        v = values[a]
+        total += -v if b != " " and values.get(b, 0) > v else v
+    return total
+
+
+def _ordinal(ctx: Context, j: int) -> int | None:
+    """The ordinal at word j: from the numbers stage, else a Roman numeral or `21-й`."""
+    num = ctx.number_at(j)
+    if num is not None and num.kind == "ordinal":
+        return num.value
+    text = ctx.text(j)
+    if (r := roman(text)) is not None:
+        return r
+    m = ORDINAL_DIGITS.match(text)
+    return int(m.group(1)) if m and m.group(2) else None
+
+
+def _lemma_lower(ctx: Context, i: int) -> str:
+    """The lemma of a capitalised word read as a common noun (`Дни` -> `день`)."""
+    text = ctx.text(i)
+    if not text[:1].isupper():
+        return ctx.lemma(i)
+    return analyzer().parse(text.lower())[0].normal_form
+
+
+def _match(ctx: Context, i: int) -> tuple[str, int] | None:
+    """(kind, index of the last trigger word) when an event word starts at i."""
+    for seq, kind in sorted(sequences("event-kinds").items(), key=lambda p: -len(p[0])):
+        if ctx.lemma(i) != seq[0] and _lemma_lower(ctx, i) != seq[0]:
+            continue
+        j = i
+        for lem in seq[1:]:
+            j += 1
+            while j < ctx.n and ctx.pos(j) == "ADJ":  # `Дни казахстанского кино`
+                j += 1
+            if j >= ctx.n or ctx.lemma(j) != lem:
+                break
+        else:
+            return kind, j
+    return None
+
+
+def _name_end(ctx: Context, j: int, last: int) -> int:
+    """End of the name after the trigger: genitive complements and named entities."""
+    k = j + 1
+    end = k
+    while k < last:
+        span = ctx.span_at.get(k)
+        if span is not None and span.entity.type in {"LOC", "ORG"}:
+            k = end = span.last
+            continue
+        if ctx.is_dash(k) and ctx.span_at.get(k + 1) is not None and end == k:
+            k += 1  # `Центральная Азия - Россия`
+            continue
+        if ctx.pos(k) in {"NOUN", "PROPN"} and ctx.feat(k, "Case") == "Gen":
+            k = end = k + 1
+            continue
+        if ctx.pos(k) in {"ADJ", "NUM", "DET"} and ctx.feat(k, "Case") == "Gen":
+            k += 1
+            continue
+        if ctx.lemma(k) == "и" and k + 1 < last and ctx.feat(k + 1, "Case") == "Gen":
+            k += 1
+            continue
+        break
+    return end
+
+
+def find(ctx: Context, persons: Persons) -> list[Fact]:
+    facts: list[Fact] = []
+    mentions: list[tuple[int, Fact]] = []
+    i = 0
+    while i < ctx.n:
+        hit = _match(ctx, i)
+        if hit is None or (ctx.feat(i, "Number") == "Plur" and hit[1] == i):
+            i += 1
+            continue
+        kind, j = hit
+        first, last = ctx.sentence(i)
+        start = i
+        ordinal = None
+        while start > first and ctx.span_at.get(start - 1) is None:
+            if (o := _ordinal(ctx, start - 1)) is not None:
+                ordinal = o
+            elif ctx.pos(start - 1) != "ADJ":
+                break
+            start -= 1
+        end = _name_end(ctx, j, last)
+        name = nominal_phrase(ctx, i, i, end, keep_number=j > i)
+        name = name[:1].upper() + name[1:]
+        a, b = ctx.clause(i, relative=False)
+        date = best_date(ctx.dates_in(first, last))
+        place = _place(ctx, end, last) or _last_place(ctx, first, i)
+        people = [e for e in _persons_in(ctx, persons, a, b, "Nom")]
+        args: dict[str, Any] = {
+            "name": name,
+            "kind": kind,
+            "ordinal": ordinal,
+            "place": ref(place),
+            "dates": date_ref(date),
+            "theme": None,
+            "participants": refs(people),
+        }
+        seen = _add(facts, Fact("event", ctx.start(first), ctx.stop(last - 1), args))
+        mentions.append((ctx.start(i), seen))
+        i = end
+    _themes(ctx, mentions)
+    return facts
+
+
+def _last_place(ctx: Context, a: int, b: int):
+    """The place named nearest before the event word (`в Москве открылись Дни ...`)."""
+    for k in range(b - 1, a - 1, -1):
+        if (place := _place(ctx, k, b)) is not None:
+            return place
+    return None
+
+
+def _add(facts: list[Fact], new: Fact) -> Fact:
+    """The same event read again (same kind and ordinal, or same name) adds its details."""
+    for old in facts:
+        o, n = old.args, new.args
+        same = o["kind"] == n["kind"] and (
+            (o["ordinal"] is not None and o["ordinal"] == n["ordinal"])
+            or o["name"].lower() == n["name"].lower()
+        )
+        if same:
+            for k in ("ordinal", "place", "dates", "theme"):
+                o[k] = o[k] or n[k]
+            seen = {p["ref"] for p in o["participants"]}
+            o["participants"] += [p for p in n["participants"] if p["ref"] not in seen]
+            return old
+    facts.append(new)
+    return new
+
+
+def _themes(ctx: Context, mentions: list[tuple[int, Fact]]) -> None:
+    """`главная тема мероприятия в этом году - "..."`: the theme of the event before it."""
+    for i in range(ctx.n):
+        if ctx.lemma(i) not in {"тема", "девиз", "лозунг"}:
+            continue
+        _, last = ctx.sentence(i)
+        j = i + 1
+        while j < last and not ctx.is_quote(j) and j < i + 8:
+            j += 1
+        if j >= last or not ctx.is_quote(j):
+            continue
+        k = j + 1
+        while k < last and not ctx.is_quote(k):
+            k += 1
+        if k >= last or k == j + 1:
+            continue
+        theme = ctx.chars(j + 1, k)
+        before = [(at, f) for at, f in mentions if at <= ctx.start(i)]
+        if before:
+            target = max(before, key=lambda p: p[0])[1]
+            target.args["theme"] = target.args["theme"] or theme

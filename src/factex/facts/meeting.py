@@ -1,0 +1,116 @@
+"""meeting: talks, meetings and calls (`переговоры`, `встретится с`, `провел телефонный
+разговор`, `принимал в Москве`): participants, place, dates, format and topics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..record import Entity, Fact
+from .args import best_date, date_ref, refs
+from .context import Context
+from .lexicon import mapping, sequences, words
+from .persons import Persons
+from .visit import _persons_in
+
+HOSTING = {"принимать", "принять"}
+
+
+def _trigger(ctx: Context, i: int) -> str | None:
+    """The format a meeting word carries ("" for none), or None when i is no meeting word."""
+    lem = ctx.lemma(i)
+    if ctx.entity(i) is not None:
+        return None
+    if lem in mapping("meeting-words"):
+        if lem == "разговор" and ctx.lemma(i - 1) != "телефонный":
+            return None
+        return mapping("meeting-words")[lem]
+    if lem in words("topic-verbs") or (lem in HOSTING and ctx.pos(i) == "VERB"):
+        return ""
+    return None
+
+
+def _format(ctx: Context, a: int, b: int) -> str | None:
+    for seq, fmt in sequences("meeting-formats").items():
+        for j in range(a, b - len(seq) + 1):
+            if all(ctx.lemma(j + k) == seq[k] for k in range(len(seq))):
+                return fmt
+    return None
+
+
+def _place(ctx: Context, a: int, b: int) -> Entity | None:
+    for j in range(a, b - 1):
+        if ctx.lemma(j) in {"в", "во"}:
+            k = j + 1
+            while k < b and ctx.pos(k) == "ADJ" and ctx.span_at.get(k) is None:
+                k += 1
+            e = ctx.entity(k, "LOC")
+            if e is not None and ctx.feat(k, "Case") in {"Loc", None}:
+                return e
+    return None
+
+
+def _topics(ctx: Context, a: int, b: int) -> list[str]:
+    for j in range(a, b):
+        if ctx.lemma(j) in words("topic-verbs"):
+            k = j + 1
+            while k < b and (ctx.pos(k) in {"AUX", "ADV"} or ctx.lemma(k) == "по"):
+                k += 2 if ctx.lemma(k) == "по" else 1
+            end = b
+            while end > k and ctx.is_punct(end - 1):
+                end -= 1
+            if end - k >= 1 and ctx.pos(k) in {"NOUN", "ADJ", "PROPN", "DET"}:
+                return [ctx.chars(k, end)]
+    return []
+
+
+def find(ctx: Context, persons: Persons) -> list[Fact]:
+    facts: list[Fact] = []
+    for i in range(ctx.n):
+        fmt = _trigger(ctx, i)
+        if fmt is None:
+            continue
+        a, b = ctx.clause(i, relative=False)
+        people = _persons_in(ctx, persons, a, b, None)
+        lem = ctx.lemma(i)
+        if (lem in words("topic-verbs") or lem in HOSTING) and len(people) < 2:
+            continue
+        date = best_date(ctx.dates_in(a, b))
+        args: dict[str, Any] = {
+            "participants": refs(people),
+            "place": None,
+            "dates": date_ref(date),
+            "format": fmt or _format(ctx, a, b),
+            "topics": _topics(ctx, a, b),
+        }
+        place = _place(ctx, a, b)
+        args["place"] = place.ref() if place else None
+        modality = ctx.modality(i)
+        if modality:
+            args["modality"] = modality
+        first, last = ctx.sentence(i)
+        _add(facts, Fact("meeting", ctx.start(first), ctx.stop(last - 1), args))
+    return [f for f in facts if len(f.args["participants"]) >= 2]
+
+
+def _ids(fact: Fact) -> set[str]:
+    return {p["ref"] for p in fact.args["participants"]}
+
+
+def _add(facts: list[Fact], new: Fact) -> None:
+    """One fact per meeting: a mention whose participants are among an earlier meeting's
+    (or which names fewer than two) adds its details to that meeting."""
+    new_ids = _ids(new)
+    for old in reversed(facts):
+        old_ids = _ids(old)
+        if new.start == old.start or new_ids <= old_ids or old_ids <= new_ids or len(new_ids) < 2:
+            if old.args.get("modality") != new.args.get("modality"):
+                continue
+            if old.args["format"] != new.args["format"] and new.args["format"]:
+                continue
+            seen = {p["ref"] for p in old.args["participants"]}
+            old.args["participants"] += [p for p in new.args["participants"] if p["ref"] not in seen]
+            for k in ("place", "dates", "format"):
+                old.args[k] = old.args[k] or new.args[k]
+            old.args["topics"] += [t for t in new.args["topics"] if t not in old.args["topics"]]
+            return
+    facts.append(new)

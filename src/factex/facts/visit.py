@@ -1,0 +1,122 @@
+"""visit: who visits which place, at whose invitation, of what kind, when and for how long
+(`Токаев начинает двухдневный государственный визит в Россию`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..record import Entity, Fact
+from .args import best_date, compound_number, date_ref, days_in, ref
+from .context import Context
+from .lexicon import mapping
+from .persons import Persons
+
+ARGS = ("visitor", "destination", "host", "kind", "dates", "duration_days")
+
+
+def _persons_in(ctx: Context, persons: Persons, a: int, b: int, case: str | None) -> list[Entity]:
+    """Named persons and resolved descriptions in words [a, b) (optionally in one case)."""
+    out: list[tuple[int, Entity]] = []
+    for s in ctx.spans_in(a, b, "PER"):
+        if case is None or ctx.feat(s.first, "Case") in {case, None}:
+            out.append((s.first, s.entity))
+    for j in range(a, b):
+        if ctx.span_at.get(j) is None and (case is None or ctx.feat(j, "Case") == case):
+            person = persons.at(j)
+            if person is not None and all(person.id != e.id for _, e in out):
+                out.append((j, person))
+    return [e for _, e in sorted(out, key=lambda p: p[0])]
+
+
+def _after_v(ctx: Context, i: int, b: int) -> Entity | None:
+    """The LOC of `в Россию` (accusative: the direction) after word i."""
+    for j in range(i + 1, min(b, i + 6)):
+        if ctx.lemma(j) in {"в", "во", "на"}:
+            k = j + 1
+            while k < b and ctx.pos(k) == "ADJ" and ctx.span_at.get(k) is None:
+                k += 1
+            e = ctx.entity(k, "LOC")
+            if e is not None and ctx.feat(k, "Case") in {"Acc", None}:
+                return e
+    return None
+
+
+def find(ctx: Context, persons: Persons) -> list[Fact]:
+    facts: list[Fact] = []
+    words = mapping("visit-words")
+    for i in range(ctx.n):
+        lem = ctx.lemma(i)
+        if lem not in words or ctx.entity(i) is not None:
+            continue
+        a, b = ctx.clause(i)
+        kind = words[lem] or None
+        duration = None
+        for j in range(max(a, i - 3), i):
+            if ctx.lemma(j) in mapping("visit-kinds"):
+                kind = mapping("visit-kinds")[ctx.lemma(j)]
+            if ctx.lemma(j).endswith("дневный"):
+                duration = compound_number(ctx, j)
+        visitor = None
+        if i + 1 < b and ctx.entity(i + 1, "PER") and ctx.feat(i + 1, "Case") == "Gen":
+            visitor = ctx.entity(i + 1, "PER")  # `визит Токаева`
+        governed = ctx.pos(i) == "NOUN" and ctx.feat(i, "Case") in {"Gen", "Dat", "Loc"}
+        if visitor is None and not governed:  # `подготовка визита` says nothing of who
+            nominative = _persons_in(ctx, persons, a, b, "Nom")
+            visitor = nominative[0] if nominative else None
+        destination = _after_v(ctx, i, b)
+        if destination is None and ctx.pos(i) == "VERB":
+            for s in ctx.spans_in(i + 1, b, "LOC") + ctx.spans_in(a, i, "LOC"):
+                if ctx.feat(s.first, "Case") == "Acc" and ctx.lemma(s.first - 1) not in {"в", "на"}:
+                    destination = s.entity
+                    break
+        host = None
+        for j in range(a, b - 1):
+            if ctx.lemma(j) == "по" and ctx.lemma(j + 1) == "приглашение":
+                found = _persons_in(ctx, persons, j + 2, b, None)
+                host = found[0] if found else None
+        date = best_date(ctx.dates_in(a, b))
+        if duration is None and date is not None:
+            duration = days_in(date.value)
+        args: dict[str, Any] = {
+            "visitor": ref(visitor),
+            "destination": ref(destination),
+            "host": ref(host),
+            "kind": kind,
+            "dates": date_ref(date),
+            "duration_days": duration,
+        }
+        modality = ctx.modality(i)
+        if modality:
+            args["modality"] = modality
+        _add(facts, Fact("visit", *_evidence(ctx, a, b), args))
+    return [f for f in facts if f.args["visitor"] or f.args["destination"]]
+
+
+def _evidence(ctx: Context, a: int, b: int) -> tuple[int, int]:
+    first, last = ctx.sentence(a)
+    return ctx.start(first), ctx.stop(last - 1)
+
+
+def _add(facts: list[Fact], new: Fact) -> None:
+    """Merge a visit into an earlier one it does not contradict (`визит` read again)."""
+    for old in reversed(facts):
+        if old.args.get("modality") != new.args.get("modality"):
+            continue
+        if all(_agree(old.args[k], new.args[k]) for k in ("visitor", "destination", "host", "kind")):
+            for k in ARGS:
+                if old.args[k] is None or (k == "dates" and _better(new.args[k], old.args[k])):
+                    old.args[k] = new.args[k]
+            if old.args["dates"] and (d := days_in(old.args["dates"]["value"])):
+                old.args["duration_days"] = old.args["duration_days"] or d
+            return
+    facts.append(new)
+
+
+def _agree(x: Any, y: Any) -> bool:
+    return x is None or y is None or x == y
+
+
+def _better(new: dict | None, old: dict | None) -> bool:
+    if new is None or old is None:
+        return False
+    return "/" in (new["value"] or "") and "/" not in (old["value"] or "")
