@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..analysis import Analysis
 from ..record import Fact
-from . import event, meeting, occupation, visit
+from . import event, meeting, occupation, quote, signing, visit
 from .context import Context
 from .persons import Persons
 
@@ -18,4 +18,6 @@ def extract_facts(analysis: Analysis) -> list[Fact]:
     facts += visit.find(ctx, persons)
     facts += meeting.find(ctx, persons)
     facts += event.find(ctx, persons)
+    facts += quote.find(ctx, persons)
+    facts += signing.find(ctx, persons)
     return sorted(facts, key=lambda f: (f.start, f.type))

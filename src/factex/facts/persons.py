@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..record import Entity
 from .context import Context
-from .lexicon import multimap, words
+from .lexicon import mapping, multimap, words
 from .occupation import Occupation
 from .positions import Phrase, canonical, is_post, phrase_at
 
@@ -46,10 +46,13 @@ class Persons:
             if ctx.lemma(k) in COUNT_WORDS:
                 count = COUNT_WORDS[ctx.lemma(k)]
         leaders: dict[str, Entity] = {}
+        countries = {canonical(c) for c in mapping("nationality").values()}
         for o in self.occupations:
-            if o.phrase.org is not None and o.phrase.org.type == "LOC":
-                if ctx.lemma(o.phrase.head) in words("leader-posts") or _same_post(phrase, o):
-                    leaders.setdefault(o.person.id, o.person)
+            org = o.phrase.org
+            if org is None or org.type != "LOC" or canonical(org.name) not in countries:
+                continue
+            if ctx.lemma(o.phrase.head) in words("leader-posts") or _same_post(phrase, o):
+                leaders.setdefault(o.person.id, o.person)
         if count is not None and len(leaders) == count:
             return list(leaders.values())
         return []

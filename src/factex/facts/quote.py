@@ -1,0 +1,208 @@
+"""quote: who said what — direct quotes in any quotation marks with the speaker before
+(`X заявил: «...»`) or after (`"...", - сказано в сообщении`), and reported speech
+(`как сообщил X`, `по словам X`, `X сообщал, что ...`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..record import Entity, Fact
+from .context import Context
+from .lexicon import sequences, words
+from .persons import Persons
+from .positions import is_post, phrase_at
+
+OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
+MESSAGE_WORDS = {"сообщение", "заявление", "релиз", "пресс-релиз", "документ", "письмо", "текст"}
+
+
+def quotations(ctx: Context) -> list[tuple[int, int]]:
+    """Word ranges (open, close) of quotation marks, outermost pairs, within a paragraph."""
+    out: list[tuple[int, int]] = []
+    stack: list[int] = []
+    text = ctx.analysis.text
+    for i in range(ctx.n):
+        t = ctx.text(i)
+        if stack and "\n" in text[ctx.stop(stack[-1]) : ctx.start(i)]:
+            stack = []
+        if stack and t == OPENING[ctx.text(stack[-1])]:
+            a = stack.pop()
+            if not stack:
+                out.append((a, i))
+        elif t in OPENING:
+            stack.append(i)
+    return out
+
+
+def _is_speech(ctx: Context, i: int) -> bool:
+    return ctx.lemma(i) in words("speech-verbs") and ctx.pos(i) in {"VERB", "AUX", "ADJ"}
+
+
+class Speakers:
+    """Who a speech verb's words belong to: a named entity, a resolved description, or
+    a description alone (`представитель Кремля`) kept as text."""
+
+    def __init__(self, ctx: Context, persons: Persons) -> None:
+        self.ctx, self.persons = ctx, persons
+
+    def near(self, a: int, b: int, prefer_first: bool) -> tuple[Entity | None, str | None]:
+        ctx = self.ctx
+        order = range(a, b) if prefer_first else range(b - 1, a - 1, -1)
+        for j in order:
+            span = ctx.span_at.get(j)
+            if span is not None and span.entity.type in {"PER", "ORG"}:
+                if ctx.feat(span.first, "Case") == "Dat" and span.entity.type == "ORG":
+                    continue  # `сообщили ТАСС`: the addressee
+                if span.entity.type == "ORG" and self._person_after(span.last, b):
+                    continue
+                return span.entity, None
+            if (
+                ctx.lemma(j) in words("sources")
+                and span is None
+                and ctx.feat(j, "Case") in {"Nom", None}
+            ):
+                phrase = phrase_at(ctx, j)
+                if phrase.org is not None and phrase.org.type == "ORG":
+                    return phrase.org, ctx.chars(j, phrase.last)
+                return None, ctx.chars(j, phrase.last)
+            if is_post(ctx, j) and ctx.feat(j, "Case") in {"Nom", None}:
+                person = self.persons.at(j)
+                phrase = phrase_at(ctx, j)
+                if person is not None:
+                    return person, None
+                if phrase.org is not None and phrase.org.type == "ORG":
+                    return phrase.org, ctx.chars(phrase.first, phrase.last)
+                return None, ctx.chars(phrase.first, phrase.last)
+        return None, None
+
+    def _person_after(self, k: int, b: int) -> bool:
+        return k < b and self.ctx.entity(k, "PER") is not None
+
+
+def _text(ctx: Context, a: int, b: int) -> str:
+    while b > a and (ctx.is_punct(b - 1) and not ctx.is_quote(b - 1)):
+        b -= 1
+    return ctx.chars(a, b) if b > a else ""
+
+
+def _fact(ctx: Context, a: int, b: int, speaker, text: str, direct: bool) -> Fact:
+    entity, described = speaker
+    args: dict[str, Any] = {
+        "speaker": entity.ref() if entity else None,
+        "text": text,
+        "direct": direct,
+    }
+    if described:
+        args["speaker_text"] = described
+    return Fact("quote", ctx.start(a), ctx.stop(b - 1), args)
+
+
+def find(ctx: Context, persons: Persons) -> list[Fact]:
+    speakers = Speakers(ctx, persons)
+    facts: list[Fact] = []
+    covered: set[int] = set()
+    for a, b in quotations(ctx):
+        if b - a < 4:
+            continue
+        inner = range(a + 1, b)
+        if not any(ctx.pos(k) in {"VERB", "AUX"} for k in inner) and b - a < 7:
+            continue  # a title, not speech
+        fact = _after(ctx, speakers, a, b) or _before(ctx, speakers, a, b)
+        if fact is not None:
+            facts.append(fact)
+            covered.update(range(a, b + 1))
+    facts += _reported(ctx, speakers, covered)
+    return facts
+
+
+def _after(ctx: Context, speakers: Speakers, a: int, b: int) -> Fact | None:
+    """`"...", - заявил X` / `"...", - сказано в сообщении`."""
+    _, last = ctx.sentence(b)
+    k = b + 1
+    while k < last and (ctx.text(k) == "," or ctx.is_dash(k)):
+        k += 1
+    if k == b + 1 or k >= last:
+        return None
+    verb = next((v for v in range(k, min(k + 3, last)) if _is_speech(ctx, v)), None)
+    if verb is None:
+        return None
+    end = verb + 1
+    while end < last and not (ctx.text(end) == "," and ctx.pos(end + 1) in {"VERB", "ADV"}):
+        end += 1
+    speaker = speakers.near(verb + 1, end, prefer_first=True)
+    if speaker == (None, None):
+        speaker = speakers.near(k, verb, prefer_first=False)
+    if speaker == (None, None) and any(ctx.lemma(j) in MESSAGE_WORDS for j in range(verb, end)):
+        speaker = _source_before(ctx, speakers, a)
+    return _fact(ctx, a, end, speaker, ctx.chars(a + 1, b), True)
+
+
+def _before(ctx: Context, speakers: Speakers, a: int, b: int) -> Fact | None:
+    """`X заявил: «...»`."""
+    first, _ = ctx.sentence(a)
+    if a - 1 < first or ctx.text(a - 1) != ":":
+        return None
+    verb = next((v for v in range(a - 2, max(first, a - 6) - 1, -1) if _is_speech(ctx, v)), None)
+    if verb is None:
+        return None
+    speaker = speakers.near(first, verb, prefer_first=False)
+    if speaker == (None, None):
+        speaker = speakers.near(verb + 1, a, prefer_first=True)
+    return _fact(ctx, first, b + 1, speaker, ctx.chars(a + 1, b), True)
+
+
+def _source_before(ctx: Context, speakers: Speakers, a: int):
+    """`Об этом сообщила пресс-служба президента РФ. "...", - сказано в сообщении`:
+    the subject of the last speech verb before the quote."""
+    first, _ = ctx.sentence(a)
+    lo = ctx.sentence(first - 1)[0] if first > 0 else first
+    for v in range(a - 1, lo - 1, -1):
+        if _is_speech(ctx, v):
+            _, last = ctx.sentence(v)
+            return speakers.near(v + 1, min(last, a), prefer_first=True)
+    return None, None
+
+
+def _reported(ctx: Context, speakers: Speakers, covered: set[int]) -> list[Fact]:
+    """`X сообщал, что ...`, `как сообщил X, ...`, `по словам X, ...`."""
+    out: list[Fact] = []
+    intros = sequences("speech-intro")
+    for first, last in ctx.sentences():
+        for v in range(first, last):
+            if v in covered:
+                continue
+            intro = next(
+                (
+                    seq
+                    for seq in intros
+                    if v + len(seq) <= last
+                    and all(ctx.lemma(v + k) == seq[k] for k in range(len(seq)))
+                ),
+                None,
+            )
+            if intro is not None:
+                s_first = v + len(intro)
+                comma = next((k for k in range(s_first, last) if ctx.text(k) == ","), None)
+                if comma is None:
+                    continue
+                speaker = speakers.near(s_first, comma, prefer_first=True)
+                text = _text(ctx, comma + 1, last)
+                if v > first and ctx.text(v - 1) == ",":
+                    text = _text(ctx, first, v - 1)
+                if text and speaker != (None, None):
+                    out.append(_fact(ctx, first, last, speaker, text, False))
+                break
+            if (
+                _is_speech(ctx, v)
+                and v + 2 < last
+                and ctx.text(v + 1) == ","
+                and ctx.lemma(v + 2) == "что"
+            ):
+                speaker = speakers.near(first, v, prefer_first=False)
+                if speaker == (None, None):
+                    continue
+                text = _text(ctx, v + 3, last)
+                if text:
+                    out.append(_fact(ctx, first, last, speaker, text, False))
+                break
+    return out
