@@ -5,6 +5,7 @@ commission sessions — name, kind, ordinal, place, dates, theme and participant
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 from typing import Any
 
 from ..record import Fact
@@ -13,8 +14,8 @@ from .args import best_date, date_ref, nominal_phrase, ref, refs
 from .context import Context
 from .lexicon import sequences
 from .meeting import _place
-from .visit import _persons_in
 from .persons import Persons
+from .visit import _persons_in
 
 ROMAN = re.compile(r"^[IVXLC]+$")
 ORDINAL_DIGITS = re.compile(r"^(\d+)(-?(й|й|го|ий|ой|ый|ом|ем|м))?$")
@@ -43,19 +44,32 @@ def _ordinal(ctx: Context, j: int) -> int | None:
     return int(m.group(1)) if m and m.group(2) else None
 
 
+@lru_cache(maxsize=20_000)
+def _common_lemma(lower: str) -> str:
+    return analyzer().parse(lower)[0].normal_form
+
+
 def _lemma_lower(ctx: Context, i: int) -> str:
     """The lemma of a capitalised word read as a common noun (`Дни` -> `день`)."""
     text = ctx.text(i)
-    if not text[:1].isupper():
+    if not text[:1].isupper() or not text.isalpha():
         return ctx.lemma(i)
-    return analyzer().parse(text.lower())[0].normal_form
+    return _common_lemma(text.lower())
+
+
+@cache
+def _by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Event word sequences by their first lemma, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for seq, kind in sorted(sequences("event-kinds").items(), key=lambda p: -len(p[0])):
+        out.setdefault(seq[0], []).append((seq, kind))
+    return out
 
 
 def _match(ctx: Context, i: int) -> tuple[str, int] | None:
     """(kind, index of the last trigger word) when an event word starts at i."""
-    for seq, kind in sorted(sequences("event-kinds").items(), key=lambda p: -len(p[0])):
-        if ctx.lemma(i) != seq[0] and _lemma_lower(ctx, i) != seq[0]:
-            continue
+    candidates = _by_first().get(ctx.lemma(i)) or _by_first().get(_lemma_lower(ctx, i), [])
+    for seq, kind in candidates:
         j = i
         for lem in seq[1:]:
             j += 1
@@ -72,6 +86,10 @@ def _name_end(ctx: Context, j: int, last: int) -> int:
     """End of the name after the trigger: genitive complements and named entities."""
     k = j + 1
     end = k
+    if k < last and ctx.is_quote(k):  # `форум «Россия — исламский мир»`
+        close = next((q for q in range(k + 1, last) if ctx.is_quote(q)), None)
+        if close is not None:
+            return close + 1
     while k < last:
         span = ctx.span_at.get(k)
         if span is not None and span.entity.type in {"LOC", "ORG"}:
@@ -104,16 +122,18 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             continue
         kind, j = hit
         first, last = ctx.sentence(i)
-        start = i
+        start = name_first = i
         ordinal = None
         while start > first and ctx.span_at.get(start - 1) is None:
             if (o := _ordinal(ctx, start - 1)) is not None:
                 ordinal = o
-            elif ctx.pos(start - 1) != "ADJ":
+            elif ctx.pos(start - 1) != "ADJ" or ordinal is not None:
                 break
+            else:
+                name_first = start - 1
             start -= 1
         end = _name_end(ctx, j, last)
-        name = nominal_phrase(ctx, i, i, end, keep_number=j > i)
+        name = nominal_phrase(ctx, name_first, i, end, keep_number=j > i)
         name = name[:1].upper() + name[1:]
         a, b = ctx.clause(i, relative=False)
         date = best_date(ctx.dates_in(first, last))

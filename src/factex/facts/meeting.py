@@ -108,7 +108,9 @@ def _add(facts: list[Fact], new: Fact) -> None:
             if old.args["format"] != new.args["format"] and new.args["format"]:
                 continue
             seen = {p["ref"] for p in old.args["participants"]}
-            old.args["participants"] += [p for p in new.args["participants"] if p["ref"] not in seen]
+            old.args["participants"] += [
+                p for p in new.args["participants"] if p["ref"] not in seen
+            ]
             for k in ("place", "dates", "format"):
                 old.args[k] = old.args[k] or new.args[k]
             old.args["topics"] += [t for t in new.args["topics"] if t not in old.args["topics"]]

@@ -102,11 +102,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
     facts: list[Fact] = []
     covered: set[int] = set()
     for a, b in quotations(ctx):
-        if b - a < 4:
+        if b - a < 2:
             continue
-        inner = range(a + 1, b)
-        if not any(ctx.pos(k) in {"VERB", "AUX"} for k in inner) and b - a < 7:
-            continue  # a title, not speech
         fact = _after(ctx, speakers, a, b) or _before(ctx, speakers, a, b)
         if fact is not None:
             facts.append(fact)

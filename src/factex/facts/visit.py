@@ -102,7 +102,9 @@ def _add(facts: list[Fact], new: Fact) -> None:
     for old in reversed(facts):
         if old.args.get("modality") != new.args.get("modality"):
             continue
-        if all(_agree(old.args[k], new.args[k]) for k in ("visitor", "destination", "host", "kind")):
+        if all(
+            _agree(old.args[k], new.args[k]) for k in ("visitor", "destination", "host", "kind")
+        ):
             for k in ARGS:
                 if old.args[k] is None or (k == "dates" and _better(new.args[k], old.args[k])):
                     old.args[k] = new.args[k]

@@ -1,0 +1,51 @@
+"""meeting facts: participants, place, format, topics."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from factex.pipeline import Pipeline
+
+
+@cache
+def nlp() -> Pipeline:
+    return Pipeline()
+
+
+def meetings(text: str) -> list[dict]:
+    return [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "meeting"]
+
+
+def names(fact: dict) -> set[str]:
+    return {p["name"] for p in fact["participants"]}
+
+
+def test_phone_call():
+    (m,) = meetings(
+        "Глава МИД России Сергей Лавров провел телефонный разговор с госсекретарем США Марко Рубио."
+    )
+    assert names(m) == {"Сергей Лавров", "Марко Рубио"}
+    assert m["format"] == "телефонный разговор"
+
+
+def test_hosting_gives_place():
+    (m,) = meetings("Владимир Путин принимал в Москве президента Узбекистана Шавката Мирзиёева.")
+    assert names(m) == {"Владимир Путин", "Шавкат Мирзиёев"}
+    assert m["place"]["name"] == "Москва"
+
+
+def test_description_resolves_to_the_person_named_elsewhere():
+    (m,) = meetings(
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву. "
+        "Владимир Путин встретится с казахстанским лидером в Кремле."
+    )
+    assert names(m) == {"Владимир Путин", "Касым-Жомарт Токаев"}
+
+
+def test_topics_of_talks():
+    (m,) = meetings("Владимир Путин и Касым-Жомарт Токаев обсудят стратегическое партнерство.")
+    assert m["topics"] == ["стратегическое партнерство"]
+
+
+def test_one_person_is_no_meeting():
+    assert meetings("Иван Петров провел встречу.") == []

@@ -1,0 +1,49 @@
+"""quote facts: direct and reported speech with the speaker resolved."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from factex.pipeline import Pipeline
+
+
+@cache
+def nlp() -> Pipeline:
+    return Pipeline()
+
+
+def quotes(text: str) -> list[dict]:
+    return [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "quote"]
+
+
+def test_speaker_before_colon():
+    (q,) = quotes("Сергей Лавров заявил: «Россия открыта для сотрудничества со всеми странами».")
+    assert q["speaker"]["name"] == "Сергей Лавров"
+    assert q["text"] == "Россия открыта для сотрудничества со всеми странами"
+    assert q["direct"] is True
+
+
+def test_speaker_after_dash_is_a_description():
+    (q,) = quotes(
+        "Премьер-министр Армении Никол Пашинян прибыл в Москву. "
+        "«Мы готовы к диалогу», — отметил армянский премьер."
+    )
+    assert q["speaker"]["name"] == "Никол Пашинян"
+    assert q["text"] == "Мы готовы к диалогу"
+
+
+def test_reported_speech():
+    (q,) = quotes("По словам Дмитрия Пескова, визит готовится.")
+    assert q["speaker"]["name"] == "Дмитрий Песков"
+    assert q["text"] == "визит готовится"
+    assert q["direct"] is False
+
+
+def test_reported_with_that():
+    (q,) = quotes("Дмитрий Песков сообщил, что переговоры пройдут в Кремле.")
+    assert q["speaker"]["name"] == "Дмитрий Песков"
+    assert q["text"] == "переговоры пройдут в Кремле"
+
+
+def test_title_in_quotes_is_no_quote():
+    assert quotes("На сцене Малого театра показали драму «Парасат майданы».") == []

@@ -1,0 +1,34 @@
+"""signing facts: document, parties."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from factex.pipeline import Pipeline
+
+
+@cache
+def nlp() -> Pipeline:
+    return Pipeline()
+
+
+def signings(text: str) -> list[dict]:
+    return [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "signing"]
+
+
+def test_agreement_about():
+    (s,) = signings("Стороны планируют подписать соглашение о сотрудничестве в области энергетики.")
+    assert s["document"] == "соглашение о сотрудничестве в области энергетики"
+
+
+def test_leaders_of_two_countries_are_the_parties():
+    (s,) = signings(
+        "Президент России Владимир Путин встретил президента Казахстана Касым-Жомарта Токаева. "
+        "Лидеры двух стран подпишут важные двусторонние документы."
+    )
+    assert s["document"] == "двусторонние документы"
+    assert {p["name"] for p in s["parties"]} == {"Владимир Путин", "Касым-Жомарт Токаев"}
+
+
+def test_signature_of_a_painting_is_no_signing():
+    assert signings("Художник подписал картину в углу холста.") == []
