@@ -46,10 +46,7 @@ def find(ctx: Context) -> list[Occupation]:
         if not is_post(ctx, i) or i in inner:
             continue
         phrase = phrase_at(ctx, i)
-        nested = phrase.inner
-        while nested is not None:
-            inner.add(nested.head)
-            nested = nested.inner
+        inner.update(range(phrase.first, phrase.last))
         if phrase.plural:
             continue
         person = per_start.get(phrase.last)
@@ -57,16 +54,25 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, person, phrase))
             used_heads.add(i)
             continue
-        before = per_end.get(phrase.first - 1)
+        before = per_end.get(_skip_parenthesis(ctx, phrase.lead - 1))
         if (
             before is not None
-            and ctx.text(phrase.first - 1) in APPOSITION
+            and ctx.text(phrase.lead - 1) in APPOSITION
             and _apposition_ends(ctx, phrase)
         ):
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
             used_heads.add(i)
     found.extend(_appointments(ctx, used_heads))
     return _unique(found)
+
+
+def _skip_parenthesis(ctx: Context, sep: int) -> int:
+    """`Скотт Хоровитц (Scott Horowitz), бывший астронавт`: where the name ends."""
+    if sep - 1 >= 0 and ctx.text(sep - 1) == ")":
+        for j in range(sep - 2, max(-1, sep - 8), -1):
+            if ctx.text(j) == "(":
+                return j
+    return sep
 
 
 def _apposition_ends(ctx: Context, phrase: Phrase) -> bool:

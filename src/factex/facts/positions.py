@@ -16,6 +16,7 @@ from .args import nominal_phrase
 from .context import Context
 from .lexicon import mapping, words
 
+ORDINALS = {"первый", "второй", "третий"}
 TAIL_PREPS = {"по", "в", "при", "от", "на"}
 
 
@@ -31,12 +32,21 @@ class Phrase:
     countries: list[str] = field(default_factory=list)  # from nationality adjectives
     plural: bool = False
     inner: Phrase | None = None  # `президента` in `пресс-секретарь президента`
+    lead: int = -1  # the first word before the post, dropped adjectives included
+
+
+def post_lemma(lemma: str) -> str:
+    """`экс-премьер` -> `премьер`: the post without a former-holder prefix."""
+    for prefix in ("экс-", "экс"):
+        if lemma.startswith(prefix) and lemma[len(prefix) :] in words("positions"):
+            return lemma[len(prefix) :]
+    return lemma
 
 
 def is_post(ctx: Context, i: int) -> bool:
     return (
         ctx.pos(i) in {"NOUN", "PROPN"}
-        and ctx.lemma(i) in words("positions")
+        and post_lemma(ctx.lemma(i)) in words("positions")
         and (ctx.entity(i) is None or ctx.entity(i).type != "PER")
     )
 
@@ -63,6 +73,17 @@ def country_entity(ctx: Context, country: str) -> Entity | None:
         if e.type in {"LOC", "ORG"} and canonical(e.name) == want:
             return e
     return None
+
+
+def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int:
+    """`координатор движения «Левый фронт»`: a generic noun right before a name belongs
+    to the organisation, so the position ends before it (and its adjectives)."""
+    k = name_first - 1
+    if k <= head or ctx.lemma(k) not in words("org-nouns"):
+        return last
+    while k - 1 > head and ctx.pos(k - 1) in {"ADJ", "DET"}:
+        k -= 1
+    return min(last, k)
 
 
 def place_of_adjective(ctx: Context, lemma: str) -> Entity | None:
@@ -92,22 +113,33 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     case = ctx.feat(head, "Case")
     first = head
     countries: list[str] = []
+    relational = ctx.lemma(head) in words("positions-relational") or ctx.lemma(head)[:3] in {
+        "виц",
+        "зам",
+    }
     j = head - 1
-    while j >= sent_first and ctx.pos(j) in {"ADJ", "DET"} and ctx.entity(j) is None:
+    while j >= sent_first and ctx.entity(j) is None:
+        if ctx.lemma(j) == "и" and first == j + 1 and j > sent_first and ctx.pos(j - 1) == "ADJ":
+            j -= 1  # `чрезвычайный и полномочный посол`
+            continue
+        if ctx.pos(j) not in {"ADJ", "DET", "NUM"}:
+            break
         if case and ctx.feat(j, "Case") not in {case, None}:
             break
         lem = ctx.lemma(j)
         if lem in mapping("nationality"):
             countries.append(mapping("nationality")[lem])
-        elif place_of_adjective(ctx, lem) is not None:
-            countries.append(place_of_adjective(ctx, lem).name)
-        elif lem not in words("position-drop") and first == j + 1:
+        elif (place := place_of_adjective(ctx, lem)) is not None:
+            countries.append(place.name)
+        elif first == j + 1 and (
+            lem in words("position-adjectives") or (relational and lem in ORDINALS)
+        ):
             first = j
         j -= 1
+    lead = j + 1
     last = head + 1  # end of the position words
     end = head + 1  # end of the whole phrase (with its organisation)
     org: Entity | None = None
-    relational = ctx.lemma(head) in words("positions-relational")
     k = head + 1
     while k < sent_last:
         span = ctx.span_at.get(k)
@@ -116,7 +148,10 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
                 break
             quoted = ctx.is_quote(span.first - 1)
             named = k > head + 1 and ctx.pos(k - 1) == "NOUN"  # `клуба Челси`
-            if quoted or named or ctx.feat(span.first, "Case") in {"Gen", None}:
+            after_prep = ctx.lemma(k - 1) in TAIL_PREPS and org is not None  # `посол ... в Грузии`
+            if quoted or named or after_prep or ctx.feat(span.first, "Case") in {"Gen", None}:
+                if org is None and (quoted or named):
+                    last = _before_org_noun(ctx, head, last, span.first - int(quoted))
                 org = org or span.entity
                 k = end = span.last
                 if k < sent_last and ctx.is_quote(k) and quoted:
@@ -135,7 +170,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
                 position = nominal_phrase(ctx, first, head, last).lower()
                 plural = ctx.feat(head, "Number") == "Plur"
                 return Phrase(
-                    head, first, inner.last, position, inner.org, countries, plural, inner
+                    head, first, inner.last, position, inner.org, countries, plural, inner, lead
                 )
             break
         if pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") == "Gen":
@@ -147,13 +182,15 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
                 countries.append(mapping("nationality")[lem])
         elif lem == "и" and k + 1 < sent_last and ctx.feat(k + 1, "Case") == "Gen" and org is None:
             pass
-        elif lem in TAIL_PREPS and org is None and k + 1 < sent_last and ctx.pos(k + 1) != "PUNCT":
-            if lem == "в" and ctx.span_at.get(k + 1) is not None:
+        elif lem in TAIL_PREPS and k + 1 < sent_last and ctx.pos(k + 1) != "PUNCT":
+            if lem == "в" and ctx.span_at.get(k + 1) is not None and org is None:
                 break
-        elif pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") in {"Dat", "Loc"} and org is None:
+        elif pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") in {"Dat", "Loc"}:
             if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:
                 break
-            last = end = k + 1
+            if org is None:
+                last = k + 1
+            end = k + 1
         else:
             break
         k += 1
@@ -161,4 +198,4 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     if org is None and countries:
         org = country_entity(ctx, countries[0])
     plural = ctx.feat(head, "Number") == "Plur"
-    return Phrase(head, first, end, position, org, countries, plural)
+    return Phrase(head, first, end, position, org, countries, plural, None, lead)
