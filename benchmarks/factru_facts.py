@@ -119,7 +119,7 @@ def predicted(record: dict[str, Any]) -> dict[str, list[Args]]:
         if fact["type"] == "occupation":
             args: Args = [("who", fact["person"]["name"])]
             if fact.get("org"):
-                args.append(("where", fact["org"]["name"]))
+                args.append(("where", fact.get("org_text") or fact["org"]["name"]))
             if fact.get("position"):
                 args.append(("position", fact["position"]))
             out["occupation"].append(args)

@@ -23,16 +23,14 @@ class Occupation:
     stop: int
 
     def fact(self) -> Fact:
-        return Fact(
-            "occupation",
-            self.start,
-            self.stop,
-            {
-                "person": self.person.ref(),
-                "position": self.phrase.position,
-                "org": ref(self.phrase.org),
-            },
-        )
+        args = {
+            "person": self.person.ref(),
+            "position": self.phrase.position,
+            "org": ref(self.phrase.org),
+        }
+        if self.phrase.org_text:
+            args["org_text"] = self.phrase.org_text
+        return Fact("occupation", self.start, self.stop, args)
 
 
 def find(ctx: Context) -> list[Occupation]:
@@ -63,7 +61,7 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
             used_heads.add(i)
     found.extend(_appointments(ctx, used_heads))
-    return _unique(found)
+    return _unique([o for o in found if _is_post_proper(o, ctx)])
 
 
 def _skip_parenthesis(ctx: Context, sep: int) -> int:
@@ -110,6 +108,11 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
             person = min(persons, key=lambda s: min(abs(s.first - i), abs(s.last - i)))
             out.append(_occ(ctx, person, phrase))
     return out
+
+
+def _is_post_proper(occ: Occupation, ctx: Context) -> bool:
+    """A profession (`журналист`) is an occupation only with its organisation."""
+    return occ.phrase.org is not None or ctx.lemma(occ.phrase.head) not in words("professions")
 
 
 def _unique(found: list[Occupation]) -> list[Occupation]:

@@ -33,6 +33,7 @@ class Phrase:
     plural: bool = False
     inner: Phrase | None = None  # `президента` in `пресс-секретарь президента`
     lead: int = -1  # the first word before the post, dropped adjectives included
+    org_text: str | None = None  # `Федеральная миграционная служба России`
 
 
 def post_lemma(lemma: str) -> str:
@@ -140,6 +141,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     last = head + 1  # end of the position words
     end = head + 1  # end of the whole phrase (with its organisation)
     org: Entity | None = None
+    org_words: list = []
     k = head + 1
     while k < sent_last:
         span = ctx.span_at.get(k)
@@ -152,7 +154,10 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             if quoted or named or after_prep or ctx.feat(span.first, "Case") in {"Gen", None}:
                 if org is None and (quoted or named):
                     last = _before_org_noun(ctx, head, last, span.first - int(quoted))
-                org = org or span.entity
+                if org is None:
+                    org, org_words = span.entity, [span]
+                elif org_words and org_words[-1].last == span.first and not after_prep:
+                    org_words.append(span)  # `службы России`: one name in two mentions
                 k = end = span.last
                 if k < sent_last and ctx.is_quote(k) and quoted:
                     k = end = k + 1
@@ -198,4 +203,8 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     if org is None and countries:
         org = country_entity(ctx, countries[0])
     plural = ctx.feat(head, "Number") == "Plur"
-    return Phrase(head, first, end, position, org, countries, plural, None, lead)
+    org_text = None
+    if len(org_words) > 1:
+        tail = ctx.chars(org_words[1].first, org_words[-1].last)
+        org_text = f"{org_words[0].mention.normal or org.name} {tail}"
+    return Phrase(head, first, end, position, org, countries, plural, None, lead, org_text)
