@@ -10,7 +10,6 @@ from .args import best_date, date_ref, refs
 from .context import Context
 from .lexicon import mapping, sequences, words
 from .persons import Persons
-from .visit import _persons_in
 
 HOSTING = {"принимать", "принять"}
 
@@ -24,9 +23,37 @@ def _trigger(ctx: Context, i: int) -> str | None:
         if lem == "разговор" and ctx.lemma(i - 1) != "телефонный":
             return None
         return mapping("meeting-words")[lem]
-    if lem in words("topic-verbs") or (lem in HOSTING and ctx.pos(i) == "VERB"):
+    if ctx.pos(i) == "VERB" and (lem in words("topic-verbs") or lem in HOSTING):
         return ""
     return None
+
+
+def _role_ok(ctx: Context, j: int, a: int, i: int) -> bool:
+    """Whether the mention at word j can be a participant of the meeting word i: a
+    subject, `с` + instrumental, the genitive after a meeting noun, the object of
+    `принимал`, or `между X и Y`."""
+    case = ctx.feat(j, "Case")
+    if case in {"Nom", None}:
+        return True
+    before = [ctx.lemma(k) for k in range(max(a, j - 4), j)]
+    if case == "Ins" and ("с" in before or "со" in before):
+        return True
+    if case == "Gen" and ("между" in before or (i < j <= i + 3 and ctx.pos(i) == "NOUN")):
+        return True
+    return case == "Acc" and ctx.lemma(i) in HOSTING and j > i
+
+
+def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> list[Entity]:
+    out: list[tuple[int, Entity]] = []
+    for s in ctx.spans_in(a, b, "PER"):
+        if _role_ok(ctx, s.first, a, i):
+            out.append((s.first, s.entity))
+    for j in range(a, b):
+        if ctx.span_at.get(j) is None and _role_ok(ctx, j, a, i):
+            person = persons.at(j)
+            if person is not None and all(person.id != e.id for _, e in out):
+                out.append((j, person))
+    return [e for _, e in sorted(out, key=lambda p: p[0])]
 
 
 def _format(ctx: Context, a: int, b: int) -> str | None:
@@ -70,10 +97,15 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         if fmt is None:
             continue
         a, b = ctx.clause(i, relative=False)
-        people = _persons_in(ctx, persons, a, b, None)
+        people = _participants(ctx, persons, a, b, i)
         lem = ctx.lemma(i)
         if (lem in words("topic-verbs") or lem in HOSTING) and len(people) < 2:
             continue
+        if lem in HOSTING and not any(
+            ctx.feat(j, "Case") == "Acc" and (ctx.entity(j, "PER") or persons.at(j))
+            for j in range(i + 1, b)
+        ):
+            continue  # `приняли участие`, `принял решение`: no guest
         date = best_date(ctx.dates_in(a, b))
         args: dict[str, Any] = {
             "participants": refs(people),
