@@ -9,7 +9,7 @@ from ..record import Entity, Fact
 from .args import ref
 from .context import Context, Span
 from .lexicon import words
-from .positions import Phrase, is_post, phrase_at
+from .positions import Phrase, base_post, is_post, phrase_at
 
 APPOSITION = {",", "-", "–", "—"}
 HOLDING = {"пост", "должность", "кресло"}
@@ -112,7 +112,8 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
 
 def _is_post_proper(occ: Occupation, ctx: Context) -> bool:
     """A profession (`журналист`) is an occupation only with its organisation."""
-    return occ.phrase.org is not None or ctx.lemma(occ.phrase.head) not in words("professions")
+    base = base_post(ctx.lemma(occ.phrase.head))
+    return occ.phrase.org is not None or base not in words("professions")
 
 
 def _unique(found: list[Occupation]) -> list[Occupation]:

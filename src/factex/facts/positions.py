@@ -47,9 +47,26 @@ def post_lemma(lemma: str) -> str:
 def is_post(ctx: Context, i: int) -> bool:
     return (
         ctx.pos(i) in {"NOUN", "PROPN"}
-        and post_lemma(ctx.lemma(i)) in words("positions")
+        and _is_post_lemma(ctx.lemma(i))
         and (ctx.entity(i) is None or ctx.entity(i).type != "PER")
     )
+
+
+def _is_post_lemma(lemma: str) -> bool:
+    return base_post(lemma) is not None
+
+
+@cache
+def base_post(lemma: str) -> str | None:
+    """The post a word names: itself, or the long post a compound ends in
+    (`бундестренер` -> `тренер`, `женщина-космонавт` -> `космонавт`)."""
+    lemma = post_lemma(lemma)
+    if lemma in words("positions"):
+        return lemma
+    for post in words("positions"):
+        if len(post) >= 6 and lemma.endswith(post) and len(lemma) - len(post) >= 3:
+            return post
+    return None
 
 
 @cache
@@ -159,7 +176,8 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
                 elif org_words and org_words[-1].last == span.first and not after_prep:
                     org_words.append(span)  # `службы России`: one name in two mentions
                 k = end = span.last
-                if k < sent_last and ctx.is_quote(k) and quoted:
+                opened = quoted or any(c in span.mention.text for c in "«„“\"")
+                if k < sent_last and ctx.is_quote(k) and opened:
                     k = end = k + 1
                 if k + 2 < sent_last and ctx.text(k) == "(" and ctx.text(k + 2) == ")":
                     k = end = k + 3  # `(ОФДД)`
