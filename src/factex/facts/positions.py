@@ -159,6 +159,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     end = head + 1  # end of the whole phrase (with its organisation)
     org: Entity | None = None
     org_words: list = []
+    quoted_name: str | None = None
     k = head + 1
     while k < sent_last:
         span = ctx.span_at.get(k)
@@ -176,7 +177,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
                 elif org_words and org_words[-1].last == span.first and not after_prep:
                     org_words.append(span)  # `службы России`: one name in two mentions
                 k = end = span.last
-                opened = quoted or any(c in span.mention.text for c in "«„“\"")
+                opened = quoted or any(c in span.mention.text for c in '«„“"')
                 if k < sent_last and ctx.is_quote(k) and opened:
                     k = end = k + 1
                 if k + 2 < sent_last and ctx.text(k) == "(" and ctx.text(k + 2) == ")":
@@ -185,6 +186,20 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             break
         lem, pos = ctx.lemma(k), ctx.pos(k)
         if ctx.is_quote(k):
+            close = next((q for q in range(k + 1, min(sent_last, k + 8)) if ctx.is_quote(q)), None)
+            if (
+                org is None
+                and quoted_name is None
+                and close
+                and k > head + 1
+                and close > k + 1
+                and ctx.lemma(k - 1) in words("org-nouns")
+                and not ctx.spans_in(k, close)
+            ):
+                quoted_name = ctx.chars(k + 1, close)  # `партии «Яблоко»`, no mention
+                last = _before_org_noun(ctx, head, last, k)
+                k = end = close + 1
+                continue
             k += 1
             continue
         if is_post(ctx, k) and not relational:
@@ -221,7 +236,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     if org is None and countries:
         org = country_entity(ctx, countries[0])
     plural = ctx.feat(head, "Number") == "Plur"
-    org_text = None
+    org_text = quoted_name if org is None else None
     if len(org_words) > 1:
         tail = ctx.chars(org_words[1].first, org_words[-1].last)
         org_text = f"{org_words[0].mention.normal or org.name} {tail}"
