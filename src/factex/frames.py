@@ -233,7 +233,7 @@ def _parse(text: str, name: str) -> list[dict[str, Any]]:
 def _for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     for col in frame.columns:
-        if frame[col].map(lambda v: isinstance(v, list)).any():
+        if frame[col].dtype == object and any(isinstance(v, list) for v in frame[col]):
             frame[col] = [json.dumps(v, ensure_ascii=False) for v in frame[col]]
     return frame
 
