@@ -311,3 +311,17 @@ def to_html(docs: Any, texts: str | Sequence[str] | None = None, title: str | No
 def _heading(record: Record) -> str:
     info = record.get("doc") or {}
     return str(info.get("title") or info.get("id") or info.get("source") or "document")
+
+
+def show(docs: Any, texts: str | Sequence[str] | None = None, height: int = 600) -> Any:
+    """The page inside an isolated `<iframe>` for Jupyter (its styles stay inside)."""
+    from .extras import require
+
+    require("IPython", "notebooks")
+    from IPython.display import HTML
+
+    page = escape(to_html(docs, texts), quote=True)
+    return HTML(
+        f'<iframe srcdoc="{page}" style="width: 100%; height: {int(height)}px; '
+        'border: 1px solid #ddd;"></iframe>'
+    )
