@@ -11,6 +11,7 @@ text is escaped.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -321,7 +322,10 @@ def show(docs: Any, texts: str | Sequence[str] | None = None, height: int = 600)
     from IPython.display import HTML
 
     page = escape(to_html(docs, texts), quote=True)
-    return HTML(
+    frame = (
         f'<iframe srcdoc="{page}" style="width: 100%; height: {int(height)}px; '
         'border: 1px solid #ddd;"></iframe>'
     )
+    with warnings.catch_warnings():  # IPython suggests IFrame, which needs a file or URL
+        warnings.simplefilter("ignore", UserWarning)
+        return HTML(frame)
