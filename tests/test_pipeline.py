@@ -95,3 +95,10 @@ def test_bad_reference_date_is_refused():
 
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         factex.extract("Текст.", date="11 ноября")
+
+
+def test_bytes_are_refused_with_a_hint():
+    import pytest
+
+    with pytest.raises(TypeError, match="decode bytes first"):
+        factex.extract("Текст".encode())
