@@ -73,12 +73,24 @@ def test_several_files_one_bad_jsonl(article, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     run = factex(
-        "extract", str(article), str(tmp_path / "missing.txt"), str(binary), str(empty),
-        str(tmp_path), "--format", "jsonl",
+        "extract",
+        str(article),
+        str(tmp_path / "missing.txt"),
+        str(binary),
+        str(empty),
+        str(tmp_path),
+        "--format",
+        "jsonl",
     )
     assert run.returncode == 1
     lines = [json.loads(line) for line in run.stdout.decode().splitlines()]
-    assert [r["doc"]["id"] for r in lines] == ["visit", "missing", "photo", "empty", lines[4]["doc"]["id"]]
+    assert [r["doc"]["id"] for r in lines] == [
+        "visit",
+        "missing",
+        "photo",
+        "empty",
+        lines[4]["doc"]["id"],
+    ]
     assert "error" not in lines[0] and lines[0]["entities"]
     assert lines[1]["error"]["code"] == "not-found"
     assert lines[2]["error"]["code"] == "binary"

@@ -19,13 +19,23 @@ def test_seed_header(seed_record):
     assert doc["title"] == "Путин встретится с президентом Казахстана в России"
     assert doc["date"] == "2025-11-11" and doc["date_source"] == "option"
     dateline = doc["dateline"]
-    assert (dateline["place"], dateline["date"], dateline["agency"]) == ("Москва", "2025-11-11", "ТАСС")
+    assert (dateline["place"], dateline["date"], dateline["agency"]) == (
+        "Москва",
+        "2025-11-11",
+        "ТАСС",
+    )
 
 
 def test_seed_persons(seed_record):
     persons = {e["name"]: e for e in seed_record["entities"] if e["type"] == "PER"}
-    for name in ("Касым-Жомарт Токаев", "Владимир Путин", "Дмитрий Песков", "Руслан Желдибай",
-                 "Рустам Минниханов", "Толен Абдиков"):
+    for name in (
+        "Касым-Жомарт Токаев",
+        "Владимир Путин",
+        "Дмитрий Песков",
+        "Руслан Желдибай",
+        "Рустам Минниханов",
+        "Толен Абдиков",
+    ):
         assert name in persons, name
     tokaev = persons["Касым-Жомарт Токаев"]
     assert tokaev["parts"] == {"first": "Касым-Жомарт", "middle": None, "last": "Токаев"}
@@ -66,7 +76,9 @@ def test_extract_api_and_pipe():
 
 
 def test_reference_from_dateline_with_year():
-    record = factex.extract("ЕРЕВАН, 2 июня 2026. /Интерфакс/. Никол Пашинян провел совещание.").to_dict()
+    record = factex.extract(
+        "ЕРЕВАН, 2 июня 2026. /Интерфакс/. Никол Пашинян провел совещание."
+    ).to_dict()
     assert record["doc"]["date"] == "2026-06-02"
     assert record["doc"]["date_source"] == "dateline"
     assert record["doc"]["dateline"]["place"] == "Ереван"
@@ -83,3 +95,10 @@ def test_bad_reference_date_is_refused():
 
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         factex.extract("Текст.", date="11 ноября")
+
+
+def test_bytes_are_refused_with_a_hint():
+    import pytest
+
+    with pytest.raises(TypeError, match="decode bytes first"):
+        factex.extract("Текст".encode())

@@ -75,6 +75,11 @@ class Pipeline:
         tokens: bool = False,
     ) -> Analysis:
         """Run every stage and keep the layers (for facts, spaCy and debugging)."""
+        if not isinstance(text, str):
+            raise TypeError(
+                f"factex needs text as str, not {type(text).__name__}: "
+                "decode bytes first (factex.reading.decode does it for Russian encodings)"
+            )
         option = as_reference(date)
         seg = segment(text)
         sentences = seg.sentence_words()
