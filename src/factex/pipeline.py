@@ -133,6 +133,7 @@ class Pipeline:
         context = Words(
             [w[2] for w in seg.words],
             analysis.lemmas,
+            analysis.pos,
             [f.get("Case") for f in analysis.feats],
             analysis.sent_of_word,
         )

@@ -30,10 +30,11 @@ NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 @dataclass
 class Words:
-    """The words of a document with what the rules read: text, lemma, case, sentence."""
+    """The words of a document with what the rules read: text, lemma, UD tag, sentence."""
 
     text: list[str]
     lemma: list[str]
+    pos: list[str]
     case: list[str | None]
     sent: list[int]
 
@@ -72,7 +73,9 @@ def quoted_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """Organisation names in quotes, with descriptors and legal forms left out."""
     out: list[WordSpan] = []
     for span in spans:
-        q = next((i for i in range(span.first + 1, span.last) if words.text[i] in OPEN_QUOTES), None)
+        q = next(
+            (i for i in range(span.first + 1, span.last) if words.text[i] in OPEN_QUOTES), None
+        )
         if span.type != "ORG" or q is None:
             out.append(span)
             continue
@@ -97,7 +100,9 @@ def quoted_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         first, last = i + 2, close
         if any(s.type == "ORG" and s.first <= first and last <= s.last for s in out):
             continue
-        if any(_overlaps(s, first, last) and not (first <= s.first and s.last <= last) for s in out):
+        if any(
+            _overlaps(s, first, last) and not (first <= s.first and s.last <= last) for s in out
+        ):
             continue
         out = [s for s in out if not _overlaps(s, first, last)]
         out.append(WordSpan(first, last, "ORG"))
@@ -149,7 +154,9 @@ def _demonym(word: str) -> bool:
     """`Американцы`, `Республиканцам`: an animate plural common noun."""
     parses = _parses(word)
     return bool(parses) and all(
-        p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.number == "plur"
+        p.tag.POS == "NOUN"
+        and "anim" in p.tag
+        and p.tag.number == "plur"
         and not NAME_TAGS & p.tag.grammemes
         for p in parses
     )
@@ -171,11 +178,119 @@ def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return out
 
 
+def drop_quoted_works(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """Names in quotes after `шаттл`, `фильм`, `статья`... are not entities."""
+    cues = wordlist("entities-not-org-cues")
+    out = []
+    for span in spans:
+        q = span.first - 1
+        if (
+            q >= 1
+            and words.text[q] in OPEN_QUOTES
+            and (words.lemma[q - 1] in cues or words.text[q - 1].lower() in cues)
+        ):
+            continue
+        out.append(span)
+    return out
+
+
+def _noun_group(words: Words, i: int, limit: int = 6) -> int:
+    """End of the noun group starting at word i (adjectives, nouns, `и` between nouns)."""
+    j, end = i, i
+    while j < len(words) and j - i < limit and words.sent[j] == words.sent[i]:
+        pos = words.pos[j]
+        if pos in ("NOUN", "PROPN"):
+            end = j + 1
+        elif pos in ("ADJ", "NUM", "DET") or words.text[j] == "и" and end > i:
+            pass
+        else:
+            break
+        j += 1
+    return end
+
+
+def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Следственный комитет` + `при прокуратуре`, `японский` + `МИД`: one name.
+
+    A prepositional complement joins an organisation that ends in an organisation
+    word; a lower-case geographic adjective (`-ский`, `-цкий`) in the same case
+    joins the name it stands before.
+    """
+    preps = wordlist("entities-org-extensions")
+    out: list[WordSpan] = []
+    taken = sorted(spans, key=lambda s: s.first)
+    for k, span in enumerate(taken):
+        if span.type != "ORG":
+            out.append(span)
+            continue
+        first, last = span.first, span.last
+        prev_end = out[-1].last if out else 0
+        a = first - 1
+        if (
+            a >= prev_end
+            and words.pos[a] == "ADJ"
+            and words.text[a].islower()
+            and words.lemma[a].endswith(("ский", "цкий"))
+            and words.case[a] == words.case[first]
+        ):
+            first = a
+        nxt = taken[k + 1].first if k + 1 < len(taken) else len(words)
+        while (
+            last < len(words) - 1
+            and words.text[last] in preps
+            and _descriptor(words, last - 1)
+            and words.sent[last] == words.sent[first]
+        ):
+            end = _noun_group(words, last + 1)
+            if end == last + 1:
+                break
+            last = end
+        out.append(WordSpan(first, last, "ORG"))
+        if last > nxt:
+            # the complement swallowed the next spans: skip those it covers
+            taken[k + 1 :] = [
+                s if s.first >= last else WordSpan(last, s.last, s.type)
+                for s in taken[k + 1 :]
+                if s.last > last
+            ]
+    return out
+
+
+def propagate(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """A one-word name tagged somewhere in the document is the same name elsewhere,
+    and `World Fashion Channel (WFC)` gives the abbreviation its type."""
+    known: dict[str, str] = {}
+    for s in spans:
+        if s.last - s.first == 1 and len(words.text[s.first]) > 1:
+            known.setdefault(words.text[s.first], s.type)
+        if (
+            s.last + 2 < len(words)
+            and words.text[s.last] == "("
+            and words.text[s.last + 2] == ")"
+            and words.text[s.last + 1].isupper()
+        ):
+            known.setdefault(words.text[s.last + 1], s.type)
+    covered = bytearray(len(words))
+    for s in spans:
+        covered[s.first : s.last] = b"\x01" * (s.last - s.first)
+    out = list(spans)
+    for i, w in enumerate(words.text):
+        kind = known.get(w)
+        if kind and not covered[i] and (w.isupper() or words.pos[i] == "PROPN"):
+            if i > 0 and words.text[i - 1] in OPEN_QUOTES:
+                continue
+            out.append(WordSpan(i, i + 1, kind))
+    return sorted(out, key=lambda s: s.first)
+
+
 def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """All span rules, in order."""
     spans = drop_common_words(spans, words)
     spans = quoted_orgs(spans, words)
-    return join_country(spans, words)
+    spans = drop_quoted_works(spans, words)
+    spans = join_country(spans, words)
+    spans = extend_orgs(spans, words)
+    return propagate(spans, words)
 
 
 def _fold(name: str) -> str:
