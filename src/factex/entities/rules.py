@@ -283,9 +283,15 @@ def propagate(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return sorted(out, key=lambda s: s.first)
 
 
+def drop_events(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Дни культуры`, `Неделя моды`: events are not organisations."""
+    events = wordlist("entities-events")
+    return [s for s in spans if s.type != "ORG" or words.lemma[s.first] not in events]
+
+
 def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """All span rules, in order."""
-    spans = drop_common_words(spans, words)
+    spans = drop_events(drop_common_words(spans, words), words)
     spans = quoted_orgs(spans, words)
     spans = drop_quoted_works(spans, words)
     spans = join_country(spans, words)
