@@ -135,6 +135,7 @@ class Pipeline:
             analysis.lemmas,
             analysis.pos,
             [f.get("Case") for f in analysis.feats],
+            [f.get("Number") for f in analysis.feats],
             analysis.sent_of_word,
         )
         persons: list[Candidate] = []

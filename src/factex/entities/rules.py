@@ -36,6 +36,7 @@ class Words:
     lemma: list[str]
     pos: list[str]
     case: list[str | None]
+    number: list[str | None]
     sent: list[int]
 
     def __len__(self) -> int:
@@ -168,11 +169,24 @@ def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     for span in spans:
         first = span.first
         if span.type == "PER":
-            while first < span.last - 1 and _not_a_name(words.text[first], FUNCTION_POS):
+            # the dictionary is asked only about words the tagger did not read as names
+            while (
+                first < span.last - 1
+                and words.pos[first] != "PROPN"
+                and _not_a_name(words.text[first], FUNCTION_POS)
+            ):
                 first += 1
-            if first == span.last - 1 and _adjective_only(words.text[first]):
+            if (
+                first == span.last - 1
+                and words.pos[first] != "PROPN"
+                and _adjective_only(words.text[first])
+            ):
                 continue
-        elif span.last - span.first == 1 and _demonym(words.text[first]):
+        elif (
+            span.last - span.first == 1
+            and words.number[first] == "Plur"
+            and _demonym(words.text[first])
+        ):
             continue
         out.append(WordSpan(first, span.last, span.type))
     return out
