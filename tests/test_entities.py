@@ -167,3 +167,9 @@ def test_devset_offsets(nlp: Pipeline) -> None:
             for m in e["mentions"]:
                 assert text[m["start"] : m["stop"]] == m["text"], doc["doc"]
                 assert "\n" not in m["text"]
+
+
+def test_surname_outside_the_dictionary_in_the_nominative(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Памятник Юрию Долгорукому стоит в Москве. Визит Сейджи Маехары.")
+    assert "Юрий Долгорукий" in ents
+    assert "Сейджи Маехара" in ents
