@@ -193,9 +193,10 @@ def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
 
 
 def drop_quoted_works(spans: list[WordSpan], words: Words) -> list[WordSpan]:
-    """Names in quotes after `шаттл`, `фильм`, `статья`... are not entities."""
+    """Names in quotes after `шаттл`, `фильм`, `статья`... are not entities,
+    there or anywhere else in the document."""
     cues = wordlist("entities-not-org-cues")
-    out = []
+    works: set[tuple[str, ...]] = set()
     for span in spans:
         q = span.first - 1
         if (
@@ -203,9 +204,10 @@ def drop_quoted_works(spans: list[WordSpan], words: Words) -> list[WordSpan]:
             and words.text[q] in OPEN_QUOTES
             and (words.lemma[q - 1] in cues or words.text[q - 1].lower() in cues)
         ):
-            continue
-        out.append(span)
-    return out
+            works.add(tuple(words.lemma[span.first : span.last]))
+    if not works:
+        return spans
+    return [s for s in spans if tuple(words.lemma[s.first : s.last]) not in works]
 
 
 def _noun_group(words: Words, i: int, limit: int = 6) -> int:
