@@ -12,14 +12,24 @@ import pytest
 from samples import articles, expected_path, record
 
 
+def _short(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)[:300]
+
+
 def _diff(got: dict, want: dict) -> str:
+    """The first differing items of each top-level key, readable in a test report."""
     lines = []
-    for key in want.keys() | got.keys():
-        if got.get(key) != want.get(key):
-            lines.append(f"{key}: expected {json.dumps(want.get(key), ensure_ascii=False)[:300]}")
-            lines.append(
-                f"{' ' * len(key)}  got      {json.dumps(got.get(key), ensure_ascii=False)[:300]}"
-            )
+    for key in sorted(want.keys() | got.keys()):
+        a, b = want.get(key), got.get(key)
+        if a == b:
+            continue
+        if isinstance(a, list) and isinstance(b, list):
+            lines.append(f"{key}: expected {len(a)} items, got {len(b)}")
+            lost = [x for x in a if x not in b][:3]
+            new = [x for x in b if x not in a][:3]
+            lines += [f"  - {_short(x)}" for x in lost] + [f"  + {_short(x)}" for x in new]
+        else:
+            lines.append(f"{key}: expected {_short(a)}\n  got {_short(b)}")
     return "\n".join(lines)
 
 
