@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 
 MONTH_STEMS = (
-    "январ", "феврал", "март", "апрел", "ма", "июн",
-    "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
 )
 # Every case form of each month: январь, января, январе, январю, январём...
 MONTH_PATTERN = (
@@ -25,6 +35,7 @@ def month_number(word: str) -> int | None:
     low = word.lower()
     matches = [(len(stem), n) for n, stem in enumerate(MONTH_STEMS, 1) if low.startswith(stem)]
     return max(matches)[1] if matches else None
+
 
 # Weekdays in the cases that follow в/на (accusative), с/до (genitive), к (dative).
 WEEKDAY_PATTERN = (

@@ -151,10 +151,7 @@ def _valid(point: Point) -> bool:
 
 def _century(word: str) -> int | None:
     """`XXI`, `ХХ` (Cyrillic Х), `21` -> the century number; None if not a numeral."""
-    if word.isdigit():
-        n = int(word)
-    else:
-        n = roman_value(word.replace("Х", "X"))
+    n = int(word) if word.isdigit() else roman_value(word.replace("Х", "X"))
     return n if n and 1 <= n <= 22 else None
 
 
@@ -167,7 +164,7 @@ def roman_value(word: str) -> int | None:
     if not word or not _ROMAN.match(word):
         return None
     total = 0
-    for a, b in zip(word, word[1:] + " "):
+    for a, b in zip(word, word[1:] + " ", strict=True):
         value = _ROMAN_DIGITS[a]
         total += -value if b != " " and _ROMAN_DIGITS[b] > value else value
     return total
@@ -280,7 +277,10 @@ def _numeric(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     return [_expr(m, _time(m, iso(points[0])), "date")]
 
 
-@_rule(rf"{p.L}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?(?![\w-])")
+@_rule(
+    rf"{p.L}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)"
+    rf"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?(?![\w-])"
+)
 def _iso(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """2025-11-11, 2025-11-11T15:00."""
     point = (int(m["y"]), int(m["m"]), int(m["d"]))
@@ -379,9 +379,9 @@ def _year(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 )
 def _decade_rule(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в 1990-е годы, в 90-х, в нулевые, 1980-1990-е годы."""
-    if not m["dec"][0].isdigit() or len(_NUM.match(m["dec"]).group()) < 4:
-        if not (m["pre"] or m["ex"] or m["dyw"]):
-            return []
+    four_digits = m["dec"][:4].isdigit()
+    if not (four_digits or m["pre"] or m["ex"] or m["dyw"]):
+        return []
     first, last = _decade(m["dec"])
     if m["d0"]:
         first = _decade(m["d0"] + "-е")[0]
@@ -450,7 +450,8 @@ def _half(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     index = count - 1 if index < 0 else index
     if index >= count:
         return []
-    period = _period(m, ctx) if m["pm"] or m["py"] or m["punit"] or m["pdec"] or m["pcent"] else None
+    given = m["pm"] or m["py"] or m["punit"] or m["pdec"] or m["pcent"]
+    period = _period(m, ctx) if given else None
     if period is None:
         if unit.startswith(("полов", "декад")) or m["pseason"]:
             return []  # "в первой половине дня", "во второй половине сезона"
@@ -479,7 +480,8 @@ def _season_rule(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     year, given = _slot_year(m, "1", ref)
     if not (adverb or m["rel"] or given or m["pre"] or m["ex"]):
         return []
-    if m["rel"] and rel_offset(m["rel"]) == 0 and not m["rel"].lower().startswith(("эт", "текущ", "нынешн")):
+    this = ("эт", "текущ", "нынешн", "уходящ")
+    if m["rel"] and rel_offset(m["rel"]) == 0 and not m["rel"].lower().startswith(this):
         return []
     rel = rel_offset(m["rel"]) if m["rel"] else None
     if rel is not None and not given:
@@ -560,7 +562,10 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         return []
     n_word = (m["n"] or "").lower()
     mod = "approx" if n_word == "пару" else None
-    n = 2 if n_word == "пару" else 1 if not n_word else _int(n_word) if n_word[0].isdigit() else words_value(n_word)
+    if n_word == "пару" or not n_word:
+        n: int | None = 2 if n_word else 1
+    else:
+        n = _int(n_word) if n_word[0].isdigit() else words_value(n_word)
     if not n:
         return []
     sign = 1 if m["through"] else -1

@@ -72,4 +72,3 @@ def period(n: str) -> str:
         rf"|(?P<pcent{n}>{ROMAN}|\d{{1,2}})(?:-?(?:го|м))?\s+(?:века|столетия)"
         rf"|(?P<pseason{n}>весны|лета|осени|зимы){year_slot('s' + n)})"
     )
-

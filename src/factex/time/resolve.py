@@ -138,7 +138,8 @@ def tense(text: str, start: int, stop: int) -> int:
     -1 past (also when there is no verb: news reports the past), +1 future,
     0 present.
     """
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
+    window = max(0, start - 300)
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, window, start)), default=window)
     end = _SENTENCE_END.search(text, stop)
     right = end.start() if end else len(text)
     best, best_dist = -1, 10**9
