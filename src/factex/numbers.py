@@ -25,7 +25,6 @@ _ROMAN = re.compile(r"(?<![\w-])(?=[IVXХL]*[IVX])[IVXХL]{1,8}(?![\w-])")
 _DIGIT_ORDINAL = re.compile(
     r"(?<![\w.,/-])(?P<n>\d{1,4})-(?P<end>ый|ий|ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми"
     r"|й|го|му|м|я|е|ю|х|ми|ти|ть)(?![\w-])",
-    re.IGNORECASE,
 )
 _PLAIN = re.compile(
     r"(?<![\w.,:/№+-])(?<!№\s)(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)"
@@ -67,18 +66,22 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
         value = roman_value(m.group().replace("Х", "X"))
         if value and m.group() not in ("L",):
             found.append(Number(m.start(), m.end(), m.group(), value, "ordinal"))
-    for m in _DIGIT_ORDINAL.finditer(text):
+    low = text.lower()
+    if len(low) != len(text):
+        low = text  # lower() changed lengths (rare scripts): read as is
+    for m in _DIGIT_ORDINAL.finditer(low):
         kind = "cardinal" if m["end"].lower() in _CARDINAL_ENDINGS else "ordinal"
-        found.append(Number(m.start(), m.end(), m.group(), int(m["n"]), kind))
-    for m in RUN.finditer(text):
+        found.append(Number(m.start(), m.end(), text[m.start() : m.end()], int(m["n"]), kind))
+    for m in RUN.finditer(low):
         if m.group().lower() in _SKIP_SINGLE:
             continue
         for start, stop, value, ordinal in read_run(m.group()):
             a, b = m.start() + start, m.start() + stop
             kind = "ordinal" if ordinal else "cardinal"
             found.append(Number(a, b, text[a:b], value, kind))
-    for m in COMPOUND.finditer(text):
-        found.append(Number(m.start(), m.end(), m.group(), compound_value(m), "cardinal"))
+    for m in COMPOUND.finditer(low):
+        value = compound_value(m)
+        found.append(Number(m.start(), m.end(), text[m.start() : m.end()], value, "cardinal"))
     for m in _PLAIN.finditer(text):
         value = int(re.sub(r"\D", "", m["n"]))
         found.append(Number(m.start(), m.end(), m.group(), value, "cardinal"))

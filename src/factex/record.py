@@ -224,4 +224,8 @@ class Document:
 
 def error_record(info: DocInfo, code: str, message: str) -> dict[str, Any]:
     """The record that stands in for a document that could not be processed."""
-    return {"factex": SPEC_VERSION, "doc": info.to_dict(), "error": {"code": code, "message": message}}
+    return {
+        "factex": SPEC_VERSION,
+        "doc": info.to_dict(),
+        "error": {"code": code, "message": message},
+    }

@@ -74,17 +74,42 @@ class _Ctx:
         self.text = text
         self.ref = ref
 
+    def original(self, m: re.Match, group: str) -> str:
+        """A group as written in the text (matching runs over the lower-cased text)."""
+        return self.text[m.start(group) : m.end(group)]
+
     def tense(self, start: int, stop: int) -> int:
         return tense(self.text, start, stop)
 
 
 Handler = Callable[[re.Match, _Ctx], list[DateExpr]]
-_RULES: list[tuple[re.Pattern, Handler]] = []
+# (pattern for lower-cased text, the same ignoring case, handler)
+_RULES: list[tuple[re.Pattern, re.Pattern, Handler]] = []
+_DECADE_WORDS = tuple(
+    stem + end
+    for stem in ("нулев", "десят", "двадцат", "тридцат", "сороков", "пятидесят", "шестидесят")
+    + ("семидесят", "восьмидесят", "девяност")
+    for end in ("ые", "ых", "ым")
+)
+# A rule runs only over texts that contain one of these (lower case): a cheap
+# `in` test spares a regex pass over most documents.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "_decade_rule": ("0-", *_DECADE_WORDS),
+    "_century_rule": ("век", "столет"),
+    "_part": ("начал", "середин", "конц", "исход", "окончани"),
+    "_half": ("половин", "квартал", "полугоди", "декад"),
+    "_season_rule": ("весн", "лет", "осен", "зим"),
+    "_relative_unit": ("прошл", "минувш", "предыдущ", "текущ", "нынешн", "уходящ", "следующ")
+    + ("будущ", "предстоящ", "наступающ", "грядущ", "эт"),
+    "_relative_day": ("сегодня", "вчера", "завтра", "накануне"),
+    "_ago": ("назад", "через"),
+    "_weekday": ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен"),
+}
 
 
 def _rule(pattern: str) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
-        _RULES.append((re.compile(pattern, re.IGNORECASE), handler))
+        _RULES.append((re.compile(pattern), re.compile(pattern, re.IGNORECASE), handler))
         return handler
 
     return register
@@ -239,7 +264,7 @@ def _period(m: re.Match, ctx: _Ctx) -> tuple[Point, Point, str] | None:
         a, b = _decade(m["pdec"])
         return (a, None, None), (b, None, None), "years"
     if m["pcent"]:
-        c = _century(m["pcent"])
+        c = _century(ctx.original(m, "pcent"))
         if c is None:
             return None
         return ((c - 1) * 100 + 1, None, None), (c * 100, None, None), "years"
@@ -268,7 +293,7 @@ def _numeric(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         d, mo, y = part.split(".")
         if len(y) == 2 and (len(d) < 2 or len(mo) < 2):
             return []
-        year = int(y) + 2000 if len(y) == 2 else int(y)
+        year = int(y) + (2000 if int(y) <= 50 else 1900) if len(y) == 2 else int(y)
         points.append((year, int(mo), int(d)))
     if not all(_valid(pt) for pt in points):
         return []
@@ -279,7 +304,7 @@ def _numeric(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 
 @_rule(
     rf"{p.L}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)"
-    rf"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?(?![\w-])"
+    rf"(?:[t ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?(?![\w-])"
 )
 def _iso(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """2025-11-11, 2025-11-11T15:00."""
@@ -350,10 +375,10 @@ def _month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 
 @_rule(
     rf"{p.L}{p.PREP}(?P<y1>{p.YEAR4})(?P<s1>-(?:го|м|й|му))?"
-    rf"(?:{p.DASH}(?P<y2>{p.YEAR4}|\d\d)(?:-(?:х|е|м|ми))?\s*"
+    rf"(?:{p.DASH}(?P<y2>{p.YEAR4}|\d\d)\s*"
     rf"(?P<yw2>годах|годов|годы|годам|годами|гг\.?|г\.)"
     rf"|(?:\s*(?P<yw1>{p.YEAR_WORD}))?"
-    rf"(?:\s+(?:по|до)\s+(?P<y3>{p.YEAR4})(?:-(?:й|го|м))?(?:\s*(?P<yw3>{p.YEAR_WORD}))?)?)"
+    rf"(?:\s+(?:по|до)\s+(?P<y3>{p.YEAR4})(?:-(?:й|го|м))?(?:\s*(?P<yw3>годы|{p.YEAR_WORD}))?)?)"
     rf"{p.R}"
 )
 def _year(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
@@ -396,8 +421,8 @@ def _decade_rule(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 )
 def _century_rule(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в XXI веке, XX-XXI веков, в 19 веке."""
-    c1 = _century(m["c1"])
-    c2 = _century(m["c2"]) if m["c2"] else c1
+    c1 = _century(ctx.original(m, "c1"))
+    c2 = _century(ctx.original(m, "c2")) if m["c2"] else c1
     if c1 is None or c2 is None or c2 < c1:
         return []
     return [_expr(m, iso(((c1 - 1) * 100 + 1, None, None), (c2 * 100, None, None)), "year")]
@@ -440,10 +465,12 @@ def _half(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в первой половине года, в первом квартале, во втором полугодии, в первой декаде мая."""
     unit = m["unit"].lower()
     count = 2 if unit.startswith(("полов", "полуг")) else 4 if unit.startswith("кварт") else 3
-    word = m["ord"]
+    word = ctx.original(m, "ord")
     if word[0].isdigit():
         index = int(word[0]) - 1
-    elif word[0] in "IV":
+    elif word[0] in "IViv":
+        if roman_value(word) is None:
+            return []
         index = roman_value(word) - 1  # type: ignore[operator]
     else:
         index = next((i for stem, i in _ORD_INDEX.items() if word.lower().startswith(stem)), 0)
@@ -460,7 +487,7 @@ def _half(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     lo, hi, kind_unit = period
     if unit.startswith("декад") and kind_unit != "month":
         return []
-    if (kind_unit == "year" and lo[0] is None) or (kind_unit == "month" and lo[1] is None):
+    if kind_unit == "month" and lo[1] is None:
         return [_expr(m, None, "part")]
     span = _halves(lo, hi, kind_unit, index, count)
     if span is None:
@@ -469,7 +496,7 @@ def _half(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 
 
 @_rule(
-    rf"{p.L}{p.PREP}(?:(?P<rel>{p.REL})\s+)?(?P<s>{p.SEASON})"
+    rf"{p.L}{p.PREP}(?:(?P<rel>{p.REL})(?<=[иы]м|[ое]й)\s+)?(?P<s>{p.SEASON})"
     rf"(?:{p.DASH}(?P<s2>{p.SEASON_ADVERB}))?{p.year_slot('1')}{p.R}"
 )
 def _season_rule(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
@@ -478,8 +505,8 @@ def _season_rule(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     word = m["s"].lower()
     adverb = word in ("весной", "весною", "летом", "осенью", "зимой", "зимою")
     year, given = _slot_year(m, "1", ref)
-    if not (adverb or m["rel"] or given or m["pre"] or m["ex"]):
-        return []
+    if not (adverb or m["rel"] or given or m["ex"] or (m["pre"] or "").startswith("с")):
+        return []  # "в Лету", "Весна Петрова"
     this = ("эт", "текущ", "нынешн", "уходящ")
     if m["rel"] and rel_offset(m["rel"]) == 0 and not m["rel"].lower().startswith(this):
         return []
@@ -542,8 +569,10 @@ def _preposition_use(text: str, end: int) -> bool:
     nxt = _NEXT_WORD.match(text, end)
     if not nxt:
         return False
-    for parse in analyzer().parse(nxt.group(1).lower())[:2]:
+    for parse in analyzer().parse(nxt.group(1).lower()):
         tag = parse.tag
+        if parse.score < 0.2:
+            continue
         if "gent" in tag and tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO", "NUMR"):
             return True
     return False
@@ -553,7 +582,8 @@ _AGO_UNIT = r"(?P<unit>дн(?:я|ей)|день|недел(?:ю|и|ь)|меся�
 
 
 @_rule(
-    rf"{p.L}(?:(?P<through>через)\s+)?(?:(?P<n>\d{{1,3}}|пару|{CARDINAL_RUN})\s+)?{_AGO_UNIT}"
+    rf"{p.L}(?:(?P<through>через)\s+)?"
+    rf"(?:(?P<n>\d{{1,3}}|пару|несколько|много|{CARDINAL_RUN})\s+)?{_AGO_UNIT}"
     rf"(?:\s+(?P<ago>(?:тому\s+)?назад))?{p.R}(?!\s+после)"
 )
 def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
@@ -561,6 +591,11 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     if bool(m["through"]) == bool(m["ago"]):
         return []
     n_word = (m["n"] or "").lower()
+    unit = m["unit"].lower()
+    if not n_word and unit not in ("день", "неделю", "месяц", "год"):
+        return []  # "дней назад" after a word that is no number
+    if n_word in ("несколько", "много"):
+        return [_expr(m, None, "relative", "approx")]
     mod = "approx" if n_word == "пару" else None
     if n_word == "пару" or not n_word:
         n: int | None = 2 if n_word else 1
@@ -569,7 +604,6 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     if not n:
         return []
     sign = 1 if m["through"] else -1
-    unit = m["unit"].lower()
     ref = ctx.ref
     if unit.startswith(("д", "нед")):
         point = shift_days(ref, sign * n * (7 if unit.startswith("нед") else 1))
@@ -624,11 +658,19 @@ def find_dates(text: str, ref: Reference, doc=None) -> list[DateExpr]:
     `doc` is accepted for the pipeline's sake and not needed.
     """
     ctx = _Ctx(text, ref)
+    low = text.lower()
+    same = len(low) == len(text)  # lower() may change lengths in rare scripts
     candidates: list[DateExpr] = []
-    for pattern, handler in _RULES:
-        for match in pattern.finditer(text):
+    for lower_pattern, any_case, handler in _RULES:
+        triggers = _TRIGGERS.get(handler.__name__)
+        if triggers and not any(word in low for word in triggers):
+            continue
+        for match in lower_pattern.finditer(low) if same else any_case.finditer(text):
             candidates.extend(handler(match, ctx))
-    return select(candidates)
+    chosen = select(candidates)
+    for date in chosen:
+        date.text = text[date.start : date.stop]
+    return chosen
 
 
 def select(candidates: list[DateExpr]) -> list[DateExpr]:

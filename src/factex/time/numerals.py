@@ -1,5 +1,7 @@
 """Russian numeral words: the vocabulary (`models/dates-numerals.tsv`) as fast regexes.
 
+The regexes are lower case: run them over `text.lower()`.
+
 `CARDINALS`, `ORDINALS` and `PREFIXES` map a lower-case word form to its value;
 `RUN` matches a run of numeral words ("двадцать первый", "две тысячи"), and
 `read_run` turns such a run into one or more numbers.
@@ -51,6 +53,8 @@ def _load() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         for form in row[1].split():
             cardinals[form] = value
         for nominative in row[2].split():
+            if nominative == "-":
+                continue
             for form in _ordinal_forms(nominative):
                 ordinals[form] = value
         for prefix in row[3].split() if len(row) > 3 else ():
@@ -67,9 +71,7 @@ ORDINAL_WORD = trie_pattern(ORDINALS)
 _L = r"(?<![\w-])"
 _R = r"(?![\w-])"
 # Numeral words written in a row: "двадцать первый", "сто двадцать пять", "две тысячи".
-RUN = re.compile(
-    rf"{_L}(?:(?:{CARDINAL_WORD})\s+)*(?:{ORDINAL_WORD}|{CARDINAL_WORD}){_R}", re.IGNORECASE
-)
+RUN = re.compile(rf"{_L}(?:(?:{CARDINAL_WORD})\s+)*(?:{ORDINAL_WORD}|{CARDINAL_WORD}){_R}")
 # A cardinal (no ordinal) run, for "через два дня", "три года назад".
 CARDINAL_RUN = rf"(?:(?:{CARDINAL_WORD})\s+)*(?:{CARDINAL_WORD})"
 _PREFIX = trie_pattern(PREFIXES)
@@ -77,8 +79,7 @@ _ROOT = trie_pattern(COMPOUND_ROOTS)
 # двухдневный, трёхдневного, двадцатипятилетний, 5-летний.
 COMPOUND = re.compile(
     rf"{_L}(?:(?P<tens>{_PREFIX})(?P<units>{_PREFIX})?|(?P<digits>\d{{1,4}})-)"
-    rf"(?={_ROOT})[а-яё]+{_R}",
-    re.IGNORECASE,
+    rf"(?={_ROOT})[а-яё]+{_R}"
 )
 _WORD = re.compile(r"\S+")
 

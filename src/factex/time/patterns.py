@@ -1,5 +1,7 @@
 """Regex building blocks of the Russian date grammar (compiled by `dates.py`).
 
+The patterns are written in lower case and run over `text.lower()`.
+
 Prepositions that belong to a temporal expression (`в`, `во`, `с`, `со`,
 `около`, `примерно`, `приблизительно`) are part of its surface; `к`, `до`, `по`,
 `после`, `от`, `за` are matched as context only and left out of the surface.
@@ -17,7 +19,7 @@ WEEKDAY = WEEKDAY_PATTERN
 SEASON = rf"(?:{SEASON_ADVERB}|{SEASON_NOUN})"
 
 PRE = r"(?P<pre>в|во|с|со|около|примерно\s+в|примерно|приблизительно\s+в|приблизительно)"
-EX = r"(?P<ex>к|ко|до|по|после|от|за|начиная\s+с|начиная\s+со)"
+EX = r"(?P<ex>к|ко|до|по|после|от|за|на|начиная\s+с|начиная\s+со)"
 PREP = rf"(?:{PRE}\s+|{EX}\s+)?"
 
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:-?(?:го|ое|ого|е|м|му))?"
@@ -26,16 +28,16 @@ YEAR_WORD = r"(?:года|году|годом|год|гг\.|г\.|г(?!\w))"
 # An ordinal adjective relating a period to the reference: прошлого, этой, следующем...
 REL = (
     r"(?:позапрошл|прошл|минувш|предыдущ|текущ|нынешн|уходящ|следующ|будущ|предстоящ"
-    r"|наступающ|грядущ|эт)[а-я]{1,3}"
+    r"|наступающ|грядущ)[а-я]{1,3}|эт(?:от|ого|ому|ом|ой|у|им|и|их|ими)(?!\w)"
 )
 # A bare year after a month or day, without `года`, only before punctuation,
-# the end, a capitalised word or a few function words: "11 ноября 2025, ...".
-_BARE_YEAR_END = r"(?=\s*(?:[^\w\s]|$)|\s+(?-i:[А-ЯЁA-Z])|\s+(?:в|во|и|на|по|до|с|со)\s)"
+# the end or a few function words: "11 ноября 2025, ...".
+_BARE_YEAR_END = r"(?=\s*(?:[^\w\s]|$)|\s+(?:в|во|и|на|по|до|с|со)\s)"
 TIME = (
     r"(?:\s*,?\s+(?:в|с|около)\s+(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d)"
     r"(?:\s+по\s+московскому\s+времени|\s+мск\b)?)?"
 )
-ROMAN = r"(?-i:[IVXХ]{1,7})"
+ROMAN = r"[ivxх]{1,7}"  # matched in lower case; handlers check the original
 PART = r"(?P<part>начал[еаоу]|середин[аеуы]|конц[еау]|исход[еу]|окончани[еияю])"
 DECADE_WORD = (
     r"(?:нулев|десят|двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят"
@@ -46,7 +48,7 @@ DECADE_TAIL = r"(?:\s*(?P<dyw>годы|годах|годов|годам|года
 CENTURY_WORD = r"(?:век(?:ами|ах|ов|ом|а|е|у)?|столети(?:ями|ях|ем|е|я|и|ю|й))"
 ORD_SMALL = (
     r"(?P<ord>перв[а-я]{2,3}|втор[а-я]{2,3}|трет[а-я]{2,4}|четв[её]рт[а-я]{2,3}"
-    r"|последн[а-я]{2,3}|[1-4](?:-?[а-я]{1,3})?|(?-i:IV|I{1,3}))"
+    r"|последн[а-я]{2,3}|[1-4](?:-?[а-я]{1,3})?|iv|i{1,3})"
 )
 HALF_UNIT = (
     r"(?P<unit>половин[аеуы]|квартал(?:ом|а|е|у)?|полугоди(?:ем|е|я|и|ю)|декад(?:ой|а|е|у|ы))"
