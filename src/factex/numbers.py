@@ -7,6 +7,7 @@
   "2-х", "5-ти" are cardinals.
 - Cardinal words ("двадцать пять", "две тысячи"), also as the first half of
   compounds ("двухдневный" -> 2, "5-летний" -> 5), are cardinals.
+- Digits with a multiplier are cardinals: "5 тысяч" -> 5000, "1,5 млн" -> 1500000.
 - Plain integers ("500 человек", "1 500") are cardinals, except identifiers:
   digits glued to letters or hyphens (`Су-2003`, `123-ФЗ`), after `№`,
   decimals, times, phone numbers and percents.
@@ -30,6 +31,13 @@ _PLAIN = re.compile(
     r"(?<![\w.,:/№+-])(?<!№\s)(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)"
     r"(?![\w%-]|[.,:/]\d|\s*%|\)\s*\d)"
 )
+# 5 тысяч, 1,5 млн, 97.5 млрд: digits times a multiplier word.
+_SCALED = re.compile(
+    r"(?<![\w.,:/№+-])(?P<n>\d{1,3}(?:[.,]\d{1,3})?)\s*"
+    r"(?P<mult>(?:тыс|млн|млрд)\.?|(?:тысяч|миллион|миллиард)[а-я]{0,3})(?!\w)"
+)
+_MULTIPLIERS = {"тыс": 1000, "млн": 10**6, "млрд": 10**9}
+_MULTIPLIERS |= {"тысяч": 1000, "миллион": 10**6, "миллиард": 10**9}
 _CARDINAL_ENDINGS = ("х", "ми", "ти", "ть")
 # One-word runs that are rarely a count: "одна из", "тысячи людей".
 _SKIP_SINGLE = frozenset(
@@ -82,10 +90,20 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
     for m in COMPOUND.finditer(low):
         value = compound_value(m)
         found.append(Number(m.start(), m.end(), text[m.start() : m.end()], value, "cardinal"))
+    for m in _SCALED.finditer(low):
+        value = round(float(m["n"].replace(",", ".")) * _multiplier(m["mult"]))
+        found.append(Number(m.start(), m.end(), text[m.start() : m.end()], value, "cardinal"))
     for m in _PLAIN.finditer(text):
         value = int(re.sub(r"\D", "", m["n"]))
         found.append(Number(m.start(), m.end(), m.group(), value, "cardinal"))
     return _outside(found, dates)
+
+
+def _multiplier(word: str) -> int:
+    for key in ("тысяч", "миллиард", "миллион", "млрд", "млн", "тыс"):
+        if word.startswith(key):
+            return _MULTIPLIERS[key]
+    raise ValueError(word)
 
 
 def _outside(numbers: list[Number], dates: list[DateExpr]) -> list[Number]:
