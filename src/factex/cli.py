@@ -1,0 +1,285 @@
+"""The `factex` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .reading import InputError, decode, read_file
+from .record import DocInfo, error_record
+from .time.reference import Reference
+
+EXAMPLES = """examples:
+  factex extract article.txt
+  factex extract article.txt --date 2025-11-11 --tokens
+  factex extract news/*.txt --format jsonl -o records.jsonl
+  factex extract news/*.txt --format csv -o tables/
+  factex extract article.txt --format html -o article.html
+  cat article.txt | factex extract -
+"""
+
+
+def _date(value: str) -> str:
+    try:
+        Reference.parse(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factex",
+        description="Extract persons, places, organisations, dates, numbers and facts "
+        "from Russian news as JSON records (see SPEC.md).",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"factex {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    extract = commands.add_parser(
+        "extract",
+        help="extract records from text files",
+        description="Read Russian texts and print one factex record per text.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="text files to read; '-' reads standard input (e.g. article.txt)",
+    )
+    extract.add_argument(
+        "--format",
+        choices=["json", "jsonl", "csv", "parquet", "html"],
+        default=None,
+        help="json: one object for one file, a list for several (default); "
+        "jsonl: one record per line; csv, parquet: the tables documents, entities, "
+        "mentions, dates, numbers and facts as files in the directory given by -o; "
+        "html: one readable page with highlighted text and facts (e.g. --format csv -o tables/)",
+    )
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write to PATH instead of standard output (e.g. -o out.json); "
+        "for csv and parquet a directory, created if missing (e.g. -o tables/)",
+    )
+    extract.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="reference date for relative and partial dates (e.g. --date 2025-11-11); "
+        "without it a dateline with a year is used, and nothing is taken from the clock",
+    )
+    extract.add_argument(
+        "--tokens",
+        action="store_true",
+        help="add sentences and tokens with lemma, POS and features to each record",
+    )
+    extract.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="encoding of the input files (e.g. --encoding cp1251); "
+        "default: UTF-8, or cp1251/KOI8-R/cp866 recognised automatically",
+    )
+    return parser
+
+
+@dataclass
+class Source:
+    """One input: its name as given, id, and text or the error that stopped it."""
+
+    name: str
+    info: DocInfo
+    text: str | None = None
+    error: InputError | None = None
+
+
+def _read(name: str, encoding: str | None) -> Source:
+    doc_id = "stdin" if name == "-" else Path(name).stem
+    info = DocInfo(id=doc_id, source=name)
+    try:
+        if name == "-":
+            decoded = decode(sys.stdin.buffer.read(), encoding)
+        else:
+            decoded = read_file(name, encoding)
+    except InputError as err:
+        return Source(name, info, error=err)
+    if decoded.encoding not in ("utf-8", "utf-8-sig") and not encoding:
+        print(f"factex: {name}: decoded as {decoded.encoding}", file=sys.stderr)
+    if decoded.encoding != "utf-8":
+        info.encoding = decoded.encoding
+    return Source(name, info, decoded.text)
+
+
+def records(
+    sources: list[Source], date: str | None, tokens: bool
+) -> Iterator[tuple[Source, dict[str, Any]]]:
+    """Process every readable source; unreadable or failing ones become error records."""
+    from .pipeline import Pipeline
+
+    nlp: Pipeline | None = None
+    for src in sources:
+        if src.error is None:
+            try:
+                nlp = nlp or Pipeline()
+                doc = nlp(
+                    src.text or "", date, doc_id=src.info.id, source=src.info.source, tokens=tokens
+                )
+                doc.info.encoding = src.info.encoding
+                yield src, doc.to_dict()
+                continue
+            except Exception as err:  # one broken document must not stop a batch
+                src.error = InputError("processing-error", f"{type(err).__name__}: {err}")
+        assert src.error is not None
+        yield src, error_record(src.info, src.error.code, src.error.message)
+
+
+def _progress(items: list[Source]) -> Any:
+    if len(items) < 2 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, unit="doc", desc="factex", file=sys.stderr)
+
+
+def write(
+    out: TextIO, fmt: str, results: Iterator[tuple[Source, dict[str, Any]]], many: bool
+) -> int:
+    """Write records as JSON or JSON Lines; return how many documents failed."""
+    failed = 0
+    first = True
+    if fmt == "json" and many:
+        out.write("[\n")
+    for src, record in results:
+        if "error" in record:
+            failed += 1
+            print(f"factex: {src.name}: {record['error']['message']}", file=sys.stderr)
+            if not many:
+                continue
+        if fmt == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            body = json.dumps(record, ensure_ascii=False, indent=2)
+            out.write(body if first or not many else ",\n" + body)
+            first = False
+        out.flush()
+    if fmt == "json":
+        out.write("\n]\n" if many else ("\n" if not first else ""))
+    return failed
+
+
+TABLES = ("csv", "parquet")
+
+
+def _report(src: Source, record: dict[str, Any]) -> int:
+    if "error" not in record:
+        return 0
+    print(f"factex: {src.name}: {record['error']['message']}", file=sys.stderr)
+    return 1
+
+
+def write_tables(directory: str, fmt: str, results: Iterator[tuple[Source, dict[str, Any]]]) -> int:
+    """Write the pandas tables of all records as CSV or Parquet files; return failures."""
+    from .frames import to_frames, write_tables
+
+    kept = [(src, record) for src, record in results]
+    failed = sum(_report(src, record) for src, record in kept)
+    write_tables(to_frames([record for _, record in kept]), directory, fmt)
+    return failed
+
+
+def write_html(out: TextIO, results: Iterator[tuple[Source, dict[str, Any]]]) -> int:
+    """Write one self-contained HTML page for all records; return failures."""
+    from .html import to_html
+
+    kept = [(src, record) for src, record in results]
+    failed = sum(_report(src, record) for src, record in kept)
+    out.write(to_html([r for _, r in kept], texts=[s.text or "" for s, _ in kept]))
+    return failed
+
+
+def _check_format(fmt: str, output: str | None) -> str | None:
+    """Why `fmt` cannot be written to `output`, or None."""
+    if fmt in TABLES:
+        if not output:
+            return f"--format {fmt} writes one file per table: give a directory with -o DIR"
+        if Path(output).exists() and not Path(output).is_dir():
+            return f"--format {fmt} needs a directory for -o, and {output} is a file"
+    if fmt == "parquet":
+        from .extras import MissingExtra, require
+
+        try:
+            require("pyarrow", "parquet")
+        except MissingExtra as err:
+            return f"--format parquet: {err}"
+    return None
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    fmt = args.format or "json"
+    problem = _check_format(fmt, args.output)
+    if problem:
+        print(f"factex: {problem}", file=sys.stderr)
+        return 2
+    if args.files.count("-") > 1:
+        print("factex: standard input '-' can be read only once", file=sys.stderr)
+        return 2
+    sources = [_read(name, args.encoding) for name in args.files]
+    if any(s.error and s.error.code == "bad-encoding" for s in sources):
+        print(f"factex: {sources[0].error.message}", file=sys.stderr)  # type: ignore[union-attr]
+        return 2
+    many = len(sources) > 1
+    results = records(_progress(sources), args.date, args.tokens)
+    try:
+        if fmt in TABLES:
+            try:
+                failed = write_tables(args.output, fmt, results)
+            except OSError as err:
+                print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
+                return 2
+        elif fmt == "html" and not args.output:
+            failed = write_html(sys.stdout, results)
+        elif fmt == "html":
+            try:
+                with open(args.output, "w", encoding="utf-8") as out:
+                    failed = write_html(out, results)
+            except OSError as err:
+                print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
+                return 2
+        elif args.output:
+            try:
+                with open(args.output, "w", encoding="utf-8") as out:
+                    failed = write(out, fmt, results, many)
+            except OSError as err:
+                print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
+                return 2
+        else:
+            failed = write(sys.stdout, fmt, results, many)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `factex extract ... | head`
+        sys.stderr.close()
+        return 1
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command != "extract":
+        parser.print_help()
+        return 2
+    return run_extract(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Entity layer: NER, boundary repair, normalisation and clustering."""

@@ -1,0 +1,175 @@
+"""The pipeline: loads models once, runs the stages over many texts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from .analysis import Analysis
+from .entities.coref import Candidate, build_entities
+from .entities.names import name_parts
+from .entities.ner import NerTagger, WordSpan, bio_to_spans
+from .entities.normalize import Word, normalize_name, normalize_person
+from .entities.repair import repair
+from .facts import extract_facts
+from .header import dateline_reference, find_dateline, find_title
+from .numbers import find_numbers
+from .record import DocInfo, Document, Mention, Token
+from .resources import model_path
+from .text.morph import MorphTagger, lemma
+from .text.segment import segment
+from .time.dates import find_dates
+from .time.reference import Reference
+
+DateArg = str | Reference | None
+
+
+def as_reference(date: DateArg) -> Reference | None:
+    """`--date` / `date=` as a Reference; raises ValueError for a malformed date."""
+    if date is None or isinstance(date, Reference):
+        return date
+    return Reference.parse(str(date))
+
+
+class Pipeline:
+    """All of factex's stages with their models loaded once.
+
+    >>> nlp = Pipeline()
+    >>> doc = nlp("МОСКВА, 11 ноября. /ТАСС/. Владимир Путин ...", date="2025-11-11")
+    >>> for doc in nlp.pipe(texts): ...
+    """
+
+    def __init__(self, batch_size: int = 32) -> None:
+        from navec import Navec
+
+        navec = Navec.load(str(model_path("emb/navec_news_v1_1B_250K_300d_100q.tar")))
+        self.morph = MorphTagger(navec, batch_size)
+        self.ner = NerTagger(navec, batch_size)
+
+    def __call__(
+        self,
+        text: str,
+        date: DateArg = None,
+        *,
+        doc_id: str = "",
+        source: str | None = None,
+        tokens: bool = False,
+    ) -> Document:
+        """Extract everything from one text; `date` is the reference date (YYYY-MM-DD)."""
+        return self.analyse(text, date, doc_id=doc_id, source=source, tokens=tokens).document
+
+    def pipe(
+        self, texts: Iterable[str], date: DateArg = None, *, tokens: bool = False
+    ) -> Iterator[Document]:
+        """Stream documents for many texts, in order (ids `doc1`, `doc2`...)."""
+        for i, text in enumerate(texts, 1):
+            yield self(text, date, doc_id=f"doc{i}", tokens=tokens)
+
+    def analyse(
+        self,
+        text: str,
+        date: DateArg = None,
+        *,
+        doc_id: str = "",
+        source: str | None = None,
+        tokens: bool = False,
+    ) -> Analysis:
+        """Run every stage and keep the layers (for facts, spaCy and debugging)."""
+        if not isinstance(text, str):
+            raise TypeError(
+                f"factex needs text as str, not {type(text).__name__}: "
+                "decode bytes first (factex.reading.decode does it for Russian encodings)"
+            )
+        option = as_reference(date)
+        seg = segment(text)
+        sentences = seg.sentence_words()
+        pos: list[str] = []
+        feats: list[dict[str, str]] = []
+        for sent in self.morph(sentences):
+            for p, f in sent:
+                pos.append(p)
+                feats.append(f)
+        frozen = [tuple(sorted(f.items())) for f in feats]
+        lemmas = [lemma(w[2], p, f) for w, p, f in zip(seg.words, pos, frozen)]
+        info = DocInfo(id=doc_id, source=source)
+        analysis = Analysis(text, seg, pos, feats, lemmas, Document(text, info))
+
+        spans: list[WordSpan] = []
+        for (first, _), tags in zip(seg.sentences, self.ner.tags(sentences)):
+            spans.extend(bio_to_spans(tags, first))
+        spans = repair(spans, [w[2] for w in seg.words])
+        self._entities(analysis, spans, frozen)
+
+        dateline = find_dateline(text, seg.paragraphs)
+        info.dateline = dateline
+        info.title = find_title(text, seg.paragraphs, dateline)
+        analysis.reference = self._reference(info, option, dateline_reference(dateline))
+
+        document = analysis.document
+        document.dates = find_dates(text, analysis.reference, analysis)
+        document.numbers = find_numbers(text, document.dates, analysis)
+        document.facts = extract_facts(analysis)
+        for prefix, items in (
+            ("D", document.dates),
+            ("N", document.numbers),
+            ("F", document.facts),
+        ):
+            for i, item in enumerate(items, 1):
+                item.id = f"{prefix}{i}"
+        if tokens:
+            self._tokens(analysis)
+        return analysis
+
+    @staticmethod
+    def _reference(info: DocInfo, option: Reference | None, dateline: Reference) -> Reference:
+        if option is not None:
+            info.date, info.date_source = option.iso(), "option"
+            if info.dateline and dateline.year is None and dateline.month:
+                info.dateline.date = replace(dateline, year=option.year).iso()
+            return option
+        if dateline.year is not None:
+            info.date, info.date_source = dateline.iso(), "dateline"
+        return dateline
+
+    @staticmethod
+    def _entities(analysis: Analysis, spans: list[WordSpan], frozen: list[tuple]) -> None:
+        text, seg = analysis.text, analysis.segments
+        persons: list[Candidate] = []
+        others: list[Mention] = []
+        for span in spans:
+            start, stop = seg.words[span.first][0], seg.words[span.last - 1][1]
+            words = [
+                Word(
+                    seg.words[i][2],
+                    analysis.pos[i],
+                    frozen[i],
+                    i > span.first and seg.words[i][0] > seg.words[i - 1][1],
+                )
+                for i in range(span.first, span.last)
+            ]
+            mention = Mention(start, stop, text[start:stop], span.type)
+            if span.type == "PER":
+                forms = normalize_person(words)
+                mention.normal = " ".join(forms)
+                persons.append(Candidate(mention, name_parts(words, forms)))
+            else:
+                mention.normal = normalize_name(words)
+                others.append(mention)
+        analysis.document.entities = build_entities(persons, others)
+
+    @staticmethod
+    def _tokens(analysis: Analysis) -> None:
+        doc = analysis.document
+        doc.sentences = [analysis.sentence_span(k) for k in range(len(analysis.segments.sentences))]
+        doc.tokens = [
+            Token(
+                s,
+                e,
+                w,
+                analysis.lemmas[i],
+                analysis.pos[i],
+                analysis.feats[i],
+                analysis.sent_of_word[i],
+            )
+            for i, (s, e, w) in enumerate(analysis.words)
+        ]

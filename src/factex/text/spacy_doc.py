@@ -1,0 +1,86 @@
+"""factex's layers as a spaCy `Doc`, whitespace kept so offsets match the text."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from ..analysis import Analysis
+
+
+@cache
+def vocab() -> Vocab:
+    """A Russian vocabulary shared by every Doc factex builds."""
+    import spacy
+
+    return spacy.blank("ru").vocab
+
+
+def _morph(feats: dict[str, str]) -> str:
+    return "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+
+
+def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
+    """Build a spaCy Doc whose `doc.text == analysis.text`.
+
+    Gaps other than one space become whitespace tokens (`SPACE`), as in spaCy's
+    own tokenizer; entity mentions become `doc.ents`.
+    """
+    from spacy.tokens import Doc
+
+    text = analysis.text
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos: list[str] = []
+    morphs: list[str] = []
+    lemmas: list[str] = []
+    starts: list[bool] = []
+    sent_first = {a for a, _ in analysis.segments.sentences}
+
+    def add_gap(gap: str) -> None:
+        if not gap:
+            return
+        if gap.startswith(" ") and words and not spaces[-1] and pos[-1] != "SPACE":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+            pos.append("SPACE")
+            morphs.append("")
+            lemmas.append(gap)
+            starts.append(False)
+
+    cursor = 0
+    for i, (start, stop, word) in enumerate(analysis.words):
+        add_gap(text[cursor:start])
+        words.append(word)
+        spaces.append(False)
+        pos.append(analysis.pos[i])
+        morphs.append(_morph(analysis.feats[i]))
+        lemmas.append(analysis.lemmas[i])
+        starts.append(i in sent_first)
+        cursor = stop
+    add_gap(text[cursor:])
+    if starts:
+        starts[0] = True
+    doc = Doc(
+        shared or vocab(),
+        words=words,
+        spaces=spaces,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        sent_starts=starts,
+    )
+    ents = []
+    for mention, entity in analysis.mentions():
+        span = doc.char_span(mention.start, mention.stop, label=entity.type, kb_id=entity.id)
+        if span is not None:
+            ents.append(span)
+    doc.ents = ents
+    return doc
