@@ -34,10 +34,10 @@ _PLAIN = re.compile(
 # 5 тысяч, 1,5 млн, 97.5 млрд: digits times a multiplier word.
 _SCALED = re.compile(
     r"(?<![\w.,:/№+-])(?P<n>\d{1,3}(?:[.,]\d{1,3})?)\s*"
-    r"(?P<mult>(?:тыс|млн|млрд)\.?|(?:тысяч|миллион|миллиард)[а-я]{0,3})(?!\w)"
+    r"(?P<mult>(?:тыс|млн|млрд|трлн)\.?|(?:тысяч|миллион|миллиард|триллион)[а-я]{0,3})(?!\w)"
 )
-_MULTIPLIERS = {"тыс": 1000, "млн": 10**6, "млрд": 10**9}
-_MULTIPLIERS |= {"тысяч": 1000, "миллион": 10**6, "миллиард": 10**9}
+_MULTIPLIERS = {"тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12}
+_MULTIPLIERS |= {"тысяч": 1000, "миллион": 10**6, "миллиард": 10**9, "триллион": 10**12}
 _CARDINAL_ENDINGS = ("х", "ми", "ти", "ть")
 # One-word runs that are rarely a count: "одна из", "тысячи людей".
 _SKIP_SINGLE = frozenset(
@@ -100,7 +100,7 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
 
 
 def _multiplier(word: str) -> int:
-    for key in ("тысяч", "миллиард", "миллион", "млрд", "млн", "тыс"):
+    for key in ("тысяч", "миллиард", "миллион", "триллион", "млрд", "млн", "трлн", "тыс"):
         if word.startswith(key):
             return _MULTIPLIERS[key]
     raise ValueError(word)

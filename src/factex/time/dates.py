@@ -624,7 +624,7 @@ _ACC = ("понедельник", "вторник", "среду", "четвер�
 
 @_rule(
     rf"{p.L}(?:(?P<night>в\s+ночь\s+на)\s+|(?P<pre>в|во|с|со)\s+|(?P<ex>до|к|ко|на)\s+)"
-    rf"(?:(?P<rel>{p.REL})\s+)?(?P<wd>{p.WEEKDAY}){p.R}"
+    rf"(?:(?P<rel>{p.REL})\s+)?(?P<wd>{p.WEEKDAY}){p.R}{p.TIME}"
 )
 def _weekday(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в среду, во вторник, в прошлую пятницу, в ночь на субботу, до понедельника."""
@@ -646,7 +646,7 @@ def _weekday(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     else:
         direction = ctx.tense(m.start(), m.end())
         point = weekday_date(ctx.ref, target, direction)  # type: ignore[arg-type]
-    return [_expr(m, iso(point) if point else None, "relative")]
+    return [_expr(m, _time(m, iso(point)) if point else None, "relative")]
 
 
 # ---------------------------------------------------------------- entry point

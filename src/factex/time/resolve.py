@@ -113,6 +113,7 @@ def this_week_day(ref: Reference, target: int) -> Point | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_CLAUSE_END = re.compile(r"[.!?\n,;:()«»\"—–]|\s-\s")
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 
 
@@ -133,16 +134,25 @@ def _tense_of(word: str) -> int:
 
 
 def tense(text: str, start: int, stop: int) -> int:
-    """Tense of the finite verb nearest to `text[start:stop]` in its sentence.
+    """Tense of the finite verb nearest to `text[start:stop]`: in its clause
+    (between commas, dashes, quotes), else in its sentence.
 
     -1 past (also when there is no verb: news reports the past), +1 future,
     0 present.
     """
+    for bound in (_CLAUSE_END, _SENTENCE_END):
+        found = _nearest_verb(text, start, stop, bound)
+        if found is not None:
+            return found
+    return -1
+
+
+def _nearest_verb(text: str, start: int, stop: int, bound: re.Pattern) -> int | None:
     window = max(0, start - 300)
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, window, start)), default=window)
-    end = _SENTENCE_END.search(text, stop)
+    left = max((m.end() for m in bound.finditer(text, window, start)), default=window)
+    end = bound.search(text, stop)
     right = end.start() if end else len(text)
-    best, best_dist = -1, 10**9
+    best, best_dist = None, 10**9
     for m in _WORD.finditer(text, left, right):
         if start <= m.start() < stop:
             continue
