@@ -90,3 +90,14 @@ def test_seed_article_has_no_false_dates(seed):
     texts = {d.text for d in find_dates(seed, REF)}
     assert "XXI" not in " ".join(texts)
     assert len(texts) == 9, sorted(texts)
+
+
+def test_offsets_when_lower_case_changes_length():
+    text = "İstanbul: 11 ноября в 15:00, В конце октября."
+    assert len(text.lower()) != len(text)
+    dates = find_dates(text, REF)
+    assert [(d.text, d.value) for d in dates] == [
+        ("11 ноября в 15:00", "2025-11-11T15:00"),
+        ("В конце октября", "2025-10"),
+    ]
+    assert all(text[d.start : d.stop] == d.text for d in dates)

@@ -117,3 +117,9 @@ def test_seed_article():
     assert ("XXI", 21, "ordinal") in found
     assert ("двухдневный", 2, "cardinal") in found
     assert not any(n[0] in ("2003", "11", "12") for n in found)
+
+
+def test_offsets_when_lower_case_changes_length():
+    text = "İstanbul: XXI форум, 21-й съезд, двухдневный визит."
+    assert ("21-й", 21, "ordinal") in numbers(text)
+    assert ("XXI", 21, "ordinal") in numbers(text)
