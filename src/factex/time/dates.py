@@ -1,8 +1,9 @@
 """Find Russian temporal expressions and resolve them to ISO 8601 against a reference date.
 
-Each rule is one compiled regex run with `finditer` over the whole text and a
-small function that turns a match into `DateExpr`s; overlapping candidates
-are settled longest first. Values follow SPEC.md (granularity the text gives,
+Each rule is one compiled regex run with `finditer` over the lower-cased text
+(skipped when none of its trigger words occurs) and a small function that
+turns a match into `DateExpr`s; overlapping candidates are settled longest
+first. Values follow SPEC.md (granularity the text gives,
 `--MM-DD` without a known year, intervals with `/`, None when unresolvable);
 nothing is taken from the clock. Choices where Russian leaves room:
 
