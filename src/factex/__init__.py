@@ -25,8 +25,29 @@ __all__ = [
     "Number",
     "Pipeline",
     "extract",
+    "load",
     "pipeline",
+    "read_jsonl",
+    "to_frames",
+    "to_html",
 ]
+
+_LAZY = {
+    "to_frames": "frames",
+    "read_jsonl": "frames",
+    "load": "spacy_component",
+    "to_html": "html",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import pandas, spaCy and HTML helpers only when first used."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _shared: Pipeline | None = None
 

@@ -19,6 +19,8 @@ EXAMPLES = """examples:
   factex extract article.txt
   factex extract article.txt --date 2025-11-11 --tokens
   factex extract news/*.txt --format jsonl -o records.jsonl
+  factex extract news/*.txt --format csv -o tables/
+  factex extract article.txt --format html -o article.html
   cat article.txt | factex extract -
 """
 
@@ -56,16 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "--format",
-        choices=["json", "jsonl"],
+        choices=["json", "jsonl", "csv", "parquet", "html"],
         default=None,
         help="json: one object for one file, a list for several (default); "
-        "jsonl: one record per line (e.g. --format jsonl)",
+        "jsonl: one record per line; csv, parquet: the tables documents, entities, "
+        "mentions, dates, numbers and facts as files in the directory given by -o; "
+        "html: one readable page with highlighted text and facts (e.g. --format csv -o tables/)",
     )
     extract.add_argument(
         "-o",
         "--output",
         metavar="PATH",
-        help="write to PATH instead of standard output (e.g. -o out.json)",
+        help="write to PATH instead of standard output (e.g. -o out.json); "
+        "for csv and parquet a directory, created if missing (e.g. -o tables/)",
     )
     extract.add_argument(
         "--date",
@@ -172,7 +177,59 @@ def write(
     return failed
 
 
+TABLES = ("csv", "parquet")
+
+
+def _report(src: Source, record: dict[str, Any]) -> int:
+    if "error" not in record:
+        return 0
+    print(f"factex: {src.name}: {record['error']['message']}", file=sys.stderr)
+    return 1
+
+
+def write_tables(directory: str, fmt: str, results: Iterator[tuple[Source, dict[str, Any]]]) -> int:
+    """Write the pandas tables of all records as CSV or Parquet files; return failures."""
+    from .frames import to_frames, write_tables
+
+    kept = [(src, record) for src, record in results]
+    failed = sum(_report(src, record) for src, record in kept)
+    write_tables(to_frames([record for _, record in kept]), directory, fmt)
+    return failed
+
+
+def write_html(out: TextIO, results: Iterator[tuple[Source, dict[str, Any]]]) -> int:
+    """Write one self-contained HTML page for all records; return failures."""
+    from .html import to_html
+
+    kept = [(src, record) for src, record in results]
+    failed = sum(_report(src, record) for src, record in kept)
+    out.write(to_html([r for _, r in kept], texts=[s.text or "" for s, _ in kept]))
+    return failed
+
+
+def _check_format(fmt: str, output: str | None) -> str | None:
+    """Why `fmt` cannot be written to `output`, or None."""
+    if fmt in TABLES:
+        if not output:
+            return f"--format {fmt} writes one file per table: give a directory with -o DIR"
+        if Path(output).exists() and not Path(output).is_dir():
+            return f"--format {fmt} needs a directory for -o, and {output} is a file"
+    if fmt == "parquet":
+        from .extras import MissingExtra, require
+
+        try:
+            require("pyarrow", "parquet")
+        except MissingExtra as err:
+            return f"--format parquet: {err}"
+    return None
+
+
 def run_extract(args: argparse.Namespace) -> int:
+    fmt = args.format or "json"
+    problem = _check_format(fmt, args.output)
+    if problem:
+        print(f"factex: {problem}", file=sys.stderr)
+        return 2
     if args.files.count("-") > 1:
         print("factex: standard input '-' can be read only once", file=sys.stderr)
         return 2
@@ -180,11 +237,25 @@ def run_extract(args: argparse.Namespace) -> int:
     if any(s.error and s.error.code == "bad-encoding" for s in sources):
         print(f"factex: {sources[0].error.message}", file=sys.stderr)  # type: ignore[union-attr]
         return 2
-    fmt = args.format or "json"
     many = len(sources) > 1
     results = records(_progress(sources), args.date, args.tokens)
     try:
-        if args.output:
+        if fmt in TABLES:
+            try:
+                failed = write_tables(args.output, fmt, results)
+            except OSError as err:
+                print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
+                return 2
+        elif fmt == "html" and not args.output:
+            failed = write_html(sys.stdout, results)
+        elif fmt == "html":
+            try:
+                with open(args.output, "w", encoding="utf-8") as out:
+                    failed = write_html(out, results)
+            except OSError as err:
+                print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
+                return 2
+        elif args.output:
             try:
                 with open(args.output, "w", encoding="utf-8") as out:
                     failed = write(out, fmt, results, many)

@@ -1,10 +1,123 @@
-"""Ordinal and cardinal numbers that facts need (to be filled by the dates work, issue 3)."""
+"""Ordinal and cardinal numbers that facts need, outside dates.
+
+- Roman numerals are ordinals ("XXI Форум" -> 21); "XXI век" is a date and
+  is left to `find_dates`.
+- Ordinal words in any case and gender ("двадцать первый", "тридцать
+  второго") and digits with an ordinal ending ("25-го", "21-й") are ordinals;
+  "2-х", "5-ти" are cardinals.
+- Cardinal words ("двадцать пять", "две тысячи"), also as the first half of
+  compounds ("двухдневный" -> 2, "5-летний" -> 5), are cardinals.
+- Digits with a multiplier are cardinals: "5 тысяч" -> 5000, "1,5 млн" -> 1500000.
+- Plain integers ("500 человек", "1 500") are cardinals, except identifiers:
+  digits glued to letters or hyphens (`Су-2003`, `123-ФЗ`), after `№`,
+  decimals, times, phone numbers and percents.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from .record import DateExpr, Number
+from .time.dates import roman_value
+from .time.numerals import COMPOUND, RUN, compound_value, read_run
+
+_ROMAN = re.compile(r"(?<![\w-])(?=[IVXХL]*[IVX])[IVXХL]{1,8}(?![\w-])")
+_DIGIT_ORDINAL = re.compile(
+    r"(?<![\w.,/-])(?P<n>\d{1,4})-(?P<end>ый|ий|ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми"
+    r"|й|го|му|м|я|е|ю|х|ми|ти|ть)(?![\w-])",
+)
+_PLAIN = re.compile(
+    r"(?<![\w.,:/№+-])(?<!№\s)(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)"
+    r"(?![\w%-]|[.,:/]\d|\s*%|\)\s*\d)"
+)
+# 5 тысяч, 1,5 млн, 97.5 млрд: digits times a multiplier word.
+_SCALED = re.compile(
+    r"(?<![\w.,:/№+-])(?P<n>\d{1,3}(?:[.,]\d{1,3})?)\s*"
+    r"(?P<mult>(?:тыс|млн|млрд|трлн)\.?|(?:тысяч|миллион|миллиард|триллион)[а-я]{0,3})(?!\w)"
+)
+_MULTIPLIERS = {"тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12}
+_MULTIPLIERS |= {"тысяч": 1000, "миллион": 10**6, "миллиард": 10**9, "триллион": 10**12}
+_CARDINAL_ENDINGS = ("х", "ми", "ти", "ть")
+# One-word runs that are rarely a count: "одна из", "тысячи людей".
+_SKIP_SINGLE = frozenset(
+    [
+        "один",
+        "одна",
+        "одно",
+        "одного",
+        "одной",
+        "одному",
+        "одним",
+        "одном",
+        "одну",
+        "тысячи",
+        "тысяч",
+        "тысячам",
+        "тысячами",
+        "тысячах",
+        "миллионы",
+        "миллионов",
+        "миллионам",
+        "миллионами",
+        "миллионах",
+        "миллиарды",
+        "миллиардов",
+    ]
+)
 
 
 def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
-    """Ordinals and cardinals outside dates, in text order."""
-    return []
+    """Ordinals and cardinals outside `dates`, in text order, non-overlapping."""
+    found: list[Number] = []
+    for m in _ROMAN.finditer(text):
+        value = roman_value(m.group().replace("Х", "X"))
+        if value and m.group() not in ("L",):
+            found.append(Number(m.start(), m.end(), m.group(), value, "ordinal"))
+    low = text.lower()
+    if len(low) != len(text):
+        low = text  # lower() changed lengths (rare scripts): read as is
+    for m in _DIGIT_ORDINAL.finditer(low):
+        kind = "cardinal" if m["end"].lower() in _CARDINAL_ENDINGS else "ordinal"
+        found.append(Number(m.start(), m.end(), text[m.start() : m.end()], int(m["n"]), kind))
+    for m in RUN.finditer(low):
+        if m.group().lower() in _SKIP_SINGLE:
+            continue
+        for start, stop, value, ordinal in read_run(m.group()):
+            a, b = m.start() + start, m.start() + stop
+            kind = "ordinal" if ordinal else "cardinal"
+            found.append(Number(a, b, text[a:b], value, kind))
+    for m in COMPOUND.finditer(low):
+        value = compound_value(m)
+        found.append(Number(m.start(), m.end(), text[m.start() : m.end()], value, "cardinal"))
+    for m in _SCALED.finditer(low):
+        value = round(float(m["n"].replace(",", ".")) * _multiplier(m["mult"]))
+        found.append(Number(m.start(), m.end(), text[m.start() : m.end()], value, "cardinal"))
+    for m in _PLAIN.finditer(text):
+        value = int(re.sub(r"\D", "", m["n"]))
+        found.append(Number(m.start(), m.end(), m.group(), value, "cardinal"))
+    return _outside(found, dates)
+
+
+def _multiplier(word: str) -> int:
+    for key in ("тысяч", "миллиард", "миллион", "триллион", "млрд", "млн", "трлн", "тыс"):
+        if word.startswith(key):
+            return _MULTIPLIERS[key]
+    raise ValueError(word)
+
+
+def _outside(numbers: list[Number], dates: list[DateExpr]) -> list[Number]:
+    """Numbers that overlap neither a date nor an earlier-chosen number, in text order."""
+    spans = sorted((d.start, d.stop) for d in dates)
+    starts = [a for a, _ in spans]
+    out: list[Number] = []
+    last_stop = -1
+    for num in sorted(numbers, key=lambda n: (n.start, n.start - n.stop)):
+        i = bisect.bisect_left(starts, num.stop)
+        if i and spans[i - 1][1] > num.start:
+            continue
+        if num.start < last_stop:
+            continue
+        out.append(num)
+        last_stop = num.stop
+    return out

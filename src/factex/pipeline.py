@@ -11,6 +11,7 @@ from .entities.names import name_parts
 from .entities.ner import NerTagger, WordSpan, bio_to_spans
 from .entities.normalize import Word, normalize_name, normalize_person
 from .entities.repair import repair
+from .entities.rules import Words, refine, retype
 from .facts import extract_facts
 from .header import dateline_reference, find_dateline, find_title
 from .numbers import find_numbers
@@ -75,6 +76,11 @@ class Pipeline:
         tokens: bool = False,
     ) -> Analysis:
         """Run every stage and keep the layers (for facts, spaCy and debugging)."""
+        if not isinstance(text, str):
+            raise TypeError(
+                f"factex needs text as str, not {type(text).__name__}: "
+                "decode bytes first (factex.reading.decode does it for Russian encodings)"
+            )
         option = as_reference(date)
         seg = segment(text)
         sentences = seg.sentence_words()
@@ -129,9 +135,17 @@ class Pipeline:
     @staticmethod
     def _entities(analysis: Analysis, spans: list[WordSpan], frozen: list[tuple]) -> None:
         text, seg = analysis.text, analysis.segments
+        context = Words(
+            [w[2] for w in seg.words],
+            analysis.lemmas,
+            analysis.pos,
+            [f.get("Case") for f in analysis.feats],
+            [f.get("Number") for f in analysis.feats],
+            analysis.sent_of_word,
+        )
         persons: list[Candidate] = []
         others: list[Mention] = []
-        for span in spans:
+        for span in refine(spans, context):
             start, stop = seg.words[span.first][0], seg.words[span.last - 1][1]
             words = [
                 Word(
@@ -149,6 +163,7 @@ class Pipeline:
                 persons.append(Candidate(mention, name_parts(words, forms)))
             else:
                 mention.normal = normalize_name(words)
+                mention.type = retype(mention.normal, span.type)
                 others.append(mention)
         analysis.document.entities = build_entities(persons, others)
 

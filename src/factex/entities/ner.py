@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slovnet.chop import chop
+from ..text.batch import by_length
 
 
 @dataclass
@@ -50,7 +50,8 @@ class NerTagger:
     def tags(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags (`B-PER`, `I-LOC`, `O`...) for each word of each sentence."""
         infer = self.model.infer
-        out: list[list[str]] = []
-        for chunk in chop(sentences, self.batch_size):
-            out.extend(infer.decoder(infer.process(infer.encoder(chunk))))
-        return out
+
+        def run(chunk: list[list[str]]) -> list[list[str]]:
+            return list(infer.decoder(infer.process(infer.encoder(chunk))))
+
+        return by_length(sentences, self.batch_size, run)

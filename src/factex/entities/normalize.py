@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.morph import best_parse
+from pymorphy3.analyzer import Parse
+
+from ..text.morph import UD_TO_OC_CASE, UD_TO_OC_GENDER, analyzer, best_parse
 
 QUOTES = "«»\"„“”'"
 
@@ -43,10 +45,27 @@ def restore_case(form: str, original: str) -> str:
     return "-".join(_case_like(p, o) for p, o in zip(parts, orig))
 
 
-def _inflect(word: Word, grammemes: set[str]) -> str | None:
+def _loose_parse(word: Word) -> Parse | None:
+    """For a name the tagger's part of speech rules out (`Долгорукому` is an adjective,
+    `Райкконена` a guess): the likeliest parse in the tagged case and gender."""
+    feats = dict(word.feats)
+    cases = UD_TO_OC_CASE.get(feats.get("Case", ""), set())
+    gender = UD_TO_OC_GENDER.get(feats.get("Gender", ""))
+    for parse in analyzer().parse(word.text):
+        tag = parse.tag
+        if tag.POS in ("NOUN", "ADJF") and tag.case in cases and tag.number != "plur":
+            if gender and tag.gender and tag.gender != gender:
+                continue
+            return parse
+    return None
+
+
+def _inflect(word: Word, grammemes: set[str], loose: bool = False) -> str | None:
     if word.text.isupper() and len(word.text) > 1:  # abbreviations do not inflect
         return None
     parse = best_parse(word.text, word.pos, word.feats)
+    if parse is None and loose and word.case not in (None, "Nom"):
+        parse = _loose_parse(word)
     if parse is None or parse.tag.case is None:
         return None
     if parse.tag.case == "nomn" and not grammemes - {"nomn"}:
@@ -57,9 +76,9 @@ def _inflect(word: Word, grammemes: set[str]) -> str | None:
     return restore_case(form.word, word.text)
 
 
-def _inflect_hyphenated(word: Word, grammemes: set[str]) -> str:
+def _inflect_hyphenated(word: Word, grammemes: set[str], loose: bool = False) -> str:
     """Inflect a word; for `Касым-Жомарта` inflect the last part only if whole fails."""
-    whole = _inflect(word, grammemes)
+    whole = _inflect(word, grammemes, loose)
     if whole is not None or "-" not in word.text:
         return whole or word.text
     head, _, tail = word.text.rpartition("-")
@@ -83,11 +102,21 @@ def _agreeing(words: list[Word]) -> list[Word]:
 
 
 def normalize_person(words: list[Word]) -> list[str]:
-    """Each word of a person's name in the nominative, gender kept."""
-    return [
-        _inflect_hyphenated(w, {"nomn"}) if any(c.isalpha() for c in w.text) else w.text
-        for w in _agreeing(words)
-    ]
+    """Each word of a person's name in the nominative, gender kept.
+
+    Parts agree in case with the first one; a part left as it was (an
+    indeclinable first name such as `Кими` leads) is retried in its own case.
+    """
+    out = []
+    for w, agreed in zip(words, _agreeing(words)):
+        if not any(c.isalpha() for c in w.text):
+            out.append(w.text)
+            continue
+        form = _inflect_hyphenated(agreed, {"nomn"}, loose=True)
+        if form == w.text and agreed.case != w.case:
+            form = _inflect_hyphenated(w, {"nomn"}, loose=True)
+        out.append(form)
+    return out
 
 
 def _is_nominal(word: Word) -> bool:

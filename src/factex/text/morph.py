@@ -7,6 +7,8 @@ from functools import lru_cache
 import pymorphy3
 from pymorphy3.analyzer import Parse
 
+from .batch import by_length
+
 UD_TO_OC_POS: dict[str, frozenset[str]] = {
     "NOUN": frozenset({"NOUN"}),
     "PROPN": frozenset({"NOUN"}),
@@ -99,11 +101,11 @@ class MorphTagger:
 
         from ..resources import model_path
 
+        self.batch_size = batch_size
         self.model = Morph.load(str(model_path("model/slovnet_morph_news_v1.tar")), batch_size)
         self.model.navec(navec)
 
     def __call__(self, sentences: list[list[str]]) -> list[list[tuple[str, dict[str, str]]]]:
-        out = []
-        for markup in self.model.map(sentences):
-            out.append([(tok.pos, dict(tok.feats)) for tok in markup.tokens])
-        return out
+        """(POS, features) for each word of each sentence."""
+        markups = by_length(sentences, self.batch_size, self.model.infer)
+        return [[(tok.pos, dict(tok.feats)) for tok in m.tokens] for m in markups]

@@ -35,3 +35,34 @@ def month_number(word: str) -> int | None:
     low = word.lower()
     matches = [(len(stem), n) for n, stem in enumerate(MONTH_STEMS, 1) if low.startswith(stem)]
     return max(matches)[1] if matches else None
+
+
+# Weekdays in the cases that follow в/на (accusative), с/до (genitive), к (dative).
+WEEKDAY_PATTERN = (
+    r"(?:понедельник(?:а|у)?|вторник(?:а|у)?|сред(?:у|ы|е)|четверг(?:а|у)?"
+    r"|пятниц(?:у|ы|е)|суббот(?:у|ы|е)|воскресень(?:е|я|ю))"
+)
+WEEKDAY_STEMS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
+
+# Seasons: adverbs (осенью) and noun forms (осени, осень); months first..last.
+SEASON_ADVERB = r"(?:весной|весною|летом|осенью|зимой|зимою)"
+SEASON_NOUN = r"(?:весн(?:а|ы|е|у)|лет(?:о|а|у)|осен(?:ь|и)|осенью|зим(?:а|ы|е|у))"
+SEASON_MONTHS = {"весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 2)}
+
+
+def weekday_number(word: str) -> int | None:
+    """0 (Monday) to 6 for a weekday name in any case, else None."""
+    low = word.lower()
+    for n, stem in enumerate(WEEKDAY_STEMS):
+        if low.startswith(stem):
+            return n
+    return None
+
+
+def season_months(word: str) -> tuple[int, int] | None:
+    """First and last month of a season word in any form (`осенью` -> (9, 11))."""
+    low = word.lower()
+    for stem, months in SEASON_MONTHS.items():
+        if low.startswith(stem):
+            return months
+    return None

@@ -1,0 +1,329 @@
+"""Rules over NER spans that fix what the tagger gets wrong, read from word lists.
+
+- `компания «Газпром»`, `ОАО «Газпром»`: the organisation is the quoted name;
+  a quoted capitalised name after an organisation word or a reporting verb
+  (`сообщает «Интерфакс»`) is an organisation even when the tagger missed it.
+- `Министерстве культуры и информации` + `Казахстана`: a named body and the
+  country it belongs to are one organisation.
+- Capitalised common words taken for persons (`Побритый`, `Всё-таки Проди`) and
+  plural nationality nouns taken for places (`Американцы`) are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import table, wordlist
+from ..text.morph import analyzer
+from .ner import WordSpan
+
+OPEN_QUOTES = frozenset('«„“"')
+CLOSE_QUOTES = frozenset('»”“"')
+MAX_QUOTED = 8  # words inside quotes for a name
+NOT_NAME_POS = frozenset(
+    {"ADVB", "PRCL", "CONJ", "PREP", "INTJ", "VERB", "INFN", "PRTF", "PRTS", "GRND", "PRED"}
+)
+FUNCTION_POS = frozenset({"ADVB", "PRCL", "CONJ", "PREP", "INTJ"})
+NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+@dataclass
+class Words:
+    """The words of a document with what the rules read: text, lemma, UD tag, sentence."""
+
+    text: list[str]
+    lemma: list[str]
+    pos: list[str]
+    case: list[str | None]
+    number: list[str | None]
+    sent: list[int]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def _descriptor(words: Words, i: int) -> bool:
+    return words.lemma[i] in wordlist("entities-org-descriptors") or (
+        words.text[i].lower() in wordlist("entities-org-descriptors")
+    )
+
+
+def _closing(words: Words, q: int, limit: int) -> int | None:
+    """Index of the quote closing the one at `q`, within the sentence and `MAX_QUOTED` words."""
+    for i in range(q + 1, min(limit, q + MAX_QUOTED + 2, len(words))):
+        if words.sent[i] != words.sent[q]:
+            return None
+        if words.text[i] in CLOSE_QUOTES and i > q + 1:
+            return i
+        if words.text[i] in OPEN_QUOTES and words.text[i] != words.text[q]:
+            return None
+    return None
+
+
+def _name_like(words: Words, first: int, last: int) -> bool:
+    head = words.text[first]
+    return head[:1].isupper() or head[:1].isdigit() or head[:1].isascii() and head.isalpha()
+
+
+def _overlaps(span: WordSpan, first: int, last: int) -> bool:
+    return span.first < last and first < span.last
+
+
+def quoted_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """Organisation names in quotes, with descriptors and legal forms left out."""
+    out: list[WordSpan] = []
+    for span in spans:
+        q = next(
+            (i for i in range(span.first + 1, span.last) if words.text[i] in OPEN_QUOTES), None
+        )
+        if span.type != "ORG" or q is None:
+            out.append(span)
+            continue
+        close = _closing(words, q, span.last + 1)
+        stop = close if close is not None else span.last
+        if all(_descriptor(words, i) for i in range(span.first, q)) or close is None:
+            out.append(WordSpan(q + 1, stop, "ORG"))
+        else:
+            out.append(WordSpan(span.first, q, "ORG"))
+            out.append(WordSpan(q + 1, stop, "ORG"))
+        if close is not None and close + 1 < span.last:
+            out.append(WordSpan(close + 1, span.last, span.type))
+    cues = wordlist("entities-quote-cues")
+    for i in range(len(words) - 2):
+        if words.text[i + 1] not in OPEN_QUOTES:
+            continue
+        if not (_descriptor(words, i) or words.lemma[i] in cues):
+            continue
+        close = _closing(words, i + 1, len(words))
+        if close is None or not _name_like(words, i + 2, close):
+            continue
+        first, last = i + 2, close
+        if any(s.type == "ORG" and s.first <= first and last <= s.last for s in out):
+            continue
+        if any(
+            _overlaps(s, first, last) and not (first <= s.first and s.last <= last) for s in out
+        ):
+            continue
+        out = [s for s in out if not _overlaps(s, first, last)]
+        out.append(WordSpan(first, last, "ORG"))
+    return sorted(out, key=lambda s: s.first)
+
+
+def join_country(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Министерство культуры` + `Казахстана` -> one organisation, when a named body
+    headed by an organisation word is followed by a place in the genitive."""
+    out: list[WordSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "ORG"
+            and span.type == "LOC"
+            and prev.last == span.first
+            and prev.last - prev.first > 1
+            and _descriptor(words, prev.first)
+            and all(words.case[i] == "Gen" for i in range(span.first, span.last))
+        ):
+            out[-1] = WordSpan(prev.first, span.last, "ORG")
+            continue
+        out.append(span)
+    return out
+
+
+def _parses(word: str) -> list:
+    return [p for p in analyzer().parse(word) if p.is_known]
+
+
+def _not_a_name(word: str, pos: frozenset[str]) -> bool:
+    """True when the dictionary knows `word` and only outside `pos`-free roles."""
+    parses = _parses(word)
+    return bool(parses) and all(
+        p.tag.POS in pos and not NAME_TAGS & p.tag.grammemes for p in parses
+    )
+
+
+def _adjective_only(word: str) -> bool:
+    parses = _parses(word)
+    return bool(parses) and all(
+        p.tag.POS in NOT_NAME_POS | {"ADJF", "ADJS"} and not NAME_TAGS & p.tag.grammemes
+        for p in parses
+    )
+
+
+def _demonym(word: str) -> bool:
+    """`Американцы`, `Республиканцам`: an animate plural common noun."""
+    parses = _parses(word)
+    return bool(parses) and all(
+        p.tag.POS == "NOUN"
+        and "anim" in p.tag
+        and p.tag.number == "plur"
+        and not NAME_TAGS & p.tag.grammemes
+        for p in parses
+    )
+
+
+def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """Remove capitalised common words that the tagger took for names."""
+    out: list[WordSpan] = []
+    for span in spans:
+        first = span.first
+        if span.type == "PER":
+            # the dictionary is asked only about words the tagger did not read as names
+            while (
+                first < span.last - 1
+                and words.pos[first] != "PROPN"
+                and _not_a_name(words.text[first], FUNCTION_POS)
+            ):
+                first += 1
+            if (
+                first == span.last - 1
+                and words.pos[first] != "PROPN"
+                and _adjective_only(words.text[first])
+            ):
+                continue
+        elif (
+            span.last - span.first == 1
+            and words.number[first] == "Plur"
+            and _demonym(words.text[first])
+        ):
+            continue
+        out.append(WordSpan(first, span.last, span.type))
+    return out
+
+
+def drop_quoted_works(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """Names in quotes after `шаттл`, `фильм`, `статья`... are not entities,
+    there or anywhere else in the document."""
+    cues = wordlist("entities-not-org-cues")
+    works: set[tuple[str, ...]] = set()
+    for span in spans:
+        q = span.first - 1
+        if (
+            q >= 1
+            and words.text[q] in OPEN_QUOTES
+            and (words.lemma[q - 1] in cues or words.text[q - 1].lower() in cues)
+        ):
+            works.add(tuple(words.lemma[span.first : span.last]))
+    if not works:
+        return spans
+    return [s for s in spans if tuple(words.lemma[s.first : s.last]) not in works]
+
+
+def _noun_group(words: Words, i: int, limit: int = 6) -> int:
+    """End of the noun group starting at word i (adjectives, nouns, `и` between nouns)."""
+    j, end = i, i
+    while j < len(words) and j - i < limit and words.sent[j] == words.sent[i]:
+        pos = words.pos[j]
+        if pos in ("NOUN", "PROPN"):
+            end = j + 1
+        elif pos in ("ADJ", "NUM", "DET") or words.text[j] == "и" and end > i:
+            pass
+        else:
+            break
+        j += 1
+    return end
+
+
+def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Следственный комитет` + `при прокуратуре`, `японский` + `МИД`: one name.
+
+    A prepositional complement joins an organisation that ends in an organisation
+    word; a lower-case geographic adjective (`-ский`, `-цкий`) in the same case
+    joins the name it stands before.
+    """
+    preps = wordlist("entities-org-extensions")
+    out: list[WordSpan] = []
+    taken = sorted(spans, key=lambda s: s.first)
+    for k, span in enumerate(taken):
+        if span.type != "ORG":
+            out.append(span)
+            continue
+        first, last = span.first, span.last
+        prev_end = out[-1].last if out else 0
+        a = first - 1
+        if (
+            a >= prev_end
+            and words.pos[a] == "ADJ"
+            and words.text[a].islower()
+            and words.lemma[a].endswith(("ский", "цкий"))
+            and words.case[a] == words.case[first]
+        ):
+            first = a
+        nxt = taken[k + 1].first if k + 1 < len(taken) else len(words)
+        while (
+            last < len(words) - 1
+            and words.text[last] in preps
+            and _descriptor(words, last - 1)
+            and words.sent[last] == words.sent[first]
+        ):
+            end = _noun_group(words, last + 1)
+            if end == last + 1:
+                break
+            last = end
+        out.append(WordSpan(first, last, "ORG"))
+        if last > nxt:
+            # the complement swallowed the next spans: skip those it covers
+            taken[k + 1 :] = [
+                s if s.first >= last else WordSpan(last, s.last, s.type)
+                for s in taken[k + 1 :]
+                if s.last > last
+            ]
+    return out
+
+
+def propagate(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """A one-word name tagged somewhere in the document is the same name elsewhere,
+    and `World Fashion Channel (WFC)` gives the abbreviation its type."""
+    known: dict[str, str] = {}
+    for s in spans:
+        if s.last - s.first == 1 and len(words.text[s.first]) > 1:
+            known.setdefault(words.text[s.first], s.type)
+        if (
+            s.last + 2 < len(words)
+            and words.text[s.last] == "("
+            and words.text[s.last + 2] == ")"
+            and words.text[s.last + 1].isupper()
+        ):
+            known.setdefault(words.text[s.last + 1], s.type)
+    covered = bytearray(len(words))
+    for s in spans:
+        covered[s.first : s.last] = b"\x01" * (s.last - s.first)
+    out = list(spans)
+    for i, w in enumerate(words.text):
+        kind = known.get(w)
+        if kind and not covered[i] and (w.isupper() or words.pos[i] == "PROPN"):
+            if i > 0 and words.text[i - 1] in OPEN_QUOTES:
+                continue
+            out.append(WordSpan(i, i + 1, kind))
+    return sorted(out, key=lambda s: s.first)
+
+
+def drop_events(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Дни культуры`, `Неделя моды`: events are not organisations."""
+    events = wordlist("entities-events")
+    return [s for s in spans if s.type != "ORG" or words.lemma[s.first] not in events]
+
+
+def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """All span rules, in order."""
+    spans = drop_events(drop_common_words(spans, words), words)
+    spans = quoted_orgs(spans, words)
+    spans = drop_quoted_works(spans, words)
+    spans = join_country(spans, words)
+    spans = extend_orgs(spans, words)
+    return propagate(spans, words)
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+@cache
+def _fixed_types() -> dict[str, str]:
+    return {_fold(row[0]): row[1] for row in table("entities-types")}
+
+
+def retype(normal: str, kind: str) -> str:
+    """The type fixed for a place or organisation name in `models/entities-types.tsv`."""
+    return _fixed_types().get(_fold(normal), kind)

@@ -1,0 +1,31 @@
+"""Shared fixtures: one pipeline per test session, the seed article when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "tass-tokayev-visit.txt"
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from factex import pipeline
+
+    return pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.is_file():
+        pytest.skip("seed article ../shared/seed/tass-tokayev-visit.txt is absent")
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_record(nlp, seed_text) -> dict:
+    return nlp(seed_text, "2025-11-11", doc_id="tass-tokayev-visit").to_dict()

@@ -1,0 +1,175 @@
+"""Entities as an analyst checks them: spans, types, normal forms, clustering."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from factex import Pipeline
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "tass-tokayev-visit.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline()
+
+
+def entities(nlp: Pipeline, text: str) -> dict[str, dict]:
+    """Entities of `text` by name."""
+    return {e["name"]: e for e in nlp(text).to_dict()["entities"]}
+
+
+def mentions(nlp: Pipeline, text: str) -> dict[str, str]:
+    """Mention text -> entity type."""
+    out = {}
+    for e in nlp(text).to_dict()["entities"]:
+        for m in e["mentions"]:
+            out[m["text"]] = e["type"]
+    return out
+
+
+def test_place_or_organisation_in_the_nominative(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Выставку открыли в Новой Третьяковской галерее в Москве.")
+    assert "Новая Третьяковская галерея" in ents
+    assert "Москва" in ents
+
+
+def test_person_in_the_nominative_with_parts(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Спектакль поставлен по произведениям писателя Толена Абдикова.")
+    person = ents["Толен Абдиков"]
+    assert person["type"] == "PER"
+    assert person["parts"] == {"first": "Толен", "middle": None, "last": "Абдиков"}
+
+
+def test_hyphenated_first_name_stays_whole(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Путин встретился с Касым-Жомартом Токаевым в Москве.")
+    assert ents["Касым-Жомарт Токаев"]["parts"]["first"] == "Касым-Жомарт"
+
+
+def test_mentions_of_one_person_cluster(nlp: Pipeline) -> None:
+    text = (
+        "Токаев прибыл в Москву. Переговоры с Владимиром Путиным пройдут в Кремле. "
+        "Путин подарил Токаеву книгу. Визит Касым-Жомарта Токаева продлится два дня. "
+        "Путину доложили о визите."
+    )
+    ents = entities(nlp, text)
+    putin, tokayev = ents["Владимир Путин"], ents["Касым-Жомарт Токаев"]
+    assert [m["text"] for m in putin["mentions"]] == ["Владимиром Путиным", "Путин", "Путину"]
+    assert {m["text"] for m in tokayev["mentions"]} == {
+        "Токаев",
+        "Токаеву",
+        "Касым-Жомарта Токаева",
+    }
+    assert not any(n in ents for n in ("Путин", "Токаев"))
+
+
+def test_quoted_organisation_without_descriptor(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Об этом сообщили в компании «Газпром нефть» и в ОАО «Газпром».")
+    assert found.get("Газпром нефть") == "ORG"
+    assert found.get("Газпром") == "ORG"
+    assert "ОАО «Газпром»" not in found
+
+
+def test_quoted_outlet_after_reporting_verb(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Как сообщает «Интерфакс», переговоры продолжатся.")
+    assert found.get("Интерфакс") == "ORG"
+
+
+def test_ministry_keeps_its_country(nlp: Pipeline) -> None:
+    text = "Об этом сообщили в Министерстве культуры и информации Казахстана."
+    ents = entities(nlp, text)
+    ministry = ents["Министерство культуры и информации Казахстана"]
+    assert ministry["type"] == "ORG"
+    assert ministry["mentions"][0]["text"] == "Министерстве культуры и информации Казахстана"
+
+
+def test_types_fixed_by_word_list(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Представитель Кремля обсудил с ЕС ситуацию. Экипаж МКС вернулся.")
+    assert found.get("Кремля") == "ORG"
+    assert found.get("ЕС") == "ORG"
+    assert found.get("МКС") == "LOC"
+
+
+def test_not_entities(nlp: Pipeline) -> None:
+    found = mentions(
+        nlp,
+        "Путин и Токаев в режиме ВКС обратятся к участникам форума. "
+        "Американцы рассматривают возможность задержки старта шаттла «Дискавери». "
+        "В Москве открылись Дни культуры Казахстана.",
+    )
+    for word in ("ВКС", "Американцы", "Дискавери", "Дни культуры"):
+        assert word not in found
+    assert found.get("Казахстана") == "LOC"
+
+
+def test_mention_never_crosses_a_line_break(nlp: Pipeline) -> None:
+    text = "Сообщил Дмитрий\nПесков встретился с Алексеем Ивановым."
+    for e in nlp(text).to_dict()["entities"]:
+        for m in e["mentions"]:
+            assert "\n" not in m["text"]
+
+
+EXPECTED = {
+    ("PER", "Владимир Путин"),
+    ("PER", "Касым-Жомарт Токаев"),
+    ("PER", "Дмитрий Песков"),
+    ("PER", "Руслан Желдибай"),
+    ("PER", "Рустам Минниханов"),
+    ("PER", "Толен Абдиков"),
+    ("PER", "Александр Казаков"),
+    ("LOC", "Россия"),
+    ("LOC", "Москва"),
+    ("LOC", "Уральск"),
+    ("LOC", "Украина"),
+    ("LOC", "Астана"),
+    ("LOC", "Душанбе"),
+    ("LOC", "Татарстан"),
+    ("LOC", "Центральная Азия"),
+    ("ORG", "ТАСС"),
+    ("ORG", "Кремль"),
+    ("ORG", "Новая Третьяковская галерея"),
+    ("ORG", "Малый театр"),
+    ("ORG", "Министерство культуры и информации Казахстана"),
+}
+
+
+def test_seed_article(nlp: Pipeline) -> None:
+    if not SEED.is_file():
+        pytest.skip("seed article not available")
+    text = SEED.read_text("utf-8")
+    record = nlp(text).to_dict()
+    found = {(e["type"], e["name"]) for e in record["entities"]}
+    assert not EXPECTED - found
+    assert ("LOC", "Республика Казахстан") in found or ("LOC", "Казахстан") in found
+    assert not {n for _, n in found} & {"ВКС", "Дни культуры", "Путин", "Токаев"}
+    for e in record["entities"]:
+        for m in e["mentions"]:
+            assert text[m["start"] : m["stop"]] == m["text"]
+            assert "\n" not in m["text"]
+    tokayev = next(e for e in record["entities"] if e["name"] == "Касым-Жомарт Токаев")
+    assert {"Токаеву", "Токаева", "Касым-Жомарт Токаев"} <= {m["text"] for m in tokayev["mentions"]}
+
+
+def test_devset_offsets(nlp: Pipeline) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from devset import FACTRU
+
+    if not (FACTRU / "devset.jsonl").is_file():
+        pytest.skip("FactRuEval devset not available")
+    from devset import load
+
+    for doc in load():
+        text = doc["text"]
+        for e in nlp(text).to_dict()["entities"]:
+            for m in e["mentions"]:
+                assert text[m["start"] : m["stop"]] == m["text"], doc["doc"]
+                assert "\n" not in m["text"]
+
+
+def test_surname_outside_the_dictionary_in_the_nominative(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Памятник Юрию Долгорукому стоит в Москве. Визит Сейджи Маехары.")
+    assert "Юрий Долгорукий" in ents
+    assert "Сейджи Маехара" in ents

@@ -1,0 +1,109 @@
+"""The spaCy component: `factex.load()`, `add_pipe("factex")`, span groups, displaCy."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from importlib.metadata import entry_points
+
+import pytest
+import spacy
+from spacy import displacy
+
+import factex
+from factex.record import DateExpr, Fact, Number
+from factex.spacy_component import to_doc
+
+TEXT = (
+    "МОСКВА, 11 ноября. /ТАСС/. Президент Казахстана Касым-Жомарт Токаев 11-12 ноября "
+    "совершит государственный визит в Россию. Его примет Владимир Путин. "
+    "Токаев выступит на XXI Форуме регионов."
+)
+
+
+@pytest.fixture(scope="module")
+def sp():
+    return factex.load(date="2025-11-11")
+
+
+def test_entities_match_the_record(sp):
+    doc = sp(TEXT)
+    assert doc.text == TEXT
+    record = doc._.record
+    assert record["doc"]["date"] == "2025-11-11"
+    mentions = {
+        (m["start"], m["stop"], e["type"], e["id"])
+        for e in record["entities"]
+        for m in e["mentions"]
+    }
+    assert {(e.start_char, e.end_char, e.label_, e.kb_id_) for e in doc.ents} == mentions
+    assert {e.label_ for e in doc.ents} <= {"PER", "LOC", "ORG"}
+    names = {e._.value for e in doc.ents}
+    assert {"Касым-Жомарт Токаев", "Владимир Путин", "Россия"} <= names
+    assert doc._.facts == record["facts"]
+    assert {"dates", "numbers", "facts"} <= set(doc.spans)
+    assert all(t.lemma_ for t in doc if not t.is_space)
+
+
+def test_span_groups_and_displacy(nlp):
+    """Hand-made dates, numbers and facts (the rules may still be empty) become spans."""
+    analysis = nlp.analyse(TEXT, "2025-11-11")
+    start = TEXT.index("11-12 ноября")
+    analysis.document.dates = [
+        DateExpr(start, start + 12, "11-12 ноября", "2025-11-11/2025-11-12", "range", id="D1")
+    ]
+    xxi = TEXT.index("XXI")
+    analysis.document.numbers = [Number(xxi, xxi + 3, "XXI", 21, "ordinal", id="N1")]
+    sent = TEXT.index("Президент")
+    analysis.document.facts = [
+        Fact("visit", sent, TEXT.index("Его"), {"dates": {"ref": "D1"}}, id="F1")
+    ]
+    doc = to_doc(analysis)
+    (date,) = doc.spans["dates"]
+    assert (date.text, date.label_, date.kb_id_, date._.value) == (
+        "11-12 ноября",
+        "DATE",
+        "D1",
+        "2025-11-11/2025-11-12",
+    )
+    (number,) = doc.spans["numbers"]
+    assert (number.text, number.label_, number._.value) == ("XXI", "ORDINAL", 21)
+    (fact,) = doc.spans["facts"]
+    assert fact.label_ == "visit" and fact.text.startswith("Президент Казахстана")
+    markup = displacy.render(doc, style="span", options={"spans_key": "dates"})
+    assert "DATE" in markup and "11-12" in markup  # span style renders token by token
+    markup = displacy.render(doc, style="ent")
+    assert "Касым-Жомарт Токаев" in markup and "PER" in markup
+
+
+def test_add_pipe_by_name():
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("factex", config={"date": "2025-11-11"})
+    assert nlp.pipe_names == ["factex"]
+    assert nlp(TEXT).ents
+
+
+def test_entry_point_registers_the_factory():
+    if not any(ep.name == "factex" for ep in entry_points(group="spacy_factories")):
+        pytest.skip("factex is not installed (pip install -e .): no spacy_factories entry point")
+    code = "import spacy; nlp = spacy.blank('ru'); nlp.add_pipe('factex'); print(len(nlp('"
+    code += "Владимир Путин прибыл в Москву.').ents))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout) == 2
+
+
+def test_component_pickles(sp):
+    component = pickle.loads(pickle.dumps(sp.get_pipe("factex")))
+    assert component.date == "2025-11-11"
+    assert component(sp.make_doc(TEXT)).ents
+
+
+def test_pipe_with_two_processes(sp):
+    texts = [TEXT, "Сергей Лавров провел переговоры в Ереване.", ""]
+    one = [[(e.text, e.label_) for e in d.ents] for d in sp.pipe(texts)]
+    docs = list(sp.pipe(texts, n_process=2, batch_size=1))
+    assert [[(e.text, e.label_) for e in d.ents] for d in docs] == one
+    assert [d.text for d in docs] == texts
+    assert docs[0]._.record["entities"] and docs[0].ents[0]._.value

@@ -1,0 +1,61 @@
+"""Segmentation and morphology: offsets, sentences, paragraphs, lemmas."""
+
+from factex.text.morph import lemma
+from factex.text.segment import segment
+
+
+def test_words_have_exact_offsets():
+    text = "Президент РФ Владимир Путин  провел переговоры.\n\nВ Москве — «Газпром»."
+    seg = segment(text)
+    assert seg.words
+    for start, stop, word in seg.words:
+        assert text[start:stop] == word
+    assert [w[2] for w in seg.words][:4] == ["Президент", "РФ", "Владимир", "Путин"]
+
+
+def test_sentences_never_cross_lines():
+    text = "Заголовок без точки\n\nПервое предложение. Второе предложение!\nТретье"
+    seg = segment(text)
+    sentences = [text[seg.words[a][0] : seg.words[b - 1][1]] for a, b in seg.sentences]
+    assert sentences == [
+        "Заголовок без точки",
+        "Первое предложение.",
+        "Второе предложение!",
+        "Третье",
+    ]
+    assert [text[a:b] for a, b in seg.paragraphs] == [
+        "Заголовок без точки",
+        "Первое предложение. Второе предложение!",
+        "Третье",
+    ]
+
+
+def test_hyphenated_names_stay_one_token():
+    assert [w[2] for w in segment("Касым-Жомарт Токаев").words] == ["Касым-Жомарт", "Токаев"]
+
+
+def test_empty_and_blank_texts():
+    assert segment("").words == []
+    assert segment(" \n\n \t").paragraphs == []
+
+
+def test_lemma_agrees_with_tag():
+    nom = (("Case", "Nom"), ("Gender", "Masc"), ("Number", "Sing"))
+    assert lemma("Токаев", "PROPN", nom) == "токаев"  # not the plural of "токай"
+    assert lemma("Песков", "PROPN", nom) == "песков"  # not "песок"
+    gen = (("Case", "Gen"), ("Gender", "Masc"), ("Number", "Sing"))
+    assert lemma("Токаева", "PROPN", gen) == "токаев"
+    assert lemma("переговоры", "NOUN", (("Case", "Nom"), ("Number", "Plur"))) == "переговоры"
+
+
+def test_pipeline_tokens_layer(nlp):
+    text = "Президент Казахстана начинает визит в Россию."
+    record = nlp(text, tokens=True).to_dict()
+    assert record["sentences"] == [{"start": 0, "stop": len(text)}]
+    by_text = {t["text"]: t for t in record["tokens"]}
+    assert by_text["Казахстана"]["lemma"] == "казахстан"
+    assert by_text["Казахстана"]["pos"] == "PROPN"
+    assert by_text["Казахстана"]["feats"]["Case"] == "Gen"
+    assert by_text["начинает"]["lemma"] == "начинать"
+    assert all(text[t["start"] : t["stop"]] == t["text"] for t in record["tokens"])
+    assert "tokens" not in nlp(text).to_dict()
