@@ -109,14 +109,12 @@ class Pipeline:
         document = analysis.document
         document.dates = find_dates(text, analysis.reference, analysis)
         document.numbers = find_numbers(text, document.dates, analysis)
-        document.facts = extract_facts(analysis)
-        for prefix, items in (
-            ("D", document.dates),
-            ("N", document.numbers),
-            ("F", document.facts),
-        ):
+        for prefix, items in (("D", document.dates), ("N", document.numbers)):
             for i, item in enumerate(items, 1):
-                item.id = f"{prefix}{i}"
+                item.id = f"{prefix}{i}"  # before facts, whose date arguments refer to them
+        document.facts = extract_facts(analysis)
+        for i, fact in enumerate(document.facts, 1):
+            fact.id = f"F{i}"
         if tokens:
             self._tokens(analysis)
         return analysis

@@ -82,9 +82,9 @@ def inflect(ctx: Context, i: int, grammemes: set[str]) -> str:
     """Word i in the given grammemes (pymorphy3), or as written when it cannot."""
     w = word(ctx, i)
     parse = best_parse(w.text, w.pos, w.feats)
-    if parse is None:
-        return w.text
-    form = parse.inflect(grammemes)
+    form = parse.inflect(grammemes) if parse is not None else None
+    if form is None and grammemes == {"nomn", "sing"} and ctx.pos(i) in {"NOUN", "PROPN"}:
+        return restore_case(ctx.lemma(i), w.text)  # a noun the tag and dictionary disagree on
     return restore_case(form.word, w.text) if form else w.text
 
 
@@ -99,7 +99,12 @@ def head_grammemes(ctx: Context, head: int, keep_number: bool) -> tuple[str | No
 
 
 def nominal_phrase(
-    ctx: Context, first: int, head: int, last: int, keep_number: bool = False
+    ctx: Context,
+    first: int,
+    head: int,
+    last: int,
+    keep_number: bool = False,
+    head_lemma: str | None = None,
 ) -> str:
     """Words [first, last) with the agreement group up to `head` in the nominative.
 
@@ -120,9 +125,10 @@ def nominal_phrase(
             if keep_number and number == "plur":
                 forms.append(inflect(ctx, i, {"nomn", "plur"}))
             else:
-                forms.append(
-                    inflect(ctx, i, {"nomn", "sing"}) if ctx.feat(i, "Case") else ctx.text(i)
-                )
+                form = inflect(ctx, i, {"nomn", "sing"})
+                if head_lemma and form == ctx.text(i) and form.lower() != head_lemma:
+                    form = restore_case(head_lemma, form)  # a noun tagged as something else
+                forms.append(form)
         else:
             forms.append(ctx.text(i))
         if i > first and ctx.start(i) > ctx.stop(i - 1):

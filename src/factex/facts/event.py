@@ -17,6 +17,7 @@ from .meeting import _place
 from .persons import Persons
 from .visit import _persons_in
 
+QUOTED = re.compile(r"[«\"„“]([^«»\"„“”]+)[»\"“”]")
 ROMAN = re.compile(r"^[IVXLC]+$")
 ORDINAL_DIGITS = re.compile(r"^(\d+)(-?(й|й|го|ий|ой|ый|ом|ем|м))?$")
 
@@ -127,13 +128,19 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         while start > first and ctx.span_at.get(start - 1) is None:
             if (o := _ordinal(ctx, start - 1)) is not None:
                 ordinal = o
-            elif ctx.pos(start - 1) != "ADJ" or ordinal is not None:
+            elif (
+                ctx.pos(start - 1) != "ADJ"
+                or not ctx.lemma(start - 1).endswith(("ый", "ий", "ой"))
+                or ordinal is not None
+                or ctx.feat(start - 1, "Case") not in {ctx.feat(i, "Case"), None}
+            ):
                 break
             else:
                 name_first = start - 1
             start -= 1
         end = _name_end(ctx, j, last)
-        name = nominal_phrase(ctx, name_first, i, end, keep_number=j > i)
+        head_lemma = _lemma_lower(ctx, i)
+        name = nominal_phrase(ctx, name_first, i, end, keep_number=j > i, head_lemma=head_lemma)
         name = name[:1].upper() + name[1:]
         a, b = ctx.clause(i, relative=False)
         date = best_date(ctx.dates_in(first, last))
@@ -148,8 +155,10 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             "theme": None,
             "participants": refs(people),
         }
-        seen = _add(facts, Fact("event", ctx.start(first), ctx.stop(last - 1), args))
-        mentions.append((ctx.start(i), seen))
+        bare = name_first == i and end == j + 1
+        seen = _add(facts, Fact("event", ctx.start(first), ctx.stop(last - 1), args), bare)
+        if seen is not None:
+            mentions.append((ctx.start(i), seen))
         i = end
     _themes(ctx, mentions)
     return facts
@@ -163,13 +172,29 @@ def _last_place(ctx: Context, a: int, b: int):
     return None
 
 
-def _add(facts: list[Fact], new: Fact) -> Fact:
-    """The same event read again (same kind and ordinal, or same name) adds its details."""
+def _quoted(name: str) -> str | None:
+    m = QUOTED.search(name)
+    return m.group(1).lower() if m else None
+
+
+def _add(facts: list[Fact], new: Fact, bare: bool) -> Fact | None:
+    """The same event read again (same kind and ordinal, same name or same quoted name)
+    adds its details. A bare `форум` refers back to the last event of its kind (and adds
+    nothing: its dates are often of the series, `форумы проводятся с 2003 года`); with
+    nothing to refer to and no place or ordinal, it is dropped."""
+    n = new.args
+    if bare:
+        for old in reversed(facts):
+            if old.args["kind"] == n["kind"]:
+                return old
+        if n["place"] is None and n["ordinal"] is None:
+            return None
     for old in facts:
-        o, n = old.args, new.args
+        o = old.args
         same = o["kind"] == n["kind"] and (
             (o["ordinal"] is not None and o["ordinal"] == n["ordinal"])
             or o["name"].lower() == n["name"].lower()
+            or (_quoted(o["name"]) is not None and _quoted(o["name"]) == _quoted(n["name"]))
         )
         if same:
             for k in ("ordinal", "place", "dates", "theme"):

@@ -28,11 +28,21 @@ def _trigger(ctx: Context, i: int) -> str | None:
     return None
 
 
+def _is_speaker(ctx: Context, j: int, a: int, i: int) -> bool:
+    """`как сообщила официальный представитель МИД Мария Захарова, переговоры ...`: the
+    person right after a speech verb (with no meeting word between) reports the talks."""
+    return any(
+        ctx.lemma(k) in words("speech-verbs") and not k < i < j for k in range(max(a, j - 6), j)
+    )
+
+
 def _role_ok(ctx: Context, j: int, a: int, i: int) -> bool:
     """Whether the mention at word j can be a participant of the meeting word i: a
     subject, `с` + instrumental, the genitive after a meeting noun, the object of
     `принимал`, or `между X и Y`."""
     case = ctx.feat(j, "Case")
+    if _is_speaker(ctx, j, a, i):
+        return False
     if case in {"Nom", None}:
         return True
     before = [ctx.lemma(k) for k in range(max(a, j - 4), j)]

@@ -17,7 +17,7 @@ from .context import Context
 from .lexicon import mapping, words
 
 ORDINALS = {"первый", "второй", "третий"}
-TAIL_PREPS = {"по", "в", "при", "от", "на"}
+TAIL_PREPS = {"по", "в", "при", "от"}
 
 
 @dataclass

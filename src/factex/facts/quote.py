@@ -35,7 +35,10 @@ def quotations(ctx: Context) -> list[tuple[int, int]]:
 
 
 def _is_speech(ctx: Context, i: int) -> bool:
-    return ctx.lemma(i) in words("speech-verbs") and ctx.pos(i) in {"VERB", "AUX", "ADJ"}
+    """A finite speech verb or a short participle (`сказано`); not `написанная`."""
+    if ctx.lemma(i) not in words("speech-verbs") or ctx.pos(i) not in {"VERB", "AUX", "ADJ"}:
+        return False
+    return ctx.feat(i, "Case") is None
 
 
 class Speakers:

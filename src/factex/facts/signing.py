@@ -18,8 +18,10 @@ def _document(ctx: Context, i: int, b: int) -> str | None:
     k = i + 1
     while k < b and ctx.pos(k) in {"ADV", "AUX", "PART"}:
         k += 1
+    while k < b and (ctx.pos(k) == "NUM" or ctx.lemma(k) in {"более", "менее", "около", "свыше"}):
+        k += 1  # `более 40 соглашений`: the count is no part of the document
     start = k
-    while k < b and ctx.pos(k) in {"ADJ", "DET", "NUM"}:
+    while k < b and ctx.pos(k) in {"ADJ", "DET"}:
         k += 1
     if k >= b or ctx.lemma(k) not in words("documents"):
         return None
