@@ -37,3 +37,14 @@ def test_days_of_culture():
 
 def test_generic_plural_is_no_event():
     assert events("Форумы проводятся поочередно в разных странах.") == []
+
+
+def test_a_bare_mention_refers_back_to_the_named_event():
+    found = events(
+        "В Екатеринбурге открылась 16-я Международная промышленная выставка «Иннопром». "
+        "Главная тема выставки в этом году - «Технологический суверенитет». "
+        "На выставке покажут новые станки."
+    )
+    assert len(found) == 1
+    assert found[0]["theme"] == "Технологический суверенитет"
+    assert found[0]["name"] == "Международная промышленная выставка «Иннопром»"

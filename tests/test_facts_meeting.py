@@ -49,3 +49,15 @@ def test_topics_of_talks():
 
 def test_one_person_is_no_meeting():
     assert meetings("Иван Петров провел встречу.") == []
+
+
+def test_who_reports_the_talks_is_no_participant():
+    (m,) = meetings(
+        "Как сообщила официальный представитель МИД России Мария Захарова, "
+        "Сергей Лавров провел переговоры с Жээнбеком Кулубаевым."
+    )
+    assert names(m) == {"Сергей Лавров", "Жээнбек Кулубаев"}
+
+
+def test_taking_part_is_no_hosting():
+    assert meetings("В церемонии приняли участие Иван Петров и Сергей Сидоров.") == []

@@ -47,3 +47,17 @@ def test_reported_with_that():
 
 def test_title_in_quotes_is_no_quote():
     assert quotes("На сцене Малого театра показали драму «Парасат майданы».") == []
+
+
+def test_a_title_followed_by_a_participle_is_no_quote():
+    assert quotes("Главная картина - «Купание красного коня», написанная в 1912 году.") == []
+
+
+def test_said_in_the_statement_names_the_body_that_reported():
+    (q,) = quotes(
+        "Об этом сообщила пресс-служба президента РФ. "
+        '"Переговоры пройдут в Кремле", - сказано в сообщении.'
+    )
+    assert q["speaker"] is None
+    assert q["speaker_text"] == "пресс-служба президента РФ"
+    assert q["text"] == "Переговоры пройдут в Кремле"

@@ -32,3 +32,8 @@ def test_leaders_of_two_countries_are_the_parties():
 
 def test_signature_of_a_painting_is_no_signing():
     assert signings("Художник подписал картину в углу холста.") == []
+
+
+def test_a_count_is_no_part_of_the_document():
+    (s,) = signings("В первый день будет подписано более 40 соглашений.")
+    assert s["document"] == "соглашения"

@@ -14,7 +14,6 @@ def extract_facts(analysis: Analysis) -> list[Fact]:
     ctx = Context(analysis)
     occupations = occupation.find(ctx)
     persons = Persons(ctx, occupations)
-    persons.complete_orgs()
     facts = [o.fact() for o in occupations]
     facts += visit.find(ctx, persons)
     facts += meeting.find(ctx, persons)

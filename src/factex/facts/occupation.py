@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from ..record import Entity, Fact
 from .args import ref
 from .context import Context, Span
-from .lexicon import words
-from .positions import Phrase, base_post, is_post, phrase_at
+from .lexicon import mapping, words
+from .positions import Phrase, base_post, country_entity, is_post, phrase_at
 
 APPOSITION = {",", "-", "–", "—"}
 HOLDING = {"пост", "должность", "кресло"}
@@ -61,7 +61,27 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
             used_heads.add(i)
     found.extend(_appointments(ctx, used_heads))
+    _countries_of_persons(ctx, found)
     return _unique([o for o in found if _is_post_proper(o, ctx)])
+
+
+def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
+    """`французского коллегу Николя Саркози`: a nationality adjective right before a
+    person's name (with at most one noun between) gives the country of the person's
+    state post when the post was named without one (`президент Саркози`)."""
+    country: dict[str, set[str]] = {}
+    for span in ctx.spans:
+        if span.entity.type != "PER":
+            continue
+        for j in range(max(0, span.first - 2), span.first):
+            lem = ctx.lemma(j)
+            if lem in mapping("nationality") and ctx.pos(j) == "ADJ":
+                country.setdefault(span.entity.id, set()).add(mapping("nationality")[lem])
+    for occ in found:
+        known = country.get(occ.person.id, set())
+        state_post = ctx.lemma(occ.phrase.head) in words("leader-posts") | {"министр", "посол"}
+        if occ.phrase.org is None and len(known) == 1 and state_post:
+            occ.phrase.org = country_entity(ctx, next(iter(known)))
 
 
 def _skip_parenthesis(ctx: Context, sep: int) -> int:

@@ -35,27 +35,6 @@ class Persons:
         found = {o.person.id: o.person for o in self.occupations if self._fits(phrase, o)}
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def complete_orgs(self) -> None:
-        """`президент Обама` ... `американский президент`: when a description with a
-        country or organisation can only mean one person whose post was named without
-        one, that person's post gets it."""
-        ctx = self.ctx
-        done = {o.phrase.head for o in self.occupations}
-        for head in range(ctx.n):
-            if head in done or not is_post(ctx, head):
-                continue
-            phrase = phrase_at(ctx, head)
-            if phrase.org is None or phrase.plural:
-                continue
-            same = [o for o in self.occupations if _same_post(phrase, o)]
-            if any(o.phrase.org is not None for o in same):
-                continue
-            people = {o.person.id for o in same}
-            if len(people) == 1:
-                for o in same:
-                    o.phrase.org = phrase.org
-                    o.phrase.org_text = phrase.org_text
-
     def group(self, head: int) -> list[Entity]:
         """`лидеры двух стран`: the persons holding a leader's post in as many countries."""
         ctx = self.ctx

@@ -138,7 +138,9 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     j = head - 1
     while j >= sent_first and ctx.entity(j) is None:
         if ctx.lemma(j) == "и" and first == j + 1 and j > sent_first and ctx.pos(j - 1) == "ADJ":
-            j -= 1  # `чрезвычайный и полномочный посол`
+            if ctx.lemma(j - 1) in words("position-adjectives"):
+                first = j - 1  # `чрезвычайный и полномочный посол`
+            j -= 2
             continue
         if ctx.pos(j) not in {"ADJ", "DET", "NUM"}:
             break
