@@ -17,7 +17,8 @@ from .context import Context
 from .lexicon import mapping, words
 
 ORDINALS = {"первый", "второй", "третий"}
-TAIL_PREPS = {"по", "в", "при", "от"}
+TAIL_PREPS = {"по", "в", "при", "от", "на"}
+PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
 
 
 @dataclass
@@ -162,6 +163,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     org: Entity | None = None
     org_words: list = []
     quoted_name: str | None = None
+    prep: str | None = None
     k = head + 1
     while k < sent_last:
         span = ctx.span_at.get(k)
@@ -223,12 +225,13 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
         elif lem == "и" and k + 1 < sent_last and ctx.feat(k + 1, "Case") == "Gen" and org is None:
             pass
         elif lem in TAIL_PREPS and k + 1 < sent_last and ctx.pos(k + 1) != "PUNCT":
+            prep = lem
             if lem == "в" and ctx.span_at.get(k + 1) is not None and org is None:
                 break
         elif pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") in {"Dat", "Loc"}:
             if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:
                 break
-            if org is None:
+            if org is None and prep not in PLACE_PREPS:
                 last = k + 1
             end = k + 1
         else:
