@@ -70,3 +70,10 @@ def test_person_without_post_gives_no_occupation():
 
 def test_a_list_of_names_is_no_apposition():
     assert occupations("На встречу пришли Иван Петров, Сергей Сидоров и Анна Кузнецова.") == []
+
+
+def test_where_the_post_was_given_is_not_part_of_it():
+    found = occupations(
+        "Накануне Денис Рогачев был избран ректором вуза на заседании ученого совета."
+    )
+    assert ("Денис Рогачев", "ректор вуза", None) in found

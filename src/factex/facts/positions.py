@@ -216,7 +216,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
                 )
             break
         if pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") == "Gen":
-            if org is None:
+            if org is None and prep not in PLACE_PREPS:
                 last = k + 1
             end = k + 1
         elif pos in {"ADJ", "DET", "NUM"} and ctx.feat(k, "Case") in {"Gen", "Dat", "Loc"}:
