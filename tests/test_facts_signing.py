@@ -37,3 +37,9 @@ def test_signature_of_a_painting_is_no_signing():
 def test_a_count_is_no_part_of_the_document():
     (s,) = signings("В первый день будет подписано более 40 соглашений.")
     assert s["document"] == "соглашения"
+
+
+def test_companies_named_in_quotes_are_parties():
+    (s,) = signings('"Газпром" и Сбербанк подписали соглашение о стратегическом сотрудничестве.')
+    assert {p["name"] for p in s["parties"]} >= {"Сбербанк"}
+    assert len(s["parties"]) == 2

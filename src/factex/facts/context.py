@@ -119,21 +119,21 @@ class Context:
                 return num
         return None
 
-    def clause(self, i: int, relative: bool = True) -> tuple[int, int]:
-        """Words around i up to a clause break (`, что`, `;`, `:`, quotes; with
-        `relative`, also `, который`)."""
+    def clause(self, i: int, relative: bool = True, quotes: bool = True) -> tuple[int, int]:
+        """Words around i up to a clause break (`, что`, `;`, `:`; with `quotes`, quotation
+        marks; with `relative`, also `, который`)."""
         first, last = self.sentence(i)
         a = i
-        while a > first and not self._breaks(a - 1, relative):
+        while a > first and not self._breaks(a - 1, relative, quotes):
             a -= 1
         b = i + 1
-        while b < last and not self._breaks(b, relative):
+        while b < last and not self._breaks(b, relative, quotes):
             b += 1
         return a, b
 
-    def _breaks(self, j: int, relative: bool) -> bool:
+    def _breaks(self, j: int, relative: bool, quotes: bool = True) -> bool:
         t = self.text(j)
-        if t in {";", ":"} or t in QUOTE_CHARS:
+        if t in {";", ":"} or (quotes and t in QUOTE_CHARS):
             return True
         if t == "," and j + 1 < self.n:
             nxt = self.lemma(j + 1)

@@ -12,7 +12,7 @@ from ..record import Fact
 from ..text.morph import analyzer
 from .args import best_date, date_ref, nominal_phrase, ref, refs
 from .context import Context
-from .lexicon import sequences
+from .lexicon import sequences, words
 from .meeting import _place
 from .persons import Persons
 from .visit import _persons_in
@@ -145,7 +145,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         a, b = ctx.clause(i, relative=False)
         date = best_date(ctx.dates_in(first, last))
         place = _place(ctx, end, last) or _last_place(ctx, first, i)
-        people = [e for e in _persons_in(ctx, persons, a, b, "Nom")]
+        takes_part = any(ctx.lemma(k) in words("participation") for k in range(a, b))
+        people = _persons_in(ctx, persons, a, b, "Nom") if takes_part else []
         args: dict[str, Any] = {
             "name": name,
             "kind": kind,

@@ -60,9 +60,10 @@ def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> lis
             out.append((s.first, s.entity))
     for j in range(a, b):
         if ctx.span_at.get(j) is None and _role_ok(ctx, j, a, i):
-            person = persons.at(j)
-            if person is not None and all(person.id != e.id for _, e in out):
-                out.append((j, person))
+            group = persons.group(j)  # `лидеры двух стран встречались`
+            for person in group or [persons.at(j)]:
+                if person is not None and all(person.id != e.id for _, e in out):
+                    out.append((j, person))
     return [e for _, e in sorted(out, key=lambda p: p[0])]
 
 
@@ -134,6 +135,15 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
     return [f for f in facts if len(f.args["participants"]) >= 2]
 
 
+def _conflict(a: dict | None, b: dict | None) -> bool:
+    """Two dates (or places) that both are given and differ."""
+    return (
+        a is not None
+        and b is not None
+        and a.get("value", a.get("ref")) != b.get("value", b.get("ref"))
+    )
+
+
 def _ids(fact: Fact) -> set[str]:
     return {p["ref"] for p in fact.args["participants"]}
 
@@ -148,6 +158,12 @@ def _add(facts: list[Fact], new: Fact) -> None:
             if old.args.get("modality") != new.args.get("modality"):
                 continue
             if old.args["format"] != new.args["format"] and new.args["format"]:
+                continue
+            if new.args["place"] and old.args["format"] == "телефонный разговор":
+                continue  # met in a place: not the phone call
+            if _conflict(old.args["dates"], new.args["dates"]) or _conflict(
+                old.args["place"], new.args["place"]
+            ):
                 continue
             seen = {p["ref"] for p in old.args["participants"]}
             old.args["participants"] += [

@@ -53,8 +53,17 @@ def _parties(ctx: Context, persons: Persons, a: int, b: int) -> list[Entity]:
     out: list[Entity] = []
     for j in range(a, b):
         span = ctx.span_at.get(j)
-        if span is not None and span.first == j and span.entity.type in {"PER", "ORG"}:
-            if ctx.feat(j, "Case") in {"Nom", None} or ctx.lemma(j - 1) in {"между", "и"}:
+        if span is not None and span.first == j and span.entity.type in {"PER", "ORG", "LOC"}:
+            if span.entity.type == "LOC" and not (
+                ctx.lemma(j - 1) in words("sources") and ctx.feat(j - 1, "Case") == "Nom"
+            ):
+                continue
+            governed = ctx.lemma(j - 1) in words("sources") and ctx.feat(j - 1, "Case") == "Nom"
+            if (
+                ctx.feat(j, "Case") in {"Nom", None}
+                or ctx.lemma(j - 1) in {"между", "и"}
+                or governed  # `правительство Ленинградской области`
+            ):
                 out.append(span.entity)
         elif span is None and is_post(ctx, j):
             group = persons.group(j)
@@ -70,7 +79,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
     for i in range(ctx.n):
         if ctx.lemma(i) not in words("signing-words"):
             continue
-        a, b = ctx.clause(i, relative=False)
+        a, b = ctx.clause(i, relative=False, quotes=False)
         document = _document(ctx, i, b)
         if document is None:
             continue
