@@ -50,7 +50,17 @@ from . import patterns as p
 from .calendar import month_number, season_months, weekday_number
 from .numerals import CARDINAL_RUN, words_value
 from .reference import Reference
-from .resolve import Point, add_months, iso, month_days, shift_days, tense, this_week_day, week
+from .resolve import (
+    Point,
+    add_months,
+    iso,
+    month_days,
+    shift_days,
+    tense,
+    this_week_day,
+    verb_tense,
+    week,
+)
 from .resolve import weekday as weekday_date
 
 APPROX = ("около", "примерно", "приблизительно")
@@ -159,15 +169,48 @@ def _slot_year(m: re.Match, n: str, ref: Reference) -> tuple[int | None, bool]:
     """The year a year slot gives (explicit or relative) and whether the text gave one."""
     if m[f"y{n}"]:
         return int(m[f"y{n}"]), True
+    if m[f"by{n}"]:
+        return int(m[f"by{n}"]), True
     if m[f"ry{n}"]:
         return (None if ref.year is None else ref.year + rel_offset(m[f"ry{n}"])), True
     return ref.year, False
 
 
 def _time(m: re.Match, value: str | None) -> str | None:
+    """A day's value with the time of day the match gives: `T15:00`, or an interval
+    of two times on that day (`с 10:00 до 18:00`)."""
     if value is None or not m.groupdict().get("hh"):
         return value
-    return f"{value}T{int(m['hh']):02d}:{m['mm']}"
+    first = f"{value}T{int(m['hh']):02d}:{m['mm']}"
+    if m.groupdict().get("hh2") and (int(m["hh2"]), m["mm2"]) > (int(m["hh"]), m["mm"]):
+        return f"{first}/{value}T{int(m['hh2']):02d}:{m['mm2']}"
+    return first
+
+
+def _day_kind(m: re.Match) -> str:
+    """`range` for a day with two times (`с 10:00 до 18:00`), else `date`."""
+    return "range" if m.groupdict().get("hh2") else "date"
+
+
+def _tense_year(ctx: _Ctx, m: re.Match, month: int | None) -> int | None:
+    """The year of a month or day the text gives without a year.
+
+    The reference year, except when the clause's verb points the other way:
+    a month after the reference month in a past clause is last year's, a month
+    before it in a future clause next year's (not after `за`: "данные за
+    сентябрь опубликуют" is a past period); the reference month itself and
+    clauses without a finite verb keep the reference year.
+    """
+    ref = ctx.ref
+    if ref.year is None or ref.month is None or month is None or month == ref.month:
+        return ref.year
+    direction = verb_tense(ctx.text, m.start(), m.end())
+    if direction == -1 and month > ref.month:
+        return ref.year - 1
+    reporting = (m.groupdict().get("ex") or "").lower() == "за"  # "данные за сентябрь"
+    if direction == 1 and month < ref.month and not reporting:
+        return ref.year + 1
+    return ref.year
 
 
 def _valid(point: Point) -> bool:
@@ -241,8 +284,11 @@ def _period(m: re.Match, ctx: _Ctx) -> tuple[Point, Point, str] | None:
     """The period a part or half refers to: (first point, last point, unit)."""
     ref = ctx.ref
     if m["pm"]:
-        year, _ = _slot_year(m, "p", ref)
-        point = (year, month_number(m["pm"]), None)
+        year, given = _slot_year(m, "p", ref)
+        month = month_number(m["pm"])
+        if not given:
+            year = _tense_year(ctx, m, month)
+        point = (year, month, None)
         return point, point, "month"
     if m["py"]:
         return (int(m["py"]), None, None), (int(m["py"]), None, None), "year"
@@ -282,11 +328,12 @@ _NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:\d{4}|\d{2})"
 
 
 @_rule(
-    rf"{p.L}(?P<a>{_NUMERIC})(?:{p.DASH}(?P<b>{_NUMERIC}))?(?!\.?\d)"
+    rf"{p.L}(?:(?P<pre>с|со|около)\s+|{p.EX}\s+)?(?P<a>{_NUMERIC})"
+    rf"(?:(?:{p.DASH}|\s+(?:по|до)\s+)(?P<b>{_NUMERIC}))?(?!\.?\d)"
     rf"(?:\s*{p.YEAR_WORD})?{p.TIME}{p.R}"
 )
 def _numeric(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """11.11.2025, 11.11.25, 10.11.2025-12.11.2025."""
+    """11.11.2025, 11.11.25, 10.11.2025-12.11.2025, с 12.01.2026 по 25.01.2026."""
     points = []
     for part in (m["a"], m["b"]):
         if part is None:
@@ -300,7 +347,7 @@ def _numeric(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         return []
     if len(points) == 2:
         return [_expr(m, iso(points[0], points[1]), "range")]
-    return [_expr(m, _time(m, iso(points[0])), "date")]
+    return [_expr(m, _time(m, iso(points[0])), _day_kind(m))]
 
 
 @_rule(
@@ -318,19 +365,32 @@ def _iso(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 @_rule(
     rf"{p.L}(?:(?P<pre>с|со|около|примерно)\s+|{p.EX}\s+)?"
     rf"(?:(?:в|во)\s+{p.WEEKDAY}\s*,?\s+|{p.WEEKDAY}\s*,\s*)?"
-    rf"(?P<d1>{p.DAY})(?:(?P<sep>{p.DASH}|\s+(?:по|до|и|или)\s+)(?P<d2>{p.DAY}))?"
+    rf"(?P<list>(?:{p.DAY}\s*,\s*)+)?(?P<d1>{p.DAY})(?:(?P<sep>{p.DASH}|\s+(?:по|до|и|или)\s+)(?P<d2>{p.DAY}))?"
     rf"\s+(?P<m1>{p.MONTH}){p.year_slot('1')}"
     rf"(?:(?:{p.DASH}|\s+(?:по|до)\s+)(?P<d3>{p.DAY})\s+(?P<m2>{p.MONTH}){p.year_slot('2')})?"
     rf"{p.TIME}{p.R}"
 )
 def _day_month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """11 ноября, 11-12 ноября 2025 года, с 30 сентября по 2 октября, 11 ноября в 15:00."""
+    """11 ноября, 11-12 ноября 2025 года, с 30 сентября по 2 октября, 11 ноября в 15:00,
+    18, 23 и 26 января (one date per day, each with the month and year)."""
     ref = ctx.ref
     d1, m1 = _int(m["d1"]), month_number(m["m1"])
     y1, given1 = _slot_year(m, "1", ref)
+    y2, given2 = _slot_year(m, "2", ref) if m["d3"] else (None, False)
+    if not given1 and not given2:
+        y1 = _tense_year(ctx, m, m1)
+    listed: list[DateExpr] = []
+    if m["list"]:
+        base = m.start("list")
+        for day in _LIST_DAY.finditer(m["list"]):
+            point = (y1, m1, _int(day.group()))
+            if not _valid(point):
+                return []
+            start = None if not listed else base + day.start()
+            listed.append(_expr(m, iso(point), "date", start=start, stop=base + day.end()))
+    start = m.start("d1") if listed else None
     if m["d3"]:
         d3, m2 = _int(m["d3"]), month_number(m["m2"])
-        y2, given2 = _slot_year(m, "2", ref)
         wraps = (m2, d3) < (m1, d1)
         if given2 and not given1:
             y1 = None if y2 is None else y2 - wraps
@@ -339,7 +399,7 @@ def _day_month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         lo, hi = (y1, m1, d1), (y2, m2, d3)
         if not (_valid(lo) and _valid(hi)):
             return []
-        return [_expr(m, iso(lo, hi), "range")]
+        return [*listed, _expr(m, iso(lo, hi), "range", start=start)]
     lo = (y1, m1, d1)
     if not _valid(lo):
         return []
@@ -348,23 +408,58 @@ def _day_month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         if not _valid(hi):
             return []
         if m["sep"].strip().lower() in ("и", "или"):
-            first = _expr(m, iso(lo), "date", stop=m.end("d1"))
+            first = _expr(m, iso(lo), "date", start=start, stop=m.end("d1"))
             second = _expr(m, iso(hi), "date", start=m.start("d2"))
-            return [first, second]
-        return [_expr(m, iso(lo, hi), "range")]
-    return [_expr(m, _time(m, iso(lo)), "date")]
+            return [*listed, first, second]
+        return [*listed, _expr(m, iso(lo, hi), "range", start=start)]
+    return [*listed, _expr(m, _time(m, iso(lo)), _day_kind(m), start=start)]
+
+
+_LIST_DAY = re.compile(p.DAY)
+
+
+@_rule(
+    rf"{p.L}(?P<pre>в)\s+ночь\s+со?\s+(?P<d1>{p.DAY})(?:\s+(?P<m1>{p.MONTH}))?"
+    rf"\s+на\s+(?P<d2>{p.DAY})\s+(?P<m2>{p.MONTH}){p.year_slot('1')}{p.R}"
+)
+def _night(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """в ночь с 20 на 21 июля, в ночь с 31 декабря на 1 января: the two days as a range."""
+    m2 = month_number(m["m2"])
+    m1 = month_number(m["m1"]) if m["m1"] else m2
+    y2, given = _slot_year(m, "1", ctx.ref)
+    if not given:
+        y2 = _tense_year(ctx, m, m2)
+    d1, d2 = _int(m["d1"]), _int(m["d2"])
+    y1 = None if y2 is None else y2 - ((m1, d1) > (m2, d2))  # type: ignore[operator]
+    lo, hi = (y1, m1, d1), (y2, m2, d2)
+    if not (_valid(lo) and _valid(hi)) or (m1, d1) == (m2, d2):
+        return []
+    return [_expr(m, iso(lo, hi), "range")]
 
 
 @_rule(
     rf"{p.L}{p.PREP}(?P<m1>{p.MONTH})(?:(?:{p.DASH}|\s+(?:по|до|и)\s+)(?P<m2>{p.MONTH}))?"
-    rf"{p.year_slot('1')}{p.R}"
+    rf"{p.year_slot('1')}"
+    rf"(?:(?:{p.DASH}|\s+(?:по|до)\s+)(?P<m3>{p.MONTH}){p.year_slot('2')})?{p.R}"
 )
 def _month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """в апреле, в марте 2024 года, с января по май, в сентябре-октябре, в мае прошлого года."""
+    """в апреле, в марте 2024 года, с января по май, в сентябре-октябре, в мае прошлого года,
+    с мая 2018 по январь 2020 года."""
     year, given = _slot_year(m, "1", ctx.ref)
     if not (m["pre"] or m["ex"] or given or m["m2"]):
         return []  # a bare month word: "Марта" may be a name
     m1 = month_number(m["m1"])
+    if m["m3"] and not m["m2"]:
+        year2, given2 = _slot_year(m, "2", ctx.ref)
+        if given and given2:
+            m3 = month_number(m["m3"])
+            if (year2, m3) > (year, m1):  # type: ignore[operator]
+                return [_expr(m, iso((year, m1, None), (year2, m3, None)), "range")]
+        return []
+    if m["m3"]:
+        return []
+    if not given:
+        year = _tense_year(ctx, m, m1)
     if m["m2"]:
         m2 = month_number(m["m2"])
         lo, hi = (year, m1, None), (year, m2, None)
