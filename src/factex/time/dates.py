@@ -46,6 +46,7 @@ from collections.abc import Callable
 
 from ..record import DateExpr
 from ..text.morph import analyzer
+from . import durations
 from . import patterns as p
 from .calendar import month_number, season_months, weekday_number
 from .numerals import CARDINAL_RUN, words_value
@@ -106,14 +107,16 @@ _DECADE_WORDS = tuple(
 # `in` test spares a regex pass over most documents.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "_decade_rule": ("0-", *_DECADE_WORDS),
-    "_century_rule": ("век", "столет"),
-    "_part": ("начал", "середин", "конц", "исход", "окончани"),
+    "_century_rule": ("век", "столет", " в.", " вв."),
+    "_part": ("начал", "середин", "конц", "исход", "окончани", "числ"),
+    "_year_list": ("год", "гг."),
+    "_night": ("ночь",),
     "_half": ("половин", "квартал", "полугоди", "декад"),
     "_season_rule": ("весн", "лет", "осен", "зим"),
     "_relative_unit": ("прошл", "минувш", "предыдущ", "текущ", "нынешн", "уходящ", "следующ")
     + ("будущ", "предстоящ", "наступающ", "грядущ", "эт"),
     "_relative_day": ("сегодня", "вчера", "завтра", "накануне"),
-    "_ago": ("назад", "через"),
+    "_ago": ("назад", "через", "спустя"),
     "_weekday": ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен"),
 }
 
@@ -519,6 +522,8 @@ def _century_rule(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в XXI веке, XX-XXI веков, в 19 веке."""
     c1 = _century(ctx.original(m, "c1"))
     c2 = _century(ctx.original(m, "c2")) if m["c2"] else c1
+    if m["cabbr"] and not ctx.original(m, "c1").isupper():
+        return []  # "в." abbreviates век only after a Roman numeral: "XII в."
     if c1 is None or c2 is None or c2 < c1:
         return []
     return [_expr(m, iso(((c1 - 1) * 100 + 1, None, None), (c2 * 100, None, None)), "year")]
@@ -532,7 +537,8 @@ def _part(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         return []
     lo, hi, _ = period
     part = m["part"].lower()
-    mod = "start" if part.startswith("начал") else "mid" if part.startswith("серед") else "end"
+    first = part.startswith(("начал", "перв"))
+    mod = "start" if first else "mid" if part.startswith("серед") else "end"
     return [_expr(m, iso(lo, hi), "part", mod)]
 
 
@@ -674,25 +680,30 @@ def _preposition_use(text: str, end: int) -> bool:
     return False
 
 
-_AGO_UNIT = r"(?P<unit>дн(?:я|ей)|день|недел(?:ю|и|ь)|месяц(?:а|ев)?|год(?:а)?|лет)"
+_AGO_UNIT = r"(?P<unit>дн(?:я|ей)|день|недел(?:ю|и|ь)|месяц(?:а|ев)?|полгода|год(?:а)?|лет)"
 
 
 @_rule(
-    rf"{p.L}(?:(?P<through>через)\s+)?"
+    rf"{p.L}(?:(?P<through>через|спустя)\s+)?"
     rf"(?:(?P<n>\d{{1,3}}|пару|несколько|много|{CARDINAL_RUN})\s+)?{_AGO_UNIT}"
-    rf"(?:\s+(?P<ago>(?:тому\s+)?назад))?{p.R}(?!\s+после)"
+    rf"(?:\s+(?P<ago>(?:тому\s+)?назад|спустя))?{p.R}(?P<after>(?=\s+после\s))?"
 )
 def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """три дня назад, неделю назад, через два дня, через месяц, год назад."""
+    """три дня назад, неделю назад, через два дня, через месяц, полгода назад; and,
+    without a value (counted from an event, not the reference): неделю спустя,
+    спустя месяц, через год после выборов."""
     if bool(m["through"]) == bool(m["ago"]):
         return []
     n_word = (m["n"] or "").lower()
     unit = m["unit"].lower()
-    if not n_word and unit not in ("день", "неделю", "месяц", "год"):
+    if not n_word and unit not in ("день", "неделю", "месяц", "год", "полгода"):
         return []  # "дней назад" after a word that is no number
-    if n_word in ("несколько", "много"):
-        return [_expr(m, None, "relative", "approx")]
-    mod = "approx" if n_word == "пару" else None
+    vague = n_word in ("несколько", "много")
+    mod = "approx" if vague or n_word == "пару" else None
+    if m["after"] is not None or "спустя" in ((m["through"] or "") + (m["ago"] or "")).lower():
+        return [_expr(m, None, "relative", mod)]
+    if vague:
+        return [_expr(m, None, "relative", mod)]
     if n_word == "пару" or not n_word:
         n: int | None = 2 if n_word else 1
     else:
@@ -701,6 +712,8 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         return []
     sign = 1 if m["through"] else -1
     ref = ctx.ref
+    if unit == "полгода":
+        unit, n = "месяц", 6 * n
     if unit.startswith(("д", "нед")):
         point = shift_days(ref, sign * n * (7 if unit.startswith("нед") else 1))
         value = iso(point) if point else None
@@ -713,6 +726,34 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     else:
         value = None if ref.year is None else iso((ref.year + sign * n, None, None))
     return [_expr(m, value, "relative", mod)]
+
+
+@_rule(durations.PATTERN)
+def _duration(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """в течение двух лет, продлен на пять лет, за три года, продлится три дня (see durations)."""
+    ok, value = durations.duration_value(m["n"], m["unit"])
+    if not ok:
+        return []
+    vague = (m["n"] or "").lower() in durations.VAGUE + ("пару", "пары")
+    mod = "approx" if m["approx"] or vague else None
+    first = next(g for g in ("lead", "approx", "n", "unit") if m[g])
+    start = m.start(first)
+    return [_expr(m, value, "duration", mod, start=start)]
+
+
+@_rule(
+    rf"{p.L}(?:(?P<pre>в|во|с|со)\s+|{p.EX}\s+)?(?P<list>{p.YEAR4}(?:\s*,\s*{p.YEAR4})*)"
+    rf"\s*,?\s+(?:и|или)\s+(?P<last>{p.YEAR4})\s*(?P<yw>годах|годы|годов|годам|гг\.){p.R}"
+)
+def _year_list(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """в 1995 и 2002 годах, в 2014, 2018 и 2022 годах: one year each."""
+    out = []
+    base = m.start("list")
+    for i, year in enumerate(_NUM.finditer(m["list"])):
+        start = None if i == 0 else base + year.start()
+        out.append(_expr(m, year.group(), "year", start=start, stop=base + year.end()))
+    out.append(_expr(m, m["last"], "year", start=m.start("last")))
+    return out
 
 
 _ACC = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
