@@ -77,6 +77,7 @@ _REL_OFFSETS = (
     ("грядущ", 1),
 )
 _NUM = re.compile(r"\d+")
+_PHONE = re.compile(p.PHONE)
 
 
 class _Ctx:
@@ -429,11 +430,14 @@ def _night(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в ночь с 20 на 21 июля, в ночь с 31 декабря на 1 января: the two days as a range."""
     m2 = month_number(m["m2"])
     m1 = month_number(m["m1"]) if m["m1"] else m2
-    y2, given = _slot_year(m, "1", ctx.ref)
-    if not given:
-        y2 = _tense_year(ctx, m, m2)
     d1, d2 = _int(m["d1"]), _int(m["d2"])
-    y1 = None if y2 is None else y2 - ((m1, d1) > (m2, d2))  # type: ignore[operator]
+    wraps = (m1, d1) > (m2, d2)  # type: ignore[operator]
+    y2, given = _slot_year(m, "1", ctx.ref)
+    if given:
+        y1 = None if y2 is None else y2 - wraps
+    else:
+        y1 = _tense_year(ctx, m, m1)
+        y2 = None if y1 is None else y1 + wraps
     lo, hi = (y1, m1, d1), (y2, m2, d2)
     if not (_valid(lo) and _valid(hi)) or (m1, d1) == (m2, d2):
         return []
@@ -732,7 +736,7 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 def _duration(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в течение двух лет, продлен на пять лет, за три года, продлится три дня (see durations)."""
     ok, value = durations.duration_value(m["n"], m["unit"])
-    if not ok:
+    if not ok or durations.clock_time(m["ex"], m["unit"]):
         return []
     vague = (m["n"] or "").lower() in durations.VAGUE + ("пару", "пары")
     mod = "approx" if m["approx"] or vague else None
@@ -804,6 +808,11 @@ def find_dates(text: str, ref: Reference, doc=None) -> list[DateExpr]:
             continue
         for match in lower_pattern.finditer(low) if same else any_case.finditer(text):
             candidates.extend(handler(match, ctx))
+    phones = [m.span() for m in _PHONE.finditer(text)] if ("8" in low or "+" in low) else []
+    if phones:
+        candidates = [
+            c for c in candidates if not any(a < c.stop and c.start < b for a, b in phones)
+        ]
     chosen = select(candidates)
     for date in chosen:
         date.text = text[date.start : date.stop]

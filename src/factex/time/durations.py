@@ -13,7 +13,8 @@ that "три года" in "ребенку исполнилось три года
 Not when a word follows that turns the count into a shift or a comparison
 (`назад`, `спустя`, `раньше`, `позже`, `старше`, `до`, `после`...). "около",
 "примерно", "более" before the count give `mod` approx; "несколько лет" has
-no value. Compounds ("двухнедельный") stay numbers, not durations.
+no value. Hours and minutes after a bare `на` are a clock time ("намечено на
+19 часов"), not a duration. Compounds ("двухнедельный") stay numbers.
 """
 
 from __future__ import annotations
@@ -95,3 +96,8 @@ def duration_value(count: str | None, unit: str) -> tuple[bool, str | None]:
         if unit.startswith(stem):
             return True, f"P{time}{n}{code}"
     return False, None
+
+
+def clock_time(ex: str | None, unit: str) -> bool:
+    """True for hours or minutes after a bare `на`: "на 19 часов" is a time of day."""
+    return (ex or "").lower() == "на" and unit.lower().startswith(("час", "минут", "секунд"))

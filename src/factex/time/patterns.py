@@ -84,3 +84,11 @@ def period(n: str) -> str:
         rf"|(?P<pcent{n}>{ROMAN}|\d{{1,2}})(?:-?(?:го|м))?\s+(?:века|столетия)"
         rf"|(?P<pseason{n}>весны|лета|осени|зимы){year_slot('s' + n)})"
     )
+
+
+# A phone number: +7 495 123-45-67, 8 (800) 555-35-35, 8-912-345-67-89. Neither a
+# date nor a number is read inside one.
+PHONE = (
+    r"(?<![\w+])(?:\+\d{1,3}|8)[\s\u00a0-]*(?:\(\d{3,5}\)|\d{3,5})[\s\u00a0-]*"
+    r"\d{2,3}[\s\u00a0-]?\d{2}[\s\u00a0-]?\d{2}(?!\d)"
+)
