@@ -7,9 +7,28 @@ first. Values follow SPEC.md (granularity the text gives,
 `--MM-DD` without a known year, intervals with `/`, None when unresolvable);
 nothing is taken from the clock. Choices where Russian leaves room:
 
-- A day, month or season without a year takes the reference year ("в августе"
-  in November 2025 -> `2025-08`, "в декабре" too): same year unless the text
-  says otherwise (`прошлого года`, `2024 года`).
+- A day or month without a year takes the reference year ("в августе" in
+  November 2025 -> `2025-08`), unless the text gives one (`прошлого года`,
+  `2024 года`, a bare `2008` right after the day and month when it is a
+  plausible year 1800-2100 not followed by a counted noun) or the verb of its
+  clause points the other way: a month after the reference month in a past
+  clause is last year's ("В ноябре он заявил", reference 2025-03-10 ->
+  `2024-11`; "15 декабря" said on 2025-01-10 in the past -> `2024-12-15`), a
+  month before it in a future clause next year's ("Соревнования начнутся
+  2 января", reference 2025-11-11 -> `2026-01-02`; not after `за`: "данные за
+  сентябрь"). The reference month itself, present tense and clauses without a
+  finite verb keep the reference year. Seasons keep the reference year.
+- Lists give one date per day, each with the month and year: "18, 23 и 26
+  января" -> `18`, `23`, `26 января`; "в 1995 и 2002 годах" -> two years.
+- "в ночь с 20 на 21 июля" is a range of the two days; a time range on a day
+  ("12 ноября с 10:00 до 18:00") is a range of two times (kind `range`, or
+  `relative` after завтра/сегодня).
+- Durations (kind `duration`, ISO 8601 `P2Y`, `P3D`, `PT24H`) only where the
+  text marks them: see `durations.py`.
+- "неделю спустя", "спустя месяц", "через год после выборов" count from an
+  event, not the reference: kind `relative`, value None (surface without the
+  "после ..." part); "несколько дней назад" is None with `mod` approx.
+- Nothing inside a phone number is a date.
 - Parts: "в начале/середине/конце октября" keep the whole period as the value
   with `mod` start/mid/end (kind `part`). Halves, quarters and ten-day
   `декады` are intervals: first half of 2025 `2025-01/2025-06`, second
@@ -35,7 +54,8 @@ nothing is taken from the clock. Choices where Russian leaves room:
 - Kinds: `date` (a day, with or without time), `range` (two explicit ends),
   `month`, `year` (also decades and centuries), `season`, `part` (of a month,
   year, decade, century, season or week, also halves and quarters), `relative`
-  (resolved from the reference: сегодня, в среду, в прошлом году, через 3 дня).
+  (resolved from the reference: сегодня, в среду, в прошлом году, через 3 дня),
+  `duration`.
 """
 
 from __future__ import annotations
@@ -196,6 +216,18 @@ def _day_kind(m: re.Match) -> str:
     return "range" if m.groupdict().get("hh2") else "date"
 
 
+_PRE_BEFORE = re.compile(r"(?<![\w-])(?P<pre>в|во|с|со|около)\s+$")
+
+
+def _pre_start(m: re.Match, words: tuple[str, ...]) -> tuple[int, str]:
+    """The match's start moved back over a preposition in `words` right before it
+    (read by looking back, which keeps the rule's regex fast), and that word."""
+    before = _PRE_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
+    if before and before["pre"].lower() in words:
+        return before.start(), before["pre"].lower()
+    return m.start(), ""
+
+
 def _tense_year(ctx: _Ctx, m: re.Match, month: int | None) -> int | None:
     """The year of a month or day the text gives without a year.
 
@@ -332,7 +364,7 @@ _NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:\d{4}|\d{2})"
 
 
 @_rule(
-    rf"{p.L}(?:(?P<pre>с|со|около)\s+|{p.EX}\s+)?(?P<a>{_NUMERIC})"
+    rf"{p.L}(?P<a>{_NUMERIC})"
     rf"(?:(?:{p.DASH}|\s+(?:по|до)\s+)(?P<b>{_NUMERIC}))?(?!\.?\d)"
     rf"(?:\s*{p.YEAR_WORD})?{p.TIME}{p.R}"
 )
@@ -349,9 +381,11 @@ def _numeric(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         points.append((year, int(mo), int(d)))
     if not all(_valid(pt) for pt in points):
         return []
+    start, pre = _pre_start(m, ("с", "со", "около"))
+    mod = "approx" if pre == "около" else None
     if len(points) == 2:
-        return [_expr(m, iso(points[0], points[1]), "range")]
-    return [_expr(m, _time(m, iso(points[0])), _day_kind(m))]
+        return [_expr(m, iso(points[0], points[1]), "range", mod, start=start)]
+    return [_expr(m, _time(m, iso(points[0])), _day_kind(m), mod, start=start)]
 
 
 @_rule(
@@ -746,7 +780,7 @@ def _duration(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 
 
 @_rule(
-    rf"{p.L}(?:(?P<pre>в|во|с|со)\s+|{p.EX}\s+)?(?P<list>{p.YEAR4}(?:\s*,\s*{p.YEAR4})*)"
+    rf"{p.L}(?P<list>{p.YEAR4}(?:\s*,\s*{p.YEAR4})*)"
     rf"\s*,?\s+(?:и|или)\s+(?P<last>{p.YEAR4})\s*(?P<yw>годах|годы|годов|годам|гг\.){p.R}"
 )
 def _year_list(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
@@ -754,7 +788,7 @@ def _year_list(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     out = []
     base = m.start("list")
     for i, year in enumerate(_NUM.finditer(m["list"])):
-        start = None if i == 0 else base + year.start()
+        start = _pre_start(m, ("в", "во", "с", "со"))[0] if i == 0 else base + year.start()
         out.append(_expr(m, year.group(), "year", start=start, stop=base + year.end()))
     out.append(_expr(m, m["last"], "year", start=m.start("last")))
     return out
