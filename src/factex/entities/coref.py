@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..record import Entity, Mention
 from ..resources import table
-from .names import full_name
+from .names import full_name, surname_first
 
 
 @dataclass
@@ -112,7 +112,11 @@ def build_entities(
     """Entities of a document, ordered by first mention, with ids `T1`, `T2`..."""
     entities: list[Entity] = []
     for parts, mentions in cluster_persons(persons):
-        entities.append(Entity("", "PER", full_name(parts), mentions, parts))
+        middle, first = parts.get("middle") or "", parts.get("first") or ""
+        if middle.endswith(".") and first and not first.endswith("."):
+            parts["middle"] = None  # `В. В. Путин` joined `Владимир Путин`
+        name = full_name(parts, surname_first(parts, [m.normal for m in mentions]))
+        entities.append(Entity("", "PER", name, mentions, parts))
     by_type: dict[str, list[Mention]] = {}
     for m in others:
         by_type.setdefault(m.type, []).append(m)
