@@ -225,6 +225,63 @@ def _noun_group(words: Words, i: int, limit: int = 6) -> int:
     return end
 
 
+def _genitive_group(words: Words, i: int, limit: int = 4) -> int:
+    """End of a lower-case genitive noun group at word i (`пострадавших соинвесторов`)."""
+    j, end = i, i
+    while (
+        j < len(words)
+        and j - i < limit
+        and words.case[j] == "Gen"
+        and words.text[j].islower()
+        and words.pos[j] in ("ADJ", "NOUN")
+        and words.sent[j] == words.sent[i - 1]
+    ):
+        if words.pos[j] == "NOUN":
+            end = j + 1
+        j += 1
+    return end
+
+
+def _geo_adjective(words: Words, i: int) -> bool:
+    return words.text[i].islower() and (
+        words.lemma[i].endswith(("ский", "цкий"))
+        and not words.lemma[i].endswith("ческий")
+        or words.lemma[i] == "международный"
+    )
+
+
+def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`американского министерства иностранных дел`: a geographic adjective, an
+    organisation word from `models/entities-org-heads-lower.txt` and its complement."""
+    heads = wordlist("entities-org-heads-lower")
+    covered = bytearray(len(words))
+    for s in spans:
+        covered[s.first : s.last] = b"\x01" * (s.last - s.first)
+    out = list(spans)
+    for i in range(1, len(words)):
+        if covered[i] or words.lemma[i] not in heads or not words.text[i].islower():
+            continue
+        if words.number[i] != "Sing":
+            continue
+        first = i
+        while (
+            first > 0
+            and not covered[first - 1]
+            and words.pos[first - 1] == "ADJ"
+            and words.text[first - 1].islower()
+            and words.case[first - 1] == words.case[i]
+        ):
+            first -= 1
+        if first == i or not _geo_adjective(words, first):
+            continue
+        last = _genitive_group(words, i + 1)
+        if any(covered[first:last]):
+            continue
+        covered[first:last] = b"\x01" * (last - first)
+        out.append(WordSpan(first, last, "ORG"))
+    return sorted(out, key=lambda s: s.first)
+
+
 def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """`Следственный комитет` + `при прокуратуре`, `японский` + `МИД`: one name.
 
@@ -251,16 +308,19 @@ def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         ):
             first = a
         nxt = taken[k + 1].first if k + 1 < len(taken) else len(words)
+        if _descriptor(words, last - 1) and words.text[span.first][:1].isupper():
+            last = _genitive_group(words, last)
+        extended = False
         while (
             last < len(words) - 1
             and words.text[last] in preps
-            and _descriptor(words, last - 1)
+            and (extended or _descriptor(words, last - 1))
             and words.sent[last] == words.sent[first]
         ):
             end = _noun_group(words, last + 1)
             if end == last + 1:
                 break
-            last = end
+            last, extended = end, True
         out.append(WordSpan(first, last, "ORG"))
         if last > nxt:
             # the complement swallowed the next spans: skip those it covers
@@ -312,6 +372,7 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     spans = drop_quoted_works(spans, words)
     spans = join_country(spans, words)
     spans = extend_orgs(spans, words)
+    spans = lowercase_orgs(spans, words)
     return propagate(spans, words)
 
 
