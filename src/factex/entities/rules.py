@@ -3,8 +3,8 @@
 - `компания «Газпром»`, `ОАО «Газпром»`: the organisation is the quoted name;
   a quoted capitalised name after an organisation word or a reporting verb
   (`сообщает «Интерфакс»`) is an organisation even when the tagger missed it.
-- `Министерстве культуры и информации` + `Казахстана`: a named body and the
-  country it belongs to are one organisation.
+- `Министерстве культуры и информации` + `Казахстана`: the country a named
+  body belongs to is part of its full name (`owners`).
 - Capitalised common words taken for persons (`Побритый`, `Всё-таки Проди`) and
   plural nationality nouns taken for places (`Американцы`) are dropped.
 """
@@ -110,24 +110,22 @@ def quoted_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return sorted(out, key=lambda s: s.first)
 
 
-def join_country(spans: list[WordSpan], words: Words) -> list[WordSpan]:
-    """`Министерство культуры` + `Казахстана` -> one organisation, when a named body
-    headed by an organisation word is followed by a place in the genitive."""
-    out: list[WordSpan] = []
-    for span in spans:
-        prev = out[-1] if out else None
+def owners(spans: list[WordSpan], words: Words) -> dict[int, int]:
+    """`Министерство культуры` + `Казахстана`, `Конгресс` + `США`: for each
+    organisation followed directly by a place in the genitive, the end of that
+    place. The mentions stay apart (as FactRuEval marks them); the organisation's
+    full name includes its owner."""
+    out: dict[int, int] = {}
+    for k in range(len(spans) - 1):
+        org, place = spans[k], spans[k + 1]
         if (
-            prev is not None
-            and prev.type == "ORG"
-            and span.type == "LOC"
-            and prev.last == span.first
-            and prev.last - prev.first > 1
-            and _descriptor(words, prev.first)
-            and all(words.case[i] == "Gen" for i in range(span.first, span.last))
+            org.type == "ORG"
+            and place.type == "LOC"
+            and org.last == place.first
+            and words.sent[org.first] == words.sent[place.first]
+            and words.case[place.first] == "Gen"
         ):
-            out[-1] = WordSpan(prev.first, span.last, "ORG")
-            continue
-        out.append(span)
+            out[k] = place.last
     return out
 
 
@@ -370,7 +368,6 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     spans = drop_events(drop_common_words(spans, words), words)
     spans = quoted_orgs(spans, words)
     spans = drop_quoted_works(spans, words)
-    spans = join_country(spans, words)
     spans = extend_orgs(spans, words)
     spans = lowercase_orgs(spans, words)
     return propagate(spans, words)
