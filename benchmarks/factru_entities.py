@@ -137,13 +137,23 @@ def _gold_entities(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _value_ok(value: str | None, gold: set[str]) -> bool:
+    """One of the gold values, or all of them when the attribute has several
+    (`firstname` = {`чен`, `ир`} for `Ким Чен Ир`)."""
+    value = fold(value or "")
+    return value in gold or sorted(value.split()) == sorted(w for g in gold for w in g.split())
+
+
 def _name_ok(gold: dict[str, Any], entity: dict[str, Any]) -> bool:
     attrs = gold["attrs"]
     if gold["type"] == "PER":
         parts = entity.get("parts") or {}
         pairs = (("firstname", "first"), ("lastname", "last"), ("patronymic", "middle"))
-        known = [(g, p) for g, p in pairs if g in attrs]
-        return bool(known) and all(fold(parts.get(p) or "") in attrs[g] for g, p in known)
+        known = [(g, p) for g, p in pairs if g in attrs and attrs[g] - {""}]
+        if not known:  # a person known by one name or a nickname (`Ванга`, `Наполеон`)
+            names = attrs.get("name", set()) | attrs.get("nickname", set())
+            return fold(entity["name"]) in names
+        return all(_value_ok(parts.get(p), attrs[g]) for g, p in known)
     names = attrs.get("name", set())
     return fold(entity["name"]) in names
 

@@ -29,3 +29,13 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_record(nlp, seed_text) -> dict:
     return nlp(seed_text, "2025-11-11", doc_id="tass-tokayev-visit").to_dict()
+
+
+@pytest.fixture()
+def article(tmp_path) -> Path:
+    """A short agency-style article written to a file."""
+    from cli_run import ARTICLE
+
+    path = tmp_path / "visit.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path

@@ -3,29 +3,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-import pytest
-
-ARTICLE = (
-    "Путин встретится с президентом Казахстана\n\n"
-    "МОСКВА, 11 ноября. /ТАСС/. Президент Казахстана Касым-Жомарт Токаев начинает "
-    "государственный визит в Россию. Его примет Владимир Путин.\n"
-)
-
-
-def factex(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "factex", *args], input=stdin, capture_output=True, timeout=120
-    )
-
-
-@pytest.fixture()
-def article(tmp_path):
-    path = tmp_path / "visit.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
+from cli_run import ARTICLE, factex
 
 
 def test_extract_one_file(article):

@@ -6,30 +6,15 @@ import importlib.util
 import json
 import subprocess
 import sys
+from functools import partial
 
+import cli_run
 import pandas as pd
-import pytest
+from cli_run import ARTICLE
 
 from factex.frames import COLUMNS
 
-ARTICLE = (
-    "Путин встретится с президентом Казахстана\n\n"
-    "МОСКВА, 11 ноября. /ТАСС/. Президент Казахстана Касым-Жомарт Токаев начинает "
-    "государственный визит в Россию. Его примет Владимир Путин.\n"
-)
-
-
-def factex(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "factex", *args], capture_output=True, text=True, timeout=300
-    )
-
-
-@pytest.fixture()
-def article(tmp_path):
-    path = tmp_path / "visit.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
+factex = partial(cli_run.factex, text=True)
 
 
 def test_csv_tables(article, tmp_path):

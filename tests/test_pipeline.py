@@ -102,3 +102,11 @@ def test_bytes_are_refused_with_a_hint():
 
     with pytest.raises(TypeError, match="decode bytes first"):
         factex.extract("Текст".encode())
+
+
+def test_impossible_dateline_date_is_not_given():
+    record = factex.extract("МОСКВА, 31 февраля. /ТАСС/. Сергей Лавров прибыл в Минск.").to_dict()
+    assert record["doc"]["dateline"]["place"] == "Москва"
+    assert record["doc"]["dateline"]["date"] is None
+    leap = factex.extract("МОСКВА, 29 февраля. /ТАСС/. Текст.").to_dict()
+    assert leap["doc"]["dateline"]["date"] == "--02-29"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from .record import Dateline
@@ -38,7 +39,9 @@ def find_dateline(text: str, paragraphs: list[tuple[int, int]], limit: int = 8) 
         month = month_number(match["month"])
         year = int(match["year"]) if match["year"] else None
         day = int(match["day"])
-        date = Reference(year, month, day).iso() if month and 1 <= day <= 31 else None
+        # A leap year stands in for an unknown one, so `29 февраля` stays possible.
+        valid = month and 1 <= day <= calendar.monthrange(year or 2024, month)[1]
+        date = Reference(year, month, day).iso() if valid else None
         agency = (match["slash"] or match["paren"] or match["dash"] or "").strip() or None
         return Dateline(_title_case(match["place"]), date, agency, match.start(), match.end())
     return None

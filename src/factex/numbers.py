@@ -10,7 +10,12 @@
 - Digits with a multiplier are cardinals: "5 тысяч" -> 5000, "1,5 млн" -> 1500000.
 - Plain integers ("500 человек", "1 500") are cardinals, except identifiers:
   digits glued to letters or hyphens (`Су-2003`, `123-ФЗ`), after `№`,
-  decimals, times, phone numbers and percents.
+  decimals, times, phone numbers (`+7 495 123-45-67`, `8 (800) 555-35-35`:
+  nothing inside them is a number) and percents.
+- An ordinal word used as a rank in a title or in an idiom is not an ordinal:
+  "первый вице-премьер", "первый заместитель", "второй секретарь", "первое
+  лицо", "в первую очередь", "на первый взгляд", "Первый канал". It stays one
+  where it counts something ("первый форум", "двадцать первый съезд").
 """
 
 from __future__ import annotations
@@ -21,6 +26,14 @@ import re
 from .record import DateExpr, Number
 from .time.dates import roman_value
 from .time.numerals import COMPOUND, RUN, compound_value, read_run
+from .time.patterns import PHONE
+
+_PHONE = re.compile(PHONE)
+# A word after an ordinal that makes it a rank or an idiom, not a count.
+_RANK = re.compile(
+    r"\s+(?:вице-|замест|зам\.|секретар|лиц[оауе]\b|леди\b|очеред|взгляд|канал|делом\b)",
+    re.IGNORECASE,
+)
 
 _ROMAN = re.compile(r"(?<![\w-])(?=[IVXХL]*[IVX])[IVXХL]{1,8}(?![\w-])")
 _DIGIT_ORDINAL = re.compile(
@@ -85,6 +98,8 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
             continue
         for start, stop, value, ordinal in read_run(m.group()):
             a, b = m.start() + start, m.start() + stop
+            if ordinal and value <= 3 and " " not in text[a:b] and _RANK.match(text, b):
+                continue
             kind = "ordinal" if ordinal else "cardinal"
             found.append(Number(a, b, text[a:b], value, kind))
     for m in COMPOUND.finditer(low):
@@ -96,7 +111,9 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
     for m in _PLAIN.finditer(text):
         value = int(re.sub(r"\D", "", m["n"]))
         found.append(Number(m.start(), m.end(), m.group(), value, "cardinal"))
-    return _outside(found, dates)
+    blocked = [(d.start, d.stop) for d in dates]
+    blocked += [m.span() for m in _PHONE.finditer(text)]
+    return _outside(found, blocked)
 
 
 def _multiplier(word: str) -> int:
@@ -106,9 +123,10 @@ def _multiplier(word: str) -> int:
     raise ValueError(word)
 
 
-def _outside(numbers: list[Number], dates: list[DateExpr]) -> list[Number]:
-    """Numbers that overlap neither a date nor an earlier-chosen number, in text order."""
-    spans = sorted((d.start, d.stop) for d in dates)
+def _outside(numbers: list[Number], blocked: list[tuple[int, int]]) -> list[Number]:
+    """Numbers that overlap neither a blocked span (a date, a phone number) nor an
+    earlier-chosen number, in text order."""
+    spans = sorted(blocked)
     starts = [a for a, _ in spans]
     out: list[Number] = []
     last_stop = -1

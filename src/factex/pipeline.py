@@ -11,7 +11,7 @@ from .entities.names import name_parts
 from .entities.ner import NerTagger, WordSpan, bio_to_spans
 from .entities.normalize import Word, normalize_name, normalize_person
 from .entities.repair import repair
-from .entities.rules import Words, refine, retype
+from .entities.rules import Words, owners, refine, retype
 from .facts import extract_facts
 from .header import dateline_reference, find_dateline, find_title
 from .numbers import find_numbers
@@ -143,17 +143,17 @@ class Pipeline:
         )
         persons: list[Candidate] = []
         others: list[Mention] = []
-        for span in refine(spans, context):
+        full: dict[int, str] = {}
+
+        def word(i: int, first: int) -> Word:
+            space = i > first and seg.words[i][0] > seg.words[i - 1][1]
+            return Word(seg.words[i][2], analysis.pos[i], frozen[i], space)
+
+        spans = refine(spans, context)
+        owned = owners(spans, context)
+        for k, span in enumerate(spans):
             start, stop = seg.words[span.first][0], seg.words[span.last - 1][1]
-            words = [
-                Word(
-                    seg.words[i][2],
-                    analysis.pos[i],
-                    frozen[i],
-                    i > span.first and seg.words[i][0] > seg.words[i - 1][1],
-                )
-                for i in range(span.first, span.last)
-            ]
+            words = [word(i, span.first) for i in range(span.first, span.last)]
             mention = Mention(start, stop, text[start:stop], span.type)
             if span.type == "PER":
                 forms = normalize_person(words)
@@ -163,7 +163,10 @@ class Pipeline:
                 mention.normal = normalize_name(words)
                 mention.type = retype(mention.normal, span.type)
                 others.append(mention)
-        analysis.document.entities = build_entities(persons, others)
+                if k in owned:
+                    whole = [word(i, span.first) for i in range(span.first, owned[k])]
+                    full[id(mention)] = normalize_name(whole)
+        analysis.document.entities = build_entities(persons, others, full)
 
     @staticmethod
     def _tokens(analysis: Analysis) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..record import Entity, Mention
 from ..resources import table
-from .names import full_name
+from .names import full_name, surname_first
 
 
 @dataclass
@@ -88,37 +87,88 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
-def cluster_names(mentions: list[Mention]) -> list[list[Mention]]:
-    """Group place or organisation mentions by normal form, aliases and acronyms."""
+def cluster_names(
+    mentions: list[Mention], full: dict[int, str] | None = None
+) -> list[list[Mention]]:
+    """Group place or organisation mentions by normal form, aliases and acronyms.
+
+    A name with its owner (`МИД России`, `МИД Казахстана`) is an entity of its
+    own; a bare `МИД` joins the nearest such entity before it.
+    """
+    full = full or {}
     aliases = _aliases()
+
+    def key_of(name: str) -> str:
+        key = fold(name)
+        return aliases.get(key, key)
+
     groups: dict[str, list[Mention]] = {}
-    for m in sorted(mentions, key=lambda m: -len(m.normal)):
-        key = fold(m.normal)
-        key = aliases.get(key, key)
+    short: dict[str, set[str]] = {}
+    owned = sorted((m for m in mentions if id(m) in full), key=lambda m: m.start)
+    for m in owned:
+        key = key_of(full[id(m)])
+        groups.setdefault(key, []).append(m)
+        short.setdefault(key, set()).add(key_of(m.normal))
+    for m in sorted((m for m in mentions if id(m) not in full), key=lambda m: -len(m.normal)):
+        key = key_of(m.normal)
+        if key not in groups:
+            near = [k for k, ks in short.items() if key in ks]
+            if near:
+                before = [k for k in near if groups[k][0].start < m.start] or near
+                key = max(
+                    before,
+                    key=lambda k: (
+                        max(x.start for x in groups[k] if x.start < m.start)
+                        if any(x.start < m.start for x in groups[k])
+                        else -1
+                    ),
+                )
         if key not in groups and m.normal.isupper():
             key = next((k for k in groups if _initials(k) == m.normal.upper()), key)
         groups.setdefault(key, []).append(m)
+        short.setdefault(key, set()).add(key_of(m.normal))
     return list(groups.values())
 
 
-def _fullest(mentions: list[Mention]) -> str:
-    names = [m.normal for m in mentions if not m.normal.isupper()] or [m.normal for m in mentions]
-    return max(names, key=lambda n: (len(n.split()), len(n)))
+def _fullest(mentions: list[Mention], full: dict[int, str]) -> str:
+    """The longest normal form, with the owner where the text gives one
+    (`Конгресс` + `США` -> `Конгресс США`); abbreviations only when nothing else."""
+    names = [full.get(id(m), m.normal) for m in mentions]
+    spelled = [n for n in names if not n.split()[0].isupper()] or names
+    return max(spelled, key=lambda n: (len(n.split()), len(n)))
 
 
 def build_entities(
-    persons: list[Candidate], others: list[Mention], next_id: Callable[[], str] | None = None
+    persons: list[Candidate], others: list[Mention], full: dict[int, str] | None = None
 ) -> list[Entity]:
-    """Entities of a document, ordered by first mention, with ids `T1`, `T2`..."""
+    """Entities of a document, ordered by first mention, with ids `T1`, `T2`...
+
+    `full` maps `id(mention)` to a fuller name (`Министерство культуры Казахстана`).
+    """
+    full = full or {}
     entities: list[Entity] = []
-    for parts, mentions in cluster_persons(persons):
-        entities.append(Entity("", "PER", full_name(parts), mentions, parts))
+    clusters = cluster_persons(persons)
+    surnames = {fold(p["last"]): ms for p, ms in clusters if p.get("last") and p.get("first")}
+    kept = []
+    for m in others:  # `Мирзиёева` tagged as a place is the person's surname
+        if " " not in m.normal and fold(m.normal) in surnames:
+            m.type = "PER"
+            surnames[fold(m.normal)].append(m)
+        else:
+            kept.append(m)
+    others = kept
+    for parts, mentions in clusters:
+        middle, first = parts.get("middle") or "", parts.get("first") or ""
+        if middle.endswith(".") and first and not first.endswith("."):
+            parts["middle"] = None  # `В. В. Путин` joined `Владимир Путин`
+        name = full_name(parts, surname_first(parts, [m.normal for m in mentions]))
+        entities.append(Entity("", "PER", name, mentions, parts))
     by_type: dict[str, list[Mention]] = {}
     for m in others:
         by_type.setdefault(m.type, []).append(m)
     for kind, mentions in by_type.items():
-        for group in cluster_names(mentions):
-            entities.append(Entity("", kind, _fullest(group), group))
+        for group in cluster_names(mentions, full):
+            entities.append(Entity("", kind, _fullest(group, full), group))
     for e in entities:
         e.mentions.sort(key=lambda m: m.start)
     entities.sort(key=lambda e: e.mentions[0].start)

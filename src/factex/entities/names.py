@@ -2,15 +2,47 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from ..resources import wordlist
 from ..text.morph import best_parse
 from .normalize import Word
 
 PARTS = ("first", "middle", "last")
+# Russian surnames in the nominative, for `Иванов Иван` written surname first.
+SURNAME_ENDINGS = (
+    "ов",
+    "ев",
+    "ёв",
+    "ин",
+    "ын",
+    "ский",
+    "цкий",
+    "ова",
+    "ева",
+    "ина",
+    "ская",
+    "цкая",
+)
+
+
+@cache
+def _east_asian() -> frozenset[str]:
+    return frozenset(wordlist("entities-east-asian-surnames"))
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(wordlist("entities-name-particles"))
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 1 or len(text) == 2 and text.endswith(".")
 
 
 def _role(word: Word) -> str | None:
     """`first`, `middle`, `last` from the dictionary, or None when unknown."""
-    if len(word.text) <= 2 and word.text.endswith(".") or len(word.text) == 1:
+    if _is_initial(word.text):
         return "initial"
     parse = best_parse(word.text, word.pos, word.feats)
     if parse is None:
@@ -25,37 +57,88 @@ def _role(word: Word) -> str | None:
     return None
 
 
+def _units(words: list[Word], forms: list[str]) -> list[tuple[Word, str]]:
+    """Words with their forms; pieces written without a space (`О’Рейли`, `В.`) are one."""
+    units: list[tuple[Word, str]] = []
+    for w, f in zip(words, forms):
+        if units and not w.space:
+            prev, form = units[-1]
+            joined = Word(
+                prev.text + w.text, w.pos if w.text[:1].isalpha() else prev.pos, prev.feats
+            )
+            units[-1] = (joined, form + f)
+        else:
+            units.append((w, f))
+    return [(w, f) for w, f in units if any(ch.isalpha() for ch in w.text)]
+
+
+def _order(pairs: list[tuple[Word, str]]) -> list[str]:
+    """The part each word plays, by dictionary tags and position."""
+    roles = [_role(w) for w, _ in pairs]
+    n = len(pairs)
+    if n == 1:
+        return [roles[0] if roles[0] in ("first", "last") else "last"]
+    lead = pairs[0][0].text.lower()
+    if n <= 3 and lead in _east_asian() and "initial" not in roles:
+        return ["last"] + ["first"] * (n - 1)  # `Ху Цзиньтао`, `Ким Чен Ир`
+    if n == 2 and roles[1] == "middle":
+        return ["first", "middle"]  # `Наина Иосифовна`
+    if n == 3 and roles[0] in ("last", None) and roles[2] == "middle":
+        return ["last", "first", "middle"]
+    if n == 2 and roles == ["last", "first"] and pairs[0][1].endswith(SURNAME_ENDINGS):
+        return ["last", "first"]
+    if n == 2:
+        return ["first", "last"]
+    if n == 3:
+        return ["first", "middle", "last"]
+    return ["first"] * (n - 2) + ["middle", "last"]
+
+
 def name_parts(words: list[Word], forms: list[str]) -> dict[str, str | None]:
     """Assign each normalised word of a person mention to a name part.
 
     Dictionary tags decide where they exist; otherwise position does:
     `Имя Фамилия`, `Имя Отчество Фамилия`, `Фамилия Имя Отчество`, and a single
-    unknown word is taken as a surname.
+    unknown word is taken as a surname. East Asian names put the surname first
+    (`Ху Цзиньтао`); a particle starts the surname (`Марин Ле Пен`).
     """
-    pairs = [(w, f) for w, f in zip(words, forms) if any(ch.isalpha() for ch in w.text)]
+    pairs = _units(words, forms)
     parts: dict[str, str | None] = dict.fromkeys(PARTS)
     if not pairs:
         return parts
-    roles = [_role(w) for w, _ in pairs]
-    if len(pairs) == 1:
-        role = roles[0] if roles[0] in ("first", "last") else "last"
-        parts[role] = pairs[0][1]
-        return parts
-    if len(pairs) == 3 and roles[0] in ("last", None) and roles[2] == "middle":
-        order = ["last", "first", "middle"]
-    elif len(pairs) == 2 and roles[0] == "last" and roles[1] == "first":
-        order = ["last", "first"]
-    elif len(pairs) == 2:
-        order = ["first", "last"]
-    else:
-        order = ["first", "middle", "last"][: len(pairs) - 1] + ["last"]
-        if len(pairs) > 3:
-            order = ["first"] * (len(pairs) - 2) + ["middle", "last"]
+    particle = next(
+        (
+            i
+            for i, (w, _) in enumerate(pairs[:-1])
+            if w.text.lower() in _particles()
+            and (i or pairs[0][0].text.lower() not in _east_asian())
+        ),
+        None,
+    )
+    tail: list[tuple[Word, str]] = []
+    if particle is not None:
+        pairs, tail = pairs[:particle], pairs[particle:]
+    order = _order(pairs) if pairs else []
+    if tail:
+        order = ["middle" if p == "last" else p for p in order]
+        if order.count("middle") > 1 or (len(order) == 1 and order[0] == "middle"):
+            order = ["first"] * len(order)
+        pairs += tail
+        order += ["last"] * len(tail)
     for (_, form), part in zip(pairs, order):
         parts[part] = f"{parts[part]} {form}" if parts[part] else form
     return parts
 
 
-def full_name(parts: dict[str, str | None]) -> str:
-    """`Имя Отчество Фамилия` from whatever parts are known."""
-    return " ".join(p for p in (parts.get(k) for k in PARTS) if p)
+def surname_first(parts: dict[str, str | None], normals: list[str]) -> bool:
+    """An East Asian name written surname first in the text (`Ху Цзиньтао`)."""
+    last, first = parts.get("last"), parts.get("first")
+    if not last or not first or last.lower() not in _east_asian():
+        return False
+    return any(n.lower().startswith(f"{last} {first}".lower()) for n in normals)
+
+
+def full_name(parts: dict[str, str | None], last_first: bool = False) -> str:
+    """`Имя Отчество Фамилия` from whatever parts are known (`Фамилия Имя` if asked)."""
+    keys = ("last", "first", "middle") if last_first else PARTS
+    return " ".join(p for p in (parts.get(k) for k in keys) if p)

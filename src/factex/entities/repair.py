@@ -38,7 +38,8 @@ def _trim(span: WordSpan, words: list[str]) -> WordSpan | None:
 
 
 def repair(spans: list[WordSpan], words: list[str]) -> list[WordSpan]:
-    """Split spans at breaking tokens and trim punctuation from their edges.
+    """Split spans at breaking tokens (and persons at commas: `Овечкин, Фёдоров`)
+    and trim punctuation from their edges.
 
     `words` are all the words of the document; spans index into it.
     """
@@ -46,7 +47,7 @@ def repair(spans: list[WordSpan], words: list[str]) -> list[WordSpan]:
     for span in spans:
         start = span.first
         for i in range(span.first, span.last + 1):
-            if i == span.last or words[i] in BREAKS:
+            if i == span.last or words[i] in BREAKS or span.type == "PER" and words[i] == ",":
                 piece = _trim(WordSpan(start, i, span.type), words)
                 if piece is not None:
                     out.append(piece)

@@ -3,8 +3,8 @@
 - `компания «Газпром»`, `ОАО «Газпром»`: the organisation is the quoted name;
   a quoted capitalised name after an organisation word or a reporting verb
   (`сообщает «Интерфакс»`) is an organisation even when the tagger missed it.
-- `Министерстве культуры и информации` + `Казахстана`: a named body and the
-  country it belongs to are one organisation.
+- `Министерстве культуры и информации` + `Казахстана`: the country a named
+  body belongs to is part of its full name (`owners`).
 - Capitalised common words taken for persons (`Побритый`, `Всё-таки Проди`) and
   plural nationality nouns taken for places (`Американцы`) are dropped.
 """
@@ -110,24 +110,22 @@ def quoted_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return sorted(out, key=lambda s: s.first)
 
 
-def join_country(spans: list[WordSpan], words: Words) -> list[WordSpan]:
-    """`Министерство культуры` + `Казахстана` -> one organisation, when a named body
-    headed by an organisation word is followed by a place in the genitive."""
-    out: list[WordSpan] = []
-    for span in spans:
-        prev = out[-1] if out else None
+def owners(spans: list[WordSpan], words: Words) -> dict[int, int]:
+    """`Министерство культуры` + `Казахстана`, `Конгресс` + `США`: for each
+    organisation followed directly by a place in the genitive, the end of that
+    place. The mentions stay apart (as FactRuEval marks them); the organisation's
+    full name includes its owner."""
+    out: dict[int, int] = {}
+    for k in range(len(spans) - 1):
+        org, place = spans[k], spans[k + 1]
         if (
-            prev is not None
-            and prev.type == "ORG"
-            and span.type == "LOC"
-            and prev.last == span.first
-            and prev.last - prev.first > 1
-            and _descriptor(words, prev.first)
-            and all(words.case[i] == "Gen" for i in range(span.first, span.last))
+            org.type == "ORG"
+            and place.type == "LOC"
+            and org.last == place.first
+            and words.sent[org.first] == words.sent[place.first]
+            and words.case[place.first] == "Gen"
         ):
-            out[-1] = WordSpan(prev.first, span.last, "ORG")
-            continue
-        out.append(span)
+            out[k] = place.last
     return out
 
 
@@ -225,6 +223,63 @@ def _noun_group(words: Words, i: int, limit: int = 6) -> int:
     return end
 
 
+def _genitive_group(words: Words, i: int, limit: int = 4) -> int:
+    """End of a lower-case genitive noun group at word i (`пострадавших соинвесторов`)."""
+    j, end = i, i
+    while (
+        j < len(words)
+        and j - i < limit
+        and words.case[j] == "Gen"
+        and words.text[j].islower()
+        and words.pos[j] in ("ADJ", "NOUN")
+        and words.sent[j] == words.sent[i - 1]
+    ):
+        if words.pos[j] == "NOUN":
+            end = j + 1
+        j += 1
+    return end
+
+
+def _geo_adjective(words: Words, i: int) -> bool:
+    return words.text[i].islower() and (
+        words.lemma[i].endswith(("ский", "цкий"))
+        and not words.lemma[i].endswith("ческий")
+        or words.lemma[i] == "международный"
+    )
+
+
+def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`американского министерства иностранных дел`: a geographic adjective, an
+    organisation word from `models/entities-org-heads-lower.txt` and its complement."""
+    heads = wordlist("entities-org-heads-lower")
+    covered = bytearray(len(words))
+    for s in spans:
+        covered[s.first : s.last] = b"\x01" * (s.last - s.first)
+    out = list(spans)
+    for i in range(1, len(words)):
+        if covered[i] or words.lemma[i] not in heads or not words.text[i].islower():
+            continue
+        if words.number[i] != "Sing":
+            continue
+        first = i
+        while (
+            first > 0
+            and not covered[first - 1]
+            and words.pos[first - 1] == "ADJ"
+            and words.text[first - 1].islower()
+            and words.case[first - 1] == words.case[i]
+        ):
+            first -= 1
+        if first == i or not _geo_adjective(words, first):
+            continue
+        last = _genitive_group(words, i + 1)
+        if any(covered[first:last]):
+            continue
+        covered[first:last] = b"\x01" * (last - first)
+        out.append(WordSpan(first, last, "ORG"))
+    return sorted(out, key=lambda s: s.first)
+
+
 def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """`Следственный комитет` + `при прокуратуре`, `японский` + `МИД`: one name.
 
@@ -251,16 +306,19 @@ def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         ):
             first = a
         nxt = taken[k + 1].first if k + 1 < len(taken) else len(words)
+        if _descriptor(words, last - 1) and words.text[span.first][:1].isupper():
+            last = _genitive_group(words, last)
+        extended = False
         while (
             last < len(words) - 1
             and words.text[last] in preps
-            and _descriptor(words, last - 1)
+            and (extended or _descriptor(words, last - 1))
             and words.sent[last] == words.sent[first]
         ):
             end = _noun_group(words, last + 1)
             if end == last + 1:
                 break
-            last = end
+            last, extended = end, True
         out.append(WordSpan(first, last, "ORG"))
         if last > nxt:
             # the complement swallowed the next spans: skip those it covers
@@ -310,8 +368,8 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     spans = drop_events(drop_common_words(spans, words), words)
     spans = quoted_orgs(spans, words)
     spans = drop_quoted_works(spans, words)
-    spans = join_country(spans, words)
     spans = extend_orgs(spans, words)
+    spans = lowercase_orgs(spans, words)
     return propagate(spans, words)
 
 

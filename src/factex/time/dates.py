@@ -7,9 +7,28 @@ first. Values follow SPEC.md (granularity the text gives,
 `--MM-DD` without a known year, intervals with `/`, None when unresolvable);
 nothing is taken from the clock. Choices where Russian leaves room:
 
-- A day, month or season without a year takes the reference year ("в августе"
-  in November 2025 -> `2025-08`, "в декабре" too): same year unless the text
-  says otherwise (`прошлого года`, `2024 года`).
+- A day or month without a year takes the reference year ("в августе" in
+  November 2025 -> `2025-08`), unless the text gives one (`прошлого года`,
+  `2024 года`, a bare `2008` right after the day and month when it is a
+  plausible year 1800-2100 not followed by a counted noun) or the verb of its
+  clause points the other way: a month after the reference month in a past
+  clause is last year's ("В ноябре он заявил", reference 2025-03-10 ->
+  `2024-11`; "15 декабря" said on 2025-01-10 in the past -> `2024-12-15`), a
+  month before it in a future clause next year's ("Соревнования начнутся
+  2 января", reference 2025-11-11 -> `2026-01-02`; not after `за`: "данные за
+  сентябрь"). The reference month itself, present tense and clauses without a
+  finite verb keep the reference year. Seasons keep the reference year.
+- Lists give one date per day, each with the month and year: "18, 23 и 26
+  января" -> `18`, `23`, `26 января`; "в 1995 и 2002 годах" -> two years.
+- "в ночь с 20 на 21 июля" is a range of the two days; a time range on a day
+  ("12 ноября с 10:00 до 18:00") is a range of two times (kind `range`, or
+  `relative` after завтра/сегодня).
+- Durations (kind `duration`, ISO 8601 `P2Y`, `P3D`, `PT24H`) only where the
+  text marks them: see `durations.py`.
+- "неделю спустя", "спустя месяц", "через год после выборов" count from an
+  event, not the reference: kind `relative`, value None (surface without the
+  "после ..." part); "несколько дней назад" is None with `mod` approx.
+- Nothing inside a phone number is a date.
 - Parts: "в начале/середине/конце октября" keep the whole period as the value
   with `mod` start/mid/end (kind `part`). Halves, quarters and ten-day
   `декады` are intervals: first half of 2025 `2025-01/2025-06`, second
@@ -35,7 +54,8 @@ nothing is taken from the clock. Choices where Russian leaves room:
 - Kinds: `date` (a day, with or without time), `range` (two explicit ends),
   `month`, `year` (also decades and centuries), `season`, `part` (of a month,
   year, decade, century, season or week, also halves and quarters), `relative`
-  (resolved from the reference: сегодня, в среду, в прошлом году, через 3 дня).
+  (resolved from the reference: сегодня, в среду, в прошлом году, через 3 дня),
+  `duration`.
 """
 
 from __future__ import annotations
@@ -46,11 +66,22 @@ from collections.abc import Callable
 
 from ..record import DateExpr
 from ..text.morph import analyzer
+from . import durations
 from . import patterns as p
 from .calendar import month_number, season_months, weekday_number
 from .numerals import CARDINAL_RUN, words_value
 from .reference import Reference
-from .resolve import Point, add_months, iso, month_days, shift_days, tense, this_week_day, week
+from .resolve import (
+    Point,
+    add_months,
+    iso,
+    month_days,
+    shift_days,
+    tense,
+    this_week_day,
+    verb_tense,
+    week,
+)
 from .resolve import weekday as weekday_date
 
 APPROX = ("около", "примерно", "приблизительно")
@@ -66,6 +97,7 @@ _REL_OFFSETS = (
     ("грядущ", 1),
 )
 _NUM = re.compile(r"\d+")
+_PHONE = re.compile(p.PHONE)
 
 
 class _Ctx:
@@ -96,14 +128,16 @@ _DECADE_WORDS = tuple(
 # `in` test spares a regex pass over most documents.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "_decade_rule": ("0-", *_DECADE_WORDS),
-    "_century_rule": ("век", "столет"),
-    "_part": ("начал", "середин", "конц", "исход", "окончани"),
+    "_century_rule": ("век", "столет", " в.", " вв."),
+    "_part": ("начал", "середин", "конц", "исход", "окончани", "числ"),
+    "_year_list": ("год", "гг."),
+    "_night": ("ночь",),
     "_half": ("половин", "квартал", "полугоди", "декад"),
     "_season_rule": ("весн", "лет", "осен", "зим"),
     "_relative_unit": ("прошл", "минувш", "предыдущ", "текущ", "нынешн", "уходящ", "следующ")
     + ("будущ", "предстоящ", "наступающ", "грядущ", "эт"),
     "_relative_day": ("сегодня", "вчера", "завтра", "накануне"),
-    "_ago": ("назад", "через"),
+    "_ago": ("назад", "через", "спустя"),
     "_weekday": ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен"),
 }
 
@@ -159,15 +193,60 @@ def _slot_year(m: re.Match, n: str, ref: Reference) -> tuple[int | None, bool]:
     """The year a year slot gives (explicit or relative) and whether the text gave one."""
     if m[f"y{n}"]:
         return int(m[f"y{n}"]), True
+    if m[f"by{n}"]:
+        return int(m[f"by{n}"]), True
     if m[f"ry{n}"]:
         return (None if ref.year is None else ref.year + rel_offset(m[f"ry{n}"])), True
     return ref.year, False
 
 
 def _time(m: re.Match, value: str | None) -> str | None:
+    """A day's value with the time of day the match gives: `T15:00`, or an interval
+    of two times on that day (`с 10:00 до 18:00`)."""
     if value is None or not m.groupdict().get("hh"):
         return value
-    return f"{value}T{int(m['hh']):02d}:{m['mm']}"
+    first = f"{value}T{int(m['hh']):02d}:{m['mm']}"
+    if m.groupdict().get("hh2") and (int(m["hh2"]), m["mm2"]) > (int(m["hh"]), m["mm"]):
+        return f"{first}/{value}T{int(m['hh2']):02d}:{m['mm2']}"
+    return first
+
+
+def _day_kind(m: re.Match) -> str:
+    """`range` for a day with two times (`с 10:00 до 18:00`), else `date`."""
+    return "range" if m.groupdict().get("hh2") else "date"
+
+
+_PRE_BEFORE = re.compile(r"(?<![\w-])(?P<pre>в|во|с|со|около)\s+$")
+
+
+def _pre_start(m: re.Match, words: tuple[str, ...]) -> tuple[int, str]:
+    """The match's start moved back over a preposition in `words` right before it
+    (read by looking back, which keeps the rule's regex fast), and that word."""
+    before = _PRE_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
+    if before and before["pre"].lower() in words:
+        return before.start(), before["pre"].lower()
+    return m.start(), ""
+
+
+def _tense_year(ctx: _Ctx, m: re.Match, month: int | None) -> int | None:
+    """The year of a month or day the text gives without a year.
+
+    The reference year, except when the clause's verb points the other way:
+    a month after the reference month in a past clause is last year's, a month
+    before it in a future clause next year's (not after `за`: "данные за
+    сентябрь опубликуют" is a past period); the reference month itself and
+    clauses without a finite verb keep the reference year.
+    """
+    ref = ctx.ref
+    if ref.year is None or ref.month is None or month is None or month == ref.month:
+        return ref.year
+    direction = verb_tense(ctx.text, m.start(), m.end())
+    if direction == -1 and month > ref.month:
+        return ref.year - 1
+    reporting = (m.groupdict().get("ex") or "").lower() == "за"  # "данные за сентябрь"
+    if direction == 1 and month < ref.month and not reporting:
+        return ref.year + 1
+    return ref.year
 
 
 def _valid(point: Point) -> bool:
@@ -241,8 +320,11 @@ def _period(m: re.Match, ctx: _Ctx) -> tuple[Point, Point, str] | None:
     """The period a part or half refers to: (first point, last point, unit)."""
     ref = ctx.ref
     if m["pm"]:
-        year, _ = _slot_year(m, "p", ref)
-        point = (year, month_number(m["pm"]), None)
+        year, given = _slot_year(m, "p", ref)
+        month = month_number(m["pm"])
+        if not given:
+            year = _tense_year(ctx, m, month)
+        point = (year, month, None)
         return point, point, "month"
     if m["py"]:
         return (int(m["py"]), None, None), (int(m["py"]), None, None), "year"
@@ -282,11 +364,12 @@ _NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:\d{4}|\d{2})"
 
 
 @_rule(
-    rf"{p.L}(?P<a>{_NUMERIC})(?:{p.DASH}(?P<b>{_NUMERIC}))?(?!\.?\d)"
+    rf"{p.L}(?P<a>{_NUMERIC})"
+    rf"(?:(?:{p.DASH}|\s+(?:по|до)\s+)(?P<b>{_NUMERIC}))?(?!\.?\d)"
     rf"(?:\s*{p.YEAR_WORD})?{p.TIME}{p.R}"
 )
 def _numeric(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """11.11.2025, 11.11.25, 10.11.2025-12.11.2025."""
+    """11.11.2025, 11.11.25, 10.11.2025-12.11.2025, с 12.01.2026 по 25.01.2026."""
     points = []
     for part in (m["a"], m["b"]):
         if part is None:
@@ -298,9 +381,11 @@ def _numeric(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         points.append((year, int(mo), int(d)))
     if not all(_valid(pt) for pt in points):
         return []
+    start, pre = _pre_start(m, ("с", "со", "около"))
+    mod = "approx" if pre == "около" else None
     if len(points) == 2:
-        return [_expr(m, iso(points[0], points[1]), "range")]
-    return [_expr(m, _time(m, iso(points[0])), "date")]
+        return [_expr(m, iso(points[0], points[1]), "range", mod, start=start)]
+    return [_expr(m, _time(m, iso(points[0])), _day_kind(m), mod, start=start)]
 
 
 @_rule(
@@ -318,19 +403,32 @@ def _iso(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 @_rule(
     rf"{p.L}(?:(?P<pre>с|со|около|примерно)\s+|{p.EX}\s+)?"
     rf"(?:(?:в|во)\s+{p.WEEKDAY}\s*,?\s+|{p.WEEKDAY}\s*,\s*)?"
-    rf"(?P<d1>{p.DAY})(?:(?P<sep>{p.DASH}|\s+(?:по|до|и|или)\s+)(?P<d2>{p.DAY}))?"
+    rf"(?P<list>(?:{p.DAY}\s*,\s*)+)?(?P<d1>{p.DAY})(?:(?P<sep>{p.DASH}|\s+(?:по|до|и|или)\s+)(?P<d2>{p.DAY}))?"
     rf"\s+(?P<m1>{p.MONTH}){p.year_slot('1')}"
     rf"(?:(?:{p.DASH}|\s+(?:по|до)\s+)(?P<d3>{p.DAY})\s+(?P<m2>{p.MONTH}){p.year_slot('2')})?"
     rf"{p.TIME}{p.R}"
 )
 def _day_month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """11 ноября, 11-12 ноября 2025 года, с 30 сентября по 2 октября, 11 ноября в 15:00."""
+    """11 ноября, 11-12 ноября 2025 года, с 30 сентября по 2 октября, 11 ноября в 15:00,
+    18, 23 и 26 января (one date per day, each with the month and year)."""
     ref = ctx.ref
     d1, m1 = _int(m["d1"]), month_number(m["m1"])
     y1, given1 = _slot_year(m, "1", ref)
+    y2, given2 = _slot_year(m, "2", ref) if m["d3"] else (None, False)
+    if not given1 and not given2:
+        y1 = _tense_year(ctx, m, m1)
+    listed: list[DateExpr] = []
+    if m["list"]:
+        base = m.start("list")
+        for day in _LIST_DAY.finditer(m["list"]):
+            point = (y1, m1, _int(day.group()))
+            if not _valid(point):
+                return []
+            start = None if not listed else base + day.start()
+            listed.append(_expr(m, iso(point), "date", start=start, stop=base + day.end()))
+    start = m.start("d1") if listed else None
     if m["d3"]:
         d3, m2 = _int(m["d3"]), month_number(m["m2"])
-        y2, given2 = _slot_year(m, "2", ref)
         wraps = (m2, d3) < (m1, d1)
         if given2 and not given1:
             y1 = None if y2 is None else y2 - wraps
@@ -339,7 +437,7 @@ def _day_month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         lo, hi = (y1, m1, d1), (y2, m2, d3)
         if not (_valid(lo) and _valid(hi)):
             return []
-        return [_expr(m, iso(lo, hi), "range")]
+        return [*listed, _expr(m, iso(lo, hi), "range", start=start)]
     lo = (y1, m1, d1)
     if not _valid(lo):
         return []
@@ -348,23 +446,61 @@ def _day_month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         if not _valid(hi):
             return []
         if m["sep"].strip().lower() in ("и", "или"):
-            first = _expr(m, iso(lo), "date", stop=m.end("d1"))
+            first = _expr(m, iso(lo), "date", start=start, stop=m.end("d1"))
             second = _expr(m, iso(hi), "date", start=m.start("d2"))
-            return [first, second]
-        return [_expr(m, iso(lo, hi), "range")]
-    return [_expr(m, _time(m, iso(lo)), "date")]
+            return [*listed, first, second]
+        return [*listed, _expr(m, iso(lo, hi), "range", start=start)]
+    return [*listed, _expr(m, _time(m, iso(lo)), _day_kind(m), start=start)]
+
+
+_LIST_DAY = re.compile(p.DAY)
+
+
+@_rule(
+    rf"{p.L}(?P<pre>в)\s+ночь\s+со?\s+(?P<d1>{p.DAY})(?:\s+(?P<m1>{p.MONTH}))?"
+    rf"\s+на\s+(?P<d2>{p.DAY})\s+(?P<m2>{p.MONTH}){p.year_slot('1')}{p.R}"
+)
+def _night(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """в ночь с 20 на 21 июля, в ночь с 31 декабря на 1 января: the two days as a range."""
+    m2 = month_number(m["m2"])
+    m1 = month_number(m["m1"]) if m["m1"] else m2
+    d1, d2 = _int(m["d1"]), _int(m["d2"])
+    wraps = (m1, d1) > (m2, d2)  # type: ignore[operator]
+    y2, given = _slot_year(m, "1", ctx.ref)
+    if given:
+        y1 = None if y2 is None else y2 - wraps
+    else:
+        y1 = _tense_year(ctx, m, m1)
+        y2 = None if y1 is None else y1 + wraps
+    lo, hi = (y1, m1, d1), (y2, m2, d2)
+    if not (_valid(lo) and _valid(hi)) or (m1, d1) == (m2, d2):
+        return []
+    return [_expr(m, iso(lo, hi), "range")]
 
 
 @_rule(
     rf"{p.L}{p.PREP}(?P<m1>{p.MONTH})(?:(?:{p.DASH}|\s+(?:по|до|и)\s+)(?P<m2>{p.MONTH}))?"
-    rf"{p.year_slot('1')}{p.R}"
+    rf"{p.year_slot('1')}"
+    rf"(?:(?:{p.DASH}|\s+(?:по|до)\s+)(?P<m3>{p.MONTH}){p.year_slot('2')})?{p.R}"
 )
 def _month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """в апреле, в марте 2024 года, с января по май, в сентябре-октябре, в мае прошлого года."""
+    """в апреле, в марте 2024 года, с января по май, в сентябре-октябре, в мае прошлого года,
+    с мая 2018 по январь 2020 года."""
     year, given = _slot_year(m, "1", ctx.ref)
     if not (m["pre"] or m["ex"] or given or m["m2"]):
         return []  # a bare month word: "Марта" may be a name
     m1 = month_number(m["m1"])
+    if m["m3"] and not m["m2"]:
+        year2, given2 = _slot_year(m, "2", ctx.ref)
+        if given and given2:
+            m3 = month_number(m["m3"])
+            if (year2, m3) > (year, m1):  # type: ignore[operator]
+                return [_expr(m, iso((year, m1, None), (year2, m3, None)), "range")]
+        return []
+    if m["m3"]:
+        return []
+    if not given:
+        year = _tense_year(ctx, m, m1)
     if m["m2"]:
         m2 = month_number(m["m2"])
         lo, hi = (year, m1, None), (year, m2, None)
@@ -424,6 +560,8 @@ def _century_rule(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в XXI веке, XX-XXI веков, в 19 веке."""
     c1 = _century(ctx.original(m, "c1"))
     c2 = _century(ctx.original(m, "c2")) if m["c2"] else c1
+    if m["cabbr"] and not ctx.original(m, "c1").isupper():
+        return []  # "в." abbreviates век only after a Roman numeral: "XII в."
     if c1 is None or c2 is None or c2 < c1:
         return []
     return [_expr(m, iso(((c1 - 1) * 100 + 1, None, None), (c2 * 100, None, None)), "year")]
@@ -437,7 +575,8 @@ def _part(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         return []
     lo, hi, _ = period
     part = m["part"].lower()
-    mod = "start" if part.startswith("начал") else "mid" if part.startswith("серед") else "end"
+    first = part.startswith(("начал", "перв"))
+    mod = "start" if first else "mid" if part.startswith("серед") else "end"
     return [_expr(m, iso(lo, hi), "part", mod)]
 
 
@@ -579,25 +718,30 @@ def _preposition_use(text: str, end: int) -> bool:
     return False
 
 
-_AGO_UNIT = r"(?P<unit>дн(?:я|ей)|день|недел(?:ю|и|ь)|месяц(?:а|ев)?|год(?:а)?|лет)"
+_AGO_UNIT = r"(?P<unit>дн(?:я|ей)|день|недел(?:ю|и|ь)|месяц(?:а|ев)?|полгода|год(?:а)?|лет)"
 
 
 @_rule(
-    rf"{p.L}(?:(?P<through>через)\s+)?"
+    rf"{p.L}(?:(?P<through>через|спустя)\s+)?"
     rf"(?:(?P<n>\d{{1,3}}|пару|несколько|много|{CARDINAL_RUN})\s+)?{_AGO_UNIT}"
-    rf"(?:\s+(?P<ago>(?:тому\s+)?назад))?{p.R}(?!\s+после)"
+    rf"(?:\s+(?P<ago>(?:тому\s+)?назад|спустя))?{p.R}(?P<after>(?=\s+после\s))?"
 )
 def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """три дня назад, неделю назад, через два дня, через месяц, год назад."""
+    """три дня назад, неделю назад, через два дня, через месяц, полгода назад; and,
+    without a value (counted from an event, not the reference): неделю спустя,
+    спустя месяц, через год после выборов."""
     if bool(m["through"]) == bool(m["ago"]):
         return []
     n_word = (m["n"] or "").lower()
     unit = m["unit"].lower()
-    if not n_word and unit not in ("день", "неделю", "месяц", "год"):
+    if not n_word and unit not in ("день", "неделю", "месяц", "год", "полгода"):
         return []  # "дней назад" after a word that is no number
-    if n_word in ("несколько", "много"):
-        return [_expr(m, None, "relative", "approx")]
-    mod = "approx" if n_word == "пару" else None
+    vague = n_word in ("несколько", "много")
+    mod = "approx" if vague or n_word == "пару" else None
+    if m["after"] is not None or "спустя" in ((m["through"] or "") + (m["ago"] or "")).lower():
+        return [_expr(m, None, "relative", mod)]
+    if vague:
+        return [_expr(m, None, "relative", mod)]
     if n_word == "пару" or not n_word:
         n: int | None = 2 if n_word else 1
     else:
@@ -606,6 +750,8 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         return []
     sign = 1 if m["through"] else -1
     ref = ctx.ref
+    if unit == "полгода":
+        unit, n = "месяц", 6 * n
     if unit.startswith(("д", "нед")):
         point = shift_days(ref, sign * n * (7 if unit.startswith("нед") else 1))
         value = iso(point) if point else None
@@ -618,6 +764,34 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     else:
         value = None if ref.year is None else iso((ref.year + sign * n, None, None))
     return [_expr(m, value, "relative", mod)]
+
+
+@_rule(durations.PATTERN)
+def _duration(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """в течение двух лет, продлен на пять лет, за три года, продлится три дня (see durations)."""
+    ok, value = durations.duration_value(m["n"], m["unit"])
+    if not ok or durations.clock_time(m["ex"], m["unit"]):
+        return []
+    vague = (m["n"] or "").lower() in durations.VAGUE + ("пару", "пары")
+    mod = "approx" if m["approx"] or vague else None
+    first = next(g for g in ("lead", "approx", "n", "unit") if m[g])
+    start = m.start(first)
+    return [_expr(m, value, "duration", mod, start=start)]
+
+
+@_rule(
+    rf"{p.L}(?P<list>{p.YEAR4}(?:\s*,\s*{p.YEAR4})*)"
+    rf"\s*,?\s+(?:и|или)\s+(?P<last>{p.YEAR4})\s*(?P<yw>годах|годы|годов|годам|гг\.){p.R}"
+)
+def _year_list(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """в 1995 и 2002 годах, в 2014, 2018 и 2022 годах: one year each."""
+    out = []
+    base = m.start("list")
+    for i, year in enumerate(_NUM.finditer(m["list"])):
+        start = _pre_start(m, ("в", "во", "с", "со"))[0] if i == 0 else base + year.start()
+        out.append(_expr(m, year.group(), "year", start=start, stop=base + year.end()))
+    out.append(_expr(m, m["last"], "year", start=m.start("last")))
+    return out
 
 
 _ACC = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
@@ -668,6 +842,11 @@ def find_dates(text: str, ref: Reference, doc=None) -> list[DateExpr]:
             continue
         for match in lower_pattern.finditer(low) if same else any_case.finditer(text):
             candidates.extend(handler(match, ctx))
+    phones = [m.span() for m in _PHONE.finditer(text)] if ("8" in low or "+" in low) else []
+    if phones:
+        candidates = [
+            c for c in candidates if not any(a < c.stop and c.start < b for a, b in phones)
+        ]
     chosen = select(candidates)
     for date in chosen:
         date.text = text[date.start : date.stop]

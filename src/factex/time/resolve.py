@@ -140,11 +140,17 @@ def tense(text: str, start: int, stop: int) -> int:
     -1 past (also when there is no verb: news reports the past), +1 future,
     0 present.
     """
+    found = verb_tense(text, start, stop)
+    return -1 if found is None else found
+
+
+def verb_tense(text: str, start: int, stop: int) -> int | None:
+    """Like `tense`, but None when neither clause nor sentence has a finite verb."""
     for bound in (_CLAUSE_END, _SENTENCE_END):
         found = _nearest_verb(text, start, stop, bound)
         if found is not None:
             return found
-    return -1
+    return None
 
 
 def _nearest_verb(text: str, start: int, stop: int, bound: re.Pattern) -> int | None:
