@@ -28,7 +28,8 @@ class Occupation:
             "position": self.phrase.position,
             "org": ref(self.phrase.org),
         }
-        if self.phrase.org_text:
+        org = self.phrase.org
+        if self.phrase.org_text and (org is None or org.name != self.phrase.org_text):
             args["org_text"] = self.phrase.org_text
         return Fact("occupation", self.start, self.stop, args)
 
