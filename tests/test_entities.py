@@ -198,3 +198,14 @@ def test_surname_outside_the_dictionary_in_the_nominative(nlp: Pipeline) -> None
     ents = entities(nlp, "Памятник Юрию Долгорукому стоит в Москве. Визит Сейджи Маехары.")
     assert "Юрий Долгорукий" in ents
     assert "Сейджи Маехара" in ents
+
+
+def test_lone_surname_read_as_first_name_joins_the_person(nlp):
+    text = (
+        "Путин провел телефонный разговор с Николом Пашиняном. "
+        "По словам Пашиняна, стороны обсудили повестку."
+    )
+    persons = [e for e in nlp(text).entities if e.type == "PER"]
+    pashinyan = [e for e in persons if "Пашинян" in e.name]
+    assert len(pashinyan) == 1
+    assert {m.text for m in pashinyan[0].mentions} == {"Николом Пашиняном", "Пашиняна"}

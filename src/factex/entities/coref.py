@@ -51,6 +51,10 @@ def _same_person(parts: dict[str, str | None], cluster: dict[str, str | None]) -
         )
     if last and not first and not cluster.get("last"):
         return False
+    if first and not last and not parts.get("middle"):
+        # A lone word read as a first name may be the surname (`Пашиняна`).
+        known = (cluster.get("first"), cluster.get("last"))
+        return any(name and fold(first) == fold(name) for name in known)
     if first and not last:
         return bool(cluster.get("first")) and fold(first) == fold(cluster["first"])
     return False
