@@ -144,8 +144,9 @@ def predicted(record: dict[str, Any]) -> dict[str, list[Args]]:
     for fact in record["facts"]:
         if fact["type"] == "occupation":
             args: Args = [("who", fact["person"]["name"])]
-            if fact.get("org"):
-                args.append(("where", fact.get("org_text") or fact["org"]["name"]))
+            where = fact.get("org_text") or (fact["org"] or {}).get("name")
+            if where:  # the organisation, or its words when it is no entity
+                args.append(("where", where))
             if fact.get("position"):
                 args.append(("position", fact["position"]))
             out["occupation"].append(args)

@@ -105,6 +105,18 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
     return min(last, k)
 
 
+def _org_complement(ctx: Context, head: int, last: int) -> int | None:
+    """The head noun of a genitive complement that names an unnamed organisation
+    (`представитель вооружённых сил`, `глава палестинской делегации`), or None."""
+    k = head + 1
+    while k < last and ctx.pos(k) in {"ADJ", "DET"}:
+        k += 1
+    if k >= last or ctx.pos(k) != "NOUN" or ctx.feat(k, "Case") != "Gen":
+        return None
+    lemma = ctx.lemma(k)
+    return k if lemma in words("org-nouns") or lemma == "сила" and k > head + 1 else None
+
+
 def place_of_adjective(ctx: Context, lemma: str) -> Entity | None:
     """The LOC entity an adjective is made from (`свердловский` -> `Свердловская
     область`, `японский` -> `Япония`): a shared stem of all but two letters."""
@@ -237,11 +249,16 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
         else:
             break
         k += 1
+    org_text = quoted_name if org is None else None
+    if org is None and org_text is None and (noun := _org_complement(ctx, head, last)) is not None:
+        if last - head > 2:  # `глава палестинской делегации`; a bare `глава партии` says little
+            plural = ctx.feat(noun, "Number") == "Plur"
+            org_text = nominal_phrase(ctx, head + 1, noun, last, keep_number=plural)
+        last = head + 1
     position = nominal_phrase(ctx, first, head, last).lower()
     if org is None and countries:
         org = country_entity(ctx, countries[0])
     plural = ctx.feat(head, "Number") == "Plur"
-    org_text = quoted_name if org is None else None
     if len(org_words) > 1:
         tail = ctx.chars(org_words[1].first, org_words[-1].last)
         org_text = f"{org_words[0].mention.normal or org.name} {tail}"
