@@ -172,9 +172,21 @@ def _skip_parenthesis(ctx: Context, sep: int) -> int:
 
 
 def _apposition_ends(ctx: Context, phrase: Phrase) -> bool:
+    """The phrase ends the apposition: punctuation follows, or a prepositional tail
+    or coordinated tail without a verb up to the next punctuation
+    (`..., директор службы по Москве и области`)."""
     k = phrase.last
     _, sent_last = ctx.sentence(phrase.head)
-    return k >= sent_last or ctx.text(k) in {",", ".", ")", ";", "(", "—", "-", "–"}
+    if k >= sent_last or ctx.text(k) in {",", ".", ")", ";", "(", "—", "-", "–"}:
+        return True
+    if ctx.pos(k) not in {"ADP", "CCONJ"}:
+        return False
+    for j in range(k + 1, min(sent_last, k + 8)):
+        if ctx.pos(j) in {"VERB", "AUX"}:
+            return False
+        if ctx.is_punct(j):
+            return True
+    return k + 8 >= sent_last
 
 
 def _occ(ctx: Context, person: Span, phrase: Phrase) -> Occupation:

@@ -105,6 +105,29 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
     return min(last, k)
 
 
+def _acting(ctx: Context, lead: int, sent_first: int) -> int | None:
+    """Where an acting-holder prefix right before word `lead` starts, or None."""
+    if lead - 1 >= sent_first and ctx.lemma(lead - 1) == "врио":
+        return lead - 1
+    acting = {"исполнять", "исполняющий"}
+    if (
+        lead - 2 >= sent_first
+        and ctx.lemma(lead - 1) == "обязанность"
+        and (ctx.lemma(lead - 2) in acting)
+    ):
+        return lead - 2
+    if lead - 4 >= sent_first and [ctx.text(k) for k in range(lead - 4, lead)] == [
+        "и",
+        ".",
+        "о",
+        ".",
+    ]:
+        return lead - 4
+    if lead - 1 >= sent_first and ctx.text(lead - 1).lower() in {"и.о.", "и.о"}:
+        return lead - 1
+    return None
+
+
 def _org_complement(ctx: Context, head: int, last: int) -> int | None:
     """The head noun of a genitive complement that names an unnamed organisation
     (`представитель вооружённых сил`, `глава палестинской делегации`), or None."""
@@ -170,6 +193,9 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             first = j
         j -= 1
     lead = j + 1
+    acting = _acting(ctx, lead, sent_first)
+    if acting is not None:  # `исполняющий обязанности губернатора`, `врио мэра`, `и.о.`
+        first = lead = acting
     last = head + 1  # end of the position words
     end = head + 1  # end of the whole phrase (with its organisation)
     org: Entity | None = None
@@ -256,6 +282,9 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             org_text = nominal_phrase(ctx, head + 1, noun, last, keep_number=plural)
         last = head + 1
     position = nominal_phrase(ctx, first, head, last).lower()
+    if acting is not None:
+        position = " ".join(ctx.text(k) for k in range(first, last)).lower()
+        position = position.replace("и . о .", "и.о.")
     if org is None and countries:
         org = country_entity(ctx, countries[0])
     plural = ctx.feat(head, "Number") == "Plur"
