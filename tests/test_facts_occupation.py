@@ -149,3 +149,10 @@ def test_apposition_may_end_in_a_prepositional_tail():
 
 def test_a_clause_after_the_post_is_no_apposition():
     assert occupations("Иван Петров, директор завода и его жена приехали в город.") == []
+
+
+def test_a_bare_chained_post_shares_the_organisation():
+    found = occupations(
+        "Документ подписали президент, председатель правления Сбербанка Герман Греф."
+    )
+    assert ("Герман Греф", "президент", "Сбербанк") in found, found

@@ -99,6 +99,8 @@ def _chain(
             break
         if ctx.feat(prev.head, "Case") != ctx.feat(phrase.head, "Case"):
             break
+        if prev.org is None and prev.org_text is None and prev.last == prev.head + 1:
+            prev.org = phrase.org  # `президент, председатель правления Сбербанка`: shared
         out.append(_occ(ctx, person, prev))
         used.add(prev.head)
         lead = prev.lead
