@@ -77,3 +77,82 @@ def test_where_the_post_was_given_is_not_part_of_it():
         "Накануне Денис Рогачев был избран ректором вуза на заседании ученого совета."
     )
     assert ("Денис Рогачев", "ректор вуза", None) in found
+
+
+def org_texts(text: str) -> list[tuple[str, str, str | None]]:
+    doc = nlp()(text).to_dict()
+    return [
+        (f["person"]["name"], f["position"], f.get("org_text"))
+        for f in doc["facts"]
+        if f["type"] == "occupation"
+    ]
+
+
+def test_chained_posts_before_a_name_are_all_theirs():
+    found = occupations(
+        "Об этом сказал лидер Меджлиса крымско-татарского народа, "
+        "народный депутат Украины Мустафа Джемилев."
+    )
+    assert any(p == "Мустафа Джемилев" and pos == "лидер" for p, pos, _ in found), found
+    assert any(p == "Мустафа Джемилев" and pos == "народный депутат" for p, pos, _ in found)
+
+
+def test_a_post_in_another_case_does_not_chain():
+    found = occupations(
+        "Об этом сказал в беседе с корреспондентом агентства лидер движения Александр Белов."
+    )
+    assert all(pos != "корреспондент" for _, pos, _ in found), found
+
+
+def test_post_in_parenthesis_after_a_name():
+    found = occupations("Решение приняли Юрген Клинсман и Йоахим Лёв (второй тренер).")
+    assert any(p == "Йоахим Лёв" and "тренер" in pos for p, pos, _ in found), found
+
+
+def test_a_parenthesis_after_a_name_without_a_post_gives_nothing():
+    assert occupations("Решение принял Йоахим Лёв (Германия).") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "position"),
+    [
+        (
+            "Марк Тоунер, исполняющий обязанности официального представителя Госдепартамента "
+            "США, выступил с заявлением.",
+            "Марк Тоунер",
+            "исполняющий обязанности официального представителя",
+        ),
+        ("В город приехал врио губернатора Иван Петров.", "Иван Петров", "врио губернатора"),
+        ("В город приехал и.о. мэра Олег Сидоров.", "Олег Сидоров", "и.о. мэра"),
+    ],
+)
+def test_acting_posts(text, person, position):
+    assert any(p == person and pos == position for p, pos, _ in occupations(text))
+
+
+def test_an_unnamed_organisation_is_not_part_of_the_post():
+    found = org_texts("Переговоры вел глава палестинской делегации Саеб Эрекат.")
+    assert ("Саеб Эрекат", "глава", "палестинская делегация") in found, found
+
+
+def test_a_fixed_post_keeps_its_complement():
+    found = occupations("Об этом сообщил министр иностранных дел Сергей Лавров.")
+    assert any(pos == "министр иностранных дел" for _, pos, _ in found), found
+
+
+def test_apposition_may_end_in_a_prepositional_tail():
+    found = occupations(
+        "— Татьяна Скригонюк, заместитель начальника пресс-службы МЧС по Санкт-Петербургу"
+    )
+    assert any(p == "Татьяна Скригонюк" for p, _, _ in found), found
+
+
+def test_a_clause_after_the_post_is_no_apposition():
+    assert occupations("Иван Петров, директор завода и его жена приехали в город.") == []
+
+
+def test_a_bare_chained_post_shares_the_organisation():
+    found = occupations(
+        "Документ подписали президент, председатель правления Сбербанка Герман Греф."
+    )
+    assert ("Герман Греф", "президент", "Сбербанк") in found, found

@@ -41,6 +41,7 @@ def find(ctx: Context) -> list[Occupation]:
     per_end = {s.last: s for s in ctx.spans if s.entity.type == "PER"}
     used_heads: set[int] = set()
     inner: set[int] = set()
+    pending: list[Phrase] = []  # phrases with no person yet, in text order
     for i in range(ctx.n):
         if not is_post(ctx, i) or i in inner:
             continue
@@ -51,6 +52,18 @@ def find(ctx: Context) -> list[Occupation]:
         person = per_start.get(phrase.last)
         if person is not None:  # `глава Татарстана Рустам Минниханов`
             found.append(_occ(ctx, person, phrase))
+            used_heads.add(i)
+            found.extend(_chain(ctx, pending, phrase, person, used_heads))
+            continue
+        inside = per_start.get(_skip_parenthesis_after(ctx, phrase))
+        if inside is not None:  # `директор по науке (ИКИ РАН) Лев Зелёный`
+            found.append(_occ(ctx, inside, phrase))
+            used_heads.add(i)
+            continue
+        pending.append(phrase)
+        paren = _in_parenthesis_after_name(ctx, phrase, per_end)
+        if paren is not None:  # `Йоахим Лёв (второй тренер)`
+            found.append(_occ(ctx, paren, phrase))
             used_heads.add(i)
             continue
         before = per_end.get(_skip_parenthesis(ctx, phrase.lead - 1))
@@ -63,7 +76,73 @@ def find(ctx: Context) -> list[Occupation]:
             used_heads.add(i)
     found.extend(_appointments(ctx, used_heads))
     _countries_of_persons(ctx, found)
+    _orgs_within_document(found)
     return _unique([o for o in found if _is_post_proper(o, ctx)])
+
+
+CHAIN_LINKS = {","}
+
+
+def _chain(
+    ctx: Context, pending: list[Phrase], phrase: Phrase, person: Span, used: set[int]
+) -> list[Occupation]:
+    """`лидер Меджлиса, народный депутат Украины Мустафа Джемилев`: posts chained right
+    before the one that names the person (by a comma or nothing, in the same case) are
+    theirs too."""
+    out: list[Occupation] = []
+    lead = phrase.lead
+    for prev in reversed(pending):
+        if prev.head in used:
+            break
+        gap = [ctx.text(k) for k in range(prev.last, lead)]
+        if len(gap) > 1 or (gap and gap[0] not in CHAIN_LINKS):
+            break
+        if ctx.feat(prev.head, "Case") != ctx.feat(phrase.head, "Case"):
+            break
+        if prev.org is None and prev.org_text is None and prev.last == prev.head + 1:
+            prev.org = phrase.org  # `президент, председатель правления Сбербанка`: shared
+        out.append(_occ(ctx, person, prev))
+        used.add(prev.head)
+        lead = prev.lead
+    return out
+
+
+def _skip_parenthesis_after(ctx: Context, phrase: Phrase) -> int:
+    """The word after a parenthesis that closes the phrase, if any."""
+    k = phrase.last
+    if k < ctx.n and ctx.text(k) == "(":
+        for j in range(k + 1, min(ctx.n, k + 8)):
+            if ctx.text(j) == ")":
+                return j + 1
+    return -1
+
+
+def _in_parenthesis_after_name(
+    ctx: Context, phrase: Phrase, per_end: dict[int, Span]
+) -> Span | None:
+    """`Йоахим Лёв (второй тренер)`: a post alone in a parenthesis right after a name."""
+    if phrase.lead < 2 or ctx.text(phrase.lead - 1) != "(":
+        return None
+    if phrase.last >= ctx.n or ctx.text(phrase.last) != ")":
+        return None
+    return per_end.get(phrase.lead - 1)
+
+
+def _orgs_within_document(found: list[Occupation]) -> None:
+    """`президент Обама` after `президент США Барак Обама`: a post named without its
+    organisation takes the one the document gave the same person for the same post."""
+    known: dict[tuple[str, str], set[str]] = {}
+    orgs: dict[str, Entity] = {}
+    for occ in found:
+        if occ.phrase.org is not None:
+            key = (occ.person.id, base_post(occ.phrase.position.split()[-1]) or "")
+            known.setdefault(key, set()).add(occ.phrase.org.id)
+            orgs[occ.phrase.org.id] = occ.phrase.org
+    for occ in found:
+        if occ.phrase.org is None and len(occ.phrase.position.split()) == 1:
+            ids = known.get((occ.person.id, base_post(occ.phrase.position) or ""), set())
+            if len(ids) == 1:
+                occ.phrase.org = orgs[next(iter(ids))]
 
 
 def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
@@ -95,9 +174,21 @@ def _skip_parenthesis(ctx: Context, sep: int) -> int:
 
 
 def _apposition_ends(ctx: Context, phrase: Phrase) -> bool:
+    """The phrase ends the apposition: punctuation follows, or a prepositional tail
+    or coordinated tail without a verb up to the next punctuation
+    (`..., директор службы по Москве и области`)."""
     k = phrase.last
     _, sent_last = ctx.sentence(phrase.head)
-    return k >= sent_last or ctx.text(k) in {",", ".", ")", ";", "(", "—", "-", "–"}
+    if k >= sent_last or ctx.text(k) in {",", ".", ")", ";", "(", "—", "-", "–"}:
+        return True
+    if ctx.pos(k) not in {"ADP", "CCONJ"}:
+        return False
+    for j in range(k + 1, min(sent_last, k + 8)):
+        if ctx.pos(j) in {"VERB", "AUX"}:
+            return False
+        if ctx.is_punct(j):
+            return True
+    return k + 8 >= sent_last
 
 
 def _occ(ctx: Context, person: Span, phrase: Phrase) -> Occupation:

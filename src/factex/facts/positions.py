@@ -105,6 +105,41 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
     return min(last, k)
 
 
+def _acting(ctx: Context, lead: int, sent_first: int) -> int | None:
+    """Where an acting-holder prefix right before word `lead` starts, or None."""
+    if lead - 1 >= sent_first and ctx.lemma(lead - 1) == "врио":
+        return lead - 1
+    acting = {"исполнять", "исполняющий"}
+    if (
+        lead - 2 >= sent_first
+        and ctx.lemma(lead - 1) == "обязанность"
+        and (ctx.lemma(lead - 2) in acting)
+    ):
+        return lead - 2
+    if lead - 4 >= sent_first and [ctx.text(k) for k in range(lead - 4, lead)] == [
+        "и",
+        ".",
+        "о",
+        ".",
+    ]:
+        return lead - 4
+    if lead - 1 >= sent_first and ctx.text(lead - 1).lower() in {"и.о.", "и.о"}:
+        return lead - 1
+    return None
+
+
+def _org_complement(ctx: Context, head: int, last: int) -> int | None:
+    """The head noun of a genitive complement that names an unnamed organisation
+    (`представитель вооружённых сил`, `глава палестинской делегации`), or None."""
+    k = head + 1
+    while k < last and ctx.pos(k) in {"ADJ", "DET"}:
+        k += 1
+    if k >= last or ctx.pos(k) != "NOUN" or ctx.feat(k, "Case") != "Gen":
+        return None
+    lemma = ctx.lemma(k)
+    return k if lemma in words("org-nouns") or lemma == "сила" and k > head + 1 else None
+
+
 def place_of_adjective(ctx: Context, lemma: str) -> Entity | None:
     """The LOC entity an adjective is made from (`свердловский` -> `Свердловская
     область`, `японский` -> `Япония`): a shared stem of all but two letters."""
@@ -158,6 +193,9 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             first = j
         j -= 1
     lead = j + 1
+    acting = _acting(ctx, lead, sent_first)
+    if acting is not None:  # `исполняющий обязанности губернатора`, `врио мэра`, `и.о.`
+        first = lead = acting
     last = head + 1  # end of the position words
     end = head + 1  # end of the whole phrase (with its organisation)
     org: Entity | None = None
@@ -237,11 +275,19 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
         else:
             break
         k += 1
+    org_text = quoted_name if org is None else None
+    if org is None and org_text is None and (noun := _org_complement(ctx, head, last)) is not None:
+        if last - head > 2:  # `глава палестинской делегации`; a bare `глава партии` says little
+            plural = ctx.feat(noun, "Number") == "Plur"
+            org_text = nominal_phrase(ctx, head + 1, noun, last, keep_number=plural)
+        last = head + 1
     position = nominal_phrase(ctx, first, head, last).lower()
+    if acting is not None:
+        position = " ".join(ctx.text(k) for k in range(first, last)).lower()
+        position = position.replace("и . о .", "и.о.")
     if org is None and countries:
         org = country_entity(ctx, countries[0])
     plural = ctx.feat(head, "Number") == "Plur"
-    org_text = quoted_name if org is None else None
     if len(org_words) > 1:
         tail = ctx.chars(org_words[1].first, org_words[-1].last)
         org_text = f"{org_words[0].mention.normal or org.name} {tail}"
