@@ -4,7 +4,7 @@ A predicted fact matches a gold fact of the same type when at least one argument
 matches; arguments match when the predicted value is within Levenshtein distance 2
 of one of the gold values (an entity's name variants: mention texts, `name`
 attributes, first/last/patronymic combinations; a position's span texts and their
-normal forms from the official table `factru_jobs.txt`). A pair scores the share of
+nominative forms, as the official evaluation also accepts them). A pair scores the share of
 matched arguments, the position counting half. Precision is the summed score over
 predicted facts, recall over gold facts.
 
@@ -34,7 +34,6 @@ TYPES = ("occupation", "meeting")
 SPECIAL = {"модальность", "сложность", "фаза"}
 WEIGHT = {"position": 0.5}
 HARD = ("сложность", "повышенная")
-JOBS = Path(__file__).resolve().parent / "factru_jobs.txt"
 
 Args = list[tuple[str, Any]]  # (argument name, value or set of values)
 
@@ -66,15 +65,38 @@ def same(value: str, variants: set[str]) -> bool:
 # gold
 
 
+_CASES = {"gent", "datv", "accs", "ablt", "loct", "gen2", "loc2", "acc2"}
+
+
 @cache
-def jobs() -> dict[str, str]:
-    """The official normal forms of position spans (`генерального директора` -> ...)."""
-    out = {}
-    for line in JOBS.read_text(encoding="utf-8").splitlines():
-        if "|" in line and not line.startswith("#"):
-            span, normal = (x.strip() for x in line.split("|", 1))
-            out[norm(span)] = norm(normal)
-    return out
+def nominative(position: str) -> str:
+    """A gold position span in the nominative (`генерального директора` ->
+    `генеральный директор`): the leading adjectives and the first noun are
+    inflected, agreeing with the noun; the complement after it stays."""
+    from factex.text.morph import analyzer
+
+    words = position.split()
+    parses = [analyzer().parse(w)[0] for w in words]
+    head = next((p for p in parses if p.tag.POS == "NOUN"), None)
+    out = []
+    for k, (word, parse) in enumerate(zip(words, parses)):
+        if parse.tag.POS == "CONJ":  # `чрезвычайного и полномочного посла`
+            out.append(word)
+            continue
+        if parse.tag.case not in _CASES or parse.tag.POS not in {"NOUN", "ADJF", "PRTF"}:
+            out += words[k:]
+            break
+        grammemes = {"nomn"}
+        if parse.tag.POS != "NOUN" and head is not None and head.tag.gender:
+            grammemes |= {head.tag.number or "sing"} | (
+                {head.tag.gender} if head.tag.number != "plur" else set()
+            )
+        form = parse.inflect(grammemes)
+        out.append(form.word if form else word)
+        if parse.tag.POS == "NOUN":
+            out += words[k + 1 :]
+            break
+    return " ".join(out)
 
 
 def entity_variants(doc: dict[str, Any]) -> dict[str, set[str]]:
@@ -104,7 +126,6 @@ def entity_variants(doc: dict[str, Any]) -> dict[str, set[str]]:
 def gold_facts(doc: dict[str, Any]) -> tuple[dict[str, list[Args]], dict[str, list[Args]]]:
     """Gold facts by type, and the ignored (`Сложность повышенная`) ones apart."""
     variants = entity_variants(doc)
-    normal = jobs()
     out: dict[str, list[Args]] = {t: [] for t in TYPES}
     ignored: dict[str, list[Args]] = {t: [] for t in TYPES}
     for fact in doc["facts"]:
@@ -129,7 +150,7 @@ def gold_facts(doc: dict[str, Any]) -> tuple[dict[str, list[Args]], dict[str, li
                 values = {norm(v) for v in values}
                 values |= {norm(p) for p in parts}
                 if name == "position":
-                    values |= {normal[v] for v in values if v in normal}
+                    values |= {norm(nominative(v)) for v in values}
             args.append((name, values))
         (ignored if hard else out)[kind].append(args)
     return out, ignored
