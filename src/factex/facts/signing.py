@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Entity, Fact
-from .args import best_date, date_ref, inflect, refs
+from .args import best_date, date_ref, inflect, own_dates, refs
 from .context import Context
 from .lexicon import words
 from .persons import Persons
@@ -52,6 +52,8 @@ def _gender(ctx: Context, head: int) -> str | None:
 def _parties(ctx: Context, persons: Persons, a: int, b: int) -> list[Entity]:
     out: list[Entity] = []
     for j in range(a, b):
+        if _speaker(ctx, j, a):
+            continue
         span = ctx.span_at.get(j)
         if span is not None and span.first == j and span.entity.type in {"PER", "ORG", "LOC"}:
             if span.entity.type == "LOC" and not (
@@ -74,6 +76,11 @@ def _parties(ctx: Context, persons: Persons, a: int, b: int) -> list[Entity]:
     return out
 
 
+def _speaker(ctx: Context, j: int, a: int) -> bool:
+    """`..., - сказал Паслер`: the person right after a speech verb reports, not signs."""
+    return any(ctx.lemma(k) in words("speech-verbs") for k in range(max(a, j - 3), j))
+
+
 def find(ctx: Context, persons: Persons) -> list[Fact]:
     facts: list[Fact] = []
     for i in range(ctx.n):
@@ -87,7 +94,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         args: dict[str, Any] = {
             "parties": refs(_parties(ctx, persons, a, b)),
             "document": document,
-            "dates": date_ref(best_date(ctx.dates_in(a, b))),
+            "dates": date_ref(best_date(own_dates(ctx, a, b))),
         }
         modality = ctx.modality(i)
         if modality:
