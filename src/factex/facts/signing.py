@@ -49,10 +49,10 @@ def _gender(ctx: Context, head: int) -> str | None:
     return {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(g or "")
 
 
-def _parties(ctx: Context, persons: Persons, a: int, b: int) -> list[Entity]:
+def _parties(ctx: Context, persons: Persons, a: int, b: int, i: int) -> list[Entity]:
     out: list[Entity] = []
     for j in range(a, b):
-        if _speaker(ctx, j, a):
+        if _speaker(ctx, j, i):
             continue
         span = ctx.span_at.get(j)
         if span is not None and span.first == j and span.entity.type in {"PER", "ORG", "LOC"}:
@@ -76,9 +76,11 @@ def _parties(ctx: Context, persons: Persons, a: int, b: int) -> list[Entity]:
     return out
 
 
-def _speaker(ctx: Context, j: int, a: int) -> bool:
-    """`..., - сказал Паслер`: the person right after a speech verb reports, not signs."""
-    return any(ctx.lemma(k) in words("speech-verbs") for k in range(max(a, j - 3), j))
+def _speaker(ctx: Context, j: int, i: int) -> bool:
+    """`«... заключить контракты», - сказал Паслер`, `как сообщил Песков, ... подпишут`: who
+    follows a speech verb (after the signing word, or just before) reports, not signs."""
+    start = i + 1 if j > i else max(0, j - 4)
+    return any(ctx.lemma(k) in words("speech-verbs") for k in range(start, j))
 
 
 def find(ctx: Context, persons: Persons) -> list[Fact]:
@@ -92,7 +94,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             continue
         first, last = ctx.sentence(i)
         args: dict[str, Any] = {
-            "parties": refs(_parties(ctx, persons, a, b)),
+            "parties": refs(_parties(ctx, persons, a, b, i)),
             "document": document,
             "dates": date_ref(best_date(own_dates(ctx, a, b))),
         }
