@@ -48,3 +48,71 @@ def test_a_bare_mention_refers_back_to_the_named_event():
     assert len(found) == 1
     assert found[0]["theme"] == "Технологический суверенитет"
     assert found[0]["name"] == "Международная промышленная выставка «Иннопром»"
+
+
+def test_a_lower_case_kind_word_with_a_common_genitive_is_no_new_event():
+    found = events(
+        "В Казани открылась выставка «Агрокомплекс». "
+        "Объем заключенных на выставке контрактов превысил 5 млрд рублей."
+    )
+    assert [e["name"] for e in found] == ["Выставка «Агрокомплекс»"]
+    assert events("Итоги подписанных на ярмарке договоров подведут позже.") == []
+
+
+def test_a_named_event_with_a_genitive_stays_an_event():
+    (e,) = events("В Самаре откроется выставка художников группы «Бубновый валет».")
+    assert e["name"] == "Выставка художников группы «Бубновый валет»"
+
+
+def test_a_series_phrase_refers_back_and_since_is_no_event_date():
+    found = events(
+        "В Ташкенте открылись Дни культуры Татарстана. "
+        "Дни культуры двух республик проводятся ежегодно с 2015 года."
+    )
+    assert len(found) == 1
+    assert found[0]["dates"] is None or found[0]["dates"]["value"] != "2015"
+
+
+def test_an_agreement_term_is_not_the_forum_date():
+    (e,) = events(
+        "Компании подписали на X Каспийском энергетическом форуме (КЭФ) соглашение "
+        "о поставках на 2027-2029 годы. КЭФ проходит в Астрахани с 3 по 5 сентября."
+    )
+    assert e["ordinal"] == 10
+    assert e["place"]["name"] == "Астрахань"
+    assert e["dates"]["text"] == "с 3 по 5 сентября"
+
+
+def test_a_later_pronoun_with_an_event_verb_gives_the_dates():
+    (e,) = events(
+        "В Новосибирске открылась 5-я выставка «Сибирская ярмарка». Она продлится с 10 по 13 марта."
+    )
+    assert e["dates"]["text"] == "с 10 по 13 марта"
+
+
+def test_a_later_mention_without_an_event_verb_adds_no_date():
+    (e,) = events(
+        "В Сочи прошел Форум будущих технологий. В прошлом году на форуме выступили 300 человек."
+    )
+    assert e["dates"] is None
+
+
+def test_the_same_organisation_under_two_names_is_one_summit():
+    found = events(
+        "Лидеры обсудили саммит ОДКБ в Минске. "
+        "Саммит Организации Договора о коллективной безопасности (ОДКБ) пройдет осенью."
+    )
+    assert len(found) == 1
+
+
+def test_occurrence_adjectives_are_no_part_of_the_name():
+    (e,) = events("В Минске пройдет очередное заседание Совета глав правительств СНГ.")
+    assert e["name"].startswith("Заседание Совета")
+
+
+def test_an_invitation_to_take_part_names_no_participant():
+    (e,) = events(
+        "Министр Иван Петров передал коллеге приглашение принять участие "
+        "в III Форуме регионов Беларуси и Казахстана."
+    )
+    assert e["participants"] == []

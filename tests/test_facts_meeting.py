@@ -61,3 +61,23 @@ def test_who_reports_the_talks_is_no_participant():
 
 def test_taking_part_is_no_hosting():
     assert meetings("В церемонии приняли участие Иван Петров и Сергей Сидоров.") == []
+
+
+def test_an_in_person_meeting_is_not_the_video_call():
+    found = meetings(
+        "Министр иностранных дел России Сергей Лавров во вторник провел по видеосвязи "
+        "переговоры с главой МИД Таджикистана Сироджиддином Мухриддином. "
+        "Последняя очная встреча Лаврова с Мухриддином прошла в Душанбе."
+    )
+    assert len(found) == 2
+    call = next(m for m in found if m["format"] == "ВКС")
+    assert call["place"] is None
+
+
+def test_a_later_mention_of_the_same_talks_merges():
+    found = meetings(
+        "Сергей Лавров провел переговоры с Ван И в Пекине. "
+        "Переговоры Лаврова и Ван И продлились три часа."
+    )
+    assert len(found) == 1
+    assert found[0]["place"]["name"] == "Пекин"

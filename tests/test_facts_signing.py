@@ -43,3 +43,29 @@ def test_companies_named_in_quotes_are_parties():
     (s,) = signings('"Газпром" и Сбербанк подписали соглашение о стратегическом сотрудничестве.')
     assert {p["name"] for p in s["parties"]} >= {"Сбербанк"}
     assert len(s["parties"]) == 2
+
+
+def test_the_speaker_of_a_quote_is_no_party():
+    found = signings(
+        "«Наши заводы намерены подписать контракты на 10 млрд рублей», - сказал губернатор "
+        "Омской области Виталий Хоценко."
+    )
+    assert all(not f["parties"] for f in found)
+
+
+def test_the_term_of_an_agreement_is_not_its_date():
+    (s,) = signings(
+        "«Роснефть» и «Сбербанк» подписали соглашение о сотрудничестве на 2027-2031 годы."
+    )
+    assert s["dates"] is None
+    assert {p["name"] for p in s["parties"]} >= {"Сбербанк"}
+
+
+def test_parties_of_a_signing_stay():
+    (s,) = signings("Правительство Омской области и ВТБ подписали соглашение о кредитовании.")
+    assert s["parties"]
+
+
+def test_the_reporter_before_the_signing_is_no_party():
+    (s,) = signings("Как сообщил министр Иван Петров, стороны подпишут соглашение о торговле.")
+    assert s["parties"] == []

@@ -47,3 +47,19 @@ def test_denied_visit_carries_modality():
 
 def test_no_visit_without_visit_words():
     assert visits("Канцлер Германии Фридрих Мерц провел совещание в Берлине.") == []
+
+
+def test_visitor_after_a_post_in_the_genitive():
+    (v,) = visits(
+        "Министры обсудили подготовку к визиту президента Монголии Ухнаагийна Хурэлсуха в Китай."
+    )
+    assert v["visitor"]["name"] == "Ухнаагийн Хурэлсух" or "Хурэлсух" in v["visitor"]["name"]
+    assert v["destination"]["name"] == "Китай"
+
+
+def test_a_document_term_is_not_the_visit_date():
+    (v,) = visits(
+        "Президент Кубы Мигель Диас-Канель посетит Вьетнам, где подпишет программу "
+        "сотрудничества на 2027-2030 годы."
+    )
+    assert v["dates"] is None

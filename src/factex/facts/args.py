@@ -9,6 +9,7 @@ from ..record import DateExpr, Entity
 from ..text.morph import best_parse
 from .context import Context
 from .lexicon import mapping
+from .lexicon import words as words_of
 
 DATE_RANK = {"range": 7, "date": 6, "part": 5, "month": 4, "season": 3, "year": 2, "relative": 1}
 
@@ -134,3 +135,25 @@ def nominal_phrase(
         if i > first and ctx.start(i) > ctx.stop(i - 1):
             forms[-1] = " " + forms[-1]
     return "".join(forms)
+
+
+SINCE_KINDS = {"year", "month", "season", "relative"}
+
+
+def own_dates(ctx: Context, a: int, b: int) -> list[DateExpr]:
+    """Dates of words [a, b) that can be a happening's own: not a series' start
+    (`проводятся с 2003 года`) nor a document's term (`соглашение ... на 2026-2030 годы`)."""
+    return [d for d in ctx.dates_in(a, b) if not _since(d) and not _term(ctx, d, a)]
+
+
+def _since(date: DateExpr) -> bool:
+    words = date.text.lower().split()
+    return words[0] in {"с", "со"} and "по" not in words and date.kind in SINCE_KINDS
+
+
+def _term(ctx: Context, date: DateExpr, a: int) -> bool:
+    """`на <period>` after a document word: the document's term."""
+    k = ctx.analysis.word_at(date.start)
+    if k is None or k <= a or ctx.lemma(k - 1) != "на":
+        return False
+    return any(ctx.lemma(j) in words_of("documents") for j in range(max(a, k - 10), k - 1))

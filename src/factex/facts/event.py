@@ -10,7 +10,7 @@ from typing import Any
 
 from ..record import Fact
 from ..text.morph import analyzer
-from .args import best_date, date_ref, nominal_phrase, ref, refs
+from .args import best_date, date_ref, nominal_phrase, own_dates, ref, refs
 from .context import Context
 from .lexicon import sequences, words
 from .meeting import _place
@@ -84,7 +84,8 @@ def _match(ctx: Context, i: int) -> tuple[str, int] | None:
 
 
 def _name_end(ctx: Context, j: int, last: int) -> int:
-    """End of the name after the trigger: genitive complements and named entities."""
+    """End of the name after the trigger: genitive complements and named entities, and a
+    quoted name after them (`выставка художников объединения "Мир искусства"`)."""
     k = j + 1
     end = k
     if k < last and ctx.is_quote(k):  # `форум «Россия — исламский мир»`
@@ -109,12 +110,63 @@ def _name_end(ctx: Context, j: int, last: int) -> int:
             k += 1
             continue
         break
+    if end > j + 1 and end < last and ctx.is_quote(end):
+        close = next((q for q in range(end + 1, last) if ctx.is_quote(q)), None)
+        if close is not None and close > end + 1:
+            return close + 1
     return end
+
+
+def _named(ctx: Context, first: int, a: int, b: int, ordinal: int | None) -> bool:
+    """Whether the event words [a, b) name an event of their own: an ordinal, quotes, an
+    entity or a capitalised word (other than the sentence's first). `подписанных на
+    выставке соглашений`, `Дни культуры двух стран` name none."""
+    if ordinal is not None:
+        return True
+    for k in range(a, b):
+        if ctx.is_quote(k) or ctx.span_at.get(k) is not None:
+            return True
+        if k != first and ctx.text(k)[:1].isupper():
+            return True
+    return False
+
+
+def _abbreviation(ctx: Context, end: int, last: int) -> str | None:
+    """`форум (ПМЭФ)`: the abbreviation in brackets right after the name."""
+    if end + 2 < last and ctx.text(end) == "(" and ctx.text(end + 2) == ")":
+        text = ctx.text(end + 1)
+        if len(text) >= 2 and text.isupper():
+            return text
+    return None
+
+
+def _first_word(ctx: Context, i: int, first: int) -> tuple[int, int | None]:
+    """The first word of the name before the event word at i (adjectives agreeing with it;
+    an occurrence word such as `очередной` stops it) and the ordinal among them."""
+    start = name_first = i
+    ordinal = None
+    while start > first and ctx.span_at.get(start - 1) is None:
+        k = start - 1
+        if (o := _ordinal(ctx, k)) is not None:
+            ordinal = o
+        elif (
+            ctx.pos(k) != "ADJ"
+            or not ctx.lemma(k).endswith(("ый", "ий", "ой"))
+            or ordinal is not None
+            or ctx.feat(k, "Case") not in {ctx.feat(i, "Case"), None}
+            or ctx.lemma(k) in words("event-modifiers")
+        ):
+            break
+        else:
+            name_first = k
+        start = k
+    return name_first, ordinal
 
 
 def find(ctx: Context, persons: Persons) -> list[Fact]:
     facts: list[Fact] = []
     mentions: list[tuple[int, Fact]] = []
+    state = _State()
     i = 0
     while i < ctx.n:
         hit = _match(ctx, i)
@@ -123,46 +175,51 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             continue
         kind, j = hit
         first, last = ctx.sentence(i)
-        start = name_first = i
-        ordinal = None
-        while start > first and ctx.span_at.get(start - 1) is None:
-            if (o := _ordinal(ctx, start - 1)) is not None:
-                ordinal = o
-            elif (
-                ctx.pos(start - 1) != "ADJ"
-                or not ctx.lemma(start - 1).endswith(("ый", "ий", "ой"))
-                or ordinal is not None
-                or ctx.feat(start - 1, "Case") not in {ctx.feat(i, "Case"), None}
-            ):
-                break
-            else:
-                name_first = start - 1
-            start -= 1
+        name_first, ordinal = _first_word(ctx, i, first)
         end = _name_end(ctx, j, last)
         head_lemma = _lemma_lower(ctx, i)
         name = nominal_phrase(ctx, name_first, i, end, keep_number=j > i, head_lemma=head_lemma)
         name = name[:1].upper() + name[1:]
         a, b = ctx.clause(i, relative=False)
-        date = best_date(ctx.dates_in(first, last))
         place = _place(ctx, end, last) or _last_place(ctx, first, i)
-        takes_part = any(ctx.lemma(k) in words("participation") for k in range(a, b))
-        people = _persons_in(ctx, persons, a, b, "Nom") if takes_part else []
         args: dict[str, Any] = {
             "name": name,
             "kind": kind,
             "ordinal": ordinal,
             "place": ref(place),
-            "dates": date_ref(date),
+            "dates": date_ref(best_date(own_dates(ctx, *ctx.clause(i, False, quotes=False)))),
             "theme": None,
-            "participants": refs(people),
+            "participants": refs(_participants(ctx, persons, a, b)),
         }
-        bare = name_first == i and end == j + 1
-        seen = _add(facts, Fact("event", ctx.start(first), ctx.stop(last - 1), args), bare)
+        new = Fact("event", ctx.start(first), ctx.stop(last - 1), args)
+        ents = frozenset(s.entity.id for s in ctx.spans_in(name_first, end, "LOC ORG"))
+        if _named(ctx, first, name_first, end, ordinal):
+            seen = state.add(facts, new, ents)
+        else:
+            seen = state.refer(facts, new)
+            if seen is not None:
+                _fill(ctx, seen, i)
         if seen is not None:
             mentions.append((ctx.start(i), seen))
+            if (abbr := _abbreviation(ctx, end, last)) is not None:
+                state.aliases[abbr] = seen
         i = end
+    _back_refs(ctx, state, mentions)
     _themes(ctx, mentions)
     return facts
+
+
+def _participants(ctx: Context, persons: Persons, a: int, b: int) -> list:
+    """Persons in the nominative of a clause that says they take part (`примут участие`),
+    unless they only invite (`передал приглашение принять участие`)."""
+    for k in range(a, b):
+        if ctx.lemma(k) in words("participation"):
+            invited = any(
+                ctx.lemma(m) in {"приглашение", "пригласить", "приглашать"}
+                for m in range(max(a, k - 3), k)
+            )
+            return [] if invited else _persons_in(ctx, persons, a, b, "Nom")
+    return []
 
 
 def _last_place(ctx: Context, a: int, b: int):
@@ -178,33 +235,109 @@ def _quoted(name: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _add(facts: list[Fact], new: Fact, bare: bool) -> Fact | None:
-    """The same event read again (same kind and ordinal, same name or same quoted name)
-    adds its details. A bare `форум` refers back to the last event of its kind (and adds
-    nothing: its dates are often of the series, `форумы проводятся с 2003 года`); with
-    nothing to refer to and no place or ordinal, it is dropped."""
-    n = new.args
-    if bare:
+class _State:
+    """The events read so far: their name entities and abbreviations."""
+
+    def __init__(self) -> None:
+        self.entities: dict[int, frozenset[str]] = {}
+        self.aliases: dict[str, Fact] = {}
+
+    def refer(self, facts: list[Fact], new: Fact) -> Fact | None:
+        """A bare `форум` refers back to the last event of its kind (and adds nothing by
+        itself: its dates are often of the series); with nothing to refer to and no place,
+        it is dropped."""
         for old in reversed(facts):
-            if old.args["kind"] == n["kind"]:
+            if old.args["kind"] == new.args["kind"]:
                 return old
-        if n["place"] is None and n["ordinal"] is None:
+        if new.args["place"] is None:
             return None
-    for old in facts:
-        o = old.args
-        same = o["kind"] == n["kind"] and (
-            (o["ordinal"] is not None and o["ordinal"] == n["ordinal"])
-            or o["name"].lower() == n["name"].lower()
-            or (_quoted(o["name"]) is not None and _quoted(o["name"]) == _quoted(n["name"]))
-        )
-        if same:
-            for k in ("ordinal", "place", "dates", "theme"):
-                o[k] = o[k] or n[k]
-            seen = {p["ref"] for p in o["participants"]}
-            o["participants"] += [p for p in n["participants"] if p["ref"] not in seen]
-            return old
-    facts.append(new)
-    return new
+        facts.append(new)
+        return new
+
+    def add(self, facts: list[Fact], new: Fact, ents: frozenset[str]) -> Fact:
+        """The same event read again (same kind and ordinal, name, quoted name or named
+        entities) adds its details."""
+        n = new.args
+        for old in facts:
+            if _same(old.args, n, self.entities.get(id(old), frozenset()), ents):
+                _merge(old, n)
+                return old
+        self.entities[id(new)] = ents
+        facts.append(new)
+        return new
+
+
+def _same(o: dict, n: dict, o_ents: frozenset[str], n_ents: frozenset[str]) -> bool:
+    if o["kind"] != n["kind"]:
+        return False
+    if o["ordinal"] is not None and n["ordinal"] is not None:
+        return o["ordinal"] == n["ordinal"]
+    return (
+        o["name"].lower() == n["name"].lower()
+        or (_quoted(o["name"]) is not None and _quoted(o["name"]) == _quoted(n["name"]))
+        or (bool(o_ents) and o_ents == n_ents)
+    )
+
+
+def _merge(old: Fact, n: dict) -> None:
+    o = old.args
+    for k in ("ordinal", "place", "theme"):
+        o[k] = o[k] or n[k]
+    if o["dates"] is None or _better(n["dates"], o["dates"]):
+        o["dates"] = n["dates"]
+    seen = {p["ref"] for p in o["participants"]}
+    o["participants"] += [p for p in n["participants"] if p["ref"] not in seen]
+
+
+def _better(new: dict | None, old: dict | None) -> bool:
+    """A resolved range over a single day, or any resolved date over an unresolved one."""
+    if new is None or old is None or not new["value"]:
+        return False
+    return not old["value"] or ("/" in new["value"] and "/" not in old["value"])
+
+
+def _event_verb(ctx: Context, k: int) -> bool:
+    if ctx.lemma(k) not in words("event-verbs") or ctx.pos(k) not in {"VERB", "AUX"}:
+        return False
+    return ctx.feat(k, "VerbForm") != "Part" or ctx.feat(k, "Variant") == "Short"
+
+
+def _fill(ctx: Context, fact: Fact, i: int) -> None:
+    """A later mention at word i (`ПМЭФ проходит в Санкт-Петербурге с 17 по 20 июня`)
+    gives the event the place and dates of its verb, when the event lacks them."""
+    a, b = ctx.clause(i, relative=False)
+    verbs = [k for k in range(a, b) if _event_verb(ctx, k)]
+    if not verbs:
+        return
+    va, vb = ctx.clause(verbs[0], relative=False)
+    args = {"place": ref(_place(ctx, va, vb)), "dates": date_ref(best_date(own_dates(ctx, va, vb)))}
+    _merge(fact, {**fact.args, **{k: v for k, v in args.items()}, "participants": []})
+
+
+def _back_refs(ctx: Context, state: _State, mentions: list[tuple[int, Fact]]) -> None:
+    """Abbreviations (`ПМЭФ`), `мероприятие` and a sentence-initial pronoun right after the
+    event's sentence (`Она продлится до 9 июля`) refer back to an event."""
+    for i in range(ctx.n):
+        fact = state.aliases.get(ctx.text(i))
+        at = ctx.start(i)
+        before = [(s, f) for s, f in mentions if s < at]
+        if fact is None and before:
+            last_at, last = max(before, key=lambda p: p[0])
+            if ctx.lemma(i) in words("event-backrefs") or _pronoun_after(ctx, i, last_at):
+                fact = last
+        if fact is not None and not any(s == at for s, _ in mentions):
+            _fill(ctx, fact, i)
+
+
+def _pronoun_after(ctx: Context, i: int, event_at: int) -> bool:
+    """A personal pronoun opening the sentence right after the one of the event."""
+    first, _ = ctx.sentence(i)
+    if i != first or ctx.pos(i) != "PRON" or ctx.feat(i, "Case") != "Nom":
+        return False
+    if ctx.lemma(i) not in {"он", "она", "оно"} or first == 0:
+        return False
+    prev_first, _ = ctx.sentence(first - 1)
+    return ctx.start(prev_first) <= event_at
 
 
 def _themes(ctx: Context, mentions: list[tuple[int, Fact]]) -> None:

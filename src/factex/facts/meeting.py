@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Entity, Fact
-from .args import best_date, date_ref, refs
+from .args import best_date, date_ref, own_dates, refs
 from .context import Context
 from .lexicon import mapping, sequences, words
 from .persons import Persons
 
 HOSTING = {"принимать", "принять"}
+REMOTE = {"телефонный разговор", "ВКС"}
 
 
 def _trigger(ctx: Context, i: int) -> str | None:
@@ -117,7 +118,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             for j in range(i + 1, b)
         ):
             continue  # `приняли участие`, `принял решение`: no guest
-        date = best_date(ctx.dates_in(a, b))
+        date = best_date(own_dates(ctx, a, b))
         args: dict[str, Any] = {
             "participants": refs(people),
             "place": None,
@@ -131,7 +132,13 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         if modality:
             args["modality"] = modality
         first, last = ctx.sentence(i)
-        _add(facts, Fact("meeting", ctx.start(first), ctx.stop(last - 1), args))
+        new = Fact("meeting", ctx.start(first), ctx.stop(last - 1), args)
+        before = {ctx.lemma(k) for k in range(max(a, i - 3), i)}
+        if before & words("meeting-earlier"):
+            facts.append(new)  # `предыдущая встреча`: another, earlier meeting
+        else:
+            near = before | {ctx.lemma(k) for k in range(i + 1, min(b, i + 4))}
+            _add(facts, new, bool(near & words("meeting-in-person")))
     return [f for f in facts if len(f.args["participants"]) >= 2]
 
 
@@ -148,9 +155,10 @@ def _ids(fact: Fact) -> set[str]:
     return {p["ref"] for p in fact.args["participants"]}
 
 
-def _add(facts: list[Fact], new: Fact) -> None:
+def _add(facts: list[Fact], new: Fact, in_person: bool = False) -> None:
     """One fact per meeting: a mention whose participants are among an earlier meeting's
-    (or which names fewer than two) adds its details to that meeting."""
+    (or which names fewer than two) adds its details to that meeting. A meeting held in a
+    place or in person is not a phone call or video link."""
     new_ids = _ids(new)
     for old in reversed(facts):
         old_ids = _ids(old)
@@ -159,7 +167,7 @@ def _add(facts: list[Fact], new: Fact) -> None:
                 continue
             if old.args["format"] != new.args["format"] and new.args["format"]:
                 continue
-            if new.args["place"] and old.args["format"] == "телефонный разговор":
+            if (new.args["place"] or in_person) and old.args["format"] in REMOTE:
                 continue  # met in a place: not the phone call
             if _conflict(old.args["dates"], new.args["dates"]) or _conflict(
                 old.args["place"], new.args["place"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Entity, Fact
-from .args import best_date, date_ref, inflect, refs
+from .args import best_date, date_ref, inflect, own_dates, refs
 from .context import Context
 from .lexicon import words
 from .persons import Persons
@@ -49,9 +49,11 @@ def _gender(ctx: Context, head: int) -> str | None:
     return {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(g or "")
 
 
-def _parties(ctx: Context, persons: Persons, a: int, b: int) -> list[Entity]:
+def _parties(ctx: Context, persons: Persons, a: int, b: int, i: int) -> list[Entity]:
     out: list[Entity] = []
     for j in range(a, b):
+        if _speaker(ctx, j, i):
+            continue
         span = ctx.span_at.get(j)
         if span is not None and span.first == j and span.entity.type in {"PER", "ORG", "LOC"}:
             if span.entity.type == "LOC" and not (
@@ -74,6 +76,13 @@ def _parties(ctx: Context, persons: Persons, a: int, b: int) -> list[Entity]:
     return out
 
 
+def _speaker(ctx: Context, j: int, i: int) -> bool:
+    """`«... заключить контракты», - сказал Паслер`, `как сообщил Песков, ... подпишут`: who
+    follows a speech verb (after the signing word, or just before) reports, not signs."""
+    start = i + 1 if j > i else max(0, j - 4)
+    return any(ctx.lemma(k) in words("speech-verbs") for k in range(start, j))
+
+
 def find(ctx: Context, persons: Persons) -> list[Fact]:
     facts: list[Fact] = []
     for i in range(ctx.n):
@@ -85,9 +94,9 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             continue
         first, last = ctx.sentence(i)
         args: dict[str, Any] = {
-            "parties": refs(_parties(ctx, persons, a, b)),
+            "parties": refs(_parties(ctx, persons, a, b, i)),
             "document": document,
-            "dates": date_ref(best_date(ctx.dates_in(a, b))),
+            "dates": date_ref(best_date(own_dates(ctx, a, b))),
         }
         modality = ctx.modality(i)
         if modality:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Entity, Fact
-from .args import best_date, compound_number, date_ref, days_in, ref
+from .args import best_date, compound_number, date_ref, days_in, own_dates, ref
 from .context import Context
 from .lexicon import mapping
 from .persons import Persons
@@ -41,6 +41,20 @@ def _after_v(ctx: Context, i: int, b: int) -> Entity | None:
     return None
 
 
+def _genitive_visitor(ctx: Context, persons: Persons, i: int, b: int) -> Entity | None:
+    """The visitor in the genitive after a visit noun: `визит Токаева`, `визиту президента
+    Киргизии Садыра Жапарова`, `визит казахстанского лидера`."""
+    post = None
+    for j in range(i + 1, min(b, i + 7)):
+        if ctx.feat(j, "Case") != "Gen" and ctx.span_at.get(j) is None:
+            break
+        if (e := ctx.entity(j, "PER")) is not None:
+            return e if ctx.feat(j, "Case") in {"Gen", None} else None
+        if post is None and ctx.span_at.get(j) is None:
+            post = persons.at(j)
+    return post
+
+
 def find(ctx: Context, persons: Persons) -> list[Fact]:
     facts: list[Fact] = []
     words = mapping("visit-words")
@@ -56,9 +70,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
                 kind = mapping("visit-kinds")[ctx.lemma(j)]
             if ctx.lemma(j).endswith("дневный"):
                 duration = compound_number(ctx, j)
-        visitor = None
-        if i + 1 < b and ctx.entity(i + 1, "PER") and ctx.feat(i + 1, "Case") == "Gen":
-            visitor = ctx.entity(i + 1, "PER")  # `визит Токаева`
+        visitor = _genitive_visitor(ctx, persons, i, b) if ctx.pos(i) == "NOUN" else None
         governed = ctx.pos(i) == "NOUN" and ctx.feat(i, "Case") in {"Gen", "Dat", "Loc"}
         if visitor is None and not governed:  # `подготовка визита` says nothing of who
             nominative = _persons_in(ctx, persons, a, b, "Nom")
@@ -74,7 +86,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             if ctx.lemma(j) == "по" and ctx.lemma(j + 1) == "приглашение":
                 found = _persons_in(ctx, persons, j + 2, b, None)
                 host = found[0] if found else None
-        date = best_date(ctx.dates_in(a, b))
+        date = best_date(own_dates(ctx, a, b))
         if duration is None and date is not None:
             duration = days_in(date.value)
         args: dict[str, Any] = {
