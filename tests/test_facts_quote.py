@@ -61,3 +61,20 @@ def test_said_in_the_statement_names_the_body_that_reported():
     assert q["speaker"] is None
     assert q["speaker_text"] == "пресс-служба президента РФ"
     assert q["text"] == "Переговоры пройдут в Кремле"
+
+
+def test_reported_speech_after_a_post_names_the_person():
+    (q,) = quotes(
+        "По словам главы МИД Казахстана Ерлана Абдрахманова, к переговорам готовы пять соглашений."
+    )
+    assert q["speaker"]["name"] == "Ерлан Абдрахманов"
+    assert q["text"] == "к переговорам готовы пять соглашений"
+
+
+def test_reported_speech_source_with_commas_inside_its_name():
+    (q,) = quotes(
+        "По данным Министерства инвестиций, промышленности и торговли Узбекистана, "
+        "товарооборот вырос на 12%."
+    )
+    assert q["text"] == "товарооборот вырос на 12%"
+    assert q["speaker"]["name"].startswith("Министерство инвестиций, промышленности и торговли")

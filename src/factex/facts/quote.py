@@ -79,11 +79,16 @@ class Speakers:
         return None, None
 
     def _person_after(self, k: int, b: int) -> bool:
-        return k < b and self.ctx.entity(k, "PER") is not None
+        """A person named later in the speaker slot (`главы МИД Узбекистана Бахтиёра
+        Саидова`): the organisation is only his post's."""
+        return any(self.ctx.entity(j, "PER") is not None for j in range(k, b))
+
+
+_TRAILING = frozenset({".", ",", ";", ":", "!", "?", "…", "-", "–", "—", "...", "?!", "!?"})
 
 
 def _text(ctx: Context, a: int, b: int) -> str:
-    while b > a and (ctx.is_punct(b - 1) and not ctx.is_quote(b - 1)):
+    while b > a and ctx.text(b - 1) in _TRAILING:
         b -= 1
     return ctx.chars(a, b) if b > a else ""
 
@@ -182,7 +187,14 @@ def _reported(ctx: Context, speakers: Speakers, covered: set[int]) -> list[Fact]
             )
             if intro is not None:
                 s_first = v + len(intro)
-                comma = next((k for k in range(s_first, last) if ctx.text(k) == ","), None)
+                comma = next(
+                    (
+                        k
+                        for k in range(s_first, last)
+                        if ctx.text(k) == "," and ctx.span_at.get(k) is None
+                    ),
+                    None,
+                )
                 if comma is None:
                     continue
                 speaker = speakers.near(s_first, comma, prefer_first=True)
