@@ -12,11 +12,6 @@ from factex import Pipeline
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "tass-tokayev-visit.txt"
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Pipeline:
-    return Pipeline()
-
-
 def entities(nlp: Pipeline, text: str) -> dict[str, dict]:
     """Entities of `text` by name."""
     return {e["name"]: e for e in nlp(text).to_dict()["entities"]}

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from factex.pipeline import Pipeline
-
-
-@cache
-def nlp() -> Pipeline:
-    return Pipeline()
+from factex import pipeline as nlp  # the shared, process-wide pipeline
 
 
 def occupations(text: str) -> list[tuple[str, str, str | None]]:

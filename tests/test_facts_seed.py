@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factex.pipeline import Pipeline
+import factex
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "tass-tokayev-visit.txt"
 
@@ -16,7 +16,7 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "tass-tokayev-v
 def record() -> dict:
     if not SEED.is_file():
         pytest.skip(f"seed article not found at {SEED}")
-    return Pipeline()(SEED.read_text("utf-8"), "2025-11-11").to_dict()
+    return factex.pipeline()(SEED.read_text("utf-8"), "2025-11-11").to_dict()
 
 
 def facts(kind: str) -> list[dict]:

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from factex.pipeline import Pipeline
-
-
-@cache
-def nlp() -> Pipeline:
-    return Pipeline()
+from factex import pipeline as nlp  # the shared, process-wide pipeline
 
 
 def visits(text: str) -> list[dict]:
