@@ -90,6 +90,28 @@ class Context:
         span = self.span_at.get(i)
         return span.entity if span and span.entity.type in types.split() else None
 
+    def place(
+        self,
+        a: int,
+        b: int,
+        case: str = "Loc",
+        preps: frozenset[str] = frozenset({"в", "во"}),
+        within: int | None = None,
+    ) -> Entity | None:
+        """The first LOC after a preposition in words [a, b): `в Москве` (Loc, where),
+        `в Россию` (Acc, where to); adjectives between are skipped. The preposition is
+        looked for in the first `within` words only, when given."""
+        stop = b - 1 if within is None else min(b, a + within)
+        for j in range(a, stop):
+            if self.lemma(j) in preps:
+                k = j + 1
+                while k < b and self.pos(k) == "ADJ" and self.span_at.get(k) is None:
+                    k += 1
+                e = self.entity(k, "LOC")
+                if e is not None and self.feat(k, "Case") in {case, None}:
+                    return e
+        return None
+
     def spans_in(self, first: int, last: int, types: str = "PER LOC ORG") -> list[Span]:
         wanted = types.split()
         return [

@@ -13,9 +13,7 @@ from ..text.morph import analyzer
 from .args import best_date, date_ref, nominal_phrase, own_dates, ref, refs
 from .context import Context
 from .lexicon import sequences, words
-from .meeting import _place
 from .persons import Persons
-from .visit import _persons_in
 
 QUOTED = re.compile(r"[«\"„“]([^«»\"„“”]+)[»\"“”]")
 ROMAN = re.compile(r"^[IVXLC]+$")
@@ -181,7 +179,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         name = nominal_phrase(ctx, name_first, i, end, keep_number=j > i, head_lemma=head_lemma)
         name = name[:1].upper() + name[1:]
         a, b = ctx.clause(i, relative=False)
-        place = _place(ctx, end, last) or _last_place(ctx, first, i)
+        place = ctx.place(end, last) or _last_place(ctx, first, i)
         args: dict[str, Any] = {
             "name": name,
             "kind": kind,
@@ -218,14 +216,14 @@ def _participants(ctx: Context, persons: Persons, a: int, b: int) -> list:
                 ctx.lemma(m) in {"приглашение", "пригласить", "приглашать"}
                 for m in range(max(a, k - 3), k)
             )
-            return [] if invited else _persons_in(ctx, persons, a, b, "Nom")
+            return [] if invited else persons.within(a, b, "Nom")
     return []
 
 
 def _last_place(ctx: Context, a: int, b: int):
     """The place named nearest before the event word (`в Москве открылись Дни ...`)."""
     for k in range(b - 1, a - 1, -1):
-        if (place := _place(ctx, k, b)) is not None:
+        if (place := ctx.place(k, b)) is not None:
             return place
     return None
 
@@ -310,7 +308,7 @@ def _fill(ctx: Context, fact: Fact, i: int) -> None:
     if not verbs:
         return
     va, vb = ctx.clause(verbs[0], relative=False)
-    args = {"place": ref(_place(ctx, va, vb)), "dates": date_ref(best_date(own_dates(ctx, va, vb)))}
+    args = {"place": ref(ctx.place(va, vb)), "dates": date_ref(best_date(own_dates(ctx, va, vb)))}
     _merge(fact, {**fact.args, **{k: v for k, v in args.items()}, "participants": []})
 
 

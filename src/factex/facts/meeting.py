@@ -76,18 +76,6 @@ def _format(ctx: Context, a: int, b: int) -> str | None:
     return None
 
 
-def _place(ctx: Context, a: int, b: int) -> Entity | None:
-    for j in range(a, b - 1):
-        if ctx.lemma(j) in {"в", "во"}:
-            k = j + 1
-            while k < b and ctx.pos(k) == "ADJ" and ctx.span_at.get(k) is None:
-                k += 1
-            e = ctx.entity(k, "LOC")
-            if e is not None and ctx.feat(k, "Case") in {"Loc", None}:
-                return e
-    return None
-
-
 def _topics(ctx: Context, a: int, b: int) -> list[str]:
     for j in range(a, b):
         if ctx.lemma(j) in words("topic-verbs"):
@@ -126,7 +114,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             "format": fmt or _format(ctx, a, b),
             "topics": _topics(ctx, a, b),
         }
-        place = _place(ctx, a, b)
+        place = ctx.place(a, b)
         args["place"] = place.ref() if place else None
         modality = ctx.modality(i)
         if modality:

@@ -25,6 +25,21 @@ class Persons:
         self.occupations = occupations
         self.named = {o.phrase.head: o.person for o in occupations}
 
+    def within(self, a: int, b: int, case: str | None = None) -> list[Entity]:
+        """Named persons and resolved descriptions in words [a, b), in text order
+        (optionally only those in one grammatical case)."""
+        ctx = self.ctx
+        out: list[tuple[int, Entity]] = []
+        for s in ctx.spans_in(a, b, "PER"):
+            if case is None or ctx.feat(s.first, "Case") in {case, None}:
+                out.append((s.first, s.entity))
+        for j in range(a, b):
+            if ctx.span_at.get(j) is None and (case is None or ctx.feat(j, "Case") == case):
+                person = self.at(j)
+                if person is not None and all(person.id != e.id for _, e in out):
+                    out.append((j, person))
+        return [e for _, e in sorted(out, key=lambda p: p[0])]
+
     def at(self, head: int) -> Entity | None:
         """The person that the post word at `head` stands for, or None."""
         if head in self.named:

@@ -14,33 +14,6 @@ from .persons import Persons
 ARGS = ("visitor", "destination", "host", "kind", "dates", "duration_days")
 
 
-def _persons_in(ctx: Context, persons: Persons, a: int, b: int, case: str | None) -> list[Entity]:
-    """Named persons and resolved descriptions in words [a, b) (optionally in one case)."""
-    out: list[tuple[int, Entity]] = []
-    for s in ctx.spans_in(a, b, "PER"):
-        if case is None or ctx.feat(s.first, "Case") in {case, None}:
-            out.append((s.first, s.entity))
-    for j in range(a, b):
-        if ctx.span_at.get(j) is None and (case is None or ctx.feat(j, "Case") == case):
-            person = persons.at(j)
-            if person is not None and all(person.id != e.id for _, e in out):
-                out.append((j, person))
-    return [e for _, e in sorted(out, key=lambda p: p[0])]
-
-
-def _after_v(ctx: Context, i: int, b: int) -> Entity | None:
-    """The LOC of `в Россию` (accusative: the direction) after word i."""
-    for j in range(i + 1, min(b, i + 6)):
-        if ctx.lemma(j) in {"в", "во", "на"}:
-            k = j + 1
-            while k < b and ctx.pos(k) == "ADJ" and ctx.span_at.get(k) is None:
-                k += 1
-            e = ctx.entity(k, "LOC")
-            if e is not None and ctx.feat(k, "Case") in {"Acc", None}:
-                return e
-    return None
-
-
 def _genitive_visitor(ctx: Context, persons: Persons, i: int, b: int) -> Entity | None:
     """The visitor in the genitive after a visit noun: `визит Токаева`, `визиту президента
     Киргизии Садыра Жапарова`, `визит казахстанского лидера`."""
@@ -73,9 +46,9 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         visitor = _genitive_visitor(ctx, persons, i, b) if ctx.pos(i) == "NOUN" else None
         governed = ctx.pos(i) == "NOUN" and ctx.feat(i, "Case") in {"Gen", "Dat", "Loc"}
         if visitor is None and not governed:  # `подготовка визита` says nothing of who
-            nominative = _persons_in(ctx, persons, a, b, "Nom")
+            nominative = persons.within(a, b, "Nom")
             visitor = nominative[0] if nominative else None
-        destination = _after_v(ctx, i, b)
+        destination = ctx.place(i + 1, b, "Acc", frozenset({"в", "во", "на"}), within=5)
         if destination is None and ctx.pos(i) == "VERB":
             for s in ctx.spans_in(i + 1, b, "LOC") + ctx.spans_in(a, i, "LOC"):
                 if ctx.feat(s.first, "Case") == "Acc" and ctx.lemma(s.first - 1) not in {"в", "на"}:
@@ -84,7 +57,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         host = None
         for j in range(a, b - 1):
             if ctx.lemma(j) == "по" and ctx.lemma(j + 1) == "приглашение":
-                found = _persons_in(ctx, persons, j + 2, b, None)
+                found = persons.within(j + 2, b, None)
                 host = found[0] if found else None
         date = best_date(own_dates(ctx, a, b))
         if duration is None and date is not None:
