@@ -6,16 +6,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .analysis import Analysis
-from .entities.coref import Candidate, build_entities
-from .entities.names import name_parts
+from .entities.mentions import find_entities
 from .entities.ner import NerTagger, WordSpan, bio_to_spans
-from .entities.normalize import Word, normalize_name, normalize_person
-from .entities.repair import repair
-from .entities.rules import Words, owners, refine, retype
 from .facts import extract_facts
 from .header import dateline_reference, find_dateline, find_title
 from .numbers import find_numbers
-from .record import DocInfo, Document, Mention, Token
+from .record import DocInfo, Document, Token
 from .resources import model_path
 from .text.morph import MorphTagger, lemma
 from .text.segment import segment
@@ -90,16 +86,16 @@ class Pipeline:
             for p, f in sent:
                 pos.append(p)
                 feats.append(f)
-        frozen = [tuple(sorted(f.items())) for f in feats]
-        lemmas = [lemma(w[2], p, f) for w, p, f in zip(seg.words, pos, frozen)]
+        lemmas = [
+            lemma(w[2], p, tuple(sorted(f.items()))) for w, p, f in zip(seg.words, pos, feats)
+        ]
         info = DocInfo(id=doc_id, source=source)
         analysis = Analysis(text, seg, pos, feats, lemmas, Document(text, info))
 
         spans: list[WordSpan] = []
         for (first, _), tags in zip(seg.sentences, self.ner.tags(sentences)):
             spans.extend(bio_to_spans(tags, first))
-        spans = repair(spans, [w[2] for w in seg.words])
-        self._entities(analysis, spans, frozen)
+        analysis.document.entities = find_entities(analysis, spans)
 
         dateline = find_dateline(text, seg.paragraphs)
         info.dateline = dateline
@@ -129,44 +125,6 @@ class Pipeline:
         if dateline.year is not None:
             info.date, info.date_source = dateline.iso(), "dateline"
         return dateline
-
-    @staticmethod
-    def _entities(analysis: Analysis, spans: list[WordSpan], frozen: list[tuple]) -> None:
-        text, seg = analysis.text, analysis.segments
-        context = Words(
-            [w[2] for w in seg.words],
-            analysis.lemmas,
-            analysis.pos,
-            [f.get("Case") for f in analysis.feats],
-            [f.get("Number") for f in analysis.feats],
-            analysis.sent_of_word,
-        )
-        persons: list[Candidate] = []
-        others: list[Mention] = []
-        full: dict[int, str] = {}
-
-        def word(i: int, first: int) -> Word:
-            space = i > first and seg.words[i][0] > seg.words[i - 1][1]
-            return Word(seg.words[i][2], analysis.pos[i], frozen[i], space)
-
-        spans = refine(spans, context)
-        owned = owners(spans, context)
-        for k, span in enumerate(spans):
-            start, stop = seg.words[span.first][0], seg.words[span.last - 1][1]
-            words = [word(i, span.first) for i in range(span.first, span.last)]
-            mention = Mention(start, stop, text[start:stop], span.type)
-            if span.type == "PER":
-                forms = normalize_person(words)
-                mention.normal = " ".join(forms)
-                persons.append(Candidate(mention, name_parts(words, forms)))
-            else:
-                mention.normal = normalize_name(words)
-                mention.type = retype(mention.normal, span.type)
-                others.append(mention)
-                if k in owned:
-                    whole = [word(i, span.first) for i in range(span.first, owned[k])]
-                    full[id(mention)] = normalize_name(whole)
-        analysis.document.entities = build_entities(persons, others, full)
 
     @staticmethod
     def _tokens(analysis: Analysis) -> None:
