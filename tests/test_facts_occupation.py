@@ -202,3 +202,10 @@ def test_a_second_post_joined_by_and_after_an_apposition():
         "Выступит Иван Петров - декан и профессор Московского университета, а также гости."
     )
     assert any(p == "Иван Петров" and pos == "профессор" for p, pos, _ in found)
+
+
+def test_a_plural_post_after_a_verb_is_no_appointment():
+    found = occupations(
+        "Эта информация была опровергнута официальными представителями Владимира Путина."
+    )
+    assert found == []

@@ -226,6 +226,8 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
             held = i > first and ctx.lemma(i - 1) in HOLDING  # `занять пост премьер-министра`
             if ctx.feat(i, "Case") != "Ins" and not held:
                 continue
+            if ctx.feat(i, "Number") == "Plur":  # `опровергнута представителями Путина`
+                continue
             a, b = ctx.clause(i)
             if not held and not any(a <= v < b for v in verbs):
                 continue
