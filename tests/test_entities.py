@@ -204,3 +204,15 @@ def test_lone_surname_read_as_first_name_joins_the_person(nlp):
     pashinyan = [e for e in persons if "Пашинян" in e.name]
     assert len(pashinyan) == 1
     assert {m.text for m in pashinyan[0].mentions} == {"Николом Пашиняном", "Пашиняна"}
+
+
+def test_a_person_after_an_organisation_is_split_off(nlp: Pipeline) -> None:
+    text = "Об этом сообщил представитель Следственного комитета при прокуратуре Владимир Маркин."
+    found = mentions(nlp, text)
+    assert found["Владимир Маркин"] == "PER"
+    assert found["Следственного комитета при прокуратуре"] == "ORG"
+
+
+def test_an_organisation_ending_in_a_common_word_stays_whole(nlp: Pipeline) -> None:
+    text = "Об этом сообщили в Министерстве культуры и информации Казахстана."
+    assert "PER" not in mentions(nlp, text).values()

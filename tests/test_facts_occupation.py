@@ -149,3 +149,63 @@ def test_a_bare_chained_post_shares_the_organisation():
         "Документ подписали президент, председатель правления Сбербанка Герман Греф."
     )
     assert ("Герман Греф", "президент", "Сбербанк") in found, found
+
+
+def test_an_ordinal_ranks_the_post():
+    found = occupations("Решение принял Йоахим Лёв (второй тренер).")
+    assert ("Йоахим Лёв", "второй тренер", None) in found
+
+
+def test_an_ordinal_does_not_count_leaders():
+    found = occupations("Первый президент Казахстана Нурсултан Назарбаев выступил.")
+    assert ("Нурсултан Назарбаев", "президент", "Казахстан") in found
+
+
+def test_a_plural_post_complement_stays_in_the_post():
+    assert ("Андреас Кёпке", "тренер вратарей", None) in occupations(
+        "Решение сообщил Андреас Кёпке (тренер вратарей)."
+    )
+
+
+def test_an_instrumental_complement_names_the_organisation():
+    found = occupations("Аарон Гринспен, управляющий компанией FaceCash, выступил против.")
+    assert ("Аарон Гринспен", "управляющий", "FaceCash") in found
+
+
+def test_an_instrumental_complement_needs_a_governing_post():
+    found = occupations("Иван Петров, директор, доволен компанией FaceCash.")
+    assert all(org != "FaceCash" for _, _, org in found)
+
+
+def test_a_signature_line():
+    found = occupations("Пусть победит сильнейший!\n\nКирсан Илюмжинов Президент ФИДЕ")
+    assert ("Кирсан Илюмжинов", "президент", "ФИДЕ") in found
+
+
+def test_a_name_before_a_post_mid_sentence_is_no_signature():
+    found = occupations("Вчера Кирсан Илюмжинов президента ФИДЕ поздравил с победой.")
+    assert all(p != "Кирсан Илюмжинов" for p, _, _ in found)
+
+
+def test_being_a_post():
+    found = occupations("Это сделал Борис Ельцин, ещё будучи первым секретарём обкома партии.")
+    assert any(p == "Борис Ельцин" and pos.startswith("первый секретарь") for p, pos, _ in found)
+
+
+def test_a_former_post_tagged_as_an_adjective():
+    found = occupations("Экс-председатель Верховного народного собрания КНДР Хван Чжан Еп бежал.")
+    assert [p for p, pos, _ in found if pos == "экс-председатель"] == ["Хван Чжан Еп"]
+
+
+def test_a_second_post_joined_by_and_after_an_apposition():
+    found = occupations(
+        "Выступит Иван Петров - декан и профессор Московского университета, а также гости."
+    )
+    assert any(p == "Иван Петров" and pos == "профессор" for p, pos, _ in found)
+
+
+def test_a_plural_post_after_a_verb_is_no_appointment():
+    found = occupations(
+        "Эта информация была опровергнута официальными представителями Владимира Путина."
+    )
+    assert found == []

@@ -363,6 +363,29 @@ def drop_events(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return [s for s in spans if s.type != "ORG" or words.lemma[s.first] not in events]
 
 
+def _tagged(word: str, tag: str) -> bool:
+    return word[:1].isupper() and any(tag in p.tag.grammemes for p in _parses(word))
+
+
+def split_trailing_persons(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Следственного комитета при прокуратуре Владимир Маркин`: an organisation that
+    ends in a first name and a surname the dictionary knows gives them to a person."""
+    out: list[WordSpan] = []
+    for s in spans:
+        a = s.last - 2
+        if (
+            s.type == "ORG"
+            and a - s.first >= 2
+            and _tagged(words.text[a], "Name")
+            and _tagged(words.text[a + 1], "Surn")
+            and not _tagged(words.text[a - 1], "Name")
+        ):
+            out += [WordSpan(s.first, a, "ORG"), WordSpan(a, s.last, "PER")]
+        else:
+            out.append(s)
+    return out
+
+
 def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """All span rules, in order."""
     spans = drop_events(drop_common_words(spans, words), words)
@@ -370,7 +393,7 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     spans = drop_quoted_works(spans, words)
     spans = extend_orgs(spans, words)
     spans = lowercase_orgs(spans, words)
-    return propagate(spans, words)
+    return propagate(split_trailing_persons(spans, words), words)
 
 
 def _fold(name: str) -> str:

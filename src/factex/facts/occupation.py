@@ -42,6 +42,7 @@ def find(ctx: Context) -> list[Occupation]:
     used_heads: set[int] = set()
     inner: set[int] = set()
     pending: list[Phrase] = []  # phrases with no person yet, in text order
+    appositions: dict[int, Span] = {}  # where an apposition ends -> its person
     for i in range(ctx.n):
         if not is_post(ctx, i) or i in inner:
             continue
@@ -61,18 +62,24 @@ def find(ctx: Context) -> list[Occupation]:
             used_heads.add(i)
             continue
         pending.append(phrase)
+        signed = _signature(ctx, phrase, per_end)
+        if signed is not None:  # `Кирсан Илюмжинов Президент ФИДЕ`
+            found.append(_occ(ctx, signed, phrase))
+            used_heads.add(i)
+            continue
         paren = _in_parenthesis_after_name(ctx, phrase, per_end)
         if paren is not None:  # `Йоахим Лёв (второй тренер)`
             found.append(_occ(ctx, paren, phrase))
             used_heads.add(i)
             continue
         before = per_end.get(_skip_parenthesis(ctx, phrase.lead - 1))
-        if (
-            before is not None
-            and ctx.text(phrase.lead - 1) in APPOSITION
-            and _apposition_ends(ctx, phrase)
-        ):
+        if ctx.lemma(phrase.lead - 1) == "и" and phrase.lead - 1 in appositions:
+            before = appositions[phrase.lead - 1]  # `Ковач - политик и лидер партии`
+        elif before is None or ctx.text(phrase.lead - 1) not in APPOSITION:
+            continue
+        if _apposition_ends(ctx, phrase):
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
+            appositions[phrase.last] = before
             used_heads.add(i)
     found.extend(_appointments(ctx, used_heads))
     _countries_of_persons(ctx, found)
@@ -115,6 +122,17 @@ def _skip_parenthesis_after(ctx: Context, phrase: Phrase) -> int:
             if ctx.text(j) == ")":
                 return j + 1
     return -1
+
+
+def _signature(ctx: Context, phrase: Phrase, per_end: dict[int, Span]) -> Span | None:
+    """`Кирсан Илюмжинов Президент ФИДЕ`: a name right before a post with its organisation
+    in the nominative that ends the sentence (a signature line)."""
+    person = per_end.get(phrase.lead)
+    _, sent_last = ctx.sentence(phrase.head)
+    if person is None or phrase.org is None or ctx.feat(phrase.head, "Case") != "Nom":
+        return None
+    ends = phrase.last >= sent_last or ctx.text(phrase.last) in {".", "\n"}
+    return person if ends and ctx.feat(person.first, "Case") in {"Nom", None} else None
 
 
 def _in_parenthesis_after_name(
@@ -207,6 +225,8 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
                 continue
             held = i > first and ctx.lemma(i - 1) in HOLDING  # `занять пост премьер-министра`
             if ctx.feat(i, "Case") != "Ins" and not held:
+                continue
+            if ctx.feat(i, "Number") == "Plur":  # `опровергнута представителями Путина`
                 continue
             a, b = ctx.clause(i)
             if not held and not any(a <= v < b for v in verbs):

@@ -19,6 +19,7 @@ from .lexicon import mapping, words
 ORDINALS = {"первый", "второй", "третий"}
 TAIL_PREPS = {"по", "в", "при", "от", "на"}
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
+INS_POSTS = ("управляющ", "заведующ", "зав")
 
 
 @dataclass
@@ -47,10 +48,27 @@ def post_lemma(lemma: str) -> str:
 
 def is_post(ctx: Context, i: int) -> bool:
     return (
-        ctx.pos(i) in {"NOUN", "PROPN"}
-        and _is_post_lemma(ctx.lemma(i))
+        _noun_like(ctx, i)
+        and (_is_post_lemma(ctx.lemma(i)) or _participle_post(ctx, i))
         and (ctx.entity(i) is None or ctx.entity(i).type != "PER")
     )
+
+
+def _noun_like(ctx: Context, i: int) -> bool:
+    """A noun, or a post the tagger read as an adjective (`Экс-председатель`)."""
+    if ctx.pos(i) in {"NOUN", "PROPN"}:
+        return True
+    return ctx.pos(i) == "VERB" or ctx.pos(i) == "ADJ" and ctx.lemma(i).startswith("экс")
+
+
+def _participle_post(ctx: Context, i: int) -> bool:
+    """`управляющий`, tagged as a participle, names a post when written as one."""
+    return ctx.pos(i) == "VERB" and ctx.text(i).lower() in words("positions")
+
+
+def governs_instrumental(ctx: Context, head: int) -> bool:
+    """`управляющий компанией`, `заведующий кафедрой`: posts with an instrumental object."""
+    return ctx.text(head).lower().startswith(INS_POSTS)
 
 
 def _is_post_lemma(lemma: str) -> bool:
@@ -157,6 +175,17 @@ def place_of_adjective(ctx: Context, lemma: str) -> Entity | None:
     return None
 
 
+def _plural_complement(ctx: Context, k: int, org: Entity | None) -> bool:
+    """`тренер вратарей`: a plural post in the genitive says what the post is about."""
+    return org is None and ctx.feat(k, "Number") == "Plur" and ctx.feat(k, "Case") == "Gen"
+
+
+def _ordinal_fits(ctx: Context, head: int) -> bool:
+    """`второй тренер`, `первый секретарь`, `первый заместитель`: an ordinal ranks the
+    post, except a leader's (`первый президент` counts holders, not ranks)."""
+    return ctx.lemma(head) not in words("leader-posts")
+
+
 def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     """The position phrase headed by word `head`.
 
@@ -188,7 +217,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
         elif (place := place_of_adjective(ctx, lem)) is not None:
             countries.append(place.name)
         elif first == j + 1 and (
-            lem in words("position-adjectives") or (relational and lem in ORDINALS)
+            lem in words("position-adjectives") or (lem in ORDINALS and _ordinal_fits(ctx, head))
         ):
             first = j
         j -= 1
@@ -202,6 +231,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     org_words: list = []
     quoted_name: str | None = None
     prep: str | None = None
+    complement_cases = {"Gen", "Ins"} if governs_instrumental(ctx, head) else {"Gen"}
     k = head + 1
     while k < sent_last:
         span = ctx.span_at.get(k)
@@ -244,7 +274,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
                 continue
             k += 1
             continue
-        if is_post(ctx, k) and not relational:
+        if is_post(ctx, k) and not relational and not _plural_complement(ctx, k, org):
             if depth < 2 and org is None and ctx.feat(k, "Case") == "Gen":
                 inner = phrase_at(ctx, k, depth + 1)
                 position = nominal_phrase(ctx, first, head, last).lower()
@@ -253,7 +283,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
                     head, first, inner.last, position, inner.org, countries, plural, inner, lead
                 )
             break
-        if pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") == "Gen":
+        if pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") in complement_cases:
             if org is None and prep not in PLACE_PREPS:
                 last = k + 1
             end = k + 1
