@@ -216,3 +216,10 @@ def test_a_person_after_an_organisation_is_split_off(nlp: Pipeline) -> None:
 def test_an_organisation_ending_in_a_common_word_stays_whole(nlp: Pipeline) -> None:
     text = "Об этом сообщили в Министерстве культуры и информации Казахстана."
     assert "PER" not in mentions(nlp, text).values()
+
+
+def test_organisation_named_after_a_person_stays_whole(nlp) -> None:
+    text = "Спектакль покажет Национальный академический театр имени Янки Купалы."
+    orgs = [e for e in nlp(text).entities if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["Национальный академический театр имени Янки Купалы"]
+    assert not [e for e in nlp(text).entities if e.type == "PER"]

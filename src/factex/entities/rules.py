@@ -369,7 +369,8 @@ def _tagged(word: str, tag: str) -> bool:
 
 def split_trailing_persons(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """`Следственного комитета при прокуратуре Владимир Маркин`: an organisation that
-    ends in a first name and a surname the dictionary knows gives them to a person."""
+    ends in a first name and a surname the dictionary knows, in the nominative, gives
+    them to a person; `театра имени Янки Купалы` keeps its namesake."""
     out: list[WordSpan] = []
     for s in spans:
         a = s.last - 2
@@ -379,6 +380,8 @@ def split_trailing_persons(spans: list[WordSpan], words: Words) -> list[WordSpan
             and _tagged(words.text[a], "Name")
             and _tagged(words.text[a + 1], "Surn")
             and not _tagged(words.text[a - 1], "Name")
+            and words.case[a] in ("Nom", None)
+            and words.lemma[a - 1] not in ("имя", "им.", "им")
         ):
             out += [WordSpan(s.first, a, "ORG"), WordSpan(a, s.last, "PER")]
         else:
