@@ -365,12 +365,16 @@ def drop_events(spans: list[WordSpan], words: Words) -> list[WordSpan]:
 
 def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """All span rules, in order."""
+    from . import orgs
+
     spans = drop_events(drop_common_words(spans, words), words)
+    spans = orgs.apposition_orgs(spans, words)
     spans = quoted_orgs(spans, words)
     spans = drop_quoted_works(spans, words)
     spans = extend_orgs(spans, words)
+    spans = orgs.named_after(orgs.split_person_tail(spans, words), words)
     spans = lowercase_orgs(spans, words)
-    return propagate(spans, words)
+    return propagate(orgs.drop_bare_forms(spans, words), words)
 
 
 def _fold(name: str) -> str:

@@ -1,0 +1,115 @@
+"""Organisation span rules kept apart from `rules.py`: what names an organisation
+by its context or its shape.
+
+- `ПАО` alone is a legal form with no name: not an entity.
+- `команда Феррари`, `в центре Кин-Топ`: a name standing in apposition to an
+  organisation word is an organisation, whatever the tagger said.
+- `Театр им. Йозефа Бойса`, `МГУ имени Ломоносова`: the person an organisation
+  is named after belongs to its name.
+- `клуба Тоттенхэм Хотспур Ледли Кинг`: a first name and a surname at the end
+  of an organisation span are a person of their own.
+"""
+
+from __future__ import annotations
+
+from ..resources import wordlist
+from .ner import WordSpan
+from .rules import Words, _descriptor, _parses
+
+NAMED_AFTER = frozenset({"им", "имени"})
+
+
+def _legal_form(word: str) -> bool:
+    return word.lower() in wordlist("entities-legal-forms")
+
+
+def drop_bare_forms(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """Drop organisation spans made of legal forms only (`ПАО`, `ООО`)."""
+    return [
+        s
+        for s in spans
+        if s.type != "ORG" or not all(_legal_form(words.text[i]) for i in range(s.first, s.last))
+    ]
+
+
+def _indeclinable(word: str) -> bool:
+    """`Феррари`, `Кин-Топ`: unknown to the dictionary or fixed in form."""
+    parses = _parses(word)
+    return not parses or any("Fixd" in p.tag for p in parses)
+
+
+def _apposition(words: Words, cue: int, span: WordSpan) -> bool:
+    """The span names the organisation word at `cue` rather than its owner."""
+    head = span.first
+    if not words.text[cue].islower() or words.sent[cue] != words.sent[head]:
+        return False
+    if words.case[head] == "Gen" or words.text[head].isupper():
+        return False  # `правительства США`: the owner, not the name
+    return span.last - span.first == 1 and _indeclinable(words.text[head])
+
+
+def apposition_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`команда Феррари`, `центре Кин-Топ`: an indeclinable one-word name right after
+    a lower-case organisation word is an organisation; so is that name elsewhere."""
+    named: set[str] = set()
+    for s in spans:
+        cue = s.first - 1
+        if s.type != "ORG" and cue >= 0 and _descriptor(words, cue) and _apposition(words, cue, s):
+            named.add(words.lemma[s.first])
+    if not named:
+        return spans
+    return [
+        WordSpan(s.first, s.last, "ORG")
+        if s.last - s.first == 1 and words.lemma[s.first] in named
+        else s
+        for s in spans
+    ]
+
+
+def _named_after(words: Words, org: WordSpan, person: WordSpan) -> bool:
+    """`Театра` + `им.` / `имени` + `Йозефа Бойса`."""
+    gap = [w.lower() for w in words.text[org.last : person.first]]
+    if words.text[org.last - 1].lower() in NAMED_AFTER and org.last - org.first > 1:
+        gap = [words.text[org.last - 1].lower()] + gap
+    return (
+        person.type == "PER"
+        and gap in (["им", "."], ["им."], ["имени"])
+        and words.sent[org.first] == words.sent[person.first]
+    )
+
+
+def named_after(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """Join `им.` / `имени` and the person an organisation is named after to its name."""
+    out: list[WordSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "ORG" and _named_after(words, prev, span):
+            out[-1] = WordSpan(prev.first, span.last, "ORG")
+            continue
+        out.append(span)
+    return out
+
+
+def _first_name(word: str) -> bool:
+    return word[:1].isupper() and any("Name" in p.tag for p in _parses(word))
+
+
+def split_person_tail(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Тоттенхэм Хотспур Ледли Кинг` -> ORG `Тоттенхэм Хотспур` + PER `Ледли Кинг`:
+    a known first name and a capitalised word end the span, something else starts it."""
+    out: list[WordSpan] = []
+    for s in spans:
+        cut = s.last - 2
+        if (
+            s.type == "ORG"
+            and cut > s.first
+            and words.text[s.last - 1][:1].isupper()
+            and not _legal_form(words.text[cut - 1])
+            and words.text[cut - 1] not in NAMED_AFTER | {"."}
+            and _first_name(words.text[cut])
+            and not _first_name(words.text[cut - 1])
+        ):
+            out += [WordSpan(s.first, cut, "ORG"), WordSpan(cut, s.last, "PER")]
+        else:
+            out.append(s)
+    return out
