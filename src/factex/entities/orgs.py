@@ -33,18 +33,19 @@ def drop_bare_forms(spans: list[WordSpan], words: Words) -> list[WordSpan]:
 
 
 def _indeclinable(word: str) -> bool:
-    """`Феррари`, `Кин-Топ`: unknown to the dictionary or fixed in form."""
+    """`Феррари`, `Кин-Топ`: unknown to the dictionary or fixed in form, not a known place."""
     parses = _parses(word)
+    if any("Geox" in p.tag for p in parses):
+        return False  # `посольства Перу`: the owner, not the name
     return not parses or any("Fixd" in p.tag for p in parses)
 
 
 def _apposition(words: Words, cue: int, span: WordSpan) -> bool:
     """The span names the organisation word at `cue` rather than its owner."""
     head = span.first
-    if not words.text[cue].islower() or words.sent[cue] != words.sent[head]:
-        return False
-    if words.case[head] == "Gen" or words.text[head].isupper():
-        return False  # `правительства США`: the owner, not the name
+    lower = words.text[cue].islower() or cue == 0 or words.sent[cue - 1] != words.sent[cue]
+    if not lower or words.sent[cue] != words.sent[head] or words.text[head].isupper():
+        return False  # `правительства США`: an abbreviation is the owner
     return span.last - span.first == 1 and _indeclinable(words.text[head])
 
 
