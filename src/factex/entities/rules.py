@@ -44,8 +44,14 @@ class Words:
 
 
 def _descriptor(words: Words, i: int) -> bool:
-    return words.lemma[i] in wordlist("entities-org-descriptors") or (
-        words.text[i].lower() in wordlist("entities-org-descriptors")
+    """An organisation word or legal form; `PR-служба` by its last part."""
+    kinds = wordlist("entities-org-descriptors")
+    text = words.text[i].lower()
+    return (
+        words.lemma[i] in kinds
+        or text in kinds
+        or "-" in text
+        and (words.lemma[i].rsplit("-", 1)[-1] in kinds)
     )
 
 
@@ -209,11 +215,22 @@ def drop_quoted_works(spans: list[WordSpan], words: Words) -> list[WordSpan]:
 
 
 def _noun_group(words: Words, i: int, limit: int = 6) -> int:
-    """End of the noun group starting at word i (adjectives, nouns, `и` between nouns)."""
-    j, end = i, i
+    """End of the noun group starting at word i (adjectives, nouns, `и` between nouns);
+    after its head only genitives follow (`по развитию общества`, not `+ глава`)."""
+    j, end, head = i, i, None
     while j < len(words) and j - i < limit and words.sent[j] == words.sent[i]:
         pos = words.pos[j]
+        if head is not None and words.case[j] not in ("Gen", None, head):
+            break
+        if (
+            head not in (None, "Gen")
+            and words.case[j] == head
+            and words.text[j - 1] != "и"
+            and pos != "ADJ"
+        ):
+            break
         if pos in ("NOUN", "PROPN"):
+            head = head or words.case[j]
             end = j + 1
         elif pos in ("ADJ", "NUM", "DET") or words.text[j] == "и" and end > i:
             pass
@@ -231,7 +248,7 @@ def _genitive_group(words: Words, i: int, limit: int = 4) -> int:
         and j - i < limit
         and words.case[j] == "Gen"
         and words.text[j].islower()
-        and words.pos[j] in ("ADJ", "NOUN")
+        and words.pos[j] in ("ADJ", "NOUN", "VERB")
         and words.sent[j] == words.sent[i - 1]
     ):
         if words.pos[j] == "NOUN":
@@ -280,6 +297,17 @@ def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return sorted(out, key=lambda s: s.first)
 
 
+def _owner(words: Words, i: int) -> bool:
+    """`РФ` in `Совета при Президенте РФ по развитию...`: a genitive name that is
+    followed by a further complement of the organisation's name."""
+    return (
+        i + 1 < len(words)
+        and words.pos[i] == "PROPN"
+        and words.case[i] == "Gen"
+        and words.text[i + 1] in wordlist("entities-org-extensions")
+    )
+
+
 def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """`Следственный комитет` + `при прокуратуре`, `японский` + `МИД`: one name.
 
@@ -308,13 +336,16 @@ def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         nxt = taken[k + 1].first if k + 1 < len(taken) else len(words)
         if _descriptor(words, last - 1) and words.text[span.first][:1].isupper():
             last = _genitive_group(words, last)
-        extended = False
+        extended = any(words.text[i] in preps for i in range(first + 1, last))
         while (
             last < len(words) - 1
-            and words.text[last] in preps
+            and (words.text[last] in preps or extended and _owner(words, last))
             and (extended or _descriptor(words, last - 1))
             and words.sent[last] == words.sent[first]
         ):
+            if words.text[last] not in preps:
+                last += 1
+                continue
             end = _noun_group(words, last + 1)
             if end == last + 1:
                 break
