@@ -204,3 +204,47 @@ def test_lone_surname_read_as_first_name_joins_the_person(nlp):
     pashinyan = [e for e in persons if "Пашинян" in e.name]
     assert len(pashinyan) == 1
     assert {m.text for m in pashinyan[0].mentions} == {"Николом Пашиняном", "Пашиняна"}
+
+
+def test_bare_legal_form_is_no_entity(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Акции ПАО резко выросли, сообщил аналитик Иван Петров.")
+    assert found.get("ПАО") is None
+    assert mentions(nlp, "Акции ПАО «Лукойл» выросли.").get("Лукойл") == "ORG"
+
+
+def test_name_after_organisation_word_is_an_organisation(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Команда Феррари не стала подавать апелляцию.")
+    assert found.get("Феррари") == "ORG"
+    found = mentions(nlp, "Посольство Перу в Москве закрыто, сообщает правительство Чили.")
+    assert found.get("Перу") == "LOC"
+
+
+def test_person_an_organisation_is_named_after(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Спектакль показали в Театре им. Евгения Вахтангова в Москве.")
+    assert found.get("Театре им. Евгения Вахтангова") == "ORG"
+
+
+def test_complement_stops_at_a_new_nominative(nlp: Pipeline) -> None:
+    text = (
+        "На заседании Совета при Президенте РФ по развитию гражданского общества "
+        "глава государства Дмитрий Медведев выступил с речью."
+    )
+    found = mentions(nlp, text)
+    assert found.get("Совета при Президенте РФ по развитию гражданского общества") == "ORG"
+    assert found.get("Дмитрий Медведев") == "PER"
+
+
+def test_country_adjective_before_abbreviation_is_its_owner(nlp: Pipeline) -> None:
+    text = (
+        "Глава МИД России Сергей Лавров провёл переговоры. "
+        "Позже в российском МИД сообщили о встрече."
+    )
+    ents = entities(nlp, text)
+    assert "МИД России" in ents
+    assert "российский МИД" not in ents
+    assert {m["text"] for m in ents["МИД России"]["mentions"]} == {"МИД", "российском МИД"}
+
+
+def test_superlative_keeps_its_stem(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Заседание Высшего Евразийского экономического совета прошло в Минске.")
+    assert "Высший Евразийский экономический совет" in ents
