@@ -248,3 +248,10 @@ def test_country_adjective_before_abbreviation_is_its_owner(nlp: Pipeline) -> No
 def test_superlative_keeps_its_stem(nlp: Pipeline) -> None:
     ents = entities(nlp, "Заседание Высшего Евразийского экономического совета прошло в Минске.")
     assert "Высший Евразийский экономический совет" in ents
+
+
+def test_relational_adjective_opens_an_organisation(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Решение приняла государственная Комиссия по атомной энергии Индии.")
+    assert found.get("государственная Комиссия по атомной энергии") == "ORG"
+    found = mentions(nlp, "Об этом заявил глава влиятельного Комитета по иностранным делам.")
+    assert "влиятельного Комитета по иностранным делам" not in found

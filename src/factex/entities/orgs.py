@@ -114,3 +114,38 @@ def split_person_tail(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         else:
             out.append(s)
     return out
+
+
+def _agrees(words: Words, a: int, b: int) -> bool:
+    return words.case[a] == words.case[b] and words.number[a] == words.number[b]
+
+
+def _relational(word: str) -> bool:
+    """`государственный`, `синодальный`, not `влиятельный`: no qualitative reading."""
+    parses = _parses(word)
+    return bool(parses) and not any("Qual" in p.tag or "Apro" in p.tag for p in parses)
+
+
+def leading_adjectives(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`синодального Отдела...`, `государственной Комиссии...`: a lower-case relational
+    adjective agreeing with a capitalised common noun that starts an organisation is its part."""
+    out: list[WordSpan] = []
+    for span in spans:
+        a, head = span.first - 1, span.first
+        if (
+            span.type == "ORG"
+            and a >= 0
+            and (not out or out[-1].last <= a)
+            and words.pos[a] == "ADJ"
+            and words.text[a].isalpha()
+            and words.text[a].islower()
+            and words.text[head][:1].isupper()
+            and words.pos[head] in ("NOUN", "PROPN")
+            and _descriptor(words, head)
+            and words.sent[a] == words.sent[head]
+            and _agrees(words, a, head)
+            and _relational(words.text[a])
+        ):
+            span = WordSpan(a, span.last, "ORG")
+        out.append(span)
+    return out
