@@ -255,3 +255,12 @@ def test_relational_adjective_opens_an_organisation(nlp: Pipeline) -> None:
     assert found.get("государственная Комиссия по атомной энергии") == "ORG"
     found = mentions(nlp, "Об этом заявил глава влиятельного Комитета по иностранным делам.")
     assert "влиятельного Комитета по иностранным делам" not in found
+
+
+def test_regional_branch_is_one_name(nlp: Pipeline) -> None:
+    text = "Об этом сообщили в ГУ МЧС России по Новосибирской области в понедельник."
+    found = mentions(nlp, text)
+    assert found.get("ГУ МЧС России по Новосибирской области") == "ORG"
+    found = mentions(nlp, "Сотрудники МЧС прибыли в Новосибирск по вызову.")
+    assert found.get("МЧС") == "ORG"
+    assert found.get("Новосибирск") == "LOC"

@@ -149,3 +149,73 @@ def leading_adjectives(spans: list[WordSpan], words: Words) -> list[WordSpan]:
             span = WordSpan(a, span.last, "ORG")
         out.append(span)
     return out
+
+
+def _branch_end(spans: list[WordSpan], k: int, words: Words) -> int | None:
+    """Where `по` + a place (`и` + a place) after spans[k] ends, or None."""
+    if k >= len(spans) or spans[k].type != "LOC" or words.text[spans[k].first - 1] != "по":
+        return None
+    end, nxt = spans[k].last, k + 1
+    if (
+        nxt < len(spans)
+        and spans[nxt].type == "LOC"
+        and words.text[end : spans[nxt].first] == ["и"]
+        and words.case[spans[nxt].first] == words.case[spans[k].first]
+    ):
+        end = spans[nxt].last
+    return end
+
+
+def regional_branches(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`МЧС (России) по Санкт-Петербургу и Ленобласти`: an abbreviated body, its
+    owner and the region it serves are one name."""
+    out: list[WordSpan] = []
+    k = 0
+    while k < len(spans):
+        span = spans[k]
+        k += 1
+        if span.type != "ORG" or not words.text[span.last - 1].isupper():
+            out.append(span)
+            continue
+        last, j = span.last, k
+        if (
+            j < len(spans)
+            and spans[j].type == "LOC"
+            and spans[j].first == last
+            and words.case[last] == "Gen"
+        ):
+            last, j = spans[j].last, j + 1
+        same = j < len(spans) and words.sent[spans[j].first] == words.sent[span.first]
+        if same and spans[j].first == last + 1:
+            end = _branch_end(spans, j, words)
+            if end is not None:
+                out.append(WordSpan(span.first, end, "ORG"))
+                k = next((i for i in range(j, len(spans)) if spans[i].first >= end), len(spans))
+                continue
+        out.append(span)
+    return out
+
+
+def _unit_of(words: Words, unit: WordSpan, body: WordSpan) -> bool:
+    """`ГУ` + `МЧС`: a one-word abbreviation right before an abbreviated body."""
+    head = words.text[unit.first]
+    return (
+        unit.type == body.type == "ORG"
+        and unit.last - unit.first == 1
+        and unit.last == body.first
+        and head.isupper()
+        and len(head) > 1
+        and not _legal_form(head)
+        and words.text[body.first].isupper()
+    )
+
+
+def joined_units(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`ГУ МЧС России...`: a unit abbreviation and the body it belongs to are one name."""
+    out: list[WordSpan] = []
+    for span in spans:
+        if out and _unit_of(words, out[-1], span):
+            out[-1] = WordSpan(out[-1].first, span.last, "ORG")
+        else:
+            out.append(span)
+    return out

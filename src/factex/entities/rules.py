@@ -404,7 +404,8 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     spans = drop_quoted_works(spans, words)
     spans = extend_orgs(spans, words)
     spans = orgs.named_after(orgs.split_person_tail(spans, words), words)
-    spans = orgs.leading_adjectives(spans, words)
+    spans = orgs.regional_branches(orgs.leading_adjectives(spans, words), words)
+    spans = orgs.joined_units(spans, words)
     spans = lowercase_orgs(spans, words)
     return propagate(orgs.drop_bare_forms(spans, words), words)
 
