@@ -264,3 +264,9 @@ def test_regional_branch_is_one_name(nlp: Pipeline) -> None:
     found = mentions(nlp, "Сотрудники МЧС прибыли в Новосибирск по вызову.")
     assert found.get("МЧС") == "ORG"
     assert found.get("Новосибирск") == "LOC"
+
+
+def test_organisation_word_before_latin_name_left_out(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Как передаёт ИА Regnum, переговоры завершились.")
+    assert found.get("Regnum") == "ORG"
+    assert "ИА Regnum" not in found

@@ -219,3 +219,24 @@ def joined_units(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         else:
             out.append(span)
     return out
+
+
+def _latin(word: str) -> bool:
+    return word[:1].isascii() and any(ch.isalpha() for ch in word)
+
+
+def foreign_names(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`ИА Regnum`, `Агентство France-Presse`: the organisation word before a name in
+    Latin script is not part of it."""
+    out: list[WordSpan] = []
+    for s in spans:
+        if (
+            s.type == "ORG"
+            and s.last - s.first > 1
+            and _descriptor(words, s.first)
+            and not _latin(words.text[s.first])
+            and all(_latin(w) for w in words.text[s.first + 1 : s.last])
+        ):
+            s = WordSpan(s.first + 1, s.last, "ORG")
+        out.append(s)
+    return out

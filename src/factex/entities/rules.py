@@ -399,7 +399,7 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     from . import orgs
 
     spans = drop_events(drop_common_words(spans, words), words)
-    spans = orgs.apposition_orgs(spans, words)
+    spans = orgs.foreign_names(orgs.apposition_orgs(spans, words), words)
     spans = quoted_orgs(spans, words)
     spans = drop_quoted_works(spans, words)
     spans = extend_orgs(spans, words)
