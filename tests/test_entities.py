@@ -270,3 +270,10 @@ def test_organisation_word_before_latin_name_left_out(nlp: Pipeline) -> None:
     found = mentions(nlp, "Как передаёт ИА Regnum, переговоры завершились.")
     assert found.get("Regnum") == "ORG"
     assert "ИА Regnum" not in found
+
+
+def test_lowercase_council_after_geographic_adjective(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Долг обсуждали на заседании парижского клуба кредиторов.")
+    assert found.get("парижского клуба кредиторов") == "ORG"
+    found = mentions(nlp, "Занятия ведут в русском культурном центре «Радуга» в Берлине.")
+    assert "русском культурном центре" not in found

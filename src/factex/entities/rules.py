@@ -265,6 +265,13 @@ def _geo_adjective(words: Words, i: int) -> bool:
     )
 
 
+def _names_follow(words: Words, org_starts: set[int], i: int) -> bool:
+    """`центра «Кин-Топ»`, `клуба Челси`: the organisation word introduces a name."""
+    if i >= len(words):
+        return False
+    return words.text[i] in OPEN_QUOTES or i in org_starts and not words.text[i].isupper()
+
+
 def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """`американского министерства иностранных дел`: a geographic adjective, an
     organisation word from `models/entities-org-heads-lower.txt` and its complement."""
@@ -272,6 +279,7 @@ def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     covered = bytearray(len(words))
     for s in spans:
         covered[s.first : s.last] = b"\x01" * (s.last - s.first)
+    org_starts = {s.first for s in spans if s.type == "ORG"}
     out = list(spans)
     for i in range(1, len(words)):
         if covered[i] or words.lemma[i] not in heads or not words.text[i].islower():
@@ -290,7 +298,7 @@ def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         if first == i or not _geo_adjective(words, first):
             continue
         last = _genitive_group(words, i + 1)
-        if any(covered[first:last]):
+        if any(covered[first:last]) or _names_follow(words, org_starts, last):
             continue
         covered[first:last] = b"\x01" * (last - first)
         out.append(WordSpan(first, last, "ORG"))
