@@ -8,6 +8,9 @@ by its context or its shape.
   is named after belongs to its name.
 - `клуба Тоттенхэм Хотспур Ледли Кинг`: a first name and a surname at the end
   of an organisation span are a person of their own.
+- `государственной Комиссии`, `ГУ МЧС России по Санкт-Петербургу`: a relational
+  adjective, a unit abbreviation and the region served belong to the name;
+  `ИА Regnum`: the organisation word before a Latin-script name does not.
 """
 
 from __future__ import annotations
