@@ -223,3 +223,74 @@ def test_organisation_named_after_a_person_stays_whole(nlp) -> None:
     orgs = [e for e in nlp(text).entities if e.type == "ORG"]
     assert [e.name for e in orgs] == ["Национальный академический театр имени Янки Купалы"]
     assert not [e for e in nlp(text).entities if e.type == "PER"]
+def test_bare_legal_form_is_no_entity(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Акции ПАО резко выросли, сообщил аналитик Иван Петров.")
+    assert found.get("ПАО") is None
+    assert mentions(nlp, "Акции ПАО «Лукойл» выросли.").get("Лукойл") == "ORG"
+
+
+def test_name_after_organisation_word_is_an_organisation(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Команда Феррари не стала подавать апелляцию.")
+    assert found.get("Феррари") == "ORG"
+    found = mentions(nlp, "Посольство Перу в Москве закрыто, сообщает правительство Чили.")
+    assert found.get("Перу") == "LOC"
+
+
+def test_person_an_organisation_is_named_after(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Спектакль показали в Театре им. Евгения Вахтангова в Москве.")
+    assert found.get("Театре им. Евгения Вахтангова") == "ORG"
+
+
+def test_complement_stops_at_a_new_nominative(nlp: Pipeline) -> None:
+    text = (
+        "На заседании Совета при Президенте РФ по развитию гражданского общества "
+        "глава государства Дмитрий Медведев выступил с речью."
+    )
+    found = mentions(nlp, text)
+    assert found.get("Совета при Президенте РФ по развитию гражданского общества") == "ORG"
+    assert found.get("Дмитрий Медведев") == "PER"
+
+
+def test_country_adjective_before_abbreviation_is_its_owner(nlp: Pipeline) -> None:
+    text = (
+        "Глава МИД России Сергей Лавров провёл переговоры. "
+        "Позже в российском МИД сообщили о встрече."
+    )
+    ents = entities(nlp, text)
+    assert "МИД России" in ents
+    assert "российский МИД" not in ents
+    assert {m["text"] for m in ents["МИД России"]["mentions"]} == {"МИД", "российском МИД"}
+
+
+def test_superlative_keeps_its_stem(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Заседание Высшего Евразийского экономического совета прошло в Минске.")
+    assert "Высший Евразийский экономический совет" in ents
+
+
+def test_relational_adjective_opens_an_organisation(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Решение приняла государственная Комиссия по атомной энергии Индии.")
+    assert found.get("государственная Комиссия по атомной энергии") == "ORG"
+    found = mentions(nlp, "Об этом заявил глава влиятельного Комитета по иностранным делам.")
+    assert "влиятельного Комитета по иностранным делам" not in found
+
+
+def test_regional_branch_is_one_name(nlp: Pipeline) -> None:
+    text = "Об этом сообщили в ГУ МЧС России по Новосибирской области в понедельник."
+    found = mentions(nlp, text)
+    assert found.get("ГУ МЧС России по Новосибирской области") == "ORG"
+    found = mentions(nlp, "Сотрудники МЧС прибыли в Новосибирск по вызову.")
+    assert found.get("МЧС") == "ORG"
+    assert found.get("Новосибирск") == "LOC"
+
+
+def test_organisation_word_before_latin_name_left_out(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Как передаёт ИА Regnum, переговоры завершились.")
+    assert found.get("Regnum") == "ORG"
+    assert "ИА Regnum" not in found
+
+
+def test_lowercase_council_after_geographic_adjective(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Долг обсуждали на заседании парижского клуба кредиторов.")
+    assert found.get("парижского клуба кредиторов") == "ORG"
+    found = mentions(nlp, "Занятия ведут в русском культурном центре «Радуга» в Берлине.")
+    assert "русском культурном центре" not in found

@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from pymorphy3.analyzer import Parse
 
+from ..resources import table
 from ..text.morph import UD_TO_OC_CASE, UD_TO_OC_GENDER, analyzer, best_parse
 
 QUOTES = "«»\"„“”'"
@@ -73,7 +75,24 @@ def _inflect(word: Word, grammemes: set[str], loose: bool = False) -> str | None
     form = parse.inflect(grammemes)
     if form is None:
         return None
+    if "Supr" in parse.tag:
+        return restore_case(_closest_form(parse, grammemes, word.text.lower()), word.text)
     return restore_case(form.word, word.text)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _closest_form(parse: Parse, grammemes: set[str], original: str) -> str:
+    """`высшего` -> `высший`, not `высочайший`: of a superlative's forms with the
+    wanted grammemes, the one closest to the word as written."""
+    wanted = grammemes | {"Supr"}
+    forms = [f.word for f in parse.lexeme if wanted <= f.tag.grammemes]
+    return max(forms, key=lambda f: _shared_prefix(f, original), default=original)
 
 
 def _inflect_hyphenated(word: Word, grammemes: set[str], loose: bool = False) -> str:
@@ -123,6 +142,34 @@ def _is_nominal(word: Word) -> bool:
     return word.pos in {"NOUN", "PROPN"}
 
 
+@cache
+def _countries() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("facts-nationality") if len(row) > 1}
+
+
+def _genitive(name: str) -> str:
+    """`Россия` -> `России`; names that do not inflect (`США`) stay."""
+    if name.isupper() or " " in name:
+        return name
+    for parse in analyzer().parse(name):
+        if "Geox" in parse.tag and parse.tag.case == "nomn":
+            form = parse.inflect({"gent"})
+            return restore_case(form.word, name) if form else name
+    return name
+
+
+def _owner_first(words: list[Word]) -> str | None:
+    """`российского МИД` -> `МИД России`: a country adjective before an abbreviation
+    names the abbreviation's owner, written after it in the genitive."""
+    if len(words) != 2 or not words[0].text.islower() or not words[1].text.isupper():
+        return None
+    parse = best_parse(words[0].text, words[0].pos, words[0].feats)
+    country = _countries().get(parse.normal_form) if parse is not None else None
+    if country is None or len(words[1].text) < 2:
+        return None
+    return f"{words[1].text} {_genitive(country)}"
+
+
 def normalize_name(words: list[Word]) -> str:
     """A place or organisation name in the nominative.
 
@@ -132,6 +179,9 @@ def normalize_name(words: list[Word]) -> str:
     """
     if not words:
         return ""
+    owned = _owner_first(words)
+    if owned is not None:
+        return owned
     case = words[0].case
     out: list[str] = []
     inflecting = case is not None and case != "Nom" and words[0].text[0] not in QUOTES

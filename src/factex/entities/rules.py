@@ -44,8 +44,14 @@ class Words:
 
 
 def _descriptor(words: Words, i: int) -> bool:
-    return words.lemma[i] in wordlist("entities-org-descriptors") or (
-        words.text[i].lower() in wordlist("entities-org-descriptors")
+    """An organisation word or legal form; `PR-служба` by its last part."""
+    kinds = wordlist("entities-org-descriptors")
+    text = words.text[i].lower()
+    return (
+        words.lemma[i] in kinds
+        or text in kinds
+        or "-" in text
+        and (words.lemma[i].rsplit("-", 1)[-1] in kinds)
     )
 
 
@@ -209,11 +215,22 @@ def drop_quoted_works(spans: list[WordSpan], words: Words) -> list[WordSpan]:
 
 
 def _noun_group(words: Words, i: int, limit: int = 6) -> int:
-    """End of the noun group starting at word i (adjectives, nouns, `и` between nouns)."""
-    j, end = i, i
+    """End of the noun group starting at word i (adjectives, nouns, `и` between nouns);
+    after its head only genitives follow (`по развитию общества`, not `+ глава`)."""
+    j, end, head = i, i, None
     while j < len(words) and j - i < limit and words.sent[j] == words.sent[i]:
         pos = words.pos[j]
+        if head is not None and words.case[j] not in ("Gen", None, head):
+            break
+        if (
+            head not in (None, "Gen")
+            and words.case[j] == head
+            and words.text[j - 1] != "и"
+            and pos != "ADJ"
+        ):
+            break
         if pos in ("NOUN", "PROPN"):
+            head = head or words.case[j]
             end = j + 1
         elif pos in ("ADJ", "NUM", "DET") or words.text[j] == "и" and end > i:
             pass
@@ -231,7 +248,7 @@ def _genitive_group(words: Words, i: int, limit: int = 4) -> int:
         and j - i < limit
         and words.case[j] == "Gen"
         and words.text[j].islower()
-        and words.pos[j] in ("ADJ", "NOUN")
+        and words.pos[j] in ("ADJ", "NOUN", "VERB")
         and words.sent[j] == words.sent[i - 1]
     ):
         if words.pos[j] == "NOUN":
@@ -248,6 +265,13 @@ def _geo_adjective(words: Words, i: int) -> bool:
     )
 
 
+def _names_follow(words: Words, org_starts: set[int], i: int) -> bool:
+    """`центра «Кин-Топ»`, `клуба Челси`: the organisation word introduces a name."""
+    if i >= len(words):
+        return False
+    return words.text[i] in OPEN_QUOTES or i in org_starts and not words.text[i].isupper()
+
+
 def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """`американского министерства иностранных дел`: a geographic adjective, an
     organisation word from `models/entities-org-heads-lower.txt` and its complement."""
@@ -255,6 +279,7 @@ def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     covered = bytearray(len(words))
     for s in spans:
         covered[s.first : s.last] = b"\x01" * (s.last - s.first)
+    org_starts = {s.first for s in spans if s.type == "ORG"}
     out = list(spans)
     for i in range(1, len(words)):
         if covered[i] or words.lemma[i] not in heads or not words.text[i].islower():
@@ -273,11 +298,22 @@ def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         if first == i or not _geo_adjective(words, first):
             continue
         last = _genitive_group(words, i + 1)
-        if any(covered[first:last]):
+        if any(covered[first:last]) or _names_follow(words, org_starts, last):
             continue
         covered[first:last] = b"\x01" * (last - first)
         out.append(WordSpan(first, last, "ORG"))
     return sorted(out, key=lambda s: s.first)
+
+
+def _owner(words: Words, i: int) -> bool:
+    """`РФ` in `Совета при Президенте РФ по развитию...`: a genitive name that is
+    followed by a further complement of the organisation's name."""
+    return (
+        i + 1 < len(words)
+        and words.pos[i] == "PROPN"
+        and words.case[i] == "Gen"
+        and words.text[i + 1] in wordlist("entities-org-extensions")
+    )
 
 
 def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
@@ -308,13 +344,16 @@ def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         nxt = taken[k + 1].first if k + 1 < len(taken) else len(words)
         if _descriptor(words, last - 1) and words.text[span.first][:1].isupper():
             last = _genitive_group(words, last)
-        extended = False
+        extended = any(words.text[i] in preps for i in range(first + 1, last))
         while (
             last < len(words) - 1
-            and words.text[last] in preps
+            and (words.text[last] in preps or extended and _owner(words, last))
             and (extended or _descriptor(words, last - 1))
             and words.sent[last] == words.sent[first]
         ):
+            if words.text[last] not in preps:
+                last += 1
+                continue
             end = _noun_group(words, last + 1)
             if end == last + 1:
                 break
@@ -363,40 +402,20 @@ def drop_events(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return [s for s in spans if s.type != "ORG" or words.lemma[s.first] not in events]
 
 
-def _tagged(word: str, tag: str) -> bool:
-    return word[:1].isupper() and any(tag in p.tag.grammemes for p in _parses(word))
-
-
-def split_trailing_persons(spans: list[WordSpan], words: Words) -> list[WordSpan]:
-    """`Следственного комитета при прокуратуре Владимир Маркин`: an organisation that
-    ends in a first name and a surname the dictionary knows, in the nominative, gives
-    them to a person; `театра имени Янки Купалы` keeps its namesake."""
-    out: list[WordSpan] = []
-    for s in spans:
-        a = s.last - 2
-        if (
-            s.type == "ORG"
-            and a - s.first >= 2
-            and _tagged(words.text[a], "Name")
-            and _tagged(words.text[a + 1], "Surn")
-            and not _tagged(words.text[a - 1], "Name")
-            and words.case[a] in ("Nom", None)
-            and words.lemma[a - 1] not in ("имя", "им.", "им")
-        ):
-            out += [WordSpan(s.first, a, "ORG"), WordSpan(a, s.last, "PER")]
-        else:
-            out.append(s)
-    return out
-
-
 def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """All span rules, in order."""
+    from . import orgs
+
     spans = drop_events(drop_common_words(spans, words), words)
+    spans = orgs.foreign_names(orgs.apposition_orgs(spans, words), words)
     spans = quoted_orgs(spans, words)
     spans = drop_quoted_works(spans, words)
     spans = extend_orgs(spans, words)
+    spans = orgs.named_after(orgs.split_person_tail(spans, words), words)
+    spans = orgs.regional_branches(orgs.leading_adjectives(spans, words), words)
+    spans = orgs.joined_units(spans, words)
     spans = lowercase_orgs(spans, words)
-    return propagate(split_trailing_persons(spans, words), words)
+    return propagate(orgs.drop_bare_forms(spans, words), words)
 
 
 def _fold(name: str) -> str:
