@@ -14,6 +14,12 @@ def test_agreement_about():
     assert s["document"] == "соглашение о сотрудничестве в области энергетики"
 
 
+def test_a_date_after_the_document_is_its_date_not_its_name():
+    (s,) = signings("Стороны подпишут соглашение о сотрудничестве в энергетике 15 мая 2025 года.")
+    assert s["document"] == "соглашение о сотрудничестве в энергетике"
+    assert s["dates"]["value"] == "2025-05-15"
+
+
 def test_leaders_of_two_countries_are_the_parties():
     (s,) = signings(
         "Президент России Владимир Путин встретил президента Казахстана Касым-Жомарта Токаева. "

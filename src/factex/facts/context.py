@@ -134,6 +134,20 @@ class Context:
             if a <= d.start and d.stop <= b and not (dl_a <= d.start and d.stop <= dl_b)
         ]
 
+    @cached_property
+    def _date_words(self) -> set[int]:
+        a = self.analysis
+        out: set[int] = set()
+        for d in a.document.dates:
+            first, last = a.word_at(d.start), a.word_at(d.stop - 1)
+            if first is not None and last is not None:
+                out.update(range(first, last + 1))
+        return out
+
+    def in_date(self, i: int) -> bool:
+        """Whether word i is part of a date expression."""
+        return i in self._date_words
+
     def number_at(self, i: int) -> Number | None:
         a, b = self.start(i), self.stop(i)
         for num in self.analysis.document.numbers:

@@ -29,7 +29,12 @@ def _document(ctx: Context, i: int, b: int) -> str | None:
     end = head + 1
     if end < b and ctx.lemma(end) in {"о", "об", "между"}:
         end += 1
-        while end < b and not ctx.is_punct(end) and ctx.pos(end) not in {"VERB", "SCONJ"}:
+        while (
+            end < b
+            and not ctx.is_punct(end)
+            and ctx.pos(end) not in {"VERB", "SCONJ"}
+            and not ctx.in_date(end)  # `соглашение о ... 15 декабря`: the date is no part
+        ):
             end += 1
     plural = ctx.feat(head, "Number") == "Plur"
     number = "plur" if plural else "sing"
