@@ -85,6 +85,9 @@ def test_several_files_json_list(article):
     assert run.returncode == 0
     records = json.loads(run.stdout)
     assert isinstance(records, list) and len(records) == 2
+    lines = run.stdout.decode().splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 4
+    assert json.loads(lines[1].rstrip(",")) == records[0]
 
 
 def test_single_missing_file_is_one_line_error(tmp_path):

@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=["json", "jsonl", "csv", "parquet", "html"],
         default=None,
-        help="json: one object for one file, a list for several (default); "
+        help="json: one indented object for one file, for several a list with one record "
+        "per line (default); "
         "jsonl: one record per line; csv, parquet: the tables documents, entities, "
         "mentions, dates, numbers and facts as files in the directory given by -o; "
         "html: one readable page with highlighted text and facts (e.g. --format csv -o tables/)",
@@ -167,9 +168,11 @@ def write(
                 continue
         if fmt == "jsonl":
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif many:  # a JSON list, one record per line (SPEC, "Many documents")
+            out.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False))
+            first = False
         else:
-            body = json.dumps(record, ensure_ascii=False, indent=2)
-            out.write(body if first or not many else ",\n" + body)
+            out.write(json.dumps(record, ensure_ascii=False, indent=2))
             first = False
         out.flush()
     if fmt == "json":
