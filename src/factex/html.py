@@ -50,8 +50,9 @@ table { border-collapse: collapse; width: 100%; font-size: .92em; margin-top: .5
 th, td { border-bottom: 1px solid #e3e3e3; padding: .3em .5em; text-align: left;
          vertical-align: top; }
 th { background: #f6f6f6; }
-.args span { white-space: nowrap; } .args b { font-weight: 600; color: #555; }
-.excerpt { color: #444; }
+.args span { display: block; overflow-wrap: anywhere; }
+.args b { font-weight: 600; color: #555; }
+.excerpt { color: #444; width: 35%; font-size: .92em; }
 .error { color: #a00000; }
 """ + "\n".join(
     f"mark.{kind} {{ background: {colour}; }}" for kind, colour in COLOURS.items() if kind != "NUM"
