@@ -47,6 +47,9 @@ nothing is taken from the clock. Choices where Russian leaves room:
   of the closest finite verb: past (the default, also with no verb) -> on or
   before the reference, future -> on or after, present -> the nearest.
   "в прошлую среду" is strictly before, "в следующую среду" strictly after.
+- Weekends are Saturday to Sunday: "в минувшие/прошлые выходные" of the last
+  week, "в эти/ближайшие/следующие выходные" the coming one, a bare "в выходные"
+  by the tense like a weekday.
 - "N дней/недель назад", "через N дней/недель" are days; months and years
   keep their granularity ("месяц назад" -> `2025-10`, "через два года" -> `2027`).
 - "накануне" is the day before the reference, unless it is the preposition
@@ -81,6 +84,7 @@ from .resolve import (
     this_week_day,
     verb_tense,
     week,
+    weekend,
 )
 from .resolve import weekday as weekday_date
 
@@ -138,6 +142,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     + ("будущ", "предстоящ", "наступающ", "грядущ", "эт"),
     "_relative_day": ("сегодня", "вчера", "завтра", "накануне"),
     "_ago": ("назад", "через", "спустя"),
+    "_weekend": ("выходн",),
     "_weekday": ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен"),
 }
 
@@ -822,6 +827,24 @@ def _weekday(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         direction = ctx.tense(m.start(), m.end())
         point = weekday_date(ctx.ref, target, direction)  # type: ignore[arg-type]
     return [_expr(m, _time(m, iso(point)) if point else None, "relative")]
+
+
+@_rule(
+    rf"{p.L}(?P<pre>в|во|на)\s+(?:(?P<rel>{p.REL}|ближайш[а-я]{{1,3}})\s+)?"
+    rf"выходн(?:ые|ых)(?:\s+дн(?:и|ях))?{p.R}"
+)
+def _weekend(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """в выходные, на выходных, в минувшие выходные, в ближайшие выходные дни: Saturday
+    and Sunday; without a word for which, the tense of the clause decides (past by default)."""
+    rel = (m["rel"] or "").lower()
+    if rel.startswith("ближайш") or rel_offset(rel) > 0:
+        direction = 1
+    elif rel_offset(rel) < 0:
+        direction = -2
+    else:
+        direction = ctx.tense(m.start(), m.end())
+    days = weekend(ctx.ref, direction)
+    return [_expr(m, iso(*days) if days else None, "relative")]
 
 
 # ---------------------------------------------------------------- entry point

@@ -103,6 +103,20 @@ def weekday(ref: Reference, target: int, direction: int) -> Point | None:
     return d.year, d.month, d.day
 
 
+def weekend(ref: Reference, direction: int) -> tuple[Point, Point] | None:
+    """Saturday and Sunday: of the last week for -2 (`в прошлые выходные`), else of the
+    Saturday `weekday(ref, 5, direction)` finds."""
+    today = ref.date()
+    if today is None:
+        return None
+    if direction == -2:
+        saturday = today - dt.timedelta(days=today.weekday() + 2)
+    else:
+        saturday = dt.date(*weekday(ref, 5, direction))  # type: ignore[arg-type,misc]
+    sunday = saturday + dt.timedelta(days=1)
+    return (saturday.year, saturday.month, saturday.day), (sunday.year, sunday.month, sunday.day)
+
+
 def this_week_day(ref: Reference, target: int) -> Point | None:
     """Weekday `target` of the reference's own Monday-Sunday week."""
     today = ref.date()
