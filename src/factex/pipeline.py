@@ -134,11 +134,11 @@ class Pipeline:
             Token(
                 s,
                 e,
-                w,
+                analysis.text[s:e],
                 analysis.lemmas[i],
                 analysis.pos[i],
                 analysis.feats[i],
                 analysis.sent_of_word[i],
             )
-            for i, (s, e, w) in enumerate(analysis.words)
+            for i, (s, e, _) in enumerate(analysis.words)
         ]
