@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -14,6 +15,9 @@ LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 _LINE = re.compile(f"[^{LINE_BREAKS}]+")
 # Characters that are not seen: zero-width space, joiners, word joiner, BOM, soft hyphen.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# The longest sentence of the FactRuEval devset has 131 words.
+MAX_SENTENCE = 200
+_SOFT_BREAKS = {",", ";", ":", "—", "–", "-"}
 _VISIBLE = partial(re.compile(f"[{INVISIBLE}]").sub, "")
 _CONTENT = re.compile(f"[^\\s{INVISIBLE}](?:.*[^\\s{INVISIBLE}])?")
 
@@ -53,6 +57,18 @@ def segment(text: str) -> Segments:
                     lead = len(tok.text) - len(tok.text.lstrip(INVISIBLE))
                     start = base + sent.start + tok.start + lead
                     out.words.append((start, start + len(word), _VISIBLE(word)))
-            if len(out.words) > first:
-                out.sentences.append((first, len(out.words)))
+            out.sentences.extend(_pieces(out.words, first, len(out.words)))
     return out
+
+
+def _pieces(words: list[tuple[int, int, str]], first: int, last: int) -> Iterator[tuple[int, int]]:
+    """Word ranges of one sentence, a run-on one (a list, text without full stops) cut
+    into pieces of at most MAX_SENTENCE words, after a comma or the like where possible,
+    so that the work per sentence stays bounded."""
+    while last - first > MAX_SENTENCE:
+        soft = range(first + MAX_SENTENCE - 1, first + MAX_SENTENCE // 2, -1)
+        cut = next((k + 1 for k in soft if words[k][2] in _SOFT_BREAKS), first + MAX_SENTENCE)
+        yield first, cut
+        first = cut
+    if last > first:
+        yield first, last
