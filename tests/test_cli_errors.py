@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from cli_run import ARTICLE, factex
@@ -105,14 +106,27 @@ def test_unknown_encoding_is_named_even_after_a_missing_file(article, tmp_path):
     assert "unknown encoding 'klingon'" in run.stderr.decode()
 
 
+def _wait_until_reading(pid: int, timeout: float = 120) -> None:
+    """Until process `pid` waits on a pipe (Linux), or a few seconds elsewhere."""
+    wchan = Path(f"/proc/{pid}/wchan")
+    if not wchan.exists():
+        time.sleep(5)
+        return
+    deadline = time.monotonic() + timeout
+    while "pipe" not in wchan.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def test_keyboard_interrupt():
     proc = subprocess.Popen(
         [sys.executable, "-m", "factex", "extract", "-"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # A shell without job control starts background jobs with SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(2)  # started and waiting for standard input
+    _wait_until_reading(proc.pid)  # in `main`, reading standard input
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130

@@ -20,7 +20,7 @@ def test_extract_needs_str(value):
 
 
 def test_extract_bytes_says_to_decode():
-    with pytest.raises(TypeError, match="not bytes: decode it first"):
+    with pytest.raises(TypeError, match="not bytes: decode bytes first"):
         factex.extract("Путин".encode())
 
 

@@ -32,7 +32,7 @@ def _not_text(value: object) -> str:
     """Why `value` cannot be extracted from, and what to do instead."""
     message = f"factex needs text as str, not {type(value).__name__}"
     if isinstance(value, (bytes, bytearray, memoryview)):
-        return message + ": decode it first (factex.reading.decode knows Russian encodings)"
+        return f"{message}: decode bytes first (factex.reading.decode knows Russian encodings)"
     return message
 
 
