@@ -154,3 +154,15 @@ def test_one_broken_document_in_a_batch(tmp_path):
     run = factex("extract", *names[15:20])  # a JSON list keeps the error record in its place
     assert run.returncode == 1
     assert [("error" in r) for r in json.loads(run.stdout)] == [False, False, True, False, False]
+
+
+def test_a_failed_document_leaves_an_existing_output_as_it_was(tmp_path):
+    out = tmp_path / "out.json"
+    out.write_text("earlier results", encoding="utf-8")
+    run = factex("extract", str(tmp_path / "moved.txt"), "-o", str(out))
+    assert run.returncode == 1
+    assert "moved.txt: no such file" in _one_line(run)
+    assert out.read_text(encoding="utf-8") == "earlier results"
+    run = factex("extract", str(tmp_path / "moved.txt"), "-o", str(tmp_path / "no" / "out.json"))
+    assert run.returncode == 2
+    assert "cannot write" in _one_line(run) and "No such file or directory" in run.stderr.decode()

@@ -167,7 +167,7 @@ def _progress(items: list[Source]) -> Any:
     return tqdm(items, unit="doc", desc="factex", file=sys.stderr)
 
 
-def write(out: TextIO, fmt: str, results: Iterator[Result], many: bool) -> int:
+def write(out: TextIO | LazyFile, fmt: str, results: Iterator[Result], many: bool) -> int:
     """Write records as JSON or JSON Lines; return how many documents failed."""
     failed = 0
     first = True
@@ -238,6 +238,42 @@ def _check_format(fmt: str, output: str | None) -> str | None:
     return None
 
 
+class LazyFile:
+    """An output file opened (and truncated) on the first write, so that a run that
+    writes nothing, such as one failed document, leaves an existing file as it was."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._file: TextIO | None = None
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self._file is None:
+            self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+        self._file.write(text)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+def _unwritable(path: str) -> str | None:
+    """Why a file cannot be written at `path` (checked before any work), or None."""
+    p = Path(path)
+    if p.is_dir():
+        return "Is a directory"
+    if not p.parent.is_dir():
+        return "No such file or directory"
+    if not os.access(p if p.exists() else p.parent, os.W_OK):
+        return "Permission denied"
+    return None
+
+
 def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -261,6 +297,10 @@ def run_extract(args: argparse.Namespace) -> int:
     if problem:
         print(f"factex: {problem}", file=sys.stderr)
         return 2
+    reason = _unwritable(args.output) if args.output and fmt not in TABLES else None
+    if reason:
+        print(f"factex: cannot write {args.output}: {reason}", file=sys.stderr)
+        return 2
     sources = [Source.named(name) for name in args.files]
     many = len(sources) > 1
     results = records(_progress(sources), args.encoding, args.date, args.tokens)
@@ -281,9 +321,10 @@ def run_extract(args: argparse.Namespace) -> int:
                 print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
                 return 2
         elif args.output:
+            out = LazyFile(args.output)
             try:
-                with open(args.output, "w", encoding="utf-8") as out:
-                    failed = write(out, fmt, results, many)
+                failed = write(out, fmt, results, many)
+                out.close()
             except OSError as err:
                 print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
                 return 2
