@@ -1,10 +1,13 @@
 """Decoding input: UTF-8, legacy Cyrillic encodings, binary and undecodable data."""
 
+import io
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
-from factex.reading import InputError, decode, read_file
+from factex.reading import InputError, decode, read_file, read_input
 
 TEXT = "Президент Казахстана Касым-Жомарт Токаев начинает государственный визит в Россию."
 
@@ -48,3 +51,57 @@ def test_file_errors(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert read_file(empty).text == ""
+
+
+FRENCH = "Le président Macron a rencontré à l'Élysée le ministre français, déjà très âgé."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(encoding):
+    decoded = decode(TEXT.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (TEXT, encoding)
+
+
+def test_latin1_is_not_read_as_cyrillic():
+    for text in (FRENCH, "Müller traf Schröder in Köln, äußerst überraschend."):
+        decoded = decode(text.encode("cp1252"))
+        assert (decoded.text, decoded.encoding) == (text, "cp1252")
+    for encoding in ("cp1251", "koi8_r", "cp866"):
+        assert decode("Сергей Ёлкин прибыл в Москву.".encode(encoding)).encoding == encoding
+
+
+def test_mostly_control_characters_are_binary(tmp_path):
+    path = tmp_path / "ctl.txt"
+    path.write_text("Путин" + "".join(map(chr, range(1, 9))) * 20, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_file(path)
+    assert err.value.code == "binary"
+
+
+class _Stdin:
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+def test_stdin_is_checked_like_a_file(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Stdin(TEXT.encode("koi8_r")))
+    assert read_input("-").text == TEXT
+    monkeypatch.setattr(sys, "stdin", _Stdin(b"a\x01\x02\x03\x04\x05\x06\x07b"))
+    with pytest.raises(InputError, match="control characters"):
+        read_input("-")
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(InputError, match="standard input is closed"):
+        read_input("-")
+
+
+def test_permission_denied(tmp_path, monkeypatch):
+    path = tmp_path / "secret.txt"
+    path.write_text(TEXT, encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError) as err:
+        read_file(path)
+    assert (err.value.code, err.value.message) == ("permission", "permission denied")

@@ -1,7 +1,7 @@
 """Segmentation and morphology: offsets, sentences, paragraphs, lemmas."""
 
 from factex.text.morph import lemma
-from factex.text.segment import segment
+from factex.text.segment import MAX_SENTENCE, segment
 
 
 def test_words_have_exact_offsets():
@@ -59,3 +59,21 @@ def test_pipeline_tokens_layer(nlp):
     assert by_text["начинает"]["lemma"] == "начинать"
     assert all(text[t["start"] : t["stop"]] == t["text"] for t in record["tokens"])
     assert "tokens" not in nlp(text).to_dict()
+
+
+def test_run_on_sentence_is_cut_after_commas():
+    text = "Путин, Токаев и Лукашенко встретились в Москве " * 100  # 700 words, no full stop
+    seg = segment(text)
+    lengths = [b - a for a, b in seg.sentences]
+    assert sum(lengths) == len(seg.words) and max(lengths) <= MAX_SENTENCE
+    assert len(lengths) > 1
+    for a, _ in seg.sentences[1:]:
+        assert seg.words[a - 1][2] == ","
+
+
+def test_line_breaks_of_every_kind_end_paragraphs():
+    text = "Один\rДва\u2028Три\u2029Четыре\x0cПять\x85Шесть\r\nСемь"
+    seg = segment(text)
+    assert [text[a:b] for a, b in seg.paragraphs] == [
+        "Один", "Два", "Три", "Четыре", "Пять", "Шесть", "Семь",
+    ]  # fmt: skip

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
+import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .reading import InputError, decode, read_file
+from .reading import InputError, read_input
 from .record import DocInfo, error_record
 from .time.reference import Reference
 
@@ -30,6 +33,14 @@ def _date(value: str) -> str:
         Reference.parse(value)
     except ValueError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
+    return value
+
+
+def _encoding(value: str) -> str:
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
     return value
 
 
@@ -87,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "--encoding",
+        type=_encoding,
         metavar="NAME",
         help="encoding of the input files (e.g. --encoding cp1251); "
         "default: UTF-8, or cp1251/KOI8-R/cp866 recognised automatically",
@@ -94,54 +106,58 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_CYRILLIC = re.compile("[А-ЯЁа-яё]")
+
+
 @dataclass
 class Source:
-    """One input: its name as given, id, and text or the error that stopped it."""
+    """One input as named on the command line; its text is read only when its turn comes."""
 
     name: str
     info: DocInfo
-    text: str | None = None
-    error: InputError | None = None
+
+    @classmethod
+    def named(cls, name: str) -> Source:
+        doc_id = "stdin" if name == "-" else Path(name).stem
+        return cls(name, DocInfo(id=doc_id, source=name))
+
+    def read(self, encoding: str | None) -> str:
+        """The text, decoded; says on stderr what is unusual about it."""
+        decoded = read_input(self.name, encoding)
+        if decoded.encoding not in ("utf-8", "utf-8-sig") and not encoding:
+            print(f"factex: {self.name}: decoded as {decoded.encoding}", file=sys.stderr)
+        if decoded.encoding != "utf-8":
+            self.info.encoding = decoded.encoding
+        if decoded.text.strip() and not _CYRILLIC.search(decoded.text):
+            print(f"factex: {self.name}: no Cyrillic letters; factex reads Russian text",
+                  file=sys.stderr)  # fmt: skip
+        return decoded.text
 
 
-def _read(name: str, encoding: str | None) -> Source:
-    doc_id = "stdin" if name == "-" else Path(name).stem
-    info = DocInfo(id=doc_id, source=name)
-    try:
-        if name == "-":
-            decoded = decode(sys.stdin.buffer.read(), encoding)
-        else:
-            decoded = read_file(name, encoding)
-    except InputError as err:
-        return Source(name, info, error=err)
-    if decoded.encoding not in ("utf-8", "utf-8-sig") and not encoding:
-        print(f"factex: {name}: decoded as {decoded.encoding}", file=sys.stderr)
-    if decoded.encoding != "utf-8":
-        info.encoding = decoded.encoding
-    return Source(name, info, decoded.text)
+Result = tuple[Source, dict[str, Any], str]
 
 
 def records(
-    sources: list[Source], date: str | None, tokens: bool
-) -> Iterator[tuple[Source, dict[str, Any]]]:
-    """Process every readable source; unreadable or failing ones become error records."""
+    sources: list[Source], encoding: str | None, date: str | None, tokens: bool
+) -> Iterator[Result]:
+    """Read and process each source in turn: its record and text, or an error record
+    in its place when it cannot be read or processed."""
     from .pipeline import Pipeline
 
     nlp: Pipeline | None = None
     for src in sources:
-        if src.error is None:
-            try:
-                nlp = nlp or Pipeline()
-                doc = nlp(
-                    src.text or "", date, doc_id=src.info.id, source=src.info.source, tokens=tokens
-                )
-                doc.info.encoding = src.info.encoding
-                yield src, doc.to_dict()
-                continue
-            except Exception as err:  # one broken document must not stop a batch
-                src.error = InputError("processing-error", f"{type(err).__name__}: {err}")
-        assert src.error is not None
-        yield src, error_record(src.info, src.error.code, src.error.message)
+        text = ""
+        try:
+            text = src.read(encoding)
+            nlp = nlp or Pipeline()
+            doc = nlp(text, date, doc_id=src.info.id, source=src.info.source, tokens=tokens)
+            doc.info.encoding = src.info.encoding
+            yield src, doc.to_dict(), text
+        except InputError as err:
+            yield src, error_record(src.info, err.code, err.message), text
+        except Exception as err:  # one broken document must not stop a batch
+            message = " ".join(f"{type(err).__name__}: {err}".split())
+            yield src, error_record(src.info, "processing-error", message), text
 
 
 def _progress(items: list[Source]) -> Any:
@@ -152,15 +168,13 @@ def _progress(items: list[Source]) -> Any:
     return tqdm(items, unit="doc", desc="factex", file=sys.stderr)
 
 
-def write(
-    out: TextIO, fmt: str, results: Iterator[tuple[Source, dict[str, Any]]], many: bool
-) -> int:
+def write(out: TextIO | LazyFile, fmt: str, results: Iterator[Result], many: bool) -> int:
     """Write records as JSON or JSON Lines; return how many documents failed."""
     failed = 0
     first = True
     if fmt == "json" and many:
         out.write("[\n")
-    for src, record in results:
+    for src, record, _ in results:
         if "error" in record:
             failed += 1
             print(f"factex: {src.name}: {record['error']['message']}", file=sys.stderr)
@@ -190,23 +204,23 @@ def _report(src: Source, record: dict[str, Any]) -> int:
     return 1
 
 
-def write_tables(directory: str, fmt: str, results: Iterator[tuple[Source, dict[str, Any]]]) -> int:
+def write_tables(directory: str, fmt: str, results: Iterator[Result]) -> int:
     """Write the pandas tables of all records as CSV or Parquet files; return failures."""
     from .frames import to_frames, write_tables
 
-    kept = [(src, record) for src, record in results]
+    kept = [(src, record) for src, record, _ in results]
     failed = sum(_report(src, record) for src, record in kept)
     write_tables(to_frames([record for _, record in kept]), directory, fmt)
     return failed
 
 
-def write_html(out: TextIO, results: Iterator[tuple[Source, dict[str, Any]]]) -> int:
+def write_html(out: TextIO, results: Iterator[Result]) -> int:
     """Write one self-contained HTML page for all records; return failures."""
     from .html import to_html
 
-    kept = [(src, record) for src, record in results]
-    failed = sum(_report(src, record) for src, record in kept)
-    out.write(to_html([r for _, r in kept], texts=[s.text or "" for s, _ in kept]))
+    kept = list(results)
+    failed = sum(_report(src, record) for src, record, _ in kept)
+    out.write(to_html([r for _, r, _ in kept], texts=[text for _, _, text in kept]))
     return failed
 
 
@@ -227,21 +241,72 @@ def _check_format(fmt: str, output: str | None) -> str | None:
     return None
 
 
+class LazyFile:
+    """An output file opened (and truncated) on the first write, so that a run that
+    writes nothing, such as one failed document, leaves an existing file as it was."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._file: TextIO | None = None
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self._file is None:
+            self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+        self._file.write(text)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+def _unwritable(path: str) -> str | None:
+    """Why a file cannot be written at `path` (checked before any work), or None."""
+    p = Path(path)
+    if p.is_dir():
+        return "Is a directory"
+    if not p.parent.is_dir():
+        return "No such file or directory"
+    if not os.access(p if p.exists() else p.parent, os.W_OK):
+        return "Permission denied"
+    return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _check_files(files: list[str], output: str | None) -> str | None:
+    """Why the inputs cannot be read as given, or None."""
+    if files.count("-") > 1:
+        return "standard input '-' can be read only once"
+    clash = next((f for f in files if output and f != "-" and _same_file(f, output)), None)
+    if clash is not None:
+        return f"-o {output} is also an input file; it would be overwritten"
+    return None
+
+
 def run_extract(args: argparse.Namespace) -> int:
     fmt = args.format or "json"
-    problem = _check_format(fmt, args.output)
+    problem = _check_format(fmt, args.output) or _check_files(args.files, args.output)
     if problem:
         print(f"factex: {problem}", file=sys.stderr)
         return 2
-    if args.files.count("-") > 1:
-        print("factex: standard input '-' can be read only once", file=sys.stderr)
+    reason = _unwritable(args.output) if args.output and fmt not in TABLES else None
+    if reason:
+        print(f"factex: cannot write {args.output}: {reason}", file=sys.stderr)
         return 2
-    sources = [_read(name, args.encoding) for name in args.files]
-    if any(s.error and s.error.code == "bad-encoding" for s in sources):
-        print(f"factex: {sources[0].error.message}", file=sys.stderr)  # type: ignore[union-attr]
-        return 2
+    sources = [Source.named(name) for name in args.files]
     many = len(sources) > 1
-    results = records(_progress(sources), args.date, args.tokens)
+    results = records(_progress(sources), args.encoding, args.date, args.tokens)
     try:
         if fmt in TABLES:
             try:
@@ -259,16 +324,15 @@ def run_extract(args: argparse.Namespace) -> int:
                 print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
                 return 2
         elif args.output:
+            out = LazyFile(args.output)
             try:
-                with open(args.output, "w", encoding="utf-8") as out:
-                    failed = write(out, fmt, results, many)
+                failed = write(out, fmt, results, many)
+                out.close()
             except OSError as err:
                 print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
                 return 2
         else:
             failed = write(sys.stdout, fmt, results, many)
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:  # `factex extract ... | head`
         sys.stderr.close()
         return 1
@@ -281,7 +345,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "extract":
         parser.print_help()
         return 2
-    return run_extract(args)
+    try:
+        return run_extract(args)
+    except KeyboardInterrupt:
+        print("factex: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

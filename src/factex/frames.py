@@ -86,8 +86,19 @@ class Frames(dict):
 def _records(docs: Any) -> Iterator[Record]:
     if isinstance(docs, Mapping) or hasattr(docs, "to_dict"):
         docs = [docs]
-    for doc in docs:
-        yield doc if isinstance(doc, Mapping) else doc.to_dict()
+    if isinstance(docs, (str, bytes)) or not isinstance(docs, Iterable):
+        raise TypeError(f"to_frames needs Documents or records (dicts), not {_kind(docs)}")
+    for i, doc in enumerate(docs, 1):
+        if isinstance(doc, Mapping):
+            yield doc
+        elif hasattr(doc, "to_dict"):
+            yield doc.to_dict()
+        else:
+            raise TypeError(f"to_frames: item {i} is {_kind(doc)}, not a Document or a record")
+
+
+def _kind(value: Any) -> str:
+    return "None" if value is None else f"a {type(value).__name__}"
 
 
 def _flatten_arg(key: str, value: Any, row: dict[str, Any]) -> None:

@@ -28,6 +28,14 @@ def as_reference(date: DateArg) -> Reference | None:
     return Reference.parse(str(date))
 
 
+def _not_text(value: object) -> str:
+    """Why `value` cannot be extracted from, and what to do instead."""
+    message = f"factex needs text as str, not {type(value).__name__}"
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return f"{message}: decode bytes first (factex.reading.decode knows Russian encodings)"
+    return message
+
+
 class Pipeline:
     """All of factex's stages with their models loaded once.
 
@@ -73,10 +81,7 @@ class Pipeline:
     ) -> Analysis:
         """Run every stage and keep the layers (for facts, spaCy and debugging)."""
         if not isinstance(text, str):
-            raise TypeError(
-                f"factex needs text as str, not {type(text).__name__}: "
-                "decode bytes first (factex.reading.decode does it for Russian encodings)"
-            )
+            raise TypeError(_not_text(text))
         option = as_reference(date)
         seg = segment(text)
         sentences = seg.sentence_words()
@@ -134,11 +139,11 @@ class Pipeline:
             Token(
                 s,
                 e,
-                w,
+                analysis.text[s:e],
                 analysis.lemmas[i],
                 analysis.pos[i],
                 analysis.feats[i],
                 analysis.sent_of_word[i],
             )
-            for i, (s, e, w) in enumerate(analysis.words)
+            for i, (s, e, _) in enumerate(analysis.words)
         ]

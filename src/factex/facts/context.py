@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -112,11 +113,15 @@ class Context:
                     return e
         return None
 
+    @cached_property
+    def _span_firsts(self) -> list[int]:
+        return [s.first for s in self.spans]  # in text order, as `spans` is
+
     def spans_in(self, first: int, last: int, types: str = "PER LOC ORG") -> list[Span]:
         wanted = types.split()
-        return [
-            s for s in self.spans if first <= s.first and s.last <= last and s.entity.type in wanted
-        ]
+        k = bisect_left(self._span_firsts, first)
+        end = bisect_left(self._span_firsts, last, k)
+        return [s for s in self.spans[k:end] if s.last <= last and s.entity.type in wanted]
 
     # dates and numbers
     @cached_property
@@ -128,11 +133,18 @@ class Context:
         """Dates inside words [first, last), leaving out the dateline's own date."""
         a, b = self.start(first), self.stop(last - 1)
         dl_a, dl_b = self.dateline
+        dates, starts = self._dates
+        k = bisect_left(starts, a)
+        end = bisect_left(starts, b, k)
         return [
-            d
-            for d in self.analysis.document.dates
-            if a <= d.start and d.stop <= b and not (dl_a <= d.start and d.stop <= dl_b)
+            d for d in dates[k:end] if d.stop <= b and not (dl_a <= d.start and d.stop <= dl_b)
         ]
+
+    @cached_property
+    def _dates(self) -> tuple[list[DateExpr], list[int]]:
+        """The document's dates in text order (as found), and their starts."""
+        dates = sorted(self.analysis.document.dates, key=lambda d: d.start)
+        return dates, [d.start for d in dates]
 
     @cached_property
     def _date_words(self) -> set[int]:

@@ -5,6 +5,7 @@ commission sessions — name, kind, ordinal, place, dates, theme and participant
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 from typing import Any
 
@@ -315,15 +316,19 @@ def _fill(ctx: Context, fact: Fact, i: int) -> None:
 def _back_refs(ctx: Context, state: _State, mentions: list[tuple[int, Fact]]) -> None:
     """Abbreviations (`ПМЭФ`), `мероприятие` and a sentence-initial pronoun right after the
     event's sentence (`Она продлится до 9 июля`) refer back to an event."""
+    first_at: dict[int, Fact] = {}
+    for s, f in mentions:
+        first_at.setdefault(s, f)
+    starts = sorted(first_at)
     for i in range(ctx.n):
         fact = state.aliases.get(ctx.text(i))
         at = ctx.start(i)
-        before = [(s, f) for s, f in mentions if s < at]
-        if fact is None and before:
-            last_at, last = max(before, key=lambda p: p[0])
+        k = bisect_left(starts, at)  # starts[k - 1] is the last mention before word i
+        if fact is None and k > 0:
+            last_at = starts[k - 1]
             if ctx.lemma(i) in words("event-backrefs") or _pronoun_after(ctx, i, last_at):
-                fact = last
-        if fact is not None and not any(s == at for s, _ in mentions):
+                fact = first_at[last_at]
+        if fact is not None and at not in first_at:
             _fill(ctx, fact, i)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Entity, Fact
+from ..text.segment import LINE_BREAK
 from .context import Context
 from .lexicon import sequences, words
 from .persons import Persons
@@ -23,7 +24,7 @@ def quotations(ctx: Context) -> list[tuple[int, int]]:
     text = ctx.analysis.text
     for i in range(ctx.n):
         t = ctx.text(i)
-        if stack and "\n" in text[ctx.stop(stack[-1]) : ctx.start(i)]:
+        if stack and LINE_BREAK.search(text, ctx.stop(stack[-1]), ctx.start(i)):
             stack = []
         if stack and t == OPENING[ctx.text(stack[-1])]:
             a = stack.pop()

@@ -56,9 +56,9 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
             starts.append(False)
 
     cursor = 0
-    for i, (start, stop, word) in enumerate(analysis.words):
+    for i, (start, stop, _) in enumerate(analysis.words):
         add_gap(text[cursor:start])
-        words.append(word)
+        words.append(text[start:stop])
         spaces.append(False)
         pos.append(analysis.pos[i])
         morphs.append(_morph(analysis.feats[i]))

@@ -24,7 +24,10 @@ class Reference:
         if not match:
             raise ValueError(f"not a date in the form YYYY-MM-DD: {value!r}")
         year, month, day = (int(g) for g in match.groups())
-        dt.date(year, month, day)  # raises ValueError for 2025-02-30
+        try:
+            dt.date(year, month, day)
+        except ValueError as err:  # 2025-02-30, 2025-13-01
+            raise ValueError(f"not a valid date: {value!r} ({err})") from None
         return cls(year, month, day)
 
     @property

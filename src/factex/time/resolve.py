@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ..text.morph import analyzer
+from ..text.segment import LINE_BREAKS
 from .reference import Reference
 
 Point = tuple[int | None, int | None, int | None]
@@ -126,8 +127,8 @@ def this_week_day(ref: Reference, target: int) -> Point | None:
     return d.year, d.month, d.day
 
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
-_CLAUSE_END = re.compile(r"[.!?\n,;:()«»\"—–]|\s-\s")
+_SENTENCE_END = re.compile(f"[.!?{LINE_BREAKS}]")
+_CLAUSE_END = re.compile(f"[.!?{LINE_BREAKS},;:()«»\"—–]|\\s-\\s")
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 
 
