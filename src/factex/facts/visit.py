@@ -28,6 +28,29 @@ def _genitive_visitor(ctx: Context, persons: Persons, i: int, b: int) -> Entity 
     return post
 
 
+TO = frozenset({"в", "во", "на"})
+STAY_VERBS = frozenset({"побывать", "находиться", "пребывать"})
+
+
+def _destination(ctx: Context, i: int, a: int, b: int, visitor: Entity | None) -> Entity | None:
+    """Where the visit goes: `визит в Россию`, `визит президента Бразилии ... в Аргентину`,
+    `посетит Иран`, `прибыл в Пхеньян с визитом`, `находится с визитом в Китае`."""
+    after = i + 1
+    if visitor is not None and ctx.pos(i) == "NOUN":
+        while after < b and (ctx.feat(after, "Case") == "Gen" or ctx.span_at.get(after)):
+            after += 1  # past the visitor in the genitive
+    found = ctx.place(i + 1, b, "Acc", TO, within=5) or ctx.place(after, b, "Acc", TO, within=3)
+    if found is None and ctx.pos(i) == "VERB":
+        for s in ctx.spans_in(i + 1, b, "LOC") + ctx.spans_in(a, i, "LOC"):
+            if ctx.feat(s.first, "Case") == "Acc" and ctx.lemma(s.first - 1) not in TO:
+                return s.entity
+    if found is None and (ctx.feat(i, "Case") == "Ins" or ctx.lemma(i) in STAY_VERBS):
+        found = ctx.place(max(a, i - 6), i, "Acc", TO)  # `прибыл в Пхеньян с визитом`
+        found = found or ctx.place(i + 1, b, "Loc", TO, within=4)  # `с визитом в Китае`
+        found = found or ctx.place(max(a, i - 6), i, "Loc", TO)
+    return found
+
+
 def find(ctx: Context, persons: Persons) -> list[Fact]:
     facts: list[Fact] = []
     words = mapping("visit-words")
@@ -48,12 +71,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         if visitor is None and not governed:  # `подготовка визита` says nothing of who
             nominative = persons.within(a, b, "Nom")
             visitor = nominative[0] if nominative else None
-        destination = ctx.place(i + 1, b, "Acc", frozenset({"в", "во", "на"}), within=5)
-        if destination is None and ctx.pos(i) == "VERB":
-            for s in ctx.spans_in(i + 1, b, "LOC") + ctx.spans_in(a, i, "LOC"):
-                if ctx.feat(s.first, "Case") == "Acc" and ctx.lemma(s.first - 1) not in {"в", "на"}:
-                    destination = s.entity
-                    break
+        destination = _destination(ctx, i, a, b, visitor)
         host = None
         for j in range(a, b - 1):
             if ctx.lemma(j) == "по" and ctx.lemma(j + 1) == "приглашение":
