@@ -209,3 +209,13 @@ def test_a_plural_post_after_a_verb_is_no_appointment():
         "Эта информация была опровергнута официальными представителями Владимира Путина."
     )
     assert found == []
+
+
+def test_envoy_to_a_district():
+    text = (
+        "Полномочный представитель президента в Приволжском федеральном округе Игорь Комаров "
+        "провел совещание."
+    )
+    (o,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
+    assert o["person"]["name"] == "Игорь Комаров"
+    assert o["position"] == "полномочный представитель президента"

@@ -186,6 +186,16 @@ def _ordinal_fits(ctx: Context, head: int) -> bool:
     return ctx.lemma(head) not in words("leader-posts")
 
 
+def _district_before_name(ctx: Context, k: int) -> bool:
+    """`представитель президента в Приволжском федеральном округе Игорь Комаров`: a place
+    after `в` that a person's name follows is the post's district."""
+    span = ctx.span_at.get(k)
+    if span is None or span.first != k or ctx.lemma(k - 1) not in {"в", "во"}:
+        return False
+    after = ctx.span_at.get(span.last)
+    return span.entity.type == "LOC" and after is not None and after.entity.type == "PER"
+
+
 def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     """The position phrase headed by word `head`.
 
@@ -241,6 +251,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             quoted = ctx.is_quote(span.first - 1)
             named = k > head + 1 and ctx.pos(k - 1) == "NOUN"  # `клуба Челси`
             after_prep = ctx.lemma(k - 1) in TAIL_PREPS and org is not None  # `посол ... в Грузии`
+            after_prep = after_prep or _district_before_name(ctx, k)
             if quoted or named or after_prep or ctx.feat(span.first, "Case") in {"Gen", None}:
                 if org is None and (quoted or named):
                     last = _before_org_noun(ctx, head, last, span.first - int(quoted))
@@ -294,7 +305,8 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             pass
         elif lem in TAIL_PREPS and k + 1 < sent_last and ctx.pos(k + 1) != "PUNCT":
             prep = lem
-            if lem == "в" and ctx.span_at.get(k + 1) is not None and org is None:
+            at_place = lem == "в" and ctx.span_at.get(k + 1) is not None and org is None
+            if at_place and not _district_before_name(ctx, k + 1):
                 break
         elif pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") in {"Dat", "Loc"}:
             if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:
