@@ -71,3 +71,44 @@ def test_reported_speech_source_with_commas_inside_its_name():
     )
     assert q["text"] == "товарооборот вырос на 12%"
     assert q["speaker"]["name"].startswith("Министерство инвестиций, промышленности и торговли")
+
+
+def test_speaker_between_the_parts_of_a_quote():
+    (q,) = quotes("«Мы готовы к диалогу, — сказал Владимир Путин, — но не на любых условиях».")
+    assert q["speaker"]["name"] == "Владимир Путин"
+    assert q["text"] == "Мы готовы к диалогу, но не на любых условиях"
+    assert q["direct"] is True
+
+
+def test_speaker_between_two_sentences_of_a_quote():
+    (q,) = quotes("«Решение принято, — заявила Мария Захарова. — Подробности позже».")
+    assert q["speaker"]["name"] == "Мария Захарова"
+    assert q["text"] == "Решение принято. Подробности позже"
+
+
+def test_according_to_with_quotation_marks_is_direct():
+    (q,) = quotes("По словам министра финансов Антона Силуанова, «бюджет будет сбалансирован».")
+    assert q["speaker"]["name"] == "Антон Силуанов"
+    assert q["text"] == "бюджет будет сбалансирован"
+    assert q["direct"] is True
+
+
+def test_said_in_the_press_service():
+    (q,) = quotes("Как заявили в пресс-службе правительства Москвы, работы завершатся в декабре.")
+    assert q["speaker_text"] == "пресс-служба правительства Москвы"
+    assert q["text"] == "работы завершатся в декабре"
+
+
+def test_said_in_the_ministry_named_before():
+    found = quotes(
+        "Выставка организована при поддержке Министерства культуры РФ. "
+        "Как сообщили в министерстве, выставка продлится до марта."
+    )
+    (q,) = found
+    assert q["speaker"]["name"] == "Министерство культуры РФ"
+
+
+def test_a_kind_word_opening_a_quote_is_no_event():
+    text = "«Фестиваль, — по словам организаторов, — станет ежегодным»."
+    facts = nlp()(text).to_dict()["facts"]
+    assert [f for f in facts if f["type"] == "event"] == []
