@@ -103,3 +103,22 @@ def test_a_visit_that_is_not_planned_is_negated():
 def test_a_place_where_one_speaks_is_no_destination():
     (v,) = visits("Находясь с визитом во Вьетнаме, Сергей Лавров выступил в Ханое.")
     assert v["destination"]["name"] == "Вьетнам"
+
+
+def test_arrival_in_a_capital_is_a_visit():
+    (v,) = visits("Президент Киргизии Садыр Жапаров прибыл в Москву.")
+    assert v["visitor"]["name"] == "Садыр Жапаров"
+    assert v["destination"]["name"] == "Москва"
+
+
+def test_arrival_and_visit_in_one_sentence_are_one_visit():
+    (v,) = visits("Президент Вьетнама То Лам прибыл с официальным визитом в Москву.")
+    assert v["kind"] == "официальный"
+
+
+def test_arrival_without_a_named_place_is_no_visit():
+    assert visits("Сергей Петров прибыл на место происшествия.") == []
+
+
+def test_visiting_an_exhibition_is_no_visit():
+    assert visits("Министр культуры Ольга Любимова посетила выставку.") == []

@@ -9,6 +9,7 @@ from ..record import Entity, Fact
 from .args import best_date, compound_number, date_ref, days_in, own_dates, ref
 from .context import Context
 from .lexicon import mapping
+from .lexicon import words as lexicon_words
 from .persons import Persons
 
 ARGS = ("visitor", "destination", "host", "kind", "dates", "duration_days")
@@ -51,14 +52,51 @@ def _destination(ctx: Context, i: int, a: int, b: int, visitor: Entity | None) -
     return found
 
 
+def _object_not_place(ctx: Context, i: int, b: int) -> bool:
+    """A visit verb whose object is a common noun (`посетил выставку`, `посетили завод`)."""
+    if ctx.pos(i) != "VERB":
+        return False
+    k = i + 1
+    while k < b and ctx.pos(k) in {"ADJ", "ADV", "DET"} and ctx.span_at.get(k) is None:
+        k += 1
+    if k >= b or ctx.span_at.get(k) is not None:
+        return False
+    return ctx.pos(k) == "NOUN" and ctx.feat(k, "Case") == "Acc"
+
+
+def _arrival(ctx: Context, persons: Persons, i: int, a: int, b: int) -> Fact | None:
+    """`Садыр Жапаров прибыл в Москву`: a named person arriving in a named place."""
+    destination = ctx.place(i + 1, b, "Acc", TO, within=4)
+    nominative = persons.within(a, b, "Nom")
+    if destination is None or not nominative:
+        return None
+    date = best_date(own_dates(ctx, a, b))
+    args: dict[str, Any] = {
+        "visitor": ref(nominative[0]),
+        "destination": ref(destination),
+        "host": None,
+        "kind": None,
+        "dates": date_ref(date),
+        "duration_days": None,
+    }
+    if modality := ctx.modality(i):
+        args["modality"] = modality
+    return Fact("visit", *_evidence(ctx, a, b), args)
+
+
 def find(ctx: Context, persons: Persons) -> list[Fact]:
     facts: list[Fact] = []
     words = mapping("visit-words")
     for i in range(ctx.n):
         lem = ctx.lemma(i)
-        if lem not in words or ctx.entity(i) is not None:
+        arrival = lem in lexicon_words("arrival-verbs") and ctx.pos(i) == "VERB"
+        if (lem not in words and not arrival) or ctx.entity(i) is not None:
             continue
         a, b = ctx.clause(i)
+        if arrival:
+            if (fact := _arrival(ctx, persons, i, a, b)) is not None:
+                _add(facts, fact)
+            continue
         kind = words[lem] or None
         duration = None
         for j in range(max(a, i - 3), i):
@@ -72,6 +110,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             nominative = persons.within(a, b, "Nom")
             visitor = nominative[0] if nominative else None
         destination = _destination(ctx, i, a, b, visitor)
+        if destination is None and _object_not_place(ctx, i, b):
+            continue  # `посетили выставку`: a visit to a place that is no destination
         host = None
         for j in range(a, b - 1):
             if ctx.lemma(j) == "по" and ctx.lemma(j + 1) == "приглашение":
