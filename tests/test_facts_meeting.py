@@ -74,3 +74,18 @@ def test_a_later_mention_of_the_same_talks_merges():
     )
     assert len(found) == 1
     assert found[0]["place"]["name"] == "Пекин"
+
+
+def test_a_meeting_of_two_named_in_the_genitive():
+    (m,) = meetings(
+        "Состоялась встреча Владимира Путина и Си Цзиньпина в Казани, на которой лидеры "
+        "обсудили ситуацию в регионе."
+    )
+    assert names(m) == {"Владимир Путин", "Си Цзиньпин"}
+    assert m["place"]["name"] == "Казань"
+    assert m["topics"] == ["ситуацию в регионе"]
+
+
+def test_talks_that_did_not_take_place_are_negated():
+    (m,) = meetings("Переговоры Путина и Трампа не состоялись.")
+    assert m["modality"] == "negated"

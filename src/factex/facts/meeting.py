@@ -49,9 +49,26 @@ def _role_ok(ctx: Context, j: int, a: int, i: int) -> bool:
     before = [ctx.lemma(k) for k in range(max(a, j - 4), j)]
     if case == "Ins" and ("с" in before or "со" in before):
         return True
-    if case == "Gen" and ("между" in before or (i < j <= i + 3 and ctx.pos(i) == "NOUN")):
+    if case == "Gen" and ("между" in before or (ctx.pos(i) == "NOUN" and _after_noun(ctx, i, j))):
         return True
     return case == "Acc" and ctx.lemma(i) in HOSTING and j > i
+
+
+def _after_noun(ctx: Context, i: int, j: int) -> bool:
+    """The genitive at j belongs to the meeting noun at i: right after it, or in a list of
+    names that follows it (`встреча Владимира Путина и Си Цзиньпина`)."""
+    if i < j <= i + 3:
+        return True
+    k = i + 1
+    while i < k < j:
+        span = ctx.span_at.get(k)
+        if span is not None and span.entity.type == "PER" and ctx.feat(k, "Case") == "Gen":
+            k = span.last
+        elif ctx.lemma(k) in {"и", ","} and k > i + 1:
+            k += 1
+        else:
+            return False
+    return k == j
 
 
 def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> list[Entity]:
