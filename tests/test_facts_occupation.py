@@ -219,3 +219,11 @@ def test_envoy_to_a_district():
     (o,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
     assert o["person"]["name"] == "Игорь Комаров"
     assert o["position"] == "полномочный представитель президента"
+
+
+def test_apposition_with_now():
+    text = "Сергей Шойгу, ныне секретарь Совета безопасности, принял участие в заседании."
+    (o,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
+    assert o["person"]["name"] == "Сергей Шойгу"
+    assert o["position"] == "секретарь"
+    assert o["org"]["name"] == "Совет безопасности"

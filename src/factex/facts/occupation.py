@@ -13,6 +13,7 @@ from .positions import Phrase, base_post, country_entity, is_post, phrase_at
 
 APPOSITION = {",", "-", "–", "—"}
 HOLDING = {"пост", "должность", "кресло"}
+NOW = {"ныне", "теперь", "сейчас", "тогда", "впоследствии"}
 
 
 @dataclass
@@ -72,10 +73,13 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, paren, phrase))
             used_heads.add(i)
             continue
-        before = per_end.get(_skip_parenthesis(ctx, phrase.lead - 1))
-        if ctx.lemma(phrase.lead - 1) == "и" and phrase.lead - 1 in appositions:
-            before = appositions[phrase.lead - 1]  # `Ковач - политик и лидер партии`
-        elif before is None or ctx.text(phrase.lead - 1) not in APPOSITION:
+        sep = phrase.lead - 1
+        if ctx.lemma(sep) in NOW and ctx.text(sep - 1) in APPOSITION:
+            sep -= 1  # `Сергей Шойгу, ныне секретарь Совбеза`
+        before = per_end.get(_skip_parenthesis(ctx, sep))
+        if ctx.lemma(sep) == "и" and sep in appositions:
+            before = appositions[sep]  # `Ковач - политик и лидер партии`
+        elif before is None or ctx.text(sep) not in APPOSITION:
             continue
         if _apposition_ends(ctx, phrase):
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
