@@ -227,3 +227,47 @@ def test_apposition_with_now():
     assert o["person"]["name"] == "Сергей Шойгу"
     assert o["position"] == "секретарь"
     assert o["org"]["name"] == "Совет безопасности"
+
+
+def _occ(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (f["person"]["name"], f["position"], (f["org"] or {}).get("name"))
+        for f in nlp()(text).to_dict()["facts"]
+        if f["type"] == "occupation"
+    ]
+
+
+def test_a_post_after_another_apposition():
+    found = _occ(
+        "Инициатива оказалась неожиданной для Александра Брода, известного борца с "
+        "ксенофобией, члена Общественной палаты."
+    )
+    assert ("Александр Брод", "член", "Общественная палата") in found
+
+
+def test_one_of_the_holders_of_a_post():
+    found = _occ(
+        "Призёры отдали дань Эдуарду Мишлену, одному из президентов группы компаний Michelin."
+    )
+    assert found == [("Эдуард Мишлен", "президент", "Michelin")]
+
+
+def test_managing_director_is_one_post():
+    found = _occ("В конференции участвует Крис Хелмбрехт - управляющий директор агентства.")
+    assert [p for _, p, _ in found] == ["управляющий директор"]
+
+
+def test_a_pronoun_subject_takes_the_person_of_the_sentence_before():
+    found = _occ(
+        "Леван Гачечиладзе стал единым кандидатом оппозиции. "
+        "В настоящий момент он является депутатом парламента."
+    )
+    assert ("Леван Гачечиладзе", "депутат", None) in [(n, p, None) for n, p, _ in found]
+
+
+def test_a_pronoun_of_another_gender_takes_no_one():
+    found = _occ(
+        "Леван Гачечиладзе стал единым кандидатом оппозиции. "
+        "В настоящий момент она является депутатом парламента."
+    )
+    assert found == []

@@ -13,6 +13,7 @@ from .positions import Phrase, base_post, country_entity, is_post, phrase_at
 
 APPOSITION = {",", "-", "–", "—"}
 HOLDING = {"пост", "должность", "кресло"}
+ONE = {"один", "одна", "одного", "одной", "одному", "одним", "одною", "одном"}
 NOW = {"ныне", "теперь", "сейчас", "тогда", "впоследствии"}
 
 
@@ -49,7 +50,8 @@ def find(ctx: Context) -> list[Occupation]:
             continue
         phrase = phrase_at(ctx, i)
         inner.update(range(phrase.first, phrase.last))
-        if phrase.plural:
+        one_of = _one_of(ctx, phrase.lead)
+        if phrase.plural and one_of is None:
             continue
         person = per_start.get(phrase.last)
         if person is not None:  # `глава Татарстана Рустам Минниханов`
@@ -73,10 +75,10 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, paren, phrase))
             used_heads.add(i)
             continue
-        sep = phrase.lead - 1
+        sep = phrase.lead - 1 if one_of is None else one_of - 1
         if ctx.lemma(sep) in NOW and ctx.text(sep - 1) in APPOSITION:
             sep -= 1  # `Сергей Шойгу, ныне секретарь Совбеза`
-        before = per_end.get(_skip_parenthesis(ctx, sep))
+        before = per_end.get(_skip_parenthesis(ctx, sep)) or _chained(ctx, sep, phrase, per_end)
         if ctx.lemma(sep) == "и" and sep in appositions:
             before = appositions[sep]  # `Ковач - политик и лидер партии`
         elif before is None or ctx.text(sep) not in APPOSITION:
@@ -116,6 +118,38 @@ def _chain(
         used.add(prev.head)
         lead = prev.lead
     return out
+
+
+def _one_of(ctx: Context, lead: int) -> int | None:
+    """Where `одному из` starts right before a plural post (`Мишлену, одному из
+    президентов компании`): one holder of the post."""
+    if lead >= 2 and ctx.lemma(lead - 1) == "из" and ctx.text(lead - 2).lower() in ONE:
+        return lead - 2
+    return None
+
+
+def _chained(ctx: Context, sep: int, phrase: Phrase, per_end: dict[int, Span]) -> Span | None:
+    """`Александра Брода, известного борца с ксенофобией, члена Общественной палаты`: a
+    post after another apposition in the same case, which follows the name."""
+    if ctx.text(sep) != ",":
+        return None
+    cases = _same_forms(ctx.feat(phrase.head, "Case"))
+    agrees = False
+    for j in range(sep - 1, max(-1, sep - 10), -1):
+        if ctx.text(j) == ",":
+            person = per_end.get(j)
+            if person is None or not agrees or ctx.feat(person.first, "Case") not in cases:
+                return None
+            return person
+        if ctx.is_punct(j) or ctx.pos(j) in {"VERB", "AUX"} or ctx.entity(j, "PER"):
+            return None
+        agrees = agrees or (ctx.pos(j) == "NOUN" and ctx.feat(j, "Case") in cases)
+    return None
+
+
+def _same_forms(case: str | None) -> set[str | None]:
+    """Cases an animate noun in `case` may be tagged with (genitive = accusative)."""
+    return {"Gen", "Acc"} if case in {"Gen", "Acc"} else {case}
 
 
 def _skip_parenthesis_after(ctx: Context, phrase: Phrase) -> int:
@@ -239,11 +273,34 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
             persons = [
                 s for s in ctx.spans_in(a, b, "PER") if not phrase.first <= s.first < phrase.last
             ]
-            if not persons:
+            if persons:
+                person = min(persons, key=lambda s: min(abs(s.first - i), abs(s.last - i)))
+            elif (found := _antecedent(ctx, a, b)) is not None:
+                person = found  # `Он является депутатом парламента`
+            else:
                 continue
-            person = min(persons, key=lambda s: min(abs(s.first - i), abs(s.last - i)))
             out.append(_occ(ctx, person, phrase))
     return out
+
+
+def _antecedent(ctx: Context, a: int, b: int) -> Span | None:
+    """The person a subject pronoun of words [a, b) stands for: the named subject of the
+    sentence before, when it agrees in gender."""
+    pron = next(
+        (k for k in range(a, b) if ctx.lemma(k) in {"он", "она"} and ctx.feat(k, "Case") == "Nom"),
+        None,
+    )
+    first, _ = ctx.sentence(a)
+    if pron is None or first == 0:
+        return None
+    prev_first, prev_last = ctx.sentence(first - 1)
+    subjects = ctx.spans_in(prev_first, prev_last, "PER")
+    if not subjects or ctx.feat(subjects[0].first, "Case") not in {"Nom", None}:
+        return None
+    gender = ctx.feat(subjects[0].last - 1, "Gender")
+    if gender and ctx.feat(pron, "Gender") and gender != ctx.feat(pron, "Gender"):
+        return None
+    return subjects[0]
 
 
 def _is_post_proper(occ: Occupation, ctx: Context) -> bool:

@@ -62,8 +62,16 @@ def _noun_like(ctx: Context, i: int) -> bool:
 
 
 def _participle_post(ctx: Context, i: int) -> bool:
-    """`управляющий`, tagged as a participle, names a post when written as one."""
-    return ctx.pos(i) == "VERB" and ctx.text(i).lower() in words("positions")
+    """`управляющий`, tagged as a participle, names a post when written as one, unless
+    it describes the post after it (`управляющий директор`)."""
+    if ctx.pos(i) != "VERB" or ctx.text(i).lower() not in words("positions"):
+        return False
+    return not (i + 1 < ctx.n and _is_post_lemma(ctx.lemma(i + 1)))
+
+
+def _adjective_participle(ctx: Context, j: int, head: int) -> bool:
+    """`управляющий` right before a post noun is its adjective."""
+    return j == head - 1 and ctx.pos(j) == "VERB" and ctx.text(j).lower() in words("positions")
 
 
 def governs_instrumental(ctx: Context, head: int) -> bool:
@@ -118,8 +126,10 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
     k = name_first - 1
     if k <= head or ctx.lemma(k) not in words("org-nouns"):
         return last
-    while k - 1 > head and ctx.pos(k - 1) in {"ADJ", "DET"}:
-        k -= 1
+    while k - 1 > head and (
+        ctx.pos(k - 1) in {"ADJ", "DET"} or ctx.lemma(k - 1) in words("org-nouns")
+    ):
+        k -= 1  # `группы компаний Michelin`
     return min(last, k)
 
 
@@ -216,6 +226,10 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             if ctx.lemma(j - 1) in words("position-adjectives"):
                 first = j - 1  # `чрезвычайный и полномочный посол`
             j -= 2
+            continue
+        if _adjective_participle(ctx, j, head):
+            first = j  # `управляющий директор`
+            j -= 1
             continue
         if ctx.pos(j) not in {"ADJ", "DET", "NUM"}:
             break
