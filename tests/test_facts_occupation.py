@@ -271,3 +271,23 @@ def test_a_pronoun_of_another_gender_takes_no_one():
         "В настоящий момент она является депутатом парламента."
     )
     assert found == []
+
+
+def test_heading_names_the_organisation_not_a_post():
+    found = _occ("Активистов Народной партии, возглавляемой Беназир Бхутто, арестовали.")
+    assert found == [("Беназир Бхутто", None, "Народная партия")]
+    assert _occ("Алексей Миллер возглавляет «Газпром» с 2001 года.") == [
+        ("Алексей Миллер", None, "Газпром")
+    ]
+
+
+def test_a_former_head_of_an_unnamed_department():
+    text = "Его место займёт Синдзи Харада, ранее возглавлявший отдел России в японском МИДе."
+    (f,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
+    assert f["person"]["name"] == "Синдзи Харада"
+    assert f["position"] is None
+    assert f["org_text"] == "отдел России в японском МИДе"
+
+
+def test_heading_a_list_is_no_occupation():
+    assert _occ("Иван Петров возглавил список кандидатов.") == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..record import Entity, Fact
-from .args import ref
+from .args import nominal_phrase, ref
 from .context import Context, Span
 from .lexicon import mapping, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
@@ -27,7 +27,7 @@ class Occupation:
     def fact(self) -> Fact:
         args = {
             "person": self.person.ref(),
-            "position": self.phrase.position,
+            "position": self.phrase.position or None,
             "org": ref(self.phrase.org),
         }
         org = self.phrase.org
@@ -88,6 +88,7 @@ def find(ctx: Context) -> list[Occupation]:
             appositions[phrase.last] = before
             used_heads.add(i)
     found.extend(_appointments(ctx, used_heads))
+    found.extend(_headed(ctx, per_end))
     _countries_of_persons(ctx, found)
     _orgs_within_document(found)
     return _unique([o for o in found if _is_post_proper(o, ctx)])
@@ -190,7 +191,7 @@ def _orgs_within_document(found: list[Occupation]) -> None:
     known: dict[tuple[str, str], set[str]] = {}
     orgs: dict[str, Entity] = {}
     for occ in found:
-        if occ.phrase.org is not None:
+        if occ.phrase.org is not None and occ.phrase.position:
             key = (occ.person.id, base_post(occ.phrase.position.split()[-1]) or "")
             known.setdefault(key, set()).add(occ.phrase.org.id)
             orgs[occ.phrase.org.id] = occ.phrase.org
@@ -281,6 +282,67 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
                 continue
             out.append(_occ(ctx, person, phrase))
     return out
+
+
+HEADING = {"возглавлять", "возглавить"}
+
+
+def _headed(ctx: Context, per_end: dict[int, Span]) -> list[Occupation]:
+    """`партии, возглавляемой Бхутто`, `Харада, ранее возглавлявший отдел России`,
+    `Миллер возглавляет «Газпром»`: who heads what, with no post word (position null)."""
+    out: list[Occupation] = []
+    for i in range(ctx.n):
+        if ctx.lemma(i) not in HEADING or ctx.pos(i) != "VERB":
+            continue
+        if ctx.feat(i, "Voice") == "Pass":
+            person = ctx.span_at.get(i + 1)
+            k = i - 1 if ctx.text(i - 1) == "," else i
+            org_span = ctx.span_at.get(k - 1)
+            if person is None or person.entity.type != "PER" or org_span is None:
+                continue
+            if org_span.entity.type not in {"ORG", "LOC"} or org_span.last != k:
+                continue
+            phrase = Phrase(i, i, i + 1, "", org_span.entity)
+        else:
+            person = _head_subject(ctx, i, per_end)
+            phrase = _headed_object(ctx, i)
+            if person is None or phrase is None:
+                continue
+        out.append(_occ(ctx, person, phrase))
+    return out
+
+
+def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None:
+    """The person who heads: the name before `, (ранее) возглавлявший`, or the subject."""
+    if ctx.feat(i, "VerbForm") == "Part":
+        j = i - 1
+        while j > 0 and ctx.pos(j) == "ADV":
+            j -= 1
+        return per_end.get(j) if ctx.text(j) == "," else None
+    a, _ = ctx.clause(i)
+    subjects = [s for s in ctx.spans_in(a, i, "PER") if ctx.feat(s.first, "Case") in {"Nom", None}]
+    return subjects[-1] if subjects else None
+
+
+def _headed_object(ctx: Context, i: int) -> Phrase | None:
+    """What is headed: a named organisation or place, or an organisation noun phrase."""
+    k = i + 1
+    while k < ctx.n and (ctx.pos(k) == "ADV" or ctx.in_date(k)):
+        k += 1
+    if k < ctx.n and ctx.is_quote(k):
+        k += 1
+    span = ctx.span_at.get(k)
+    if span is not None and span.first == k and span.entity.type in {"ORG", "LOC"}:
+        return Phrase(i, i, i + 1, "", span.entity)
+    if k >= ctx.n or ctx.lemma(k) not in words("org-nouns") or ctx.feat(k, "Case") != "Acc":
+        return None
+    _, last = ctx.sentence(k)
+    end = k + 1
+    while end < min(last, k + 8) and not ctx.is_punct(end) and ctx.pos(end) not in {"VERB", "AUX"}:
+        end += 1
+    if end == k + 1:
+        return None  # `возглавил делегацию`: which one, the text does not say here
+    return Phrase(i, i, i + 1, "", None, org_text=nominal_phrase(ctx, k, k, end))
 
 
 def _antecedent(ctx: Context, a: int, b: int) -> Span | None:
