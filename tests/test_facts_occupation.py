@@ -291,3 +291,15 @@ def test_a_former_head_of_an_unnamed_department():
 
 def test_heading_a_list_is_no_occupation():
     assert _occ("Иван Петров возглавил список кандидатов.") == []
+
+
+def test_the_subject_takes_the_post_not_the_one_replaced():
+    assert _occ("Вместо Оливера Кана, капитаном стал Михаель Баллак.") == [
+        ("Михаель Баллак", "капитан", None)
+    ]
+
+
+def test_head_of_state_is_the_head_of_an_unnamed_state():
+    text = "Глава государства Дмитрий Медведев выступил с речью."
+    (f,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
+    assert (f["position"], f["org"], f["org_text"]) == ("глава", None, "государство")

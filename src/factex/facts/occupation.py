@@ -274,6 +274,8 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
             persons = [
                 s for s in ctx.spans_in(a, b, "PER") if not phrase.first <= s.first < phrase.last
             ]
+            core = [s for s in persons if ctx.feat(s.first, "Case") in {"Nom", "Acc", None}]
+            persons = core or persons  # `вместо Кана капитаном стал Баллак`: the subject
             if persons:
                 person = min(persons, key=lambda s: min(abs(s.first - i), abs(s.last - i)))
             elif (found := _antecedent(ctx, a, b)) is not None:

@@ -18,6 +18,7 @@ from .lexicon import mapping, words
 
 ORDINALS = {"первый", "второй", "третий"}
 TAIL_PREPS = {"по", "в", "при", "от", "на"}
+STATES = {"страна", "государство"}  # the country a post belongs to, unnamed
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
 INS_POSTS = ("управляющ", "заведующ", "зав")
 
@@ -333,10 +334,10 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
         k += 1
     org_text = quoted_name if org is None else None
     if org is None and org_text is None and (noun := _org_complement(ctx, head, last)) is not None:
-        if last - head > 2:  # `глава палестинской делегации`; a bare `глава партии` says little
-            plural = ctx.feat(noun, "Number") == "Plur"
+        if last - head > 2 or ctx.lemma(noun) in STATES:  # `глава палестинской делегации`,
+            plural = ctx.feat(noun, "Number") == "Plur"  # `глава государства`; a bare
             org_text = nominal_phrase(ctx, head + 1, noun, last, keep_number=plural)
-        last = head + 1
+        last = head + 1  # `глава партии` says little
     position = nominal_phrase(ctx, first, head, last).lower()
     if acting is not None:
         position = " ".join(ctx.text(k) for k in range(first, last)).lower()
