@@ -303,3 +303,14 @@ def test_head_of_state_is_the_head_of_an_unnamed_state():
     text = "Глава государства Дмитрий Медведев выступил с речью."
     (f,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
     assert (f["position"], f["org"], f["org_text"]) == ("глава", None, "государство")
+
+
+def test_a_unit_of_a_named_company_is_the_organisation_words():
+    text = (
+        "Об этом сообщил глава отдела корпоративных серверов и сетей Hewlett-Packard "
+        "Дейв Донателли."
+    )
+    (f,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
+    assert f["position"] == "глава"
+    assert f["org"]["name"] == "Hewlett-Packard"
+    assert f["org_text"] == "отдел корпоративных серверов и сетей Hewlett-Packard"

@@ -134,6 +134,16 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
     return min(last, k)
 
 
+def _unit_before_name(ctx: Context, head: int, last: int, name_first: int) -> int | None:
+    """`глава отдела корпоративных серверов Hewlett-Packard`: an organisation noun in the
+    genitive among the complements, not right before the name, opens a unit of the
+    named organisation; the position ends before it."""
+    for j in range(head + 1, min(last, name_first - 1)):
+        if ctx.lemma(j) in words("org-nouns") and ctx.feat(j, "Case") == "Gen":
+            return j
+    return None
+
+
 def _acting(ctx: Context, lead: int, sent_first: int) -> int | None:
     """Where an acting-holder prefix right before word `lead` starts, or None."""
     if lead - 1 >= sent_first and ctx.lemma(lead - 1) == "врио":
@@ -255,6 +265,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     org: Entity | None = None
     org_words: list = []
     quoted_name: str | None = None
+    unit: int | None = None  # an unnamed unit of the named organisation
     prep: str | None = None
     complement_cases = {"Gen", "Ins"} if governs_instrumental(ctx, head) else {"Gen"}
     k = head + 1
@@ -270,6 +281,8 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             if quoted or named or after_prep or ctx.feat(span.first, "Case") in {"Gen", None}:
                 if org is None and (quoted or named):
                     last = _before_org_noun(ctx, head, last, span.first - int(quoted))
+                    unit = _unit_before_name(ctx, head, last, span.first - int(quoted))
+                    last = last if unit is None else unit
                 if org is None:
                     org, org_words = span.entity, [span]
                 elif org_words and org_words[-1].last == span.first and not after_prep:
@@ -333,6 +346,8 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             break
         k += 1
     org_text = quoted_name if org is None else None
+    if org is not None and unit is not None:  # `глава отдела серверов Hewlett-Packard`
+        org_text = nominal_phrase(ctx, unit, unit, end)
     if org is None and org_text is None and (noun := _org_complement(ctx, head, last)) is not None:
         if last - head > 2 or ctx.lemma(noun) in STATES:  # `глава палестинской делегации`,
             plural = ctx.feat(noun, "Number") == "Plur"  # `глава государства`; a bare
