@@ -314,3 +314,9 @@ def test_a_unit_of_a_named_company_is_the_organisation_words():
     assert f["position"] == "глава"
     assert f["org"]["name"] == "Hewlett-Packard"
     assert f["org_text"] == "отдел корпоративных серверов и сетей Hewlett-Packard"
+
+
+def test_no_preposition_dangles_at_the_end_of_a_post():
+    assert _occ("Леван Гачечиладзе является депутатом парламента от партии «Новые правые».") == [
+        ("Леван Гачечиладзе", "депутат парламента", "Новые правые")
+    ]

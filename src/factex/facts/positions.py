@@ -131,6 +131,8 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
         ctx.pos(k - 1) in {"ADJ", "DET"} or ctx.lemma(k - 1) in words("org-nouns")
     ):
         k -= 1  # `группы компаний Michelin`
+    while k - 1 > head and ctx.pos(k - 1) == "ADP":
+        k -= 1  # `депутат парламента от партии «Новые правые»`
     return min(last, k)
 
 
@@ -140,7 +142,8 @@ def _unit_before_name(ctx: Context, head: int, last: int, name_first: int) -> in
     named organisation; the position ends before it."""
     for j in range(head + 1, min(last, name_first - 1)):
         if ctx.lemma(j) in words("org-nouns") and ctx.feat(j, "Case") == "Gen":
-            return j
+            linked = all(ctx.pos(k) != "ADP" for k in range(j, name_first))
+            return j if linked else None  # `депутат парламента от партии`: no unit of it
     return None
 
 
