@@ -112,3 +112,18 @@ def test_a_kind_word_opening_a_quote_is_no_event():
     text = "«Фестиваль, — по словам организаторов, — станет ежегодным»."
     facts = nlp()(text).to_dict()["facts"]
     assert [f for f in facts if f["type"] == "event"] == []
+
+
+def test_headline_name_and_colon():
+    (q,) = quotes("Захарова: «Москва не оставит это без ответа».")
+    assert q["speaker"]["name"] == "Захарова"
+    assert q["text"] == "Москва не оставит это без ответа"
+
+
+def test_a_quote_after_said_colon_keeps_its_speaker_when_a_gerund_follows():
+    found = quotes(
+        "Владимир Путин заявил: «Россия открыта к диалогу», добавив, что условия известны."
+    )
+    direct = next(q for q in found if q["direct"])
+    assert direct["speaker"]["name"] == "Владимир Путин"
+    assert direct["text"] == "Россия открыта к диалогу"

@@ -129,11 +129,18 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
     for a, b in quotations(ctx):
         if b - a < 2:
             continue
-        fact = (
-            _after(ctx, speakers, a, b)
-            or _before(ctx, speakers, a, b)
-            or _inside(ctx, speakers, a, b)
-        )
+        found = [
+            f
+            for f in (
+                _after(ctx, speakers, a, b),
+                _before(ctx, speakers, a, b),
+                _inside(ctx, speakers, a, b),
+                _headline(ctx, a, b),
+            )
+            if f is not None
+        ]
+        known = [f for f in found if f.args["speaker"] or f.args.get("speaker_text")]
+        fact = (known or found or [None])[0]  # `X заявил: «...», добавив, что ...`
         if fact is not None:
             facts.append(fact)
             covered.update(range(a, b + 1))
@@ -175,6 +182,17 @@ def _before(ctx: Context, speakers: Speakers, a: int, b: int) -> Fact | None:
     if speaker == (None, None):
         speaker = speakers.near(verb + 1, a, prefer_first=True)
     return _fact(ctx, first, b + 1, speaker, ctx.chars(a + 1, b), True)
+
+
+def _headline(ctx: Context, a: int, b: int) -> Fact | None:
+    """`Захарова: «Москва не оставит это без ответа»`: a name alone before a colon."""
+    first, _ = ctx.sentence(a)
+    if a - 2 < first or ctx.text(a - 1) != ":":
+        return None
+    span = ctx.span_at.get(a - 2)
+    if span is None or span.first != first or span.entity.type not in {"PER", "ORG"}:
+        return None
+    return _fact(ctx, first, b + 1, (span.entity, None), ctx.chars(a + 1, b), True)
 
 
 def _inside(ctx: Context, speakers: Speakers, a: int, b: int) -> Fact | None:
