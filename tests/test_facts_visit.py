@@ -122,3 +122,15 @@ def test_arrival_without_a_named_place_is_no_visit():
 
 def test_visiting_an_exhibition_is_no_visit():
     assert visits("Министр культуры Ольга Любимова посетила выставку.") == []
+
+
+def test_a_duration_is_no_date_but_the_length():
+    (v,) = visits("Визит Си Цзиньпина в Москву продлится три дня.")
+    assert v["dates"] is None
+    assert v["duration_days"] == 3
+
+
+def test_length_from_a_compound_adjective_before_the_kind():
+    (v,) = visits("Премьер-министр Индии прибыл в Москву с двухдневным официальным визитом.")
+    assert v["duration_days"] == 2
+    assert v["kind"] == "официальный"

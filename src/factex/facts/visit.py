@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..record import Entity, Fact
+from ..record import DateExpr, Entity, Fact
 from .args import best_date, compound_number, date_ref, days_in, own_dates, ref
 from .context import Context
 from .lexicon import mapping
@@ -102,7 +103,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         for j in range(max(a, i - 3), i):
             if ctx.lemma(j) in mapping("visit-kinds"):
                 kind = mapping("visit-kinds")[ctx.lemma(j)]
-            if ctx.lemma(j).endswith("дневный"):
+            if "дневн" in ctx.text(j).lower():  # `двухдневным`, whatever its lemma
                 duration = compound_number(ctx, j)
         visitor = _genitive_visitor(ctx, persons, i, b) if ctx.pos(i) == "NOUN" else None
         governed = ctx.pos(i) == "NOUN" and ctx.feat(i, "Case") in {"Gen", "Dat", "Loc"}
@@ -117,9 +118,12 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             if ctx.lemma(j) == "по" and ctx.lemma(j + 1) == "приглашение":
                 found = persons.within(j + 2, b, None)
                 host = found[0] if found else None
-        date = best_date(own_dates(ctx, a, b))
+        dates = own_dates(ctx, a, b)
+        date = best_date([d for d in dates if d.kind != "duration"])
         if duration is None and date is not None:
             duration = days_in(date.value)
+        if duration is None:
+            duration = next((n for d in dates if (n := _length(d)) is not None), None)
         args: dict[str, Any] = {
             "visitor": ref(visitor),
             "destination": ref(destination),
@@ -133,6 +137,12 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             args["modality"] = modality
         _add(facts, Fact("visit", *_evidence(ctx, a, b), args))
     return [f for f in facts if f.args["visitor"] or f.args["destination"]]
+
+
+def _length(date: DateExpr) -> int | None:
+    """Days of a duration (`продлится три дня` -> `P3D` -> 3), else None."""
+    m = re.fullmatch(r"P(\d+)D", date.value or "") if date.kind == "duration" else None
+    return int(m.group(1)) if m else None
 
 
 def _evidence(ctx: Context, a: int, b: int) -> tuple[int, int]:
