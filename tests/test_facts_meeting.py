@@ -89,3 +89,11 @@ def test_a_meeting_of_two_named_in_the_genitive():
 def test_talks_that_did_not_take_place_are_negated():
     (m,) = meetings("Переговоры Путина и Трампа не состоялись.")
     assert m["modality"] == "negated"
+
+
+def test_a_further_topic_after_as_well_as():
+    (m,) = meetings(
+        "В ходе переговоров Путин и Моди обсудили энергетическое сотрудничество, "
+        "а также ситуацию в Афганистане."
+    )
+    assert m["topics"] == ["энергетическое сотрудничество", "ситуацию в Афганистане"]

@@ -103,8 +103,21 @@ def _topics(ctx: Context, a: int, b: int) -> list[str]:
             while end > k and ctx.is_punct(end - 1):
                 end -= 1
             if end - k >= 1 and ctx.pos(k) in {"NOUN", "ADJ", "PROPN", "DET"}:
-                return [ctx.chars(k, end)]
+                return [ctx.chars(k, end)] + _also(ctx, b)
     return []
+
+
+def _also(ctx: Context, b: int) -> list[str]:
+    """`..., а также ситуацию в Афганистане`: a further topic after the clause."""
+    if b + 3 >= ctx.n or ctx.text(b) != "," or ctx.lemma(b + 1) != "а":
+        return []
+    if ctx.lemma(b + 2) != "также" or ctx.pos(b + 3) not in {"NOUN", "ADJ", "PROPN", "DET"}:
+        return []
+    _, c = ctx.clause(b + 3)
+    end = c
+    while end > b + 3 and ctx.is_punct(end - 1):
+        end -= 1
+    return [ctx.chars(b + 3, end)]
 
 
 def find(ctx: Context, persons: Persons) -> list[Fact]:
