@@ -54,6 +54,8 @@ def find(ctx: Context) -> list[Occupation]:
         if phrase.plural and one_of is None:
             continue
         person = per_start.get(phrase.last)
+        if person is not None and _boss(ctx, phrase, person):
+            continue  # `помощник Хиллари Клинтон по европейским делам`: whose, not who
         if person is not None:  # `глава Татарстана Рустам Минниханов`
             found.append(_occ(ctx, person, phrase))
             used_heads.add(i)
@@ -119,6 +121,17 @@ def _chain(
         used.add(prev.head)
         lead = prev.lead
     return out
+
+
+def _boss(ctx: Context, phrase: Phrase, person: Span) -> bool:
+    """A post defined by another's (`помощник`, `советник`) with a name in the genitive,
+    or with its `по ...` complement after the name: the name is whose post it is."""
+    head = phrase.head
+    if ctx.lemma(head) not in words("positions-relational") or phrase.last != head + 1:
+        return False
+    after = ctx.lemma(person.last) if person.last < ctx.n else ""
+    genitive = ctx.feat(person.first, "Case") == "Gen" != ctx.feat(head, "Case")
+    return genitive or after == "по"
 
 
 def _one_of(ctx: Context, lead: int) -> int | None:
