@@ -127,3 +127,20 @@ def test_a_quote_after_said_colon_keeps_its_speaker_when_a_gerund_follows():
     direct = next(q for q in found if q["direct"])
     assert direct["speaker"]["name"] == "Владимир Путин"
     assert direct["text"] == "Россия открыта к диалогу"
+
+
+def test_headline_words_after_a_name_and_colon_are_reported():
+    (q,) = quotes("Лавров: переговоры прошли конструктивно.")
+    assert q["speaker"]["name"] == "Лавров"
+    assert q["text"] == "переговоры прошли конструктивно"
+    assert q["direct"] is False
+
+
+def test_headline_with_a_post_before_the_name():
+    (q,) = quotes("Пресс-секретарь президента Дмитрий Песков: «Никаких решений пока нет».")
+    assert q["speaker"]["name"] == "Дмитрий Песков"
+    assert q["direct"] is True
+
+
+def test_a_colon_after_a_place_is_no_speaker():
+    assert quotes("Москва: погода на выходные.") == []

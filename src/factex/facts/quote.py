@@ -187,12 +187,39 @@ def _before(ctx: Context, speakers: Speakers, a: int, b: int) -> Fact | None:
 def _headline(ctx: Context, a: int, b: int) -> Fact | None:
     """`Захарова: «Москва не оставит это без ответа»`: a name alone before a colon."""
     first, _ = ctx.sentence(a)
-    if a - 2 < first or ctx.text(a - 1) != ":":
+    speaker = _headline_speaker(ctx, first, a - 1)
+    if speaker is None:
         return None
-    span = ctx.span_at.get(a - 2)
-    if span is None or span.first != first or span.entity.type not in {"PER", "ORG"}:
+    return _fact(ctx, first, b + 1, (speaker, None), ctx.chars(a + 1, b), True)
+
+
+def _headline_speaker(ctx: Context, first: int, colon: int) -> Entity | None:
+    """The person or body named (after its post, if any) between a sentence start and
+    a colon: `Захарова:`, `Пресс-секретарь президента Дмитрий Песков:`."""
+    if colon - 1 < first or ctx.text(colon) != ":":
         return None
-    return _fact(ctx, first, b + 1, (span.entity, None), ctx.chars(a + 1, b), True)
+    span = ctx.span_at.get(colon - 1)
+    if span is None or span.last != colon or span.entity.type not in {"PER", "ORG"}:
+        return None
+    words_before = range(first, span.first)
+    if any(
+        ctx.pos(k) not in {"NOUN", "ADJ", "PROPN", "DET"} and not ctx.span_at.get(k)
+        for k in words_before
+    ):
+        return None
+    return span.entity
+
+
+def _headline_said(ctx: Context, first: int, last: int, covered: set[int]) -> Fact | None:
+    """`Лавров: переговоры прошли конструктивно`: words after a name and a colon."""
+    colon = next((k for k in range(first + 1, min(last, first + 8)) if ctx.text(k) == ":"), None)
+    if colon is None or colon + 1 in covered or ctx.is_quote(colon + 1):
+        return None
+    speaker = _headline_speaker(ctx, first, colon)
+    text = _text(ctx, colon + 1, last) if speaker is not None else ""
+    if not text or len(text.split()) < 2:
+        return None
+    return _fact(ctx, first, last, (speaker, None), text, False)
 
 
 def _inside(ctx: Context, speakers: Speakers, a: int, b: int) -> Fact | None:
@@ -258,6 +285,9 @@ def _reported(ctx: Context, speakers: Speakers, covered: set[int]) -> list[Fact]
     out: list[Fact] = []
     intros = _intros()
     for first, last in ctx.sentences():
+        if (said := _headline_said(ctx, first, last, covered)) is not None:
+            out.append(said)
+            continue
         for v in range(first, last):
             if v in covered:
                 continue
