@@ -134,3 +134,7 @@ def test_length_from_a_compound_adjective_before_the_kind():
     (v,) = visits("Премьер-министр Индии прибыл в Москву с двухдневным официальным визитом.")
     assert v["duration_days"] == 2
     assert v["kind"] == "официальный"
+
+
+def test_visiting_an_organisation_is_no_visit():
+    assert visits("Туристы из Китая посетили Эрмитаж.") == []

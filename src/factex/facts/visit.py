@@ -54,14 +54,18 @@ def _destination(ctx: Context, i: int, a: int, b: int, visitor: Entity | None) -
 
 
 def _object_not_place(ctx: Context, i: int, b: int) -> bool:
-    """A visit verb whose object is a common noun (`посетил выставку`, `посетили завод`)."""
+    """A visit verb whose object is a common noun or an organisation (`посетил выставку`,
+    `посетили завод`, `посетил Эрмитаж`)."""
     if ctx.pos(i) != "VERB":
         return False
     k = i + 1
     while k < b and ctx.pos(k) in {"ADJ", "ADV", "DET"} and ctx.span_at.get(k) is None:
         k += 1
-    if k >= b or ctx.span_at.get(k) is not None:
+    if k >= b:
         return False
+    span = ctx.span_at.get(k)
+    if span is not None:  # `посетил Кремлевский дворец`: a building, not a place to visit
+        return span.first == k and span.entity.type == "ORG" and ctx.feat(k, "Case") == "Acc"
     return ctx.pos(k) == "NOUN" and ctx.feat(k, "Case") == "Acc"
 
 
