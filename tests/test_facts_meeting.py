@@ -97,3 +97,25 @@ def test_a_further_topic_after_as_well_as():
         "а также ситуацию в Афганистане."
     )
     assert m["topics"] == ["энергетическое сотрудничество", "ситуацию в Афганистане"]
+
+
+def test_a_place_in_the_topic_is_no_meeting_place():
+    (m,) = meetings(
+        "Министры иностранных дел Сергей Лавров и Хакан Фидан обсудили по телефону "
+        "ситуацию в Сирии."
+    )
+    assert m["place"] is None
+    assert m["format"] == "телефонный разговор"
+
+
+def test_a_long_description_after_with():
+    (m,) = meetings(
+        "Путин провел переговоры с наследным принцем Саудовской Аравии Мухаммедом бен Сальманом."
+    )
+    assert names(m) == {"Путин", "Мухаммед бен Сальман"}
+
+
+def test_spoke_on_the_phone():
+    (m,) = meetings("Путин поговорил по телефону с Эрдоганом.")
+    assert names(m) == {"Путин", "Эрдоган"}
+    assert m["format"] == "телефонный разговор"

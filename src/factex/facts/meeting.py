@@ -47,11 +47,20 @@ def _role_ok(ctx: Context, j: int, a: int, i: int) -> bool:
     if case in {"Nom", None}:
         return True
     before = [ctx.lemma(k) for k in range(max(a, j - 4), j)]
-    if case == "Ins" and ("с" in before or "со" in before):
+    if case == "Ins" and ("с" in before or "со" in before or _with_description(ctx, a, j)):
         return True
     if case == "Gen" and ("между" in before or (ctx.pos(i) == "NOUN" and _after_noun(ctx, i, j))):
         return True
     return case == "Acc" and ctx.lemma(i) in HOSTING and j > i
+
+
+def _with_description(ctx: Context, a: int, j: int) -> bool:
+    """`с наследным принцем Саудовской Аравии Мухаммедом`: `с` opens the description
+    (adjectives, nouns, names) that the name at j ends."""
+    k = j - 1
+    while k >= max(a, j - 8) and (ctx.pos(k) in {"ADJ", "NOUN", "PROPN"} or ctx.span_at.get(k)):
+        k -= 1
+    return k >= a and ctx.lemma(k) in {"с", "со"}
 
 
 def _after_noun(ctx: Context, i: int, j: int) -> bool:
@@ -91,6 +100,11 @@ def _format(ctx: Context, a: int, b: int) -> str | None:
             if all(ctx.lemma(j + k) == seq[k] for k in range(len(seq))):
                 return fmt
     return None
+
+
+def _topic_verb(ctx: Context, a: int, b: int) -> int:
+    """Where the topics' verb stands in words [a, b), or b."""
+    return next((j for j in range(a, b) if ctx.lemma(j) in words("topic-verbs")), b)
 
 
 def _topics(ctx: Context, a: int, b: int) -> list[str]:
@@ -144,7 +158,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             "format": fmt or _format(ctx, a, b),
             "topics": _topics(ctx, a, b),
         }
-        place = ctx.place(a, b)
+        place = ctx.place(a, _topic_verb(ctx, a, b))  # `обсудили ситуацию в Сирии`: no place
         args["place"] = place.ref() if place else None
         modality = ctx.modality(i)
         if modality:
