@@ -138,3 +138,17 @@ def test_length_from_a_compound_adjective_before_the_kind():
 
 def test_visiting_an_organisation_is_no_visit():
     assert visits("Туристы из Китая посетили Эрмитаж.") == []
+
+
+def test_who_speaks_of_a_visit_is_not_the_visitor():
+    assert visits(
+        "Премьер-министр Японии Наото Кан назвал посещение островов министром обороны "
+        "достойным сожаления."
+    ) == []
+    (v,) = visits("Сергей Лавров осудил визит председателя КНР Си Цзиньпина в Москву.")
+    assert v["visitor"]["name"] == "Си Цзиньпин"
+
+
+def test_who_makes_a_visit_is_the_visitor():
+    (v,) = visits("Канцлер Австрии Карл Нехаммер совершит визит в Японию.")
+    assert v["visitor"]["name"] == "Карл Нехаммер"

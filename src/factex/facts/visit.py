@@ -53,6 +53,37 @@ def _destination(ctx: Context, i: int, a: int, b: int, visitor: Entity | None) -
     return found
 
 
+MAKING = frozenset(
+    {
+        "совершить",
+        "совершать",
+        "нанести",
+        "наносить",
+        "начать",
+        "начинать",
+        "завершить",
+        "завершать",
+        "продолжить",
+        "продолжать",
+        "отложить",
+        "перенести",
+        "отменить",
+        "планировать",
+        "запланировать",
+        "осуществить",
+    }
+)
+
+
+def _object_of_other(ctx: Context, a: int, i: int) -> bool:
+    """`Кан назвал посещение островов ...`: a visit noun in the accusative whose verb is
+    not one of making a visit; its subject is not the visitor."""
+    if ctx.feat(i, "Case") != "Acc":
+        return False
+    verb = next((j for j in range(i - 1, a - 1, -1) if ctx.pos(j) == "VERB"), None)
+    return verb is not None and ctx.lemma(verb) not in MAKING
+
+
 def _object_not_place(ctx: Context, i: int, b: int) -> bool:
     """A visit verb whose object is a common noun or an organisation (`посетил выставку`,
     `посетили завод`, `посетил Эрмитаж`)."""
@@ -110,7 +141,9 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             if "дневн" in ctx.text(j).lower():  # `двухдневным`, whatever its lemma
                 duration = compound_number(ctx, j)
         visitor = _genitive_visitor(ctx, persons, i, b) if ctx.pos(i) == "NOUN" else None
-        governed = ctx.pos(i) == "NOUN" and ctx.feat(i, "Case") in {"Gen", "Dat", "Loc"}
+        governed = ctx.pos(i) == "NOUN" and (
+            ctx.feat(i, "Case") in {"Gen", "Dat", "Loc"} or _object_of_other(ctx, a, i)
+        )
         if visitor is None and not governed:  # `подготовка визита` says nothing of who
             nominative = persons.within(a, b, "Nom")
             visitor = nominative[0] if nominative else None
