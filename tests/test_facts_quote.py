@@ -144,3 +144,9 @@ def test_headline_with_a_post_before_the_name():
 
 def test_a_colon_after_a_place_is_no_speaker():
     assert quotes("Москва: погода на выходные.") == []
+
+
+def test_a_description_opening_the_sentence_loses_its_capital():
+    (q,) = quotes("Министр подчеркнул: «Бюджет сбалансирован».")
+    assert q["speaker"] is None
+    assert q["speaker_text"] == "министр"

@@ -63,7 +63,7 @@ class Speakers:
                 return span.entity, None
             if ctx.lemma(j) in words("sources") and span is None and _source_case(ctx, j):
                 phrase = phrase_at(ctx, j)
-                described = nominal_phrase(ctx, j, j, phrase.last)
+                described = _lower_first(ctx, j, nominal_phrase(ctx, j, j, phrase.last))
                 if phrase.org is not None and phrase.org.type == "ORG":
                     return phrase.org, described
                 if phrase.last == j + 1 and (named := self._named_before(j)) is not None:
@@ -75,8 +75,10 @@ class Speakers:
                 if person is not None:
                     return person, None
                 if phrase.org is not None and phrase.org.type == "ORG":
-                    return phrase.org, ctx.chars(phrase.first, phrase.last)
-                return None, ctx.chars(phrase.first, phrase.last)
+                    return phrase.org, _lower_first(
+                        ctx, phrase.first, ctx.chars(phrase.first, phrase.last)
+                    )
+                return None, _lower_first(ctx, phrase.first, ctx.chars(phrase.first, phrase.last))
         return None, None
 
     def _named_before(self, j: int) -> Entity | None:
@@ -92,6 +94,13 @@ class Speakers:
         """A person named later in the speaker slot (`главы МИД Узбекистана Бахтиёра
         Саидова`): the organisation is only his post's."""
         return any(self.ctx.entity(j, "PER") is not None for j in range(k, b))
+
+
+def _lower_first(ctx: Context, first: int, text: str) -> str:
+    """A description that opens the sentence, without the sentence's capital letter."""
+    if first != ctx.sentence(first)[0] or ctx.span_at.get(first) is not None:
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _source_case(ctx: Context, j: int) -> bool:
