@@ -74,3 +74,48 @@ def test_a_later_mention_of_the_same_talks_merges():
     )
     assert len(found) == 1
     assert found[0]["place"]["name"] == "Пекин"
+
+
+def test_a_meeting_of_two_named_in_the_genitive():
+    (m,) = meetings(
+        "Состоялась встреча Владимира Путина и Си Цзиньпина в Казани, на которой лидеры "
+        "обсудили ситуацию в регионе."
+    )
+    assert names(m) == {"Владимир Путин", "Си Цзиньпин"}
+    assert m["place"]["name"] == "Казань"
+    assert m["topics"] == ["ситуацию в регионе"]
+
+
+def test_talks_that_did_not_take_place_are_negated():
+    (m,) = meetings("Переговоры Путина и Трампа не состоялись.")
+    assert m["modality"] == "negated"
+
+
+def test_a_further_topic_after_as_well_as():
+    (m,) = meetings(
+        "В ходе переговоров Путин и Моди обсудили энергетическое сотрудничество, "
+        "а также ситуацию в Афганистане."
+    )
+    assert m["topics"] == ["энергетическое сотрудничество", "ситуацию в Афганистане"]
+
+
+def test_a_place_in_the_topic_is_no_meeting_place():
+    (m,) = meetings(
+        "Министры иностранных дел Сергей Лавров и Хакан Фидан обсудили по телефону "
+        "ситуацию в Сирии."
+    )
+    assert m["place"] is None
+    assert m["format"] == "телефонный разговор"
+
+
+def test_a_long_description_after_with():
+    (m,) = meetings(
+        "Путин провел переговоры с наследным принцем Саудовской Аравии Мухаммедом бен Сальманом."
+    )
+    assert names(m) == {"Путин", "Мухаммед бен Сальман"}
+
+
+def test_spoke_on_the_phone():
+    (m,) = meetings("Путин поговорил по телефону с Эрдоганом.")
+    assert names(m) == {"Путин", "Эрдоган"}
+    assert m["format"] == "телефонный разговор"

@@ -209,3 +209,122 @@ def test_a_plural_post_after_a_verb_is_no_appointment():
         "Эта информация была опровергнута официальными представителями Владимира Путина."
     )
     assert found == []
+
+
+def test_envoy_to_a_district():
+    text = (
+        "Полномочный представитель президента в Приволжском федеральном округе Игорь Комаров "
+        "провел совещание."
+    )
+    (o,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
+    assert o["person"]["name"] == "Игорь Комаров"
+    assert o["position"] == "полномочный представитель президента"
+
+
+def test_apposition_with_now():
+    text = "Сергей Шойгу, ныне секретарь Совета безопасности, принял участие в заседании."
+    (o,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
+    assert o["person"]["name"] == "Сергей Шойгу"
+    assert o["position"] == "секретарь"
+    assert o["org"]["name"] == "Совет безопасности"
+
+
+def _occ(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (f["person"]["name"], f["position"], (f["org"] or {}).get("name"))
+        for f in nlp()(text).to_dict()["facts"]
+        if f["type"] == "occupation"
+    ]
+
+
+def test_a_post_after_another_apposition():
+    found = _occ(
+        "Инициатива оказалась неожиданной для Александра Брода, известного борца с "
+        "ксенофобией, члена Общественной палаты."
+    )
+    assert ("Александр Брод", "член", "Общественная палата") in found
+
+
+def test_one_of_the_holders_of_a_post():
+    found = _occ(
+        "Призёры отдали дань Эдуарду Мишлену, одному из президентов группы компаний Michelin."
+    )
+    assert found == [("Эдуард Мишлен", "президент", "Michelin")]
+
+
+def test_managing_director_is_one_post():
+    found = _occ("В конференции участвует Крис Хелмбрехт - управляющий директор агентства.")
+    assert [p for _, p, _ in found] == ["управляющий директор"]
+
+
+def test_a_pronoun_subject_takes_the_person_of_the_sentence_before():
+    found = _occ(
+        "Леван Гачечиладзе стал единым кандидатом оппозиции. "
+        "В настоящий момент он является депутатом парламента."
+    )
+    assert ("Леван Гачечиладзе", "депутат", None) in [(n, p, None) for n, p, _ in found]
+
+
+def test_a_pronoun_of_another_gender_takes_no_one():
+    found = _occ(
+        "Леван Гачечиладзе стал единым кандидатом оппозиции. "
+        "В настоящий момент она является депутатом парламента."
+    )
+    assert found == []
+
+
+def test_heading_names_the_organisation_not_a_post():
+    found = _occ("Активистов Народной партии, возглавляемой Беназир Бхутто, арестовали.")
+    assert found == [("Беназир Бхутто", None, "Народная партия")]
+    assert _occ("Алексей Миллер возглавляет «Газпром» с 2001 года.") == [
+        ("Алексей Миллер", None, "Газпром")
+    ]
+
+
+def test_a_former_head_of_an_unnamed_department():
+    text = "Его место займёт Синдзи Харада, ранее возглавлявший отдел России в японском МИДе."
+    (f,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
+    assert f["person"]["name"] == "Синдзи Харада"
+    assert f["position"] is None
+    assert f["org_text"] == "отдел России в японском МИДе"
+
+
+def test_heading_a_list_is_no_occupation():
+    assert _occ("Иван Петров возглавил список кандидатов.") == []
+
+
+def test_the_subject_takes_the_post_not_the_one_replaced():
+    assert _occ("Вместо Оливера Кана, капитаном стал Михаель Баллак.") == [
+        ("Михаель Баллак", "капитан", None)
+    ]
+
+
+def test_head_of_state_is_the_head_of_an_unnamed_state():
+    text = "Глава государства Дмитрий Медведев выступил с речью."
+    (f,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
+    assert (f["position"], f["org"], f["org_text"]) == ("глава", None, "государство")
+
+
+def test_a_unit_of_a_named_company_is_the_organisation_words():
+    text = (
+        "Об этом сообщил глава отдела корпоративных серверов и сетей Hewlett-Packard "
+        "Дейв Донателли."
+    )
+    (f,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "occupation"]
+    assert f["position"] == "глава"
+    assert f["org"]["name"] == "Hewlett-Packard"
+    assert f["org_text"] == "отдел корпоративных серверов и сетей Hewlett-Packard"
+
+
+def test_no_preposition_dangles_at_the_end_of_a_post():
+    assert _occ("Леван Гачечиладзе является депутатом парламента от партии «Новые правые».") == [
+        ("Леван Гачечиладзе", "депутат парламента", "Новые правые")
+    ]
+
+
+def test_the_name_after_an_aide_is_whose_aide():
+    assert _occ("Советник Владимира Путина заявил о планах.") == []
+    assert _occ("Помощник Хиллари Клинтон по европейским делам посетил Белград.") == []
+    assert _occ("Он процитировал слова представителя Марии Захаровой.") == [
+        ("Мария Захарова", "представитель", None)
+    ]

@@ -71,3 +71,82 @@ def test_reported_speech_source_with_commas_inside_its_name():
     )
     assert q["text"] == "товарооборот вырос на 12%"
     assert q["speaker"]["name"].startswith("Министерство инвестиций, промышленности и торговли")
+
+
+def test_speaker_between_the_parts_of_a_quote():
+    (q,) = quotes("«Мы готовы к диалогу, — сказал Владимир Путин, — но не на любых условиях».")
+    assert q["speaker"]["name"] == "Владимир Путин"
+    assert q["text"] == "Мы готовы к диалогу, но не на любых условиях"
+    assert q["direct"] is True
+
+
+def test_speaker_between_two_sentences_of_a_quote():
+    (q,) = quotes("«Решение принято, — заявила Мария Захарова. — Подробности позже».")
+    assert q["speaker"]["name"] == "Мария Захарова"
+    assert q["text"] == "Решение принято. Подробности позже"
+
+
+def test_according_to_with_quotation_marks_is_direct():
+    (q,) = quotes("По словам министра финансов Антона Силуанова, «бюджет будет сбалансирован».")
+    assert q["speaker"]["name"] == "Антон Силуанов"
+    assert q["text"] == "бюджет будет сбалансирован"
+    assert q["direct"] is True
+
+
+def test_said_in_the_press_service():
+    (q,) = quotes("Как заявили в пресс-службе правительства Москвы, работы завершатся в декабре.")
+    assert q["speaker_text"] == "пресс-служба правительства Москвы"
+    assert q["text"] == "работы завершатся в декабре"
+
+
+def test_said_in_the_ministry_named_before():
+    found = quotes(
+        "Выставка организована при поддержке Министерства культуры РФ. "
+        "Как сообщили в министерстве, выставка продлится до марта."
+    )
+    (q,) = found
+    assert q["speaker"]["name"] == "Министерство культуры РФ"
+
+
+def test_a_kind_word_opening_a_quote_is_no_event():
+    text = "«Фестиваль, — по словам организаторов, — станет ежегодным»."
+    facts = nlp()(text).to_dict()["facts"]
+    assert [f for f in facts if f["type"] == "event"] == []
+
+
+def test_headline_name_and_colon():
+    (q,) = quotes("Захарова: «Москва не оставит это без ответа».")
+    assert q["speaker"]["name"] == "Захарова"
+    assert q["text"] == "Москва не оставит это без ответа"
+
+
+def test_a_quote_after_said_colon_keeps_its_speaker_when_a_gerund_follows():
+    found = quotes(
+        "Владимир Путин заявил: «Россия открыта к диалогу», добавив, что условия известны."
+    )
+    direct = next(q for q in found if q["direct"])
+    assert direct["speaker"]["name"] == "Владимир Путин"
+    assert direct["text"] == "Россия открыта к диалогу"
+
+
+def test_headline_words_after_a_name_and_colon_are_reported():
+    (q,) = quotes("Лавров: переговоры прошли конструктивно.")
+    assert q["speaker"]["name"] == "Лавров"
+    assert q["text"] == "переговоры прошли конструктивно"
+    assert q["direct"] is False
+
+
+def test_headline_with_a_post_before_the_name():
+    (q,) = quotes("Пресс-секретарь президента Дмитрий Песков: «Никаких решений пока нет».")
+    assert q["speaker"]["name"] == "Дмитрий Песков"
+    assert q["direct"] is True
+
+
+def test_a_colon_after_a_place_is_no_speaker():
+    assert quotes("Москва: погода на выходные.") == []
+
+
+def test_a_description_opening_the_sentence_loses_its_capital():
+    (q,) = quotes("Министр подчеркнул: «Бюджет сбалансирован».")
+    assert q["speaker"] is None
+    assert q["speaker_text"] == "министр"

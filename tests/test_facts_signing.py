@@ -68,3 +68,71 @@ def test_parties_of_a_signing_stay():
 def test_the_reporter_before_the_signing_is_no_party():
     (s,) = signings("Как сообщил министр Иван Петров, стороны подпишут соглашение о торговле.")
     assert s["parties"] == []
+
+
+def test_countries_as_subjects_are_parties():
+    (s,) = signings("Россия и Индия подписали меморандум о сотрудничестве в области энергетики.")
+    assert [p["name"] for p in s["parties"]] == ["Россия", "Индия"]
+    assert s["document"] == "меморандум о сотрудничестве в области энергетики"
+
+
+def test_between_names_the_parties_not_the_document():
+    (s,) = signings(
+        "По итогам переговоров было подписано соглашение между Россией и Монголией "
+        "о строительстве газопровода."
+    )
+    assert [p["name"] for p in s["parties"]] == ["Россия", "Монголия"]
+    assert s["document"] == "соглашение о строительстве газопровода"
+
+
+def test_a_place_where_it_was_signed_is_no_party():
+    (s,) = signings("В Москве подписали соглашение о сотрудничестве.")
+    assert s["parties"] == []
+
+
+def test_a_set_of_documents():
+    assert signings("Стороны подписали пакет документов.")[0]["document"] == "пакет документов"
+    assert signings("В ходе визита будет подписан ряд документов.")[0]["document"] == (
+        "ряд документов"
+    )
+
+
+def test_document_before_the_verb():
+    (s,) = signings("Документ подписал председатель правительства Михаил Мишустин.")
+    assert s["document"] == "документ"
+    assert [p["name"] for p in s["parties"]] == ["Михаил Мишустин"]
+    (s,) = signings(
+        "Соглашение о создании зоны свободной торговли было подписано в Санкт-Петербурге."
+    )
+    assert s["document"] == "соглашение о создании зоны свободной торговли"
+
+
+def test_the_purpose_of_a_contract_is_part_of_it_a_place_is_not():
+    (s,) = signings("Компании «Роснефть» и «Газпром нефть» подписали контракт на поставку нефти.")
+    assert s["document"] == "контракт на поставку нефти"
+    (s,) = signings("Россия и Китай подписали соглашение на полях форума.")
+    assert s["document"] == "соглашение"
+
+
+def test_a_law_signed_and_its_year():
+    (s,) = signings("Владимир Путин подписал закон о бюджете на 2026 год.")
+    assert s["document"] == "закон о бюджете"
+    assert [p["name"] for p in s["parties"]] == ["Владимир Путин"]
+
+
+def test_documents_not_signed_are_negated():
+    (s,) = signings("Документы подписаны не были.")
+    assert s["modality"] == "negated"
+
+
+def test_the_document_named_again_adds_its_signatories():
+    (s,) = signings(
+        "«Газпром нефть» и Ленинградская область подписали соглашение о строительстве завода. "
+        "Документ подписали губернатор Александр Дрозденко и Вадим Яковлев."
+    )
+    names = {p["name"] for p in s["parties"]}
+    assert {"Александр Дрозденко", "Вадим Яковлев"} <= names
+
+
+def test_subscribing_is_no_signing():
+    assert signings("Он подписался на рассылку новостей.") == []

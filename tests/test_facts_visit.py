@@ -56,3 +56,99 @@ def test_a_document_term_is_not_the_visit_date():
         "сотрудничества на 2027-2030 годы."
     )
     assert v["dates"] is None
+
+
+def test_destination_before_the_visit_noun():
+    (v,) = visits("Глава МИД Китая Ван И 12 марта прибыл в Пхеньян с двухдневным визитом.")
+    assert v["visitor"]["name"] == "Ван И"
+    assert v["destination"]["name"] == "Пхеньян"
+    assert v["duration_days"] == 2
+
+
+def test_destination_where_the_visitor_stays():
+    (v,) = visits("Премьер-министр Индии Нарендра Моди находится с рабочим визитом в Китае.")
+    assert v["destination"]["name"] == "Китай"
+    assert v["kind"] == "рабочий"
+
+
+def test_arrival_with_a_visit_and_a_host():
+    (v,) = visits(
+        "Президент Египта Абдель Фаттах ас-Сиси прибудет в Россию с государственным визитом "
+        "по приглашению Владимира Путина."
+    )
+    assert v["destination"]["name"] == "Россия"
+    assert v["host"]["name"] == "Владимир Путин"
+    assert v["kind"] == "государственный"
+
+
+def test_destination_after_a_long_visitor_name():
+    (v,) = visits("Визит президента Бразилии Луиса Инасиу Лулы да Силвы в Аргентину перенесен.")
+    assert v["destination"]["name"] == "Аргентина"
+
+
+def test_a_trip_to_a_city():
+    (v,) = visits(
+        "Губернатор Санкт-Петербурга Александр Беглов побывал с рабочей поездкой в Минске."
+    )
+    assert v["visitor"]["name"] == "Александр Беглов"
+    assert v["destination"]["name"] == "Минск"
+
+
+def test_a_visit_that_is_not_planned_is_negated():
+    (v,) = visits("Визит в Москву не планируется, сообщили в Кремле.")
+    assert v["modality"] == "negated"
+    assert v["visitor"] is None
+
+
+def test_a_place_where_one_speaks_is_no_destination():
+    (v,) = visits("Находясь с визитом во Вьетнаме, Сергей Лавров выступил в Ханое.")
+    assert v["destination"]["name"] == "Вьетнам"
+
+
+def test_arrival_in_a_capital_is_a_visit():
+    (v,) = visits("Президент Киргизии Садыр Жапаров прибыл в Москву.")
+    assert v["visitor"]["name"] == "Садыр Жапаров"
+    assert v["destination"]["name"] == "Москва"
+
+
+def test_arrival_and_visit_in_one_sentence_are_one_visit():
+    (v,) = visits("Президент Вьетнама То Лам прибыл с официальным визитом в Москву.")
+    assert v["kind"] == "официальный"
+
+
+def test_arrival_without_a_named_place_is_no_visit():
+    assert visits("Сергей Петров прибыл на место происшествия.") == []
+
+
+def test_visiting_an_exhibition_is_no_visit():
+    assert visits("Министр культуры Ольга Любимова посетила выставку.") == []
+
+
+def test_a_duration_is_no_date_but_the_length():
+    (v,) = visits("Визит Си Цзиньпина в Москву продлится три дня.")
+    assert v["dates"] is None
+    assert v["duration_days"] == 3
+
+
+def test_length_from_a_compound_adjective_before_the_kind():
+    (v,) = visits("Премьер-министр Индии прибыл в Москву с двухдневным официальным визитом.")
+    assert v["duration_days"] == 2
+    assert v["kind"] == "официальный"
+
+
+def test_visiting_an_organisation_is_no_visit():
+    assert visits("Туристы из Китая посетили Эрмитаж.") == []
+
+
+def test_who_speaks_of_a_visit_is_not_the_visitor():
+    assert visits(
+        "Премьер-министр Японии Наото Кан назвал посещение островов министром обороны "
+        "достойным сожаления."
+    ) == []
+    (v,) = visits("Сергей Лавров осудил визит председателя КНР Си Цзиньпина в Москву.")
+    assert v["visitor"]["name"] == "Си Цзиньпин"
+
+
+def test_who_makes_a_visit_is_the_visitor():
+    (v,) = visits("Канцлер Австрии Карл Нехаммер совершит визит в Японию.")
+    assert v["visitor"]["name"] == "Карл Нехаммер"

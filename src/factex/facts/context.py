@@ -199,4 +199,18 @@ class Context:
                 return "negated"
             if lem in {"мочь", "возможно", "вероятно", "возможный"}:
                 return "possible"
-        return None
+        return "negated" if self._negated_after(i) else None
+
+    def _negated_after(self, i: int) -> bool:
+        """`Документы подписаны не были`; a subject noun whose verb is negated
+        (`Визит ... в Москву не планируется`)."""
+        _, b = self.clause(i)
+        if self.pos(i) != "NOUN":
+            nxt = i + 2 < b and self.lemma(i + 1) == "не"
+            return nxt and self.pos(i + 2) in {"AUX", "VERB"}
+        if self.feat(i, "Case") != "Nom":
+            return False
+        for j in range(i + 1, min(b, i + 12)):
+            if self.pos(j) in {"VERB", "AUX"}:
+                return self.lemma(j - 1) == "не"
+        return False

@@ -125,7 +125,8 @@ def _named(ctx: Context, first: int, a: int, b: int, ordinal: int | None) -> boo
     for k in range(a, b):
         if ctx.is_quote(k) or ctx.span_at.get(k) is not None:
             return True
-        if k != first and ctx.text(k)[:1].isupper():
+        opens = k == first or ctx.is_quote(k - 1) or ctx.is_dash(k - 1)  # `«Фестиваль, — ...`
+        if not opens and ctx.text(k)[:1].isupper():
             return True
     return False
 

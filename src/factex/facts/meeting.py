@@ -47,11 +47,37 @@ def _role_ok(ctx: Context, j: int, a: int, i: int) -> bool:
     if case in {"Nom", None}:
         return True
     before = [ctx.lemma(k) for k in range(max(a, j - 4), j)]
-    if case == "Ins" and ("с" in before or "со" in before):
+    if case == "Ins" and ("с" in before or "со" in before or _with_description(ctx, a, j)):
         return True
-    if case == "Gen" and ("между" in before or (i < j <= i + 3 and ctx.pos(i) == "NOUN")):
+    if case == "Gen" and ("между" in before or (ctx.pos(i) == "NOUN" and _after_noun(ctx, i, j))):
         return True
     return case == "Acc" and ctx.lemma(i) in HOSTING and j > i
+
+
+def _with_description(ctx: Context, a: int, j: int) -> bool:
+    """`с наследным принцем Саудовской Аравии Мухаммедом`: `с` opens the description
+    (adjectives, nouns, names) that the name at j ends."""
+    k = j - 1
+    while k >= max(a, j - 8) and (ctx.pos(k) in {"ADJ", "NOUN", "PROPN"} or ctx.span_at.get(k)):
+        k -= 1
+    return k >= a and ctx.lemma(k) in {"с", "со"}
+
+
+def _after_noun(ctx: Context, i: int, j: int) -> bool:
+    """The genitive at j belongs to the meeting noun at i: right after it, or in a list of
+    names that follows it (`встреча Владимира Путина и Си Цзиньпина`)."""
+    if i < j <= i + 3:
+        return True
+    k = i + 1
+    while i < k < j:
+        span = ctx.span_at.get(k)
+        if span is not None and span.entity.type == "PER" and ctx.feat(k, "Case") == "Gen":
+            k = span.last
+        elif ctx.lemma(k) in {"и", ","} and k > i + 1:
+            k += 1
+        else:
+            return False
+    return k == j
 
 
 def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> list[Entity]:
@@ -76,6 +102,11 @@ def _format(ctx: Context, a: int, b: int) -> str | None:
     return None
 
 
+def _topic_verb(ctx: Context, a: int, b: int) -> int:
+    """Where the topics' verb stands in words [a, b), or b."""
+    return next((j for j in range(a, b) if ctx.lemma(j) in words("topic-verbs")), b)
+
+
 def _topics(ctx: Context, a: int, b: int) -> list[str]:
     for j in range(a, b):
         if ctx.lemma(j) in words("topic-verbs"):
@@ -86,8 +117,21 @@ def _topics(ctx: Context, a: int, b: int) -> list[str]:
             while end > k and ctx.is_punct(end - 1):
                 end -= 1
             if end - k >= 1 and ctx.pos(k) in {"NOUN", "ADJ", "PROPN", "DET"}:
-                return [ctx.chars(k, end)]
+                return [ctx.chars(k, end)] + _also(ctx, b)
     return []
+
+
+def _also(ctx: Context, b: int) -> list[str]:
+    """`..., а также ситуацию в Афганистане`: a further topic after the clause."""
+    if b + 3 >= ctx.n or ctx.text(b) != "," or ctx.lemma(b + 1) != "а":
+        return []
+    if ctx.lemma(b + 2) != "также" or ctx.pos(b + 3) not in {"NOUN", "ADJ", "PROPN", "DET"}:
+        return []
+    _, c = ctx.clause(b + 3)
+    end = c
+    while end > b + 3 and ctx.is_punct(end - 1):
+        end -= 1
+    return [ctx.chars(b + 3, end)]
 
 
 def find(ctx: Context, persons: Persons) -> list[Fact]:
@@ -114,7 +158,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             "format": fmt or _format(ctx, a, b),
             "topics": _topics(ctx, a, b),
         }
-        place = ctx.place(a, b)
+        place = ctx.place(a, _topic_verb(ctx, a, b))  # `обсудили ситуацию в Сирии`: no place
         args["place"] = place.ref() if place else None
         modality = ctx.modality(i)
         if modality:

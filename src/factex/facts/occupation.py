@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..record import Entity, Fact
-from .args import ref
+from .args import nominal_phrase, ref
 from .context import Context, Span
 from .lexicon import mapping, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
 
 APPOSITION = {",", "-", "–", "—"}
 HOLDING = {"пост", "должность", "кресло"}
+ONE = {"один", "одна", "одного", "одной", "одному", "одним", "одною", "одном"}
+NOW = {"ныне", "теперь", "сейчас", "тогда", "впоследствии"}
 
 
 @dataclass
@@ -25,7 +27,7 @@ class Occupation:
     def fact(self) -> Fact:
         args = {
             "person": self.person.ref(),
-            "position": self.phrase.position,
+            "position": self.phrase.position or None,
             "org": ref(self.phrase.org),
         }
         org = self.phrase.org
@@ -48,9 +50,12 @@ def find(ctx: Context) -> list[Occupation]:
             continue
         phrase = phrase_at(ctx, i)
         inner.update(range(phrase.first, phrase.last))
-        if phrase.plural:
+        one_of = _one_of(ctx, phrase.lead)
+        if phrase.plural and one_of is None:
             continue
         person = per_start.get(phrase.last)
+        if person is not None and _boss(ctx, phrase, person):
+            continue  # `помощник Хиллари Клинтон по европейским делам`: whose, not who
         if person is not None:  # `глава Татарстана Рустам Минниханов`
             found.append(_occ(ctx, person, phrase))
             used_heads.add(i)
@@ -72,16 +77,20 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, paren, phrase))
             used_heads.add(i)
             continue
-        before = per_end.get(_skip_parenthesis(ctx, phrase.lead - 1))
-        if ctx.lemma(phrase.lead - 1) == "и" and phrase.lead - 1 in appositions:
-            before = appositions[phrase.lead - 1]  # `Ковач - политик и лидер партии`
-        elif before is None or ctx.text(phrase.lead - 1) not in APPOSITION:
+        sep = phrase.lead - 1 if one_of is None else one_of - 1
+        if ctx.lemma(sep) in NOW and ctx.text(sep - 1) in APPOSITION:
+            sep -= 1  # `Сергей Шойгу, ныне секретарь Совбеза`
+        before = per_end.get(_skip_parenthesis(ctx, sep)) or _chained(ctx, sep, phrase, per_end)
+        if ctx.lemma(sep) == "и" and sep in appositions:
+            before = appositions[sep]  # `Ковач - политик и лидер партии`
+        elif before is None or ctx.text(sep) not in APPOSITION:
             continue
         if _apposition_ends(ctx, phrase):
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
             appositions[phrase.last] = before
             used_heads.add(i)
     found.extend(_appointments(ctx, used_heads))
+    found.extend(_headed(ctx, per_end))
     _countries_of_persons(ctx, found)
     _orgs_within_document(found)
     return _unique([o for o in found if _is_post_proper(o, ctx)])
@@ -112,6 +121,49 @@ def _chain(
         used.add(prev.head)
         lead = prev.lead
     return out
+
+
+def _boss(ctx: Context, phrase: Phrase, person: Span) -> bool:
+    """A post defined by another's (`помощник`, `советник`) with a name in the genitive,
+    or with its `по ...` complement after the name: the name is whose post it is."""
+    head = phrase.head
+    if ctx.lemma(head) not in words("positions-relational") or phrase.last != head + 1:
+        return False
+    after = ctx.lemma(person.last) if person.last < ctx.n else ""
+    genitive = ctx.feat(person.first, "Case") == "Gen" != ctx.feat(head, "Case")
+    return genitive or after == "по"
+
+
+def _one_of(ctx: Context, lead: int) -> int | None:
+    """Where `одному из` starts right before a plural post (`Мишлену, одному из
+    президентов компании`): one holder of the post."""
+    if lead >= 2 and ctx.lemma(lead - 1) == "из" and ctx.text(lead - 2).lower() in ONE:
+        return lead - 2
+    return None
+
+
+def _chained(ctx: Context, sep: int, phrase: Phrase, per_end: dict[int, Span]) -> Span | None:
+    """`Александра Брода, известного борца с ксенофобией, члена Общественной палаты`: a
+    post after another apposition in the same case, which follows the name."""
+    if ctx.text(sep) != ",":
+        return None
+    cases = _same_forms(ctx.feat(phrase.head, "Case"))
+    agrees = False
+    for j in range(sep - 1, max(-1, sep - 10), -1):
+        if ctx.text(j) == ",":
+            person = per_end.get(j)
+            if person is None or not agrees or ctx.feat(person.first, "Case") not in cases:
+                return None
+            return person
+        if ctx.is_punct(j) or ctx.pos(j) in {"VERB", "AUX"} or ctx.entity(j, "PER"):
+            return None
+        agrees = agrees or (ctx.pos(j) == "NOUN" and ctx.feat(j, "Case") in cases)
+    return None
+
+
+def _same_forms(case: str | None) -> set[str | None]:
+    """Cases an animate noun in `case` may be tagged with (genitive = accusative)."""
+    return {"Gen", "Acc"} if case in {"Gen", "Acc"} else {case}
 
 
 def _skip_parenthesis_after(ctx: Context, phrase: Phrase) -> int:
@@ -152,7 +204,7 @@ def _orgs_within_document(found: list[Occupation]) -> None:
     known: dict[tuple[str, str], set[str]] = {}
     orgs: dict[str, Entity] = {}
     for occ in found:
-        if occ.phrase.org is not None:
+        if occ.phrase.org is not None and occ.phrase.position:
             key = (occ.person.id, base_post(occ.phrase.position.split()[-1]) or "")
             known.setdefault(key, set()).add(occ.phrase.org.id)
             orgs[occ.phrase.org.id] = occ.phrase.org
@@ -235,11 +287,97 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
             persons = [
                 s for s in ctx.spans_in(a, b, "PER") if not phrase.first <= s.first < phrase.last
             ]
-            if not persons:
+            core = [s for s in persons if ctx.feat(s.first, "Case") in {"Nom", "Acc", None}]
+            persons = core or persons  # `вместо Кана капитаном стал Баллак`: the subject
+            if persons:
+                person = min(persons, key=lambda s: min(abs(s.first - i), abs(s.last - i)))
+            elif (found := _antecedent(ctx, a, b)) is not None:
+                person = found  # `Он является депутатом парламента`
+            else:
                 continue
-            person = min(persons, key=lambda s: min(abs(s.first - i), abs(s.last - i)))
             out.append(_occ(ctx, person, phrase))
     return out
+
+
+HEADING = {"возглавлять", "возглавить"}
+
+
+def _headed(ctx: Context, per_end: dict[int, Span]) -> list[Occupation]:
+    """`партии, возглавляемой Бхутто`, `Харада, ранее возглавлявший отдел России`,
+    `Миллер возглавляет «Газпром»`: who heads what, with no post word (position null)."""
+    out: list[Occupation] = []
+    for i in range(ctx.n):
+        if ctx.lemma(i) not in HEADING or ctx.pos(i) != "VERB":
+            continue
+        if ctx.feat(i, "Voice") == "Pass":
+            person = ctx.span_at.get(i + 1)
+            k = i - 1 if ctx.text(i - 1) == "," else i
+            org_span = ctx.span_at.get(k - 1)
+            if person is None or person.entity.type != "PER" or org_span is None:
+                continue
+            if org_span.entity.type not in {"ORG", "LOC"} or org_span.last != k:
+                continue
+            phrase = Phrase(i, i, i + 1, "", org_span.entity)
+        else:
+            person = _head_subject(ctx, i, per_end)
+            phrase = _headed_object(ctx, i)
+            if person is None or phrase is None:
+                continue
+        out.append(_occ(ctx, person, phrase))
+    return out
+
+
+def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None:
+    """The person who heads: the name before `, (ранее) возглавлявший`, or the subject."""
+    if ctx.feat(i, "VerbForm") == "Part":
+        j = i - 1
+        while j > 0 and ctx.pos(j) == "ADV":
+            j -= 1
+        return per_end.get(j) if ctx.text(j) == "," else None
+    a, _ = ctx.clause(i)
+    subjects = [s for s in ctx.spans_in(a, i, "PER") if ctx.feat(s.first, "Case") in {"Nom", None}]
+    return subjects[-1] if subjects else None
+
+
+def _headed_object(ctx: Context, i: int) -> Phrase | None:
+    """What is headed: a named organisation or place, or an organisation noun phrase."""
+    k = i + 1
+    while k < ctx.n and (ctx.pos(k) == "ADV" or ctx.in_date(k)):
+        k += 1
+    if k < ctx.n and ctx.is_quote(k):
+        k += 1
+    span = ctx.span_at.get(k)
+    if span is not None and span.first == k and span.entity.type in {"ORG", "LOC"}:
+        return Phrase(i, i, i + 1, "", span.entity)
+    if k >= ctx.n or ctx.lemma(k) not in words("org-nouns") or ctx.feat(k, "Case") != "Acc":
+        return None
+    _, last = ctx.sentence(k)
+    end = k + 1
+    while end < min(last, k + 8) and not ctx.is_punct(end) and ctx.pos(end) not in {"VERB", "AUX"}:
+        end += 1
+    if end == k + 1:
+        return None  # `возглавил делегацию`: which one, the text does not say here
+    return Phrase(i, i, i + 1, "", None, org_text=nominal_phrase(ctx, k, k, end))
+
+
+def _antecedent(ctx: Context, a: int, b: int) -> Span | None:
+    """The person a subject pronoun of words [a, b) stands for: the named subject of the
+    sentence before, when it agrees in gender."""
+    pron = next(
+        (k for k in range(a, b) if ctx.lemma(k) in {"он", "она"} and ctx.feat(k, "Case") == "Nom"),
+        None,
+    )
+    first, _ = ctx.sentence(a)
+    if pron is None or first == 0:
+        return None
+    prev_first, prev_last = ctx.sentence(first - 1)
+    subjects = ctx.spans_in(prev_first, prev_last, "PER")
+    if not subjects or ctx.feat(subjects[0].first, "Case") not in {"Nom", None}:
+        return None
+    gender = ctx.feat(subjects[0].last - 1, "Gender")
+    if gender and ctx.feat(pron, "Gender") and gender != ctx.feat(pron, "Gender"):
+        return None
+    return subjects[0]
 
 
 def _is_post_proper(occ: Occupation, ctx: Context) -> bool:

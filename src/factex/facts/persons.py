@@ -86,6 +86,8 @@ def _same_post(phrase: Phrase, occ: Occupation) -> bool:
     lemma = phrase.position.split()[0] if phrase.position else ""
     posts = set(multimap("position-synonyms").get(lemma, (lemma,))) | {lemma, word}
     theirs = occ.phrase.position
+    if not theirs:  # `возглавляет компанию`: no post named
+        return False
     return theirs in posts or theirs.split()[0] in posts or phrase.position == theirs
 
 

@@ -18,6 +18,7 @@ from .lexicon import mapping, words
 
 ORDINALS = {"первый", "второй", "третий"}
 TAIL_PREPS = {"по", "в", "при", "от", "на"}
+STATES = {"страна", "государство"}  # the country a post belongs to, unnamed
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
 INS_POSTS = ("управляющ", "заведующ", "зав")
 
@@ -62,8 +63,16 @@ def _noun_like(ctx: Context, i: int) -> bool:
 
 
 def _participle_post(ctx: Context, i: int) -> bool:
-    """`управляющий`, tagged as a participle, names a post when written as one."""
-    return ctx.pos(i) == "VERB" and ctx.text(i).lower() in words("positions")
+    """`управляющий`, tagged as a participle, names a post when written as one, unless
+    it describes the post after it (`управляющий директор`)."""
+    if ctx.pos(i) != "VERB" or ctx.text(i).lower() not in words("positions"):
+        return False
+    return not (i + 1 < ctx.n and _is_post_lemma(ctx.lemma(i + 1)))
+
+
+def _adjective_participle(ctx: Context, j: int, head: int) -> bool:
+    """`управляющий` right before a post noun is its adjective."""
+    return j == head - 1 and ctx.pos(j) == "VERB" and ctx.text(j).lower() in words("positions")
 
 
 def governs_instrumental(ctx: Context, head: int) -> bool:
@@ -118,9 +127,24 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
     k = name_first - 1
     if k <= head or ctx.lemma(k) not in words("org-nouns"):
         return last
-    while k - 1 > head and ctx.pos(k - 1) in {"ADJ", "DET"}:
-        k -= 1
+    while k - 1 > head and (
+        ctx.pos(k - 1) in {"ADJ", "DET"} or ctx.lemma(k - 1) in words("org-nouns")
+    ):
+        k -= 1  # `группы компаний Michelin`
+    while k - 1 > head and ctx.pos(k - 1) == "ADP":
+        k -= 1  # `депутат парламента от партии «Новые правые»`
     return min(last, k)
+
+
+def _unit_before_name(ctx: Context, head: int, last: int, name_first: int) -> int | None:
+    """`глава отдела корпоративных серверов Hewlett-Packard`: an organisation noun in the
+    genitive among the complements, not right before the name, opens a unit of the
+    named organisation; the position ends before it."""
+    for j in range(head + 1, min(last, name_first - 1)):
+        if ctx.lemma(j) in words("org-nouns") and ctx.feat(j, "Case") == "Gen":
+            linked = all(ctx.pos(k) != "ADP" for k in range(j, name_first))
+            return j if linked else None  # `депутат парламента от партии`: no unit of it
+    return None
 
 
 def _acting(ctx: Context, lead: int, sent_first: int) -> int | None:
@@ -186,6 +210,16 @@ def _ordinal_fits(ctx: Context, head: int) -> bool:
     return ctx.lemma(head) not in words("leader-posts")
 
 
+def _district_before_name(ctx: Context, k: int) -> bool:
+    """`представитель президента в Приволжском федеральном округе Игорь Комаров`: a place
+    after `в` that a person's name follows is the post's district."""
+    span = ctx.span_at.get(k)
+    if span is None or span.first != k or ctx.lemma(k - 1) not in {"в", "во"}:
+        return False
+    after = ctx.span_at.get(span.last)
+    return span.entity.type == "LOC" and after is not None and after.entity.type == "PER"
+
+
 def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     """The position phrase headed by word `head`.
 
@@ -206,6 +240,10 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             if ctx.lemma(j - 1) in words("position-adjectives"):
                 first = j - 1  # `чрезвычайный и полномочный посол`
             j -= 2
+            continue
+        if _adjective_participle(ctx, j, head):
+            first = j  # `управляющий директор`
+            j -= 1
             continue
         if ctx.pos(j) not in {"ADJ", "DET", "NUM"}:
             break
@@ -230,6 +268,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     org: Entity | None = None
     org_words: list = []
     quoted_name: str | None = None
+    unit: int | None = None  # an unnamed unit of the named organisation
     prep: str | None = None
     complement_cases = {"Gen", "Ins"} if governs_instrumental(ctx, head) else {"Gen"}
     k = head + 1
@@ -241,9 +280,12 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             quoted = ctx.is_quote(span.first - 1)
             named = k > head + 1 and ctx.pos(k - 1) == "NOUN"  # `клуба Челси`
             after_prep = ctx.lemma(k - 1) in TAIL_PREPS and org is not None  # `посол ... в Грузии`
+            after_prep = after_prep or _district_before_name(ctx, k)
             if quoted or named or after_prep or ctx.feat(span.first, "Case") in {"Gen", None}:
                 if org is None and (quoted or named):
                     last = _before_org_noun(ctx, head, last, span.first - int(quoted))
+                    unit = _unit_before_name(ctx, head, last, span.first - int(quoted))
+                    last = last if unit is None else unit
                 if org is None:
                     org, org_words = span.entity, [span]
                 elif org_words and org_words[-1].last == span.first and not after_prep:
@@ -294,7 +336,8 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             pass
         elif lem in TAIL_PREPS and k + 1 < sent_last and ctx.pos(k + 1) != "PUNCT":
             prep = lem
-            if lem == "в" and ctx.span_at.get(k + 1) is not None and org is None:
+            at_place = lem == "в" and ctx.span_at.get(k + 1) is not None and org is None
+            if at_place and not _district_before_name(ctx, k + 1):
                 break
         elif pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") in {"Dat", "Loc"}:
             if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:
@@ -306,11 +349,13 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
             break
         k += 1
     org_text = quoted_name if org is None else None
+    if org is not None and unit is not None:  # `глава отдела серверов Hewlett-Packard`
+        org_text = nominal_phrase(ctx, unit, unit, end)
     if org is None and org_text is None and (noun := _org_complement(ctx, head, last)) is not None:
-        if last - head > 2:  # `глава палестинской делегации`; a bare `глава партии` says little
-            plural = ctx.feat(noun, "Number") == "Plur"
+        if last - head > 2 or ctx.lemma(noun) in STATES:  # `глава палестинской делегации`,
+            plural = ctx.feat(noun, "Number") == "Plur"  # `глава государства`; a bare
             org_text = nominal_phrase(ctx, head + 1, noun, last, keep_number=plural)
-        last = head + 1
+        last = head + 1  # `глава партии` says little
     position = nominal_phrase(ctx, first, head, last).lower()
     if acting is not None:
         position = " ".join(ctx.text(k) for k in range(first, last)).lower()

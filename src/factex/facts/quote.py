@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from ..record import Entity, Fact
 from ..text.segment import LINE_BREAK
+from .args import nominal_phrase
 from .context import Context
 from .lexicon import sequences, words
 from .persons import Persons
@@ -60,29 +62,53 @@ class Speakers:
                 if span.entity.type == "ORG" and self._person_after(span.last, b):
                     continue
                 return span.entity, None
-            if (
-                ctx.lemma(j) in words("sources")
-                and span is None
-                and ctx.feat(j, "Case") in {"Nom", None}
-            ):
+            if ctx.lemma(j) in words("sources") and span is None and _source_case(ctx, j):
                 phrase = phrase_at(ctx, j)
+                described = _lower_first(ctx, j, nominal_phrase(ctx, j, j, phrase.last))
                 if phrase.org is not None and phrase.org.type == "ORG":
-                    return phrase.org, ctx.chars(j, phrase.last)
-                return None, ctx.chars(j, phrase.last)
+                    return phrase.org, described
+                if phrase.last == j + 1 and (named := self._named_before(j)) is not None:
+                    return named, None  # `в министерстве` after `Министерства культуры РФ`
+                return None, described
             if is_post(ctx, j) and ctx.feat(j, "Case") in {"Nom", None}:
                 person = self.persons.at(j)
                 phrase = phrase_at(ctx, j)
                 if person is not None:
                     return person, None
                 if phrase.org is not None and phrase.org.type == "ORG":
-                    return phrase.org, ctx.chars(phrase.first, phrase.last)
-                return None, ctx.chars(phrase.first, phrase.last)
+                    return phrase.org, _lower_first(
+                        ctx, phrase.first, ctx.chars(phrase.first, phrase.last)
+                    )
+                return None, _lower_first(ctx, phrase.first, ctx.chars(phrase.first, phrase.last))
         return None, None
+
+    def _named_before(self, j: int) -> Entity | None:
+        """The last organisation before word j whose name begins with its word."""
+        ctx = self.ctx
+        for span in reversed(ctx.spans):
+            same_word = ctx.lemma(span.first) == ctx.lemma(j)
+            if span.last <= j and span.entity.type == "ORG" and same_word:
+                return span.entity
+        return None
 
     def _person_after(self, k: int, b: int) -> bool:
         """A person named later in the speaker slot (`главы МИД Узбекистана Бахтиёра
         Саидова`): the organisation is only his post's."""
         return any(self.ctx.entity(j, "PER") is not None for j in range(k, b))
+
+
+def _lower_first(ctx: Context, first: int, text: str) -> str:
+    """A description that opens the sentence, without the sentence's capital letter."""
+    if first != ctx.sentence(first)[0] or ctx.span_at.get(first) is not None:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _source_case(ctx: Context, j: int) -> bool:
+    """A speaking body in the nominative, or `в пресс-службе X` (`заявили в ...`)."""
+    if ctx.feat(j, "Case") in {"Nom", None}:
+        return True
+    return ctx.feat(j, "Case") == "Loc" and ctx.lemma(j - 1) in {"в", "во"}
 
 
 _TRAILING = frozenset({".", ",", ";", ":", "!", "?", "…", "-", "–", "—", "...", "?!", "!?"})
@@ -113,7 +139,18 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
     for a, b in quotations(ctx):
         if b - a < 2:
             continue
-        fact = _after(ctx, speakers, a, b) or _before(ctx, speakers, a, b)
+        found = [
+            f
+            for f in (
+                _after(ctx, speakers, a, b),
+                _before(ctx, speakers, a, b),
+                _inside(ctx, speakers, a, b),
+                _headline(ctx, a, b),
+            )
+            if f is not None
+        ]
+        known = [f for f in found if f.args["speaker"] or f.args.get("speaker_text")]
+        fact = (known or found or [None])[0]  # `X заявил: «...», добавив, что ...`
         if fact is not None:
             facts.append(fact)
             covered.update(range(a, b + 1))
@@ -157,6 +194,69 @@ def _before(ctx: Context, speakers: Speakers, a: int, b: int) -> Fact | None:
     return _fact(ctx, first, b + 1, speaker, ctx.chars(a + 1, b), True)
 
 
+def _headline(ctx: Context, a: int, b: int) -> Fact | None:
+    """`Захарова: «Москва не оставит это без ответа»`: a name alone before a colon."""
+    first, _ = ctx.sentence(a)
+    speaker = _headline_speaker(ctx, first, a - 1)
+    if speaker is None:
+        return None
+    return _fact(ctx, first, b + 1, (speaker, None), ctx.chars(a + 1, b), True)
+
+
+def _headline_speaker(ctx: Context, first: int, colon: int) -> Entity | None:
+    """The person or body named (after its post, if any) between a sentence start and
+    a colon: `Захарова:`, `Пресс-секретарь президента Дмитрий Песков:`."""
+    if colon - 1 < first or ctx.text(colon) != ":":
+        return None
+    span = ctx.span_at.get(colon - 1)
+    if span is None or span.last != colon or span.entity.type not in {"PER", "ORG"}:
+        return None
+    words_before = range(first, span.first)
+    if any(
+        ctx.pos(k) not in {"NOUN", "ADJ", "PROPN", "DET"} and not ctx.span_at.get(k)
+        for k in words_before
+    ):
+        return None
+    return span.entity
+
+
+def _headline_said(ctx: Context, first: int, last: int, covered: set[int]) -> Fact | None:
+    """`Лавров: переговоры прошли конструктивно`: words after a name and a colon."""
+    colon = next((k for k in range(first + 1, min(last, first + 8)) if ctx.text(k) == ":"), None)
+    if colon is None or colon + 1 in covered or ctx.is_quote(colon + 1):
+        return None
+    speaker = _headline_speaker(ctx, first, colon)
+    text = _text(ctx, colon + 1, last) if speaker is not None else ""
+    if not text or len(text.split()) < 2:
+        return None
+    return _fact(ctx, first, last, (speaker, None), text, False)
+
+
+def _inside(ctx: Context, speakers: Speakers, a: int, b: int) -> Fact | None:
+    """`«Мы готовы к диалогу, — сказал Путин, — но не на любых условиях»`: the speaker
+    between two dashes inside the quotation marks; the text is both parts."""
+    for k in range(a + 2, b - 3):
+        if ctx.text(k) not in {",", "."} or not ctx.is_dash(k + 1):
+            continue
+        verb = next((v for v in range(k + 2, min(k + 5, b)) if _is_speech(ctx, v)), None)
+        if verb is None:
+            continue
+        resume = next(
+            (j for j in range(verb + 1, b - 1) if ctx.text(j) in {",", "."} and ctx.is_dash(j + 1)),
+            None,
+        )
+        if resume is None:
+            return None
+        speaker = speakers.near(verb + 1, resume, prefer_first=True)
+        if speaker == (None, None):
+            speaker = speakers.near(k + 2, verb, prefer_first=False)
+        sep = "." if ctx.text(resume) == "." else ctx.text(k)  # `..., — сказал X. — ...`
+        text = f"{ctx.chars(a + 1, k)}{sep} {ctx.chars(resume + 2, b)}"
+        first, _ = ctx.sentence(a)
+        return _fact(ctx, first, b + 1, speaker, text, True)
+    return None
+
+
 def _source_before(ctx: Context, speakers: Speakers, a: int):
     """`Об этом сообщила пресс-служба президента РФ. "...", - сказано в сообщении`:
     the subject of the last speech verb before the quote."""
@@ -169,18 +269,42 @@ def _source_before(ctx: Context, speakers: Speakers, a: int):
     return None, None
 
 
+def _quoted(ctx: Context, a: int, last: int) -> str | None:
+    """The words inside quotation marks that open at word a and close the sentence."""
+    if not ctx.is_quote(a) or ctx.text(a) not in OPENING:
+        return None
+    b = last
+    while b > a + 1 and ctx.text(b - 1) in _TRAILING:
+        b -= 1
+    if b - a < 3 or ctx.text(b - 1) != OPENING[ctx.text(a)]:
+        return None
+    return ctx.chars(a + 1, b - 1)
+
+
+@cache
+def _intros() -> dict[str, list[tuple[str, ...]]]:
+    """Introductions of reported speech by their first lemma."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for seq in sequences("speech-intro"):
+        out.setdefault(seq[0], []).append(seq)
+    return out
+
+
 def _reported(ctx: Context, speakers: Speakers, covered: set[int]) -> list[Fact]:
     """`X сообщал, что ...`, `как сообщил X, ...`, `по словам X, ...`."""
     out: list[Fact] = []
-    intros = sequences("speech-intro")
+    intros = _intros()
     for first, last in ctx.sentences():
+        if (said := _headline_said(ctx, first, last, covered)) is not None:
+            out.append(said)
+            continue
         for v in range(first, last):
             if v in covered:
                 continue
             intro = next(
                 (
                     seq
-                    for seq in intros
+                    for seq in intros.get(ctx.lemma(v), ())
                     if v + len(seq) <= last
                     and all(ctx.lemma(v + k) == seq[k] for k in range(len(seq)))
                 ),
@@ -199,11 +323,13 @@ def _reported(ctx: Context, speakers: Speakers, covered: set[int]) -> list[Fact]
                 if comma is None:
                     continue
                 speaker = speakers.near(s_first, comma, prefer_first=True)
-                text = _text(ctx, comma + 1, last)
+                text, direct = _text(ctx, comma + 1, last), False
                 if v > first and ctx.text(v - 1) == ",":
                     text = _text(ctx, first, v - 1)
+                elif (inner := _quoted(ctx, comma + 1, last)) is not None:
+                    text, direct = inner, True  # `по словам X, «...»`
                 if text and speaker != (None, None):
-                    out.append(_fact(ctx, first, last, speaker, text, False))
+                    out.append(_fact(ctx, first, last, speaker, text, direct))
                 break
             if (
                 _is_speech(ctx, v)

@@ -12,8 +12,10 @@ from .lexicon import words
 from .persons import Persons
 from .positions import is_post
 
+SETS = frozenset({"ряд", "серия", "комплекс", "свод"})
 
-def _document(ctx: Context, i: int, b: int) -> str | None:
+
+def _document(ctx: Context, a: int, i: int, b: int) -> str | None:
     """The document phrase after the signing word: adjectives, the noun, `о ...`."""
     k = i + 1
     while k < b and ctx.pos(k) in {"ADV", "AUX", "PART"}:
@@ -23,19 +25,70 @@ def _document(ctx: Context, i: int, b: int) -> str | None:
     start = k
     while k < b and ctx.pos(k) in {"ADJ", "DET"}:
         k += 1
+    if k + 1 < b and ctx.lemma(k) in SETS and ctx.lemma(k + 1) in words("documents"):
+        return _phrase(ctx, start, k, b)  # `ряд документов`
     if k >= b or ctx.lemma(k) not in words("documents"):
+        return _document_before(ctx, a, i)
+    return _phrase(ctx, start, k, b)
+
+
+def _document_before(ctx: Context, a: int, i: int) -> str | None:
+    """`Документ подписал X`, `Соглашение о ... было подписано`: the document that opens
+    the clause of the verb."""
+    if ctx.pos(i) == "NOUN":
         return None
-    head = k
+    k = a
+    while k < i and (ctx.pos(k) in {"ADJ", "DET"} or ctx.is_quote(k)):
+        k += 1
+    if k >= i or ctx.lemma(k) not in words("documents") or ctx.feat(k, "Case") == "Gen":
+        return None
+    end = _tail_end(ctx, k, i)
+    if any(ctx.pos(j) == "VERB" for j in range(end, i)):
+        return None  # `Соглашение позволит ... подписать` is no object of this verb
+    return _phrase(ctx, a if ctx.pos(a) in {"ADJ", "DET"} else k, k, i)
+
+
+def _tail_end(ctx: Context, head: int, b: int) -> int:
+    """Where the document phrase ends: `пакет документов`, `о ...`, `между ...`."""
     end = head + 1
-    if end < b and ctx.lemma(end) in {"о", "об", "между"}:
+    if end < b and ctx.lemma(end) in words("documents") and ctx.feat(end, "Case") == "Gen":
+        end += 1  # `пакет документов`, `ряд соглашений`
+    if end < b and (ctx.lemma(end) in {"о", "об", "между"} or _purpose(ctx, end, b)):
         end += 1
         while (
             end < b
             and not ctx.is_punct(end)
-            and ctx.pos(end) not in {"VERB", "SCONJ"}
+            and ctx.pos(end) not in {"VERB", "AUX", "SCONJ"}
             and not ctx.in_date(end)  # `соглашение о ... 15 декабря`: the date is no part
         ):
             end += 1
+        while ctx.pos(end - 1) == "ADP":
+            end -= 1  # `закон о бюджете на 2026 год`: the date took its preposition
+    return end
+
+
+def _purpose(ctx: Context, k: int, b: int) -> bool:
+    """`контракт на поставку`: not a term (`на 2026 год`) nor a place (`на полях`)."""
+    if ctx.lemma(k) != "на" or k + 1 >= b:
+        return False
+    return ctx.pos(k + 1) == "NOUN" and ctx.feat(k + 1, "Case") == "Acc" and not ctx.in_date(k + 1)
+
+
+def _between(ctx: Context, head: int, end: int) -> tuple[int, int] | None:
+    """Words of `между Россией и Монголией` right after the head, when only names and `и`."""
+    if head + 1 >= end or ctx.lemma(head + 1) != "между":
+        return None
+    k = head + 2
+    while k < end and (ctx.span_at.get(k) is not None or ctx.lemma(k) in {"и", ","}):
+        k += 1
+    if k == head + 2 or ctx.span_at.get(k - 1) is None:
+        return None
+    return head + 1, k
+
+
+def _phrase(ctx: Context, start: int, head: int, b: int) -> str:
+    """The document in its normal form: adjectives and head in the nominative, tail as is."""
+    end = _tail_end(ctx, head, b)
     plural = ctx.feat(head, "Number") == "Plur"
     number = "plur" if plural else "sing"
     forms = []
@@ -45,7 +98,12 @@ def _document(ctx: Context, i: int, b: int) -> str | None:
         gender = None if plural else _gender(ctx, head)
         forms.append(inflect(ctx, j, {"nomn", number} | ({gender} if gender else set())))
     forms.append(inflect(ctx, head, {"nomn", number}))
-    tail = ctx.chars(head + 1, end) if end > head + 1 else ""
+    if start == ctx.sentence(start)[0] and ctx.span_at.get(start) is None:
+        forms[0] = forms[0][:1].lower() + forms[0][1:]  # `Документ подписал ...`
+    tail_from = head + 1
+    if (between := _between(ctx, head, end)) is not None:  # the parties say it already
+        tail_from = between[1]
+    tail = ctx.chars(tail_from, end) if end > tail_from else ""
     return (" ".join(forms) + (" " + tail if tail else "")).strip()
 
 
@@ -61,9 +119,7 @@ def _parties(ctx: Context, persons: Persons, a: int, b: int, i: int) -> list[Ent
             continue
         span = ctx.span_at.get(j)
         if span is not None and span.first == j and span.entity.type in {"PER", "ORG", "LOC"}:
-            if span.entity.type == "LOC" and not (
-                ctx.lemma(j - 1) in words("sources") and ctx.feat(j - 1, "Case") == "Nom"
-            ):
+            if span.entity.type == "LOC" and not _loc_party(ctx, j):
                 continue
             governed = ctx.lemma(j - 1) in words("sources") and ctx.feat(j - 1, "Case") == "Nom"
             if (
@@ -81,6 +137,17 @@ def _parties(ctx: Context, persons: Persons, a: int, b: int, i: int) -> list[Ent
     return out
 
 
+def _loc_party(ctx: Context, j: int) -> bool:
+    """A place signs as a subject (`Россия и Индия подписали`), between others (`между
+    Россией и Монголией`) or as its government (`правительство Ленинградской области`)."""
+    before = ctx.lemma(j - 1) if j > 0 else ""
+    if before in words("sources") and ctx.feat(j - 1, "Case") == "Nom":
+        return True
+    if ctx.feat(j, "Case") == "Nom" and ctx.pos(j - 1) != "ADP" and before not in {"в", "во"}:
+        return True
+    return before == "между" or (before == "и" and ctx.lemma(j - 3) == "между")
+
+
 def _speaker(ctx: Context, j: int, i: int) -> bool:
     """`«... заключить контракты», - сказал Паслер`, `как сообщил Песков, ... подпишут`: who
     follows a speech verb (after the signing word, or just before) reports, not signs."""
@@ -94,7 +161,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         if ctx.lemma(i) not in words("signing-words"):
             continue
         a, b = ctx.clause(i, relative=False, quotes=False)
-        document = _document(ctx, i, b)
+        document = _document(ctx, a, i, b)
         if document is None:
             continue
         first, last = ctx.sentence(i)
@@ -106,5 +173,23 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         modality = ctx.modality(i)
         if modality:
             args["modality"] = modality
+        if facts and _refers_back(ctx, a, i, document, facts[-1], modality):
+            _merge(facts[-1].args, args)  # `... подписали соглашение. Документ подписали X и Y`
+            continue
         facts.append(Fact("signing", ctx.start(first), ctx.stop(last - 1), args))
     return facts
+
+
+def _refers_back(
+    ctx: Context, a: int, i: int, document: str, last: Fact, modality: str | None
+) -> bool:
+    """A bare `документ` opening the clause, in the sentence after the last signing."""
+    if document not in {"документ", "документы"} or last.args.get("modality") != modality:
+        return False
+    return ctx.start(ctx.sentence(a)[0]) <= last.stop + 2 and ctx.lemma(a) == "документ"
+
+
+def _merge(old: dict[str, Any], new: dict[str, Any]) -> None:
+    seen = {p["ref"] for p in old["parties"]}
+    old["parties"] += [p for p in new["parties"] if p["ref"] not in seen]
+    old["dates"] = old["dates"] or new["dates"]

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..record import Entity, Fact
+from ..record import DateExpr, Entity, Fact
 from .args import best_date, compound_number, date_ref, days_in, own_dates, ref
 from .context import Context
 from .lexicon import mapping
+from .lexicon import words as lexicon_words
 from .persons import Persons
 
 ARGS = ("visitor", "destination", "host", "kind", "dates", "duration_days")
@@ -28,40 +30,137 @@ def _genitive_visitor(ctx: Context, persons: Persons, i: int, b: int) -> Entity 
     return post
 
 
+TO = frozenset({"в", "во", "на"})
+STAY_VERBS = frozenset({"побывать", "находиться", "пребывать"})
+
+
+def _destination(ctx: Context, i: int, a: int, b: int, visitor: Entity | None) -> Entity | None:
+    """Where the visit goes: `визит в Россию`, `визит президента Бразилии ... в Аргентину`,
+    `посетит Иран`, `прибыл в Пхеньян с визитом`, `находится с визитом в Китае`."""
+    after = i + 1
+    if visitor is not None and ctx.pos(i) == "NOUN":
+        while after < b and (ctx.feat(after, "Case") == "Gen" or ctx.span_at.get(after)):
+            after += 1  # past the visitor in the genitive
+    found = ctx.place(i + 1, b, "Acc", TO, within=5) or ctx.place(after, b, "Acc", TO, within=3)
+    if found is None and ctx.pos(i) == "VERB":
+        for s in ctx.spans_in(i + 1, b, "LOC") + ctx.spans_in(a, i, "LOC"):
+            if ctx.feat(s.first, "Case") == "Acc" and ctx.lemma(s.first - 1) not in TO:
+                return s.entity
+    if found is None and (ctx.feat(i, "Case") == "Ins" or ctx.lemma(i) in STAY_VERBS):
+        found = ctx.place(max(a, i - 6), i, "Acc", TO)  # `прибыл в Пхеньян с визитом`
+        found = found or ctx.place(i + 1, b, "Loc", TO, within=4)  # `с визитом в Китае`
+        found = found or ctx.place(max(a, i - 6), i, "Loc", TO)
+    return found
+
+
+MAKING = frozenset(
+    {
+        "совершить",
+        "совершать",
+        "нанести",
+        "наносить",
+        "начать",
+        "начинать",
+        "завершить",
+        "завершать",
+        "продолжить",
+        "продолжать",
+        "отложить",
+        "перенести",
+        "отменить",
+        "планировать",
+        "запланировать",
+        "осуществить",
+    }
+)
+
+
+def _object_of_other(ctx: Context, a: int, i: int) -> bool:
+    """`Кан назвал посещение островов ...`: a visit noun in the accusative whose verb is
+    not one of making a visit; its subject is not the visitor."""
+    if ctx.feat(i, "Case") != "Acc":
+        return False
+    verb = next((j for j in range(i - 1, a - 1, -1) if ctx.pos(j) == "VERB"), None)
+    return verb is not None and ctx.lemma(verb) not in MAKING
+
+
+def _object_not_place(ctx: Context, i: int, b: int) -> bool:
+    """A visit verb whose object is a common noun or an organisation (`посетил выставку`,
+    `посетили завод`, `посетил Эрмитаж`)."""
+    if ctx.pos(i) != "VERB":
+        return False
+    k = i + 1
+    while k < b and ctx.pos(k) in {"ADJ", "ADV", "DET"} and ctx.span_at.get(k) is None:
+        k += 1
+    if k >= b:
+        return False
+    span = ctx.span_at.get(k)
+    if span is not None:  # `посетил Кремлевский дворец`: a building, not a place to visit
+        return span.first == k and span.entity.type == "ORG" and ctx.feat(k, "Case") == "Acc"
+    return ctx.pos(k) == "NOUN" and ctx.feat(k, "Case") == "Acc"
+
+
+def _arrival(ctx: Context, persons: Persons, i: int, a: int, b: int) -> Fact | None:
+    """`Садыр Жапаров прибыл в Москву`: a named person arriving in a named place."""
+    destination = ctx.place(i + 1, b, "Acc", TO, within=4)
+    nominative = persons.within(a, b, "Nom")
+    if destination is None or not nominative:
+        return None
+    date = best_date(own_dates(ctx, a, b))
+    args: dict[str, Any] = {
+        "visitor": ref(nominative[0]),
+        "destination": ref(destination),
+        "host": None,
+        "kind": None,
+        "dates": date_ref(date),
+        "duration_days": None,
+    }
+    if modality := ctx.modality(i):
+        args["modality"] = modality
+    return Fact("visit", *_evidence(ctx, a, b), args)
+
+
 def find(ctx: Context, persons: Persons) -> list[Fact]:
     facts: list[Fact] = []
     words = mapping("visit-words")
     for i in range(ctx.n):
         lem = ctx.lemma(i)
-        if lem not in words or ctx.entity(i) is not None:
+        arrival = lem in lexicon_words("arrival-verbs") and ctx.pos(i) == "VERB"
+        if (lem not in words and not arrival) or ctx.entity(i) is not None:
             continue
         a, b = ctx.clause(i)
+        if arrival:
+            if (fact := _arrival(ctx, persons, i, a, b)) is not None:
+                _add(facts, fact)
+            continue
         kind = words[lem] or None
         duration = None
         for j in range(max(a, i - 3), i):
             if ctx.lemma(j) in mapping("visit-kinds"):
                 kind = mapping("visit-kinds")[ctx.lemma(j)]
-            if ctx.lemma(j).endswith("дневный"):
+            if "дневн" in ctx.text(j).lower():  # `двухдневным`, whatever its lemma
                 duration = compound_number(ctx, j)
         visitor = _genitive_visitor(ctx, persons, i, b) if ctx.pos(i) == "NOUN" else None
-        governed = ctx.pos(i) == "NOUN" and ctx.feat(i, "Case") in {"Gen", "Dat", "Loc"}
+        governed = ctx.pos(i) == "NOUN" and (
+            ctx.feat(i, "Case") in {"Gen", "Dat", "Loc"} or _object_of_other(ctx, a, i)
+        )
         if visitor is None and not governed:  # `подготовка визита` says nothing of who
             nominative = persons.within(a, b, "Nom")
             visitor = nominative[0] if nominative else None
-        destination = ctx.place(i + 1, b, "Acc", frozenset({"в", "во", "на"}), within=5)
-        if destination is None and ctx.pos(i) == "VERB":
-            for s in ctx.spans_in(i + 1, b, "LOC") + ctx.spans_in(a, i, "LOC"):
-                if ctx.feat(s.first, "Case") == "Acc" and ctx.lemma(s.first - 1) not in {"в", "на"}:
-                    destination = s.entity
-                    break
+        destination = _destination(ctx, i, a, b, visitor)
+        if destination is None and _object_not_place(ctx, i, b):
+            continue  # `посетили выставку`: a visit to a place that is no destination
         host = None
         for j in range(a, b - 1):
             if ctx.lemma(j) == "по" and ctx.lemma(j + 1) == "приглашение":
                 found = persons.within(j + 2, b, None)
                 host = found[0] if found else None
-        date = best_date(own_dates(ctx, a, b))
+        dates = own_dates(ctx, a, b)
+        date = best_date([d for d in dates if d.kind != "duration"])
         if duration is None and date is not None:
             duration = days_in(date.value)
+        if duration is None:
+            duration = next((n for d in dates if (n := _length(d)) is not None), None)
         args: dict[str, Any] = {
             "visitor": ref(visitor),
             "destination": ref(destination),
@@ -75,6 +174,12 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             args["modality"] = modality
         _add(facts, Fact("visit", *_evidence(ctx, a, b), args))
     return [f for f in facts if f.args["visitor"] or f.args["destination"]]
+
+
+def _length(date: DateExpr) -> int | None:
+    """Days of a duration (`продлится три дня` -> `P3D` -> 3), else None."""
+    m = re.fullmatch(r"P(\d+)D", date.value or "") if date.kind == "duration" else None
+    return int(m.group(1)) if m else None
 
 
 def _evidence(ctx: Context, a: int, b: int) -> tuple[int, int]:
