@@ -33,6 +33,15 @@ def test_host_by_invitation():
     assert v["kind"] == "официальный"
 
 
+def test_host_of_an_arrival_by_invitation():
+    (v,) = visits(
+        "Касым-Жомарт Токаев прибыл в Москву по приглашению президента России Владимира Путина."
+    )
+    assert v["visitor"]["name"] == "Касым-Жомарт Токаев"
+    assert v["destination"]["name"] == "Москва"
+    assert v["host"]["name"] == "Владимир Путин"
+
+
 def test_denied_visit_carries_modality():
     (v,) = visits("Канцлер Германии Фридрих Мерц не посетит Москву.")
     assert v["modality"] == "negated"

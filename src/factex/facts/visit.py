@@ -110,7 +110,7 @@ def _arrival(ctx: Context, persons: Persons, i: int, a: int, b: int) -> Fact | N
     args: dict[str, Any] = {
         "visitor": ref(nominative[0]),
         "destination": ref(destination),
-        "host": None,
+        "host": ref(_host(ctx, persons, a, b)),
         "kind": None,
         "dates": date_ref(date),
         "duration_days": None,
@@ -118,6 +118,15 @@ def _arrival(ctx: Context, persons: Persons, i: int, a: int, b: int) -> Fact | N
     if modality := ctx.modality(i):
         args["modality"] = modality
     return Fact("visit", *_evidence(ctx, a, b), args)
+
+
+def _host(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:
+    """The person after `по приглашению` in words [a, b), else None."""
+    for j in range(a, b - 1):
+        if ctx.lemma(j) == "по" and ctx.lemma(j + 1) == "приглашение":
+            found = persons.within(j + 2, b, None)
+            return found[0] if found else None
+    return None
 
 
 def find(ctx: Context, persons: Persons) -> list[Fact]:
@@ -150,11 +159,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         destination = _destination(ctx, i, a, b, visitor)
         if destination is None and _object_not_place(ctx, i, b):
             continue  # `посетили выставку`: a visit to a place that is no destination
-        host = None
-        for j in range(a, b - 1):
-            if ctx.lemma(j) == "по" and ctx.lemma(j + 1) == "приглашение":
-                found = persons.within(j + 2, b, None)
-                host = found[0] if found else None
+        host = _host(ctx, persons, a, b)
         dates = own_dates(ctx, a, b)
         date = best_date([d for d in dates if d.kind != "duration"])
         if duration is None and date is not None:
