@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import cache
 
 from ..resources import wordlist
-from ..text.morph import best_parse
+from ..text.morph import analyzer, best_parse
 from .normalize import Word
 
 PARTS = ("first", "middle", "last")
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 # Russian surnames in the nominative, for `Иванов Иван` written surname first.
 SURNAME_ENDINGS = (
     "ов",
@@ -45,6 +46,8 @@ def _role(word: Word) -> str | None:
     if _is_initial(word.text):
         return "initial"
     parse = best_parse(word.text, word.pos, word.feats)
+    if parse is None:  # the tagger's case was wrong (`Наине Иосифовне` as nominative)
+        parse = next((p for p in analyzer().parse(word.text) if NAME_TAGS & p.tag.grammemes), None)
     if parse is None:
         return None
     grammemes = parse.tag.grammemes

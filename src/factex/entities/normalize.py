@@ -49,10 +49,12 @@ def restore_case(form: str, original: str) -> str:
 
 def _loose_parse(word: Word) -> Parse | None:
     """For a name the tagger's part of speech rules out (`Долгорукому` is an adjective,
-    `Райкконена` a guess): the likeliest parse in the tagged case and gender."""
+    `Лемана` a guess): the likeliest parse in the tagged case and gender."""
     feats = dict(word.feats)
     cases = UD_TO_OC_CASE.get(feats.get("Case", ""), set())
     gender = UD_TO_OC_GENDER.get(feats.get("Gender", ""))
+    if feats.get("Case") == "Acc" and gender != "femn":
+        cases = cases | {"gent"}  # a man's accusative is his genitive (`Йенса Лемана`)
     for parse in analyzer().parse(word.text):
         tag = parse.tag
         if tag.POS in ("NOUN", "ADJF") and tag.case in cases and tag.number != "plur":
@@ -66,6 +68,8 @@ def _inflect(word: Word, grammemes: set[str], loose: bool = False) -> str | None
     if word.text.isupper() and len(word.text) > 1:  # abbreviations do not inflect
         return None
     parse = best_parse(word.text, word.pos, word.feats)
+    if parse is not None and loose and parse.tag.number == "plur":
+        parse = None  # a person is one: `Беназир` is no plural `Беназиры`
     if parse is None and loose and word.case not in (None, "Nom"):
         parse = _loose_parse(word)
     if parse is None or parse.tag.case is None:
@@ -105,25 +109,124 @@ def _inflect_hyphenated(word: Word, grammemes: set[str], loose: bool = False) ->
     return f"{head}-{last}" if last else word.text
 
 
+OC_TO_UD_CASE = {oc: ud for ud, ocs in UD_TO_OC_CASE.items() for oc in ocs}
+CASES = ("Nom", "Gen", "Dat", "Acc", "Ins", "Loc")
+FOREIGN_FINALS = frozenset("аяеёиоуэю")
+INDECLINABLE_FINALS = frozenset("еёиоуэю")
+
+
+@cache
+def _foreign(text: str, finals: frozenset[str]) -> bool:
+    """A word outside the dictionary ending in one of `finals`."""
+    return text[-1:].lower() in finals and not any(p.is_known for p in analyzer().parse(text))
+
+
+@cache
+def _indeclinable(text: str) -> bool:
+    """`Хорхе` (a name the dictionary fixes in form), `Кими` (an unknown word
+    ending in a vowel other than `а`, `я`, `ы`)."""
+    if _foreign(text, INDECLINABLE_FINALS):
+        return True
+    return any("Fixd" in p.tag and "Name" in p.tag for p in analyzer().parse(text))
+
+
+def _lead(words: list[Word]) -> Word | None:
+    """The word whose tagged case the name takes: not an initial, and not a foreign
+    word that never declines (`Хорхе`, `Кими`) while another follows."""
+    tagged = [w for w in words if len(w.text) > 2 and w.case]
+    declining = [w for w in tagged if not _indeclinable(w.text)]
+    return (declining or tagged or [None])[0]
+
+
+@cache
+def _name_cases(text: str) -> frozenset[str] | None:
+    """The cases a word of a person's name can be in, by the dictionary (or its
+    guesses); None when it sets no bound (indeclinable, hyphenated, too short).
+
+    Persons are singular, and animate: a masculine genitive is also accusative,
+    while an inanimate accusative reading (= the nominative) is none.
+    """
+    if len(text) < 3 or not text.isalpha():
+        return None
+    if _foreign(text, FOREIGN_FINALS):
+        return None  # `Пелоси`, `Ларрионда`: a foreign name whose case only the tagger knows
+    cases: set[str] = set()
+    for parse in analyzer().parse(text):
+        tag = parse.tag
+        if "Fixd" in tag:
+            return None
+        if tag.POS not in ("NOUN", "ADJF") or tag.number == "plur" or tag.case is None:
+            continue
+        case = OC_TO_UD_CASE.get(tag.case)
+        if case == "Acc" and "inan" in tag and tag.gender != "femn":
+            continue
+        if case is not None:
+            cases.add(case)
+        if case == "Gen" and tag.gender == "masc":
+            cases.add("Acc")
+    return frozenset(cases) or None
+
+
+def _shared_case(words: list[Word]) -> str | None:
+    """The case all parts of a name can be in: the tagger's for the lead word when
+    it fits them all, else another the tagger gave, else the one most fit.
+    `Наине Иосифовне` read as nominative and genitive is a dative; a name of one
+    word keeps the tagger's case."""
+    lead = _lead(words)
+    if lead is None or len(words) < 2:
+        return lead.case if lead else None
+    bounds = [b for b in (_name_cases(w.text) for w in words) if b is not None]
+    tagged = [lead.case] + [w.case for w in words if w.case]
+    order = list(dict.fromkeys([*tagged, *CASES]))
+    return max(order, key=lambda c: (sum(c in b for b in bounds), -order.index(c)))
+
+
 def _agreeing(words: list[Word]) -> list[Word]:
-    """Parts of one name agree in case and gender: take them from the first word
-    (the tagger sometimes reads `Абдикова` after `Толена` as another case)."""
-    lead = next((w for w in words if len(w.text) > 2 and w.case), None)
-    if lead is None:
+    """Parts of one name agree in case: the case they can all be in
+    (the tagger sometimes reads `Абдикова` after `Толена` as another case).
+    When that is not the tagger's, its gender is not trusted either."""
+    case = _shared_case(words)
+    if case is None:
         return words
+    lead = _lead(words)
+    assert lead is not None
     shared = {k: v for k, v in lead.feats if k in ("Case", "Gender", "Number")}
-    return [
-        Word(w.text, w.pos, tuple(sorted({**dict(w.feats), **shared}.items())), w.space)
-        if len(w.text) > 2
-        else w
-        for w in words
-    ]
+    shared["Case"] = case
+    out = []
+    for w in words:
+        if len(w.text) <= 2:
+            out.append(w)
+            continue
+        feats = {**dict(w.feats), **shared}
+        if case != w.case:
+            feats.pop("Gender", None)
+        out.append(Word(w.text, w.pos, tuple(sorted(feats.items())), w.space))
+    return out
+
+
+MASC_ENDINGS = {"Gen": "а", "Acc": "а", "Dat": "у", "Ins": "ом", "Loc": "е"}
+VOWELS = frozenset("аеёиоуыэюяй")
+
+
+def _unknown_surname(word: Word) -> str | None:
+    """`Райкконена` -> `Райкконен`: a masculine surname the dictionary cannot even
+    guess as a noun loses the ending of its case after a consonant stem."""
+    ending = MASC_ENDINGS.get(word.case or "")
+    text = word.text
+    if dict(word.feats).get("Gender") != "Masc" or not ending or not text.isalpha():
+        return None
+    stem = text[: -len(ending)]
+    if not text.endswith(ending) or len(stem) < 3 or stem[-1].lower() in VOWELS:
+        return None
+    if any(p.tag.POS == "NOUN" for p in analyzer().parse(text)):
+        return None
+    return stem
 
 
 def normalize_person(words: list[Word]) -> list[str]:
     """Each word of a person's name in the nominative, gender kept.
 
-    Parts agree in case with the first one; a part left as it was (an
+    Parts agree in case (see `_agreeing`); a part left as it was (an
     indeclinable first name such as `Кими` leads) is retried in its own case.
     """
     out = []
@@ -134,6 +237,8 @@ def normalize_person(words: list[Word]) -> list[str]:
         form = _inflect_hyphenated(agreed, {"nomn"}, loose=True)
         if form == w.text and agreed.case != w.case:
             form = _inflect_hyphenated(w, {"nomn"}, loose=True)
+        if form == w.text and w is words[-1] and len(words) > 1:
+            form = _unknown_surname(w) or form
         out.append(form)
     return out
 
