@@ -311,3 +311,20 @@ def test_lowercase_council_after_geographic_adjective(nlp: Pipeline) -> None:
 def test_person_parts_agree_in_a_case_they_can_share(nlp: Pipeline, text: str, name: str) -> None:
     persons = {e["name"] for e in nlp(text).to_dict()["entities"] if e["type"] == "PER"}
     assert name in persons
+
+
+def test_east_asian_name_surname_first_and_declined_given_name(nlp: Pipeline) -> None:
+    text = "Министр обороны Китая Дун Цзюнь прибыл в Москву. Визит Дун Цзюня продлится два дня."
+    ents = entities(nlp, text)
+    dong = ents["Дун Цзюнь"]
+    assert dong["parts"] == {"first": "Цзюнь", "middle": None, "last": "Дун"}
+    assert [m["text"] for m in dong["mentions"]] == ["Дун Цзюнь", "Дун Цзюня"]
+    ents = entities(nlp, "После смерти Кима Чен Ира его сын возглавил страну.")
+    assert ents["Ким Чен Ир"]["parts"]["last"] == "Ким"
+
+
+def test_european_name_after_an_east_asian_homonym_keeps_its_order(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Выступил польский писатель Ян Томашевский.")
+    assert ents["Ян Томашевский"]["parts"] == {"first": "Ян", "middle": None, "last": "Томашевский"}
+    ents = entities(nlp, "Наблюдатель Хуан Суареш сообщил о нарушениях.")
+    assert ents["Хуан Суареш"]["parts"]["first"] == "Хуан"

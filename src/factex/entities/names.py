@@ -6,7 +6,7 @@ from functools import cache
 
 from ..resources import wordlist
 from ..text.morph import analyzer, best_parse
-from .normalize import Word
+from .normalize import Word, east_asian_order, east_asian_surnames
 
 PARTS = ("first", "middle", "last")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -27,9 +27,6 @@ SURNAME_ENDINGS = (
 )
 
 
-@cache
-def _east_asian() -> frozenset[str]:
-    return frozenset(wordlist("entities-east-asian-surnames"))
 
 
 @cache
@@ -81,8 +78,8 @@ def _order(pairs: list[tuple[Word, str]]) -> list[str]:
     n = len(pairs)
     if n == 1:
         return [roles[0] if roles[0] in ("first", "last") else "last"]
-    lead = pairs[0][0].text.lower()
-    if n <= 3 and lead in _east_asian() and "initial" not in roles:
+    texts, forms = [w.text for w, _ in pairs], [f for _, f in pairs]
+    if east_asian_order(texts, forms) and "initial" not in roles:
         return ["last"] + ["first"] * (n - 1)  # `Ху Цзиньтао`, `Ким Чен Ир`
     if n == 2 and roles[1] == "middle":
         return ["first", "middle"]  # `Наина Иосифовна`
@@ -114,7 +111,7 @@ def name_parts(words: list[Word], forms: list[str]) -> dict[str, str | None]:
             i
             for i, (w, _) in enumerate(pairs[:-1])
             if w.text.lower() in _particles()
-            and (i or pairs[0][0].text.lower() not in _east_asian())
+            and (i or pairs[0][0].text.lower() not in east_asian_surnames())
         ),
         None,
     )
@@ -136,7 +133,7 @@ def name_parts(words: list[Word], forms: list[str]) -> dict[str, str | None]:
 def surname_first(parts: dict[str, str | None], normals: list[str]) -> bool:
     """An East Asian name written surname first in the text (`Ху Цзиньтао`)."""
     last, first = parts.get("last"), parts.get("first")
-    if not last or not first or last.lower() not in _east_asian():
+    if not last or not first or last.lower() not in east_asian_surnames():
         return False
     return any(n.lower().startswith(f"{last} {first}".lower()) for n in normals)
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from pymorphy3.analyzer import Parse
 
-from ..resources import table
+from ..resources import table, wordlist
 from ..text.morph import UD_TO_OC_CASE, UD_TO_OC_GENDER, analyzer, best_parse
 
 QUOTES = "«»\"„“”'"
@@ -204,23 +204,52 @@ def _agreeing(words: list[Word]) -> list[Word]:
     return out
 
 
-MASC_ENDINGS = {"Gen": "а", "Acc": "а", "Dat": "у", "Ins": "ом", "Loc": "е"}
+# Case endings of a masculine noun after a hard and a soft stem: the nominative
+# ends in the stem itself (`Райкконен`) or in `ь` (`Цзюнь`).
+MASC_ENDINGS = {
+    "Gen": (("а", ""), ("я", "ь")),
+    "Acc": (("а", ""), ("я", "ь")),
+    "Dat": (("у", ""), ("ю", "ь")),
+    "Ins": (("ом", ""), ("ем", "ь")),
+    "Loc": (("е", ""),),
+}
 VOWELS = frozenset("аеёиоуыэюяй")
+# Endings no Chinese, Korean or Vietnamese given name has in Russian spelling.
+EUROPEAN_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ий", "ый", "ой", "ая", "вич", "ко")
 
 
-def _unknown_surname(word: Word) -> str | None:
-    """`Райкконена` -> `Райкконен`: a masculine surname the dictionary cannot even
-    guess as a noun loses the ending of its case after a consonant stem."""
-    ending = MASC_ENDINGS.get(word.case or "")
+@cache
+def east_asian_surnames() -> frozenset[str]:
+    """Chinese, Korean and Vietnamese surnames, which come first (`Ху Цзиньтао`)."""
+    return frozenset(wordlist("entities-east-asian-surnames"))
+
+
+def _unknown_surname(word: Word, guessed: bool = False) -> str | None:
+    """`Райкконена` -> `Райкконен`, `Цзюня` -> `Цзюнь`: a masculine name the
+    dictionary cannot parse as a noun (or, with `guessed`, does not know at all)
+    loses the ending of its case after a consonant stem."""
     text = word.text
-    if dict(word.feats).get("Gender") != "Masc" or not ending or not text.isalpha():
+    if dict(word.feats).get("Gender") != "Masc" or not text.isalpha():
         return None
-    stem = text[: -len(ending)]
-    if not text.endswith(ending) or len(stem) < 3 or stem[-1].lower() in VOWELS:
+    parses = analyzer().parse(text)
+    if any(p.is_known if guessed else p.tag.POS == "NOUN" for p in parses):
         return None
-    if any(p.tag.POS == "NOUN" for p in analyzer().parse(text)):
-        return None
-    return stem
+    for ending, nominative in MASC_ENDINGS.get(word.case or "", ()):
+        stem = text[: -len(ending)]
+        if text.endswith(ending) and len(stem) >= 2 and stem[-1].lower() not in VOWELS:
+            return stem + nominative
+    return None
+
+
+def east_asian_order(texts: list[str], forms: list[str]) -> bool:
+    """`Дун Цзюня`, `Кима Чен Ира`: a known East Asian surname leads two or three
+    words, none of them a European surname (`Ян Томашевский` is a Pole)."""
+    lead = {texts[0].lower(), forms[0].lower()}
+    return (
+        len(texts) in (2, 3)
+        and bool(lead & east_asian_surnames())
+        and not any(f.lower().endswith(EUROPEAN_SURNAME_ENDINGS) for f in forms[1:])
+    )
 
 
 def normalize_person(words: list[Word]) -> list[str]:
@@ -237,9 +266,14 @@ def normalize_person(words: list[Word]) -> list[str]:
         form = _inflect_hyphenated(agreed, {"nomn"}, loose=True)
         if form == w.text and agreed.case != w.case:
             form = _inflect_hyphenated(w, {"nomn"}, loose=True)
-        if form == w.text and w is words[-1] and len(words) > 1:
+        if form == w.text and w is words[-1] and len(words) > 1 and len(w.text) > 3:
             form = _unknown_surname(w) or form
         out.append(form)
+    if out and east_asian_order([w.text for w in words], out):
+        out[1:] = [
+            _unknown_surname(w, guessed=True) or f if f == w.text else f
+            for w, f in zip(words[1:], out[1:])
+        ]
     return out
 
 
