@@ -328,3 +328,13 @@ def test_european_name_after_an_east_asian_homonym_keeps_its_order(nlp: Pipeline
     assert ents["Ян Томашевский"]["parts"] == {"first": "Ян", "middle": None, "last": "Томашевский"}
     ents = entities(nlp, "Наблюдатель Хуан Суареш сообщил о нарушениях.")
     assert ents["Хуан Суареш"]["parts"]["first"] == "Хуан"
+
+
+def test_latin_name_in_brackets_is_the_same_person(nlp: Pipeline) -> None:
+    text = "На станцию прилетит астронавт Гаррет Рейсман (Garrett Reisman), сообщило агентство."
+    persons = [e for e in nlp(text).to_dict()["entities"] if e["type"] == "PER"]
+    assert len(persons) == 1
+    assert persons[0]["name"] == "Гаррет Рейсман"
+    assert [m["text"] for m in persons[0]["mentions"]] == ["Гаррет Рейсман", "Garrett Reisman"]
+    for m in persons[0]["mentions"]:
+        assert text[m["start"] : m["stop"]] == m["text"]
