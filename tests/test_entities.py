@@ -338,3 +338,19 @@ def test_latin_name_in_brackets_is_the_same_person(nlp: Pipeline) -> None:
     assert [m["text"] for m in persons[0]["mentions"]] == ["Гаррет Рейсман", "Garrett Reisman"]
     for m in persons[0]["mentions"]:
         assert text[m["start"] : m["stop"]] == m["text"]
+
+
+def test_body_named_by_its_kind_takes_its_organisation_in_its_name(nlp: Pipeline) -> None:
+    text = "Доклад подготовили в Институте востоковедения РАН к осени."
+    ents = entities(nlp, text)
+    assert "Институт востоковедения РАН" in ents
+    found = mentions(nlp, text)
+    assert found.get("Институте востоковедения") == "ORG"
+    assert found.get("РАН") == "ORG"
+    text = "Об этом сообщила Служба прессы Верховного суда в пятницу."
+    assert "Служба прессы Верховного суда" in entities(nlp, text)
+
+
+def test_union_with_an_unknown_name(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Рабочих поддержали члены профсоюза Юнайт и местные активисты.")
+    assert found.get("Юнайт") == "ORG"

@@ -74,6 +74,8 @@ def _inflect(word: Word, grammemes: set[str], loose: bool = False) -> str | None
         parse = _loose_parse(word)
     if parse is None or parse.tag.case is None:
         return None
+    if not parse.is_known and parse.tag.number == "plur" and parse.tag.case == "gent":
+        return None  # `Юнайт` is no guessed plural `Юнайты`: a zero ending tells no case
     if parse.tag.case == "nomn" and not grammemes - {"nomn"}:
         return None
     form = parse.inflect(grammemes)

@@ -118,21 +118,41 @@ def quoted_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
 
 def owners(spans: list[WordSpan], words: Words) -> dict[int, int]:
     """`Министерство культуры` + `Казахстана`, `Конгресс` + `США`: for each
-    organisation followed directly by a place in the genitive, the end of that
-    place. The mentions stay apart (as FactRuEval marks them); the organisation's
-    full name includes its owner."""
+    organisation followed directly by a place in the genitive (or by the
+    organisation it belongs to, see `_owning_org`), the end of that owner (and of
+    the owner's own). The mentions stay apart (as FactRuEval marks them); the
+    organisation's full name includes its owner."""
     out: dict[int, int] = {}
     for k in range(len(spans) - 1):
-        org, place = spans[k], spans[k + 1]
+        org, owner = spans[k], spans[k + 1]
         if (
             org.type == "ORG"
-            and place.type == "LOC"
-            and org.last == place.first
-            and words.sent[org.first] == words.sent[place.first]
-            and words.case[place.first] == "Gen"
+            and org.last == owner.first
+            and words.sent[org.first] == words.sent[owner.first]
+            and (
+                owner.type == "LOC"
+                and words.case[owner.first] == "Gen"
+                or owner.type == "ORG"
+                and _owning_org(words, org, owner)
+            )
         ):
-            out[k] = place.last
+            out[k] = owner.last
+    for k in sorted(out, reverse=True):  # `Палата представителей` + `Конгресса` + `США`
+        if k + 1 in out:
+            out[k] = out[k + 1]
     return out
+
+
+def _owning_org(words: Words, org: WordSpan, owner: WordSpan) -> bool:
+    """`Свердловского обкома` + `КПСС`, `Служба прессы` + `Конституционного суда`: a
+    body named by its kind belongs to the organisation named right after it, in the
+    genitive or as an abbreviation."""
+    head = words.text[owner.first]
+    kind = _descriptor(words, org.first) or _descriptor(words, org.last - 1)
+    if not kind or words.text[org.first].isupper() or head in OPEN_QUOTES:
+        return False
+    abbreviation = owner.last - owner.first == 1 and head.isupper() and len(head) > 1
+    return abbreviation or words.case[owner.first] == "Gen" and head[:1].isupper()
 
 
 def _parses(word: str) -> list:
