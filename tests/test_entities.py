@@ -354,3 +354,13 @@ def test_body_named_by_its_kind_takes_its_organisation_in_its_name(nlp: Pipeline
 def test_union_with_an_unknown_name(nlp: Pipeline) -> None:
     found = mentions(nlp, "Рабочих поддержали члены профсоюза Юнайт и местные активисты.")
     assert found.get("Юнайт") == "ORG"
+
+
+def test_lone_plurals_and_adjectives_are_no_persons(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Он был третьим из братьев Ямадаевых, погибших в Дубае.")
+    assert "Ямадаевых" not in found
+    found = mentions(nlp, "Будничная, повседневная работа продолжается.")
+    assert "Будничная" not in found
+    found = mentions(nlp, "По словам Куниц, решение уже принято. Сомова родилась в Бердске.")
+    assert found.get("Куниц") == "PER"
+    assert found.get("Сомова") == "PER"

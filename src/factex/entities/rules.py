@@ -187,6 +187,34 @@ def _demonym(word: str) -> bool:
     )
 
 
+# `Сомова` is a short possessive adjective to the dictionary, and a surname.
+SURNAME_SHAPES = ("ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына")
+PLURAL_ENDINGS = ("ых", "их", "ам", "ям", "ами", "ями", "ах", "ях", "ые", "ие")
+
+
+def _plural_only(word: str) -> bool:
+    """`Ямадаевых`, `Викиновостям`: a plural ending, and no reading of the word is
+    singular (`Куниц`, `Гецлаф` have no ending: surnames, not plurals)."""
+    if not word.lower().endswith(PLURAL_ENDINGS):
+        return False
+    parses = analyzer().parse(word)
+    return bool(parses) and all(p.tag.number == "plur" for p in parses)
+
+
+def _sentence_start(words: Words, i: int) -> bool:
+    return i == 0 or words.sent[i - 1] != words.sent[i]
+
+
+def _not_a_person(words: Words, i: int) -> bool:
+    """A lone word that cannot be a person's name: a plural, or an adjective or verb
+    form (`Будничная`, `Подана`) that only the tagger, or a sentence start, capitalised."""
+    text = words.text[i]
+    if _plural_only(text):
+        return True
+    start = _sentence_start(words, i) and not text.lower().endswith(SURNAME_SHAPES)
+    return (words.pos[i] != "PROPN" or start) and _adjective_only(text)
+
+
 def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """Remove capitalised common words that the tagger took for names."""
     out: list[WordSpan] = []
@@ -200,11 +228,7 @@ def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
                 and _not_a_name(words.text[first], FUNCTION_POS)
             ):
                 first += 1
-            if (
-                first == span.last - 1
-                and words.pos[first] != "PROPN"
-                and _adjective_only(words.text[first])
-            ):
+            if first == span.last - 1 and _not_a_person(words, first):
                 continue
         elif (
             span.last - span.first == 1
