@@ -364,3 +364,15 @@ def test_lone_plurals_and_adjectives_are_no_persons(nlp: Pipeline) -> None:
     found = mentions(nlp, "По словам Куниц, решение уже принято. Сомова родилась в Бердске.")
     assert found.get("Куниц") == "PER"
     assert found.get("Сомова") == "PER"
+
+
+def test_surname_ending_like_a_patronymic(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Акция в поддержку Николая Статкевича прошла в Минске.")
+    assert ents["Николай Статкевич"]["parts"] == {
+        "first": "Николай",
+        "middle": None,
+        "last": "Статкевич",
+    }
+    ents = entities(nlp, "Слово взял Ринат Тагирович, а затем Илья Васильевич.")
+    assert ents["Ринат Тагирович"]["parts"]["middle"] == "Тагирович"
+    assert ents["Илья Васильевич"]["parts"]["middle"] == "Васильевич"

@@ -27,8 +27,6 @@ SURNAME_ENDINGS = (
 )
 
 
-
-
 @cache
 def _particles() -> frozenset[str]:
     return frozenset(wordlist("entities-name-particles"))
@@ -36,6 +34,36 @@ def _particles() -> frozenset[str]:
 
 def _is_initial(text: str) -> bool:
     return len(text) == 1 or len(text) == 2 and text.endswith(".")
+
+
+PATRONYMIC_SUFFIXES = (
+    "овича",
+    "евича",
+    "ович",
+    "евич",
+    "овна",
+    "евна",
+    "овны",
+    "евны",
+    "ична",
+    "ич",
+)
+NAME_ENDINGS = ("", "ий", "ь", "а", "я", "й")
+
+
+def _from_first_name(text: str) -> bool:
+    """A patronymic the dictionary only guesses is one when its stem is a first name
+    (`Тагирович` from `Тагир`); `Статкевич`, `Бозович` are surnames."""
+    low = text.lower()
+    suffix = next((s for s in PATRONYMIC_SUFFIXES if low.endswith(s)), None)
+    if suffix is None:
+        return False
+    stem = low[: -len(suffix)]
+    return any(
+        "Name" in p.tag and p.is_known and p.tag.case == "nomn"
+        for ending in NAME_ENDINGS
+        for p in analyzer().parse(stem + ending)
+    )
 
 
 def _role(word: Word) -> str | None:
@@ -49,7 +77,7 @@ def _role(word: Word) -> str | None:
         return None
     grammemes = parse.tag.grammemes
     if "Patr" in grammemes:
-        return "middle"
+        return "middle" if parse.is_known or _from_first_name(word.text) else "last"
     if "Name" in grammemes:
         return "first"
     if "Surn" in grammemes:
