@@ -376,3 +376,13 @@ def test_surname_ending_like_a_patronymic(nlp: Pipeline) -> None:
     ents = entities(nlp, "Слово взял Ринат Тагирович, а затем Илья Васильевич.")
     assert ents["Ринат Тагирович"]["parts"]["middle"] == "Тагирович"
     assert ents["Илья Васильевич"]["parts"]["middle"] == "Васильевич"
+
+
+def test_site_cited_by_its_address_is_an_organisation(nlp: Pipeline) -> None:
+    text = "Премьера перенесена на осень, сообщает baltinfo.ru со ссылкой на театр."
+    found = mentions(nlp, text)
+    assert found.get("baltinfo.ru") == "ORG"
+    found = mentions(nlp, "Компания зарегистрировала адрес fb.com ещё весной.")
+    assert "fb.com" not in found
+    found = mentions(nlp, "Вопросы принимают по адресу press@example.ru круглосуточно.")
+    assert "example.ru" not in found

@@ -43,6 +43,7 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
         [f.get("Case") for f in analysis.feats],
         [f.get("Number") for f in analysis.feats],
         analysis.sent_of_word,
+        [i == 0 or a > seg.words[i - 1][1] for i, (a, _, _) in enumerate(seg.words)],
     )
     persons: list[Candidate] = []
     others: list[Mention] = []

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..resources import table, wordlist
@@ -38,6 +38,11 @@ class Words:
     case: list[str | None]
     number: list[str | None]
     sent: list[int]
+    space: list[bool] = field(default_factory=list)  # whitespace before the word
+
+    def glued(self, i: int) -> bool:
+        """Word i follows the one before it with no space between."""
+        return i > 0 and bool(self.space) and not self.space[i]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -458,7 +463,7 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     spans = orgs.named_after(orgs.split_person_tail(spans, words), words)
     spans = orgs.regional_branches(orgs.leading_adjectives(spans, words), words)
     spans = orgs.joined_units(spans, words)
-    spans = lowercase_orgs(spans, words)
+    spans = orgs.domain_orgs(lowercase_orgs(spans, words), words)
     return propagate(orgs.drop_bare_forms(spans, words), words)
 
 
