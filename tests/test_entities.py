@@ -223,6 +223,8 @@ def test_organisation_named_after_a_person_stays_whole(nlp) -> None:
     orgs = [e for e in nlp(text).entities if e.type == "ORG"]
     assert [e.name for e in orgs] == ["Национальный академический театр имени Янки Купалы"]
     assert not [e for e in nlp(text).entities if e.type == "PER"]
+
+
 def test_bare_legal_form_is_no_entity(nlp: Pipeline) -> None:
     found = mentions(nlp, "Акции ПАО резко выросли, сообщил аналитик Иван Петров.")
     assert found.get("ПАО") is None
@@ -386,3 +388,17 @@ def test_site_cited_by_its_address_is_an_organisation(nlp: Pipeline) -> None:
     assert "fb.com" not in found
     found = mentions(nlp, "Вопросы принимают по адресу press@example.ru круглосуточно.")
     assert "example.ru" not in found
+
+
+def test_organisation_names_of_one_body_in_the_singular(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Он пел на сценах Большого и Мариинского театров.")
+    assert "Мариинский театр" in ents
+    ents = entities(nlp, "В жюри «Новой волны-2009» вошли звёзды эстрады.")
+    assert "Новая волна-2009" in ents
+    ents = entities(nlp, "Работа Вооружённых сил России.")
+    assert "Вооружённые силы России" in ents
+
+
+def test_a_name_with_digits_is_no_person(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Этап Формулы-1 прошёл в Монако при полных трибунах.")
+    assert found.get("Формулы-1") != "PER"

@@ -107,6 +107,9 @@ def _inflect_hyphenated(word: Word, grammemes: set[str], loose: bool = False) ->
     if whole is not None or "-" not in word.text:
         return whole or word.text
     head, _, tail = word.text.rpartition("-")
+    if tail.isdigit():  # `волны-2009` -> `волна-2009`
+        first = _inflect(Word(head, word.pos, word.feats), grammemes)
+        return f"{first}-{tail}" if first else word.text
     last = _inflect(Word(tail, word.pos, word.feats), grammemes)
     return f"{head}-{last}" if last else word.text
 
@@ -311,6 +314,12 @@ def _owner_first(words: list[Word]) -> str | None:
     return f"{words[1].text} {_genitive(country)}"
 
 
+def _singular_before(words: list[Word]) -> bool:
+    """Adjectives before a plural head that the tagger reads as singular."""
+    adjectives = [w for w in words if w.pos == "ADJ"]
+    return bool(adjectives) and all(dict(w.feats).get("Number") == "Sing" for w in adjectives)
+
+
 def normalize_name(words: list[Word]) -> str:
     """A place or organisation name in the nominative.
 
@@ -328,11 +337,13 @@ def normalize_name(words: list[Word]) -> str:
     inflecting = case is not None and case != "Nom" and words[0].text[0] not in QUOTES
     head_number: str | None = None
     head_gender: str | None = None
-    for w in words:
+    for k, w in enumerate(words):
         if _is_nominal(w):
             parse = best_parse(w.text, w.pos, w.feats)
             if parse is not None:
                 head_number, head_gender = parse.tag.number, parse.tag.gender
+            if head_number == "plur" and _singular_before(words[:k]):
+                head_number = "sing"  # `Мариинского` (`и Большого`) `театров`: one theatre
             break
     for w in words:
         if inflecting and w.case == case:
@@ -342,6 +353,8 @@ def normalize_name(words: list[Word]) -> str:
                     grammemes.add("plur")
                 elif head_gender:
                     grammemes |= {"sing", head_gender}
+            elif _is_nominal(w) and head_number == "sing":
+                grammemes.add("sing")
             out.append(_inflect_hyphenated(w, grammemes))
             if _is_nominal(w):
                 inflecting = False

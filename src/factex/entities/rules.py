@@ -197,6 +197,10 @@ SURNAME_SHAPES = ("ов", "ова", "ев", "ева", "ёв", "ёва", "ин", 
 PLURAL_ENDINGS = ("ых", "их", "ам", "ям", "ами", "ями", "ах", "ях", "ые", "ие")
 
 
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
 def _plural_only(word: str) -> bool:
     """`Ямадаевых`, `Викиновостям`: a plural ending, and no reading of the word is
     singular (`Куниц`, `Гецлаф` have no ending: surnames, not plurals)."""
@@ -225,6 +229,8 @@ def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     out: list[WordSpan] = []
     for span in spans:
         first = span.first
+        if span.type == "PER" and any(_has_digit(w) for w in words.text[first : span.last]):
+            continue  # `Формулы-1`: no person's name has digits
         if span.type == "PER":
             # the dictionary is asked only about words the tagger did not read as names
             while (
