@@ -402,3 +402,25 @@ def test_organisation_names_of_one_body_in_the_singular(nlp: Pipeline) -> None:
 def test_a_name_with_digits_is_no_person(nlp: Pipeline) -> None:
     found = mentions(nlp, "Этап Формулы-1 прошёл в Монако при полных трибунах.")
     assert found.get("Формулы-1") != "PER"
+
+
+def test_capitalised_arabic_article_opens_an_organisation() -> None:
+    from factex.entities.ner import WordSpan
+    from factex.entities.orgs import split_article_orgs
+    from factex.entities.rules import Words
+
+    text = ["оператор", "Аль-Джазиры", "Сами", "аль-Хадж", "задержан"]
+    n = len(text)
+    words = Words(text, [w.lower() for w in text], ["NOUN"] * n, [None] * n, [None] * n, [0] * n)
+    spans = split_article_orgs([WordSpan(1, 4, "PER")], words)
+    assert spans == [WordSpan(1, 2, "ORG"), WordSpan(2, 4, "PER")]
+    spans = split_article_orgs([WordSpan(2, 4, "PER")], words)
+    assert spans == [WordSpan(2, 4, "PER")]
+
+
+def test_coordinated_adjectives_of_a_name_in_the_nominative(nlp: Pipeline) -> None:
+    text = (
+        "Эксперты Всемирной продовольственной и сельскохозяйственной организации"
+        " предупредили о голоде."
+    )
+    assert "Всемирная продовольственная и сельскохозяйственная организация" in entities(nlp, text)

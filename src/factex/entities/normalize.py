@@ -314,6 +314,10 @@ def _owner_first(words: list[Word]) -> str | None:
     return f"{words[1].text} {_genitive(country)}"
 
 
+def _adjective_follows(words: list[Word], i: int, case: str | None) -> bool:
+    return i < len(words) and words[i].pos == "ADJ" and words[i].case == case
+
+
 def _singular_before(words: list[Word]) -> bool:
     """Adjectives before a plural head that the tagger reads as singular."""
     adjectives = [w for w in words if w.pos == "ADJ"]
@@ -345,7 +349,10 @@ def normalize_name(words: list[Word]) -> str:
             if head_number == "plur" and _singular_before(words[:k]):
                 head_number = "sing"  # `Мариинского` (`и Большого`) `театров`: one theatre
             break
-    for w in words:
+    for k, w in enumerate(words):
+        if inflecting and w.text == "и" and _adjective_follows(words, k + 1, case):
+            out.append(w.text)  # `Продовольственной и сельскохозяйственной организации`
+            continue
         if inflecting and w.case == case:
             grammemes = {"nomn"}
             if w.pos in {"ADJ", "DET"}:

@@ -285,3 +285,25 @@ def domain_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         out = [s for s in out if not (first <= s.first and s.last <= i + 1)]
         out.append(WordSpan(first, i + 1, "ORG"))
     return sorted(out, key=lambda s: s.first)
+
+
+ARTICLE_PREFIXES = ("Аль-", "Эль-", "Ас-", "Ан-")
+
+
+def split_article_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Аль-Джазиры Сами аль-Хадж` -> ORG `Аль-Джазиры` + PER `Сами аль-Хадж`: inside a
+    name the Arabic article is written in lower case, so a capitalised one that is
+    followed by two more names opens an organisation (`Аль-Каида`, `Аль-Арабия`)."""
+    out: list[WordSpan] = []
+    for s in spans:
+        head = words.text[s.first]
+        if (
+            s.type == "PER"
+            and s.last - s.first >= 3
+            and head.startswith(ARTICLE_PREFIXES)
+            and words.text[s.first + 1][:1].isupper()
+        ):
+            out += [WordSpan(s.first, s.first + 1, "ORG"), WordSpan(s.first + 1, s.last, "PER")]
+        else:
+            out.append(s)
+    return out

@@ -461,7 +461,7 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """All span rules, in order."""
     from . import orgs
 
-    spans = drop_events(drop_common_words(spans, words), words)
+    spans = drop_events(drop_common_words(orgs.split_article_orgs(spans, words), words), words)
     spans = orgs.foreign_names(orgs.apposition_orgs(spans, words), words)
     spans = quoted_orgs(spans, words)
     spans = drop_quoted_works(spans, words)
