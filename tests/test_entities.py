@@ -424,3 +424,14 @@ def test_coordinated_adjectives_of_a_name_in_the_nominative(nlp: Pipeline) -> No
         " предупредили о голоде."
     )
     assert "Всемирная продовольственная и сельскохозяйственная организация" in entities(nlp, text)
+
+
+def test_vehicles_are_no_organisations(nlp: Pipeline) -> None:
+    text = (
+        "В космос отправятся шаттлы «Индевор» (в апреле) и «Атлантис» (в июне). "
+        "Старт «Атлантиса» перенесли. Снимки сделал телескоп Хаббл. Хаббл исправен."
+    )
+    found = mentions(nlp, text)
+    assert not [m for m, kind in found.items() if kind == "ORG"]
+    found = mentions(nlp, "Газета «Известия» и «Коммерсантъ» сообщили о сделке.")
+    assert found.get("Коммерсантъ") == "ORG"

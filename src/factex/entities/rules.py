@@ -251,22 +251,65 @@ def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return out
 
 
+VEHICLE_CUES = frozenset({"шаттл", "корабль", "телескоп"})
+
+
+def _is_cue(words: Words, i: int, cues: frozenset[str] | tuple[str, ...]) -> bool:
+    return i >= 0 and (words.lemma[i] in cues or words.text[i].lower() in cues)
+
+
+def _titles_from(words: Words, q: int) -> set[tuple[str, ...]]:
+    """The quoted title at `q` and those joined to it (`шаттлы «Индевор» и «Атлантис»`),
+    a bracketed remark between them allowed."""
+    titles: set[tuple[str, ...]] = set()
+    while q < len(words) and words.text[q] in OPEN_QUOTES:
+        close = _closing(words, q, len(words))
+        if close is None:
+            break
+        titles.add(tuple(words.lemma[q + 1 : close]))
+        q = close + 1
+        if q < len(words) and words.text[q] == "(":
+            q = next((j + 1 for j in range(q, min(q + 12, len(words))) if words.text[j] == ")"), q)
+        if q + 1 < len(words) and words.text[q] in ("и", ","):
+            q += 1
+    return titles
+
+
+def _work_titles(words: Words) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """Lemmas of titles in quotes after a cue word (`шаттла «Дискавери»`), and of
+    capitalised names right after a vehicle word (`телескопа Хаббл`)."""
+    cues = wordlist("entities-not-org-cues")
+    quoted: set[tuple[str, ...]] = set()
+    bare: set[tuple[str, ...]] = set()
+    for i in range(1, len(words) - 1):
+        if words.text[i] in OPEN_QUOTES and _is_cue(words, i - 1, cues):
+            quoted |= _titles_from(words, i)
+        elif words.text[i][:1].isupper() and _is_cue(words, i - 1, VEHICLE_CUES):
+            bare.add((words.lemma[i],))
+    return quoted, bare
+
+
 def drop_quoted_works(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """Names in quotes after `шаттл`, `фильм`, `статья`... are not entities,
-    there or anywhere else in the document."""
-    cues = wordlist("entities-not-org-cues")
-    works: set[tuple[str, ...]] = set()
+    there or anywhere else in the document; nor are organisation or place names
+    right after `шаттл`, `корабль`, `телескоп` (`телескопа Хаббл`)."""
+    quoted, bare = _work_titles(words)
     for span in spans:
         q = span.first - 1
-        if (
-            q >= 1
-            and words.text[q] in OPEN_QUOTES
-            and (words.lemma[q - 1] in cues or words.text[q - 1].lower() in cues)
-        ):
-            works.add(tuple(words.lemma[span.first : span.last]))
-    if not works:
+        if q >= 1 and words.text[q] in OPEN_QUOTES and _is_cue(words, q - 1, _cues()):
+            quoted.add(tuple(words.lemma[span.first : span.last]))
+    if not quoted and not bare:
         return spans
-    return [s for s in spans if tuple(words.lemma[s.first : s.last]) not in works]
+    return [
+        s
+        for s in spans
+        if tuple(words.lemma[s.first : s.last]) not in quoted
+        and (s.type == "PER" or tuple(words.lemma[s.first : s.last]) not in bare)
+    ]
+
+
+def _cues() -> tuple[str, ...]:
+    return wordlist("entities-not-org-cues")
 
 
 def _noun_group(words: Words, i: int, limit: int = 6) -> int:
