@@ -435,3 +435,11 @@ def test_vehicles_are_no_organisations(nlp: Pipeline) -> None:
     assert not [m for m, kind in found.items() if kind == "ORG"]
     found = mentions(nlp, "Газета «Известия» и «Коммерсантъ» сообщили о сделке.")
     assert found.get("Коммерсантъ") == "ORG"
+
+
+def test_place_a_title_is_named_after(nlp: Pipeline) -> None:
+    text = "Он стал чемпионом Европы, а затем выиграл чемпионат мира."
+    found = mentions(nlp, text)
+    assert found.get("Европы") == "LOC"
+    assert "Европа" in entities(nlp, text)
+    assert "мира" not in found

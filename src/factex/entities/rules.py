@@ -500,6 +500,26 @@ def drop_events(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return [s for s in spans if s.type != "ORG" or words.lemma[s.first] not in events]
 
 
+TITLE_CUES = frozenset({"чемпионат", "чемпион", "чемпионка", "первенство", "кубок"})
+
+
+def title_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`чемпионат Европы`, `чемпионом Германии`: the place a title or a tournament is
+    named after, which the tagger reads as part of the event."""
+    covered = {i for s in spans for i in range(s.first, s.last)}
+    out = list(spans)
+    for i in range(1, len(words)):
+        if (
+            i not in covered
+            and words.lemma[i - 1] in TITLE_CUES
+            and words.text[i][:1].isupper()
+            and words.case[i] == "Gen"
+            and any("Geox" in p.tag and p.tag.case == "gent" for p in _parses(words.text[i]))
+        ):
+            out.append(WordSpan(i, i + 1, "LOC"))
+    return sorted(out, key=lambda s: s.first)
+
+
 def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """All span rules, in order."""
     from . import orgs
@@ -513,6 +533,7 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     spans = orgs.regional_branches(orgs.leading_adjectives(spans, words), words)
     spans = orgs.joined_units(spans, words)
     spans = orgs.domain_orgs(lowercase_orgs(spans, words), words)
+    spans = title_places(spans, words)
     return propagate(orgs.drop_bare_forms(spans, words), words)
 
 
