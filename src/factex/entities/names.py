@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 from ..resources import wordlist
-from ..text.morph import analyzer, best_parse
-from .normalize import Word, east_asian_order, east_asian_surnames
+from ..text.morph import best_parse
+from .normalize import Word, analyses, east_asian_order, east_asian_surnames
 
 PARTS = ("first", "middle", "last")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -62,7 +62,7 @@ def _from_first_name(text: str) -> bool:
     return any(
         "Name" in p.tag and p.is_known and p.tag.case == "nomn"
         for ending in NAME_ENDINGS
-        for p in analyzer().parse(stem + ending)
+        for p in analyses(stem + ending)
     )
 
 
@@ -72,7 +72,7 @@ def _role(word: Word) -> str | None:
         return "initial"
     parse = best_parse(word.text, word.pos, word.feats)
     if parse is None:  # the tagger's case was wrong (`Наине Иосифовне` as nominative)
-        parse = next((p for p in analyzer().parse(word.text) if NAME_TAGS & p.tag.grammemes), None)
+        parse = next((p for p in analyses(word.text) if NAME_TAGS & p.tag.grammemes), None)
     if parse is None:
         return None
     grammemes = parse.tag.grammemes

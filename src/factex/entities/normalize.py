@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pymorphy3.analyzer import Parse
 
@@ -15,6 +15,12 @@ from ..resources import table, wordlist
 from ..text.morph import UD_TO_OC_CASE, UD_TO_OC_GENDER, analyzer, best_parse
 
 QUOTES = "«»\"„“”'"
+
+
+@lru_cache(maxsize=100_000)
+def analyses(text: str) -> tuple[Parse, ...]:
+    """pymorphy3's parses of a word, kept: the entity rules ask about names often."""
+    return tuple(analyzer().parse(text))
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ def _loose_parse(word: Word) -> Parse | None:
     gender = UD_TO_OC_GENDER.get(feats.get("Gender", ""))
     if feats.get("Case") == "Acc" and gender != "femn":
         cases = cases | {"gent"}  # a man's accusative is his genitive (`Йенса Лемана`)
-    for parse in analyzer().parse(word.text):
+    for parse in analyses(word.text):
         tag = parse.tag
         if tag.POS in ("NOUN", "ADJF") and tag.case in cases and tag.number != "plur":
             if gender and tag.gender and tag.gender != gender:
@@ -123,7 +129,7 @@ INDECLINABLE_FINALS = frozenset("еёиоуэю")
 @cache
 def _foreign(text: str, finals: frozenset[str]) -> bool:
     """A word outside the dictionary ending in one of `finals`."""
-    return text[-1:].lower() in finals and not any(p.is_known for p in analyzer().parse(text))
+    return text[-1:].lower() in finals and not any(p.is_known for p in analyses(text))
 
 
 @cache
@@ -132,7 +138,7 @@ def _indeclinable(text: str) -> bool:
     ending in a vowel other than `а`, `я`, `ы`)."""
     if _foreign(text, INDECLINABLE_FINALS):
         return True
-    return any("Fixd" in p.tag and "Name" in p.tag for p in analyzer().parse(text))
+    return any("Fixd" in p.tag and "Name" in p.tag for p in analyses(text))
 
 
 def _lead(words: list[Word]) -> Word | None:
@@ -156,7 +162,7 @@ def _name_cases(text: str) -> frozenset[str] | None:
     if _foreign(text, FOREIGN_FINALS):
         return None  # `Пелоси`, `Ларрионда`: a foreign name whose case only the tagger knows
     cases: set[str] = set()
-    for parse in analyzer().parse(text):
+    for parse in analyses(text):
         tag = parse.tag
         if "Fixd" in tag:
             return None
@@ -236,7 +242,7 @@ def _unknown_surname(word: Word, guessed: bool = False) -> str | None:
     text = word.text
     if dict(word.feats).get("Gender") != "Masc" or not text.isalpha():
         return None
-    parses = analyzer().parse(text)
+    parses = analyses(text)
     if any(p.is_known if guessed else p.tag.POS == "NOUN" for p in parses):
         return None
     for ending, nominative in MASC_ENDINGS.get(word.case or "", ()):

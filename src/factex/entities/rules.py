@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..resources import table, wordlist
-from ..text.morph import analyzer
 from .ner import WordSpan
+from .normalize import analyses
 
 OPEN_QUOTES = frozenset('«„“"')
 CLOSE_QUOTES = frozenset('»”“"')
@@ -161,7 +161,7 @@ def _owning_org(words: Words, org: WordSpan, owner: WordSpan) -> bool:
 
 
 def _parses(word: str) -> list:
-    return [p for p in analyzer().parse(word) if p.is_known]
+    return [p for p in analyses(word) if p.is_known]
 
 
 def _not_a_name(word: str, pos: frozenset[str]) -> bool:
@@ -206,7 +206,7 @@ def _plural_only(word: str) -> bool:
     singular (`Куниц`, `Гецлаф` have no ending: surnames, not plurals)."""
     if not word.lower().endswith(PLURAL_ENDINGS):
         return False
-    parses = analyzer().parse(word)
+    parses = analyses(word)
     return bool(parses) and all(p.tag.number == "plur" for p in parses)
 
 
