@@ -443,3 +443,13 @@ def test_place_a_title_is_named_after(nlp: Pipeline) -> None:
     assert found.get("Европы") == "LOC"
     assert "Европа" in entities(nlp, text)
     assert "мира" not in found
+
+
+def test_a_lone_word_that_can_only_be_a_place_is_no_person(nlp: Pipeline) -> None:
+    from factex.entities.rules import _place_only
+
+    assert _place_only("Эфиопия")
+    assert not _place_only("Киров")  # also a surname
+    assert not _place_only("Путин")
+    found = mentions(nlp, "Сергей Киров выступил в Ленинграде. Киров говорил долго.")
+    assert found.get("Киров") == "PER"

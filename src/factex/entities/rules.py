@@ -224,8 +224,15 @@ def _not_a_person(words: Words, i: int) -> bool:
     return (words.pos[i] != "PROPN" or start) and _adjective_only(text)
 
 
+def _place_only(word: str) -> bool:
+    """Every dictionary reading of the word is a place name (`Эфиопия`, not `Киров`)."""
+    parses = _parses(word)
+    return bool(parses) and all("Geox" in p.tag for p in parses)
+
+
 def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
-    """Remove capitalised common words that the tagger took for names."""
+    """Remove capitalised common words that the tagger took for names; a lone
+    person word that can only be a place is a place."""
     out: list[WordSpan] = []
     for span in spans:
         first = span.first
@@ -240,6 +247,9 @@ def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
             ):
                 first += 1
             if first == span.last - 1 and _not_a_person(words, first):
+                continue
+            if first == span.last - 1 and _place_only(words.text[first]):
+                out.append(WordSpan(first, span.last, "LOC"))  # `Эфиопия`
                 continue
         elif (
             span.last - span.first == 1
