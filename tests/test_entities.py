@@ -223,6 +223,8 @@ def test_organisation_named_after_a_person_stays_whole(nlp) -> None:
     orgs = [e for e in nlp(text).entities if e.type == "ORG"]
     assert [e.name for e in orgs] == ["Национальный академический театр имени Янки Купалы"]
     assert not [e for e in nlp(text).entities if e.type == "PER"]
+
+
 def test_bare_legal_form_is_no_entity(nlp: Pipeline) -> None:
     found = mentions(nlp, "Акции ПАО резко выросли, сообщил аналитик Иван Петров.")
     assert found.get("ПАО") is None
@@ -294,3 +296,160 @@ def test_lowercase_council_after_geographic_adjective(nlp: Pipeline) -> None:
     assert found.get("парижского клуба кредиторов") == "ORG"
     found = mentions(nlp, "Занятия ведут в русском культурном центре «Радуга» в Берлине.")
     assert "русском культурном центре" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Цветы передали Наине Иосифовне, вдове первого президента.", "Наина Иосифовна"),
+        ("Льюис Хэмилтон опередил Кими Райкконена на две секунды.", "Кими Райкконен"),
+        ("Тренер назвал основным вратарём Йенса Лемана.", "Йенс Леман"),
+        ("Воспоминания Джоанны Стингрей переиздали в Лондоне.", "Джоанна Стингрей"),
+        ("Экс-премьера Пакистана Беназир Бхутто вновь задержали.", "Беназир Бхутто"),
+        ("Матч обслуживал арбитр: • Хорхе Ларрионда (Уругвай).", "Хорхе Ларрионда"),
+        ("Спикер палаты Нэнси Пелоси отложила голосование.", "Нэнси Пелоси"),
+    ],
+)
+def test_person_parts_agree_in_a_case_they_can_share(nlp: Pipeline, text: str, name: str) -> None:
+    persons = {e["name"] for e in nlp(text).to_dict()["entities"] if e["type"] == "PER"}
+    assert name in persons
+
+
+def test_east_asian_name_surname_first_and_declined_given_name(nlp: Pipeline) -> None:
+    text = "Министр обороны Китая Дун Цзюнь прибыл в Москву. Визит Дун Цзюня продлится два дня."
+    ents = entities(nlp, text)
+    dong = ents["Дун Цзюнь"]
+    assert dong["parts"] == {"first": "Цзюнь", "middle": None, "last": "Дун"}
+    assert [m["text"] for m in dong["mentions"]] == ["Дун Цзюнь", "Дун Цзюня"]
+    ents = entities(nlp, "После смерти Кима Чен Ира его сын возглавил страну.")
+    assert ents["Ким Чен Ир"]["parts"]["last"] == "Ким"
+
+
+def test_european_name_after_an_east_asian_homonym_keeps_its_order(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Выступил польский писатель Ян Томашевский.")
+    assert ents["Ян Томашевский"]["parts"] == {"first": "Ян", "middle": None, "last": "Томашевский"}
+    ents = entities(nlp, "Наблюдатель Хуан Суареш сообщил о нарушениях.")
+    assert ents["Хуан Суареш"]["parts"]["first"] == "Хуан"
+
+
+def test_latin_name_in_brackets_is_the_same_person(nlp: Pipeline) -> None:
+    text = "На станцию прилетит астронавт Гаррет Рейсман (Garrett Reisman), сообщило агентство."
+    persons = [e for e in nlp(text).to_dict()["entities"] if e["type"] == "PER"]
+    assert len(persons) == 1
+    assert persons[0]["name"] == "Гаррет Рейсман"
+    assert [m["text"] for m in persons[0]["mentions"]] == ["Гаррет Рейсман", "Garrett Reisman"]
+    for m in persons[0]["mentions"]:
+        assert text[m["start"] : m["stop"]] == m["text"]
+
+
+def test_body_named_by_its_kind_takes_its_organisation_in_its_name(nlp: Pipeline) -> None:
+    text = "Доклад подготовили в Институте востоковедения РАН к осени."
+    ents = entities(nlp, text)
+    assert "Институт востоковедения РАН" in ents
+    found = mentions(nlp, text)
+    assert found.get("Институте востоковедения") == "ORG"
+    assert found.get("РАН") == "ORG"
+    text = "Об этом сообщила Служба прессы Верховного суда в пятницу."
+    assert "Служба прессы Верховного суда" in entities(nlp, text)
+
+
+def test_union_with_an_unknown_name(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Рабочих поддержали члены профсоюза Юнайт и местные активисты.")
+    assert found.get("Юнайт") == "ORG"
+
+
+def test_lone_plurals_and_adjectives_are_no_persons(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Он был третьим из братьев Ямадаевых, погибших в Дубае.")
+    assert "Ямадаевых" not in found
+    found = mentions(nlp, "Будничная, повседневная работа продолжается.")
+    assert "Будничная" not in found
+    found = mentions(nlp, "По словам Куниц, решение уже принято. Сомова родилась в Бердске.")
+    assert found.get("Куниц") == "PER"
+    assert found.get("Сомова") == "PER"
+
+
+def test_surname_ending_like_a_patronymic(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Акция в поддержку Николая Статкевича прошла в Минске.")
+    assert ents["Николай Статкевич"]["parts"] == {
+        "first": "Николай",
+        "middle": None,
+        "last": "Статкевич",
+    }
+    ents = entities(nlp, "Слово взял Ринат Тагирович, а затем Илья Васильевич.")
+    assert ents["Ринат Тагирович"]["parts"]["middle"] == "Тагирович"
+    assert ents["Илья Васильевич"]["parts"]["middle"] == "Васильевич"
+
+
+def test_site_cited_by_its_address_is_an_organisation(nlp: Pipeline) -> None:
+    text = "Премьера перенесена на осень, сообщает baltinfo.ru со ссылкой на театр."
+    found = mentions(nlp, text)
+    assert found.get("baltinfo.ru") == "ORG"
+    found = mentions(nlp, "Компания зарегистрировала адрес fb.com ещё весной.")
+    assert "fb.com" not in found
+    found = mentions(nlp, "Вопросы принимают по адресу press@example.ru круглосуточно.")
+    assert "example.ru" not in found
+
+
+def test_organisation_names_of_one_body_in_the_singular(nlp: Pipeline) -> None:
+    ents = entities(nlp, "Он пел на сценах Большого и Мариинского театров.")
+    assert "Мариинский театр" in ents
+    ents = entities(nlp, "В жюри «Новой волны-2009» вошли звёзды эстрады.")
+    assert "Новая волна-2009" in ents
+    ents = entities(nlp, "Работа Вооружённых сил России.")
+    assert "Вооружённые силы России" in ents
+
+
+def test_a_name_with_digits_is_no_person(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Этап Формулы-1 прошёл в Монако при полных трибунах.")
+    assert found.get("Формулы-1") != "PER"
+
+
+def test_capitalised_arabic_article_opens_an_organisation() -> None:
+    from factex.entities.ner import WordSpan
+    from factex.entities.orgs import split_article_orgs
+    from factex.entities.rules import Words
+
+    text = ["оператор", "Аль-Джазиры", "Сами", "аль-Хадж", "задержан"]
+    n = len(text)
+    words = Words(text, [w.lower() for w in text], ["NOUN"] * n, [None] * n, [None] * n, [0] * n)
+    spans = split_article_orgs([WordSpan(1, 4, "PER")], words)
+    assert spans == [WordSpan(1, 2, "ORG"), WordSpan(2, 4, "PER")]
+    spans = split_article_orgs([WordSpan(2, 4, "PER")], words)
+    assert spans == [WordSpan(2, 4, "PER")]
+
+
+def test_coordinated_adjectives_of_a_name_in_the_nominative(nlp: Pipeline) -> None:
+    text = (
+        "Эксперты Всемирной продовольственной и сельскохозяйственной организации"
+        " предупредили о голоде."
+    )
+    assert "Всемирная продовольственная и сельскохозяйственная организация" in entities(nlp, text)
+
+
+def test_vehicles_are_no_organisations(nlp: Pipeline) -> None:
+    text = (
+        "В космос отправятся шаттлы «Индевор» (в апреле) и «Атлантис» (в июне). "
+        "Старт «Атлантиса» перенесли. Снимки сделал телескоп Хаббл. Хаббл исправен."
+    )
+    found = mentions(nlp, text)
+    assert not [m for m, kind in found.items() if kind == "ORG"]
+    found = mentions(nlp, "Газета «Известия» и «Коммерсантъ» сообщили о сделке.")
+    assert found.get("Коммерсантъ") == "ORG"
+
+
+def test_place_a_title_is_named_after(nlp: Pipeline) -> None:
+    text = "Он стал чемпионом Европы, а затем выиграл чемпионат мира."
+    found = mentions(nlp, text)
+    assert found.get("Европы") == "LOC"
+    assert "Европа" in entities(nlp, text)
+    assert "мира" not in found
+
+
+def test_a_lone_word_that_can_only_be_a_place_is_no_person(nlp: Pipeline) -> None:
+    from factex.entities.rules import _place_only
+
+    assert _place_only("Эфиопия")
+    assert not _place_only("Киров")  # also a surname
+    assert not _place_only("Путин")
+    found = mentions(nlp, "Сергей Киров выступил в Ленинграде. Киров говорил долго.")
+    assert found.get("Киров") == "PER"

@@ -12,6 +12,26 @@ from .repair import repair
 from .rules import Words, owners, refine, retype
 
 
+def _latin(word: str) -> bool:
+    return any(ch.isalpha() for ch in word) and all(
+        ch.isascii() or not ch.isalpha() or "\u00c0" <= ch <= "\u024f" for ch in word
+    )
+
+
+def _transcribed(before: WordSpan, span: WordSpan, words: list[str]) -> bool:
+    """`Гаррета Рейсмана (Garrett Reisman)`: a person in Latin script in brackets
+    right after a person's name gives that name in the original."""
+    return (
+        before.type == "PER"
+        and before.last + 1 == span.first
+        and words[before.last] == "("
+        and span.last < len(words)
+        and words[span.last] == ")"
+        and all(_latin(w) for w in words[span.first : span.last])
+        and not all(_latin(w) for w in words[before.first : before.last])
+    )
+
+
 def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     """Repair and refine the tagger's spans, normalise each mention, cluster them."""
     text, seg = analysis.text, analysis.segments
@@ -23,6 +43,7 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
         [f.get("Case") for f in analysis.feats],
         [f.get("Number") for f in analysis.feats],
         analysis.sent_of_word,
+        [i == 0 or a > seg.words[i - 1][1] for i, (a, _, _) in enumerate(seg.words)],
     )
     persons: list[Candidate] = []
     others: list[Mention] = []
@@ -41,7 +62,10 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
         if span.type == "PER":
             forms = normalize_person(words)
             mention.normal = " ".join(forms)
-            persons.append(Candidate(mention, name_parts(words, forms)))
+            parts = name_parts(words, forms)
+            if k and _transcribed(spans[k - 1], span, context.text):
+                parts = dict(persons[-1].parts)  # the same person in the original script
+            persons.append(Candidate(mention, parts))
         else:
             mention.normal = normalize_name(words)
             mention.type = retype(mention.normal, span.type)

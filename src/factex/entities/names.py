@@ -6,9 +6,10 @@ from functools import cache
 
 from ..resources import wordlist
 from ..text.morph import best_parse
-from .normalize import Word
+from .normalize import Word, analyses, east_asian_order, east_asian_surnames
 
 PARTS = ("first", "middle", "last")
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 # Russian surnames in the nominative, for `Иванов Иван` written surname first.
 SURNAME_ENDINGS = (
     "ов",
@@ -27,11 +28,6 @@ SURNAME_ENDINGS = (
 
 
 @cache
-def _east_asian() -> frozenset[str]:
-    return frozenset(wordlist("entities-east-asian-surnames"))
-
-
-@cache
 def _particles() -> frozenset[str]:
     return frozenset(wordlist("entities-name-particles"))
 
@@ -40,16 +36,48 @@ def _is_initial(text: str) -> bool:
     return len(text) == 1 or len(text) == 2 and text.endswith(".")
 
 
+PATRONYMIC_SUFFIXES = (
+    "овича",
+    "евича",
+    "ович",
+    "евич",
+    "овна",
+    "евна",
+    "овны",
+    "евны",
+    "ична",
+    "ич",
+)
+NAME_ENDINGS = ("", "ий", "ь", "а", "я", "й")
+
+
+def _from_first_name(text: str) -> bool:
+    """A patronymic the dictionary only guesses is one when its stem is a first name
+    (`Тагирович` from `Тагир`); `Статкевич`, `Бозович` are surnames."""
+    low = text.lower()
+    suffix = next((s for s in PATRONYMIC_SUFFIXES if low.endswith(s)), None)
+    if suffix is None:
+        return False
+    stem = low[: -len(suffix)]
+    return any(
+        "Name" in p.tag and p.is_known and p.tag.case == "nomn"
+        for ending in NAME_ENDINGS
+        for p in analyses(stem + ending)
+    )
+
+
 def _role(word: Word) -> str | None:
     """`first`, `middle`, `last` from the dictionary, or None when unknown."""
     if _is_initial(word.text):
         return "initial"
     parse = best_parse(word.text, word.pos, word.feats)
+    if parse is None:  # the tagger's case was wrong (`Наине Иосифовне` as nominative)
+        parse = next((p for p in analyses(word.text) if NAME_TAGS & p.tag.grammemes), None)
     if parse is None:
         return None
     grammemes = parse.tag.grammemes
     if "Patr" in grammemes:
-        return "middle"
+        return "middle" if parse.is_known or _from_first_name(word.text) else "last"
     if "Name" in grammemes:
         return "first"
     if "Surn" in grammemes:
@@ -78,8 +106,8 @@ def _order(pairs: list[tuple[Word, str]]) -> list[str]:
     n = len(pairs)
     if n == 1:
         return [roles[0] if roles[0] in ("first", "last") else "last"]
-    lead = pairs[0][0].text.lower()
-    if n <= 3 and lead in _east_asian() and "initial" not in roles:
+    texts, forms = [w.text for w, _ in pairs], [f for _, f in pairs]
+    if east_asian_order(texts, forms) and "initial" not in roles:
         return ["last"] + ["first"] * (n - 1)  # `Ху Цзиньтао`, `Ким Чен Ир`
     if n == 2 and roles[1] == "middle":
         return ["first", "middle"]  # `Наина Иосифовна`
@@ -111,7 +139,7 @@ def name_parts(words: list[Word], forms: list[str]) -> dict[str, str | None]:
             i
             for i, (w, _) in enumerate(pairs[:-1])
             if w.text.lower() in _particles()
-            and (i or pairs[0][0].text.lower() not in _east_asian())
+            and (i or pairs[0][0].text.lower() not in east_asian_surnames())
         ),
         None,
     )
@@ -133,7 +161,7 @@ def name_parts(words: list[Word], forms: list[str]) -> dict[str, str | None]:
 def surname_first(parts: dict[str, str | None], normals: list[str]) -> bool:
     """An East Asian name written surname first in the text (`Ху Цзиньтао`)."""
     last, first = parts.get("last"), parts.get("first")
-    if not last or not first or last.lower() not in _east_asian():
+    if not last or not first or last.lower() not in east_asian_surnames():
         return False
     return any(n.lower().startswith(f"{last} {first}".lower()) for n in normals)
 

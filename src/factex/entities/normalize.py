@@ -7,14 +7,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pymorphy3.analyzer import Parse
 
-from ..resources import table
+from ..resources import table, wordlist
 from ..text.morph import UD_TO_OC_CASE, UD_TO_OC_GENDER, analyzer, best_parse
 
 QUOTES = "«»\"„“”'"
+
+
+@lru_cache(maxsize=100_000)
+def analyses(text: str) -> tuple[Parse, ...]:
+    """pymorphy3's parses of a word, kept: the entity rules ask about names often."""
+    return tuple(analyzer().parse(text))
 
 
 @dataclass(frozen=True)
@@ -49,11 +55,13 @@ def restore_case(form: str, original: str) -> str:
 
 def _loose_parse(word: Word) -> Parse | None:
     """For a name the tagger's part of speech rules out (`Долгорукому` is an adjective,
-    `Райкконена` a guess): the likeliest parse in the tagged case and gender."""
+    `Лемана` a guess): the likeliest parse in the tagged case and gender."""
     feats = dict(word.feats)
     cases = UD_TO_OC_CASE.get(feats.get("Case", ""), set())
     gender = UD_TO_OC_GENDER.get(feats.get("Gender", ""))
-    for parse in analyzer().parse(word.text):
+    if feats.get("Case") == "Acc" and gender != "femn":
+        cases = cases | {"gent"}  # a man's accusative is his genitive (`Йенса Лемана`)
+    for parse in analyses(word.text):
         tag = parse.tag
         if tag.POS in ("NOUN", "ADJF") and tag.case in cases and tag.number != "plur":
             if gender and tag.gender and tag.gender != gender:
@@ -66,10 +74,14 @@ def _inflect(word: Word, grammemes: set[str], loose: bool = False) -> str | None
     if word.text.isupper() and len(word.text) > 1:  # abbreviations do not inflect
         return None
     parse = best_parse(word.text, word.pos, word.feats)
+    if parse is not None and loose and parse.tag.number == "plur":
+        parse = None  # a person is one: `Беназир` is no plural `Беназиры`
     if parse is None and loose and word.case not in (None, "Nom"):
         parse = _loose_parse(word)
     if parse is None or parse.tag.case is None:
         return None
+    if not parse.is_known and parse.tag.number == "plur" and parse.tag.case == "gent":
+        return None  # `Юнайт` is no guessed plural `Юнайты`: a zero ending tells no case
     if parse.tag.case == "nomn" and not grammemes - {"nomn"}:
         return None
     form = parse.inflect(grammemes)
@@ -101,29 +113,160 @@ def _inflect_hyphenated(word: Word, grammemes: set[str], loose: bool = False) ->
     if whole is not None or "-" not in word.text:
         return whole or word.text
     head, _, tail = word.text.rpartition("-")
+    if tail.isdigit():  # `волны-2009` -> `волна-2009`
+        first = _inflect(Word(head, word.pos, word.feats), grammemes)
+        return f"{first}-{tail}" if first else word.text
     last = _inflect(Word(tail, word.pos, word.feats), grammemes)
     return f"{head}-{last}" if last else word.text
 
 
+OC_TO_UD_CASE = {oc: ud for ud, ocs in UD_TO_OC_CASE.items() for oc in ocs}
+CASES = ("Nom", "Gen", "Dat", "Acc", "Ins", "Loc")
+FOREIGN_FINALS = frozenset("аяеёиоуэю")
+INDECLINABLE_FINALS = frozenset("еёиоуэю")
+
+
+@cache
+def _foreign(text: str, finals: frozenset[str]) -> bool:
+    """A word outside the dictionary ending in one of `finals`."""
+    return text[-1:].lower() in finals and not any(p.is_known for p in analyses(text))
+
+
+@cache
+def _indeclinable(text: str) -> bool:
+    """`Хорхе` (a name the dictionary fixes in form), `Кими` (an unknown word
+    ending in a vowel other than `а`, `я`, `ы`)."""
+    if _foreign(text, INDECLINABLE_FINALS):
+        return True
+    return any("Fixd" in p.tag and "Name" in p.tag for p in analyses(text))
+
+
+def _lead(words: list[Word]) -> Word | None:
+    """The word whose tagged case the name takes: not an initial, and not a foreign
+    word that never declines (`Хорхе`, `Кими`) while another follows."""
+    tagged = [w for w in words if len(w.text) > 2 and w.case]
+    declining = [w for w in tagged if not _indeclinable(w.text)]
+    return (declining or tagged or [None])[0]
+
+
+@cache
+def _name_cases(text: str) -> frozenset[str] | None:
+    """The cases a word of a person's name can be in, by the dictionary (or its
+    guesses); None when it sets no bound (indeclinable, hyphenated, too short).
+
+    Persons are singular, and animate: a masculine genitive is also accusative,
+    while an inanimate accusative reading (= the nominative) is none.
+    """
+    if len(text) < 3 or not text.isalpha():
+        return None
+    if _foreign(text, FOREIGN_FINALS):
+        return None  # `Пелоси`, `Ларрионда`: a foreign name whose case only the tagger knows
+    cases: set[str] = set()
+    for parse in analyses(text):
+        tag = parse.tag
+        if "Fixd" in tag:
+            return None
+        if tag.POS not in ("NOUN", "ADJF") or tag.number == "plur" or tag.case is None:
+            continue
+        case = OC_TO_UD_CASE.get(tag.case)
+        if case == "Acc" and "inan" in tag and tag.gender != "femn":
+            continue
+        if case is not None:
+            cases.add(case)
+        if case == "Gen" and tag.gender == "masc":
+            cases.add("Acc")
+    return frozenset(cases) or None
+
+
+def _shared_case(words: list[Word]) -> str | None:
+    """The case all parts of a name can be in: the tagger's for the lead word when
+    it fits them all, else another the tagger gave, else the one most fit.
+    `Наине Иосифовне` read as nominative and genitive is a dative; a name of one
+    word keeps the tagger's case."""
+    lead = _lead(words)
+    if lead is None or len(words) < 2:
+        return lead.case if lead else None
+    bounds = [b for b in (_name_cases(w.text) for w in words) if b is not None]
+    tagged = [lead.case] + [w.case for w in words if w.case]
+    order = list(dict.fromkeys([*tagged, *CASES]))
+    return max(order, key=lambda c: (sum(c in b for b in bounds), -order.index(c)))
+
+
 def _agreeing(words: list[Word]) -> list[Word]:
-    """Parts of one name agree in case and gender: take them from the first word
-    (the tagger sometimes reads `Абдикова` after `Толена` as another case)."""
-    lead = next((w for w in words if len(w.text) > 2 and w.case), None)
-    if lead is None:
+    """Parts of one name agree in case: the case they can all be in
+    (the tagger sometimes reads `Абдикова` after `Толена` as another case).
+    When that is not the tagger's, its gender is not trusted either."""
+    case = _shared_case(words)
+    if case is None:
         return words
+    lead = _lead(words)
+    assert lead is not None
     shared = {k: v for k, v in lead.feats if k in ("Case", "Gender", "Number")}
-    return [
-        Word(w.text, w.pos, tuple(sorted({**dict(w.feats), **shared}.items())), w.space)
-        if len(w.text) > 2
-        else w
-        for w in words
-    ]
+    shared["Case"] = case
+    out = []
+    for w in words:
+        if len(w.text) <= 2:
+            out.append(w)
+            continue
+        feats = {**dict(w.feats), **shared}
+        if case != w.case:
+            feats.pop("Gender", None)
+        out.append(Word(w.text, w.pos, tuple(sorted(feats.items())), w.space))
+    return out
+
+
+# Case endings of a masculine noun after a hard and a soft stem: the nominative
+# ends in the stem itself (`Райкконен`) or in `ь` (`Цзюнь`).
+MASC_ENDINGS = {
+    "Gen": (("а", ""), ("я", "ь")),
+    "Acc": (("а", ""), ("я", "ь")),
+    "Dat": (("у", ""), ("ю", "ь")),
+    "Ins": (("ом", ""), ("ем", "ь")),
+    "Loc": (("е", ""),),
+}
+VOWELS = frozenset("аеёиоуыэюяй")
+# Endings no Chinese, Korean or Vietnamese given name has in Russian spelling.
+EUROPEAN_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ий", "ый", "ой", "ая", "вич", "ко")
+
+
+@cache
+def east_asian_surnames() -> frozenset[str]:
+    """Chinese, Korean and Vietnamese surnames, which come first (`Ху Цзиньтао`)."""
+    return frozenset(wordlist("entities-east-asian-surnames"))
+
+
+def _unknown_surname(word: Word, guessed: bool = False) -> str | None:
+    """`Райкконена` -> `Райкконен`, `Цзюня` -> `Цзюнь`: a masculine name the
+    dictionary cannot parse as a noun (or, with `guessed`, does not know at all)
+    loses the ending of its case after a consonant stem."""
+    text = word.text
+    if dict(word.feats).get("Gender") != "Masc" or not text.isalpha():
+        return None
+    parses = analyses(text)
+    if any(p.is_known if guessed else p.tag.POS == "NOUN" for p in parses):
+        return None
+    for ending, nominative in MASC_ENDINGS.get(word.case or "", ()):
+        stem = text[: -len(ending)]
+        if text.endswith(ending) and len(stem) >= 2 and stem[-1].lower() not in VOWELS:
+            return stem + nominative
+    return None
+
+
+def east_asian_order(texts: list[str], forms: list[str]) -> bool:
+    """`Дун Цзюня`, `Кима Чен Ира`: a known East Asian surname leads two or three
+    words, none of them a European surname (`Ян Томашевский` is a Pole)."""
+    lead = {texts[0].lower(), forms[0].lower()}
+    return (
+        len(texts) in (2, 3)
+        and bool(lead & east_asian_surnames())
+        and not any(f.lower().endswith(EUROPEAN_SURNAME_ENDINGS) for f in forms[1:])
+    )
 
 
 def normalize_person(words: list[Word]) -> list[str]:
     """Each word of a person's name in the nominative, gender kept.
 
-    Parts agree in case with the first one; a part left as it was (an
+    Parts agree in case (see `_agreeing`); a part left as it was (an
     indeclinable first name such as `Кими` leads) is retried in its own case.
     """
     out = []
@@ -134,7 +277,14 @@ def normalize_person(words: list[Word]) -> list[str]:
         form = _inflect_hyphenated(agreed, {"nomn"}, loose=True)
         if form == w.text and agreed.case != w.case:
             form = _inflect_hyphenated(w, {"nomn"}, loose=True)
+        if form == w.text and w is words[-1] and len(words) > 1 and len(w.text) > 3:
+            form = _unknown_surname(w) or form
         out.append(form)
+    if out and east_asian_order([w.text for w in words], out):
+        out[1:] = [
+            _unknown_surname(w, guessed=True) or f if f == w.text else f
+            for w, f in zip(words[1:], out[1:])
+        ]
     return out
 
 
@@ -170,6 +320,16 @@ def _owner_first(words: list[Word]) -> str | None:
     return f"{words[1].text} {_genitive(country)}"
 
 
+def _adjective_follows(words: list[Word], i: int, case: str | None) -> bool:
+    return i < len(words) and words[i].pos == "ADJ" and words[i].case == case
+
+
+def _singular_before(words: list[Word]) -> bool:
+    """Adjectives before a plural head that the tagger reads as singular."""
+    adjectives = [w for w in words if w.pos == "ADJ"]
+    return bool(adjectives) and all(dict(w.feats).get("Number") == "Sing" for w in adjectives)
+
+
 def normalize_name(words: list[Word]) -> str:
     """A place or organisation name in the nominative.
 
@@ -187,13 +347,18 @@ def normalize_name(words: list[Word]) -> str:
     inflecting = case is not None and case != "Nom" and words[0].text[0] not in QUOTES
     head_number: str | None = None
     head_gender: str | None = None
-    for w in words:
+    for k, w in enumerate(words):
         if _is_nominal(w):
             parse = best_parse(w.text, w.pos, w.feats)
             if parse is not None:
                 head_number, head_gender = parse.tag.number, parse.tag.gender
+            if head_number == "plur" and _singular_before(words[:k]):
+                head_number = "sing"  # `Мариинского` (`и Большого`) `театров`: one theatre
             break
-    for w in words:
+    for k, w in enumerate(words):
+        if inflecting and w.text == "и" and _adjective_follows(words, k + 1, case):
+            out.append(w.text)  # `Продовольственной и сельскохозяйственной организации`
+            continue
         if inflecting and w.case == case:
             grammemes = {"nomn"}
             if w.pos in {"ADJ", "DET"}:
@@ -201,6 +366,8 @@ def normalize_name(words: list[Word]) -> str:
                     grammemes.add("plur")
                 elif head_gender:
                     grammemes |= {"sing", head_gender}
+            elif _is_nominal(w) and head_number == "sing":
+                grammemes.add("sing")
             out.append(_inflect_hyphenated(w, grammemes))
             if _is_nominal(w):
                 inflecting = False

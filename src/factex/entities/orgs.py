@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..resources import wordlist
 from .ner import WordSpan
-from .rules import Words, _descriptor, _parses
+from .rules import OPEN_QUOTES, Words, _descriptor, _parses
 
 NAMED_AFTER = frozenset({"им", "имени"})
 
@@ -242,4 +242,68 @@ def foreign_names(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         ):
             s = WordSpan(s.first + 1, s.last, "ORG")
         out.append(s)
+    return out
+
+
+TOP_DOMAINS = frozenset(
+    {"ru", "рф", "su", "com", "net", "org", "info", "ua", "by", "kz", "tv", "fm"}
+)
+ADDRESS_CUES = frozenset({"адрес", "домен", "имя", "почта"})
+
+
+def _domain_start(words: Words, tld: int) -> int | None:
+    """First word of a site address ending in the top-level domain at `tld`."""
+    if tld < 2 or words.text[tld - 1] != "." or not words.glued(tld) or not words.glued(tld - 1):
+        return None
+    first = tld - 2
+    while (
+        first >= 2
+        and words.text[first - 1] == "."
+        and words.glued(first)
+        and words.glued(first - 1)
+    ):
+        first -= 2
+    return None if words.glued(first) else first
+
+
+def domain_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`сообщает baltinfo.ru`: a site cited by its address is an organisation (an
+    outlet, a service), unless it is named as an address (`адрес fb.com`, quoted)."""
+    out = list(spans)
+    for i, word in enumerate(words.text):
+        if word.lower() not in TOP_DOMAINS:
+            continue
+        first = _domain_start(words, i)
+        if (
+            first is None
+            or first > 0
+            and (words.text[first - 1] in OPEN_QUOTES or words.lemma[first - 1] in ADDRESS_CUES)
+        ):
+            continue
+        if any(s.first < first < s.last or s.first <= i < s.last and s.last > i + 1 for s in out):
+            continue  # part of a longer name
+        out = [s for s in out if not (first <= s.first and s.last <= i + 1)]
+        out.append(WordSpan(first, i + 1, "ORG"))
+    return sorted(out, key=lambda s: s.first)
+
+
+ARTICLE_PREFIXES = ("Аль-", "Эль-", "Ас-", "Ан-")
+
+
+def split_article_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Аль-Джазиры Сами аль-Хадж` -> ORG `Аль-Джазиры` + PER `Сами аль-Хадж`: inside a
+    name the Arabic article is written in lower case, so a capitalised one that is
+    followed by two more names opens an organisation (`Аль-Каида`, `Аль-Арабия`)."""
+    out: list[WordSpan] = []
+    for s in spans:
+        head = words.text[s.first]
+        if (
+            s.type == "PER"
+            and s.last - s.first >= 3
+            and head.startswith(ARTICLE_PREFIXES)
+            and words.text[s.first + 1][:1].isupper()
+        ):
+            out += [WordSpan(s.first, s.first + 1, "ORG"), WordSpan(s.first + 1, s.last, "PER")]
+        else:
+            out.append(s)
     return out

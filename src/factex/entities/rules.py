@@ -11,12 +11,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..resources import table, wordlist
-from ..text.morph import analyzer
 from .ner import WordSpan
+from .normalize import analyses
 
 OPEN_QUOTES = frozenset('«„“"')
 CLOSE_QUOTES = frozenset('»”“"')
@@ -38,6 +38,11 @@ class Words:
     case: list[str | None]
     number: list[str | None]
     sent: list[int]
+    space: list[bool] = field(default_factory=list)  # whitespace before the word
+
+    def glued(self, i: int) -> bool:
+        """Word i follows the one before it with no space between."""
+        return i > 0 and bool(self.space) and not self.space[i]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -118,25 +123,45 @@ def quoted_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
 
 def owners(spans: list[WordSpan], words: Words) -> dict[int, int]:
     """`Министерство культуры` + `Казахстана`, `Конгресс` + `США`: for each
-    organisation followed directly by a place in the genitive, the end of that
-    place. The mentions stay apart (as FactRuEval marks them); the organisation's
-    full name includes its owner."""
+    organisation followed directly by a place in the genitive (or by the
+    organisation it belongs to, see `_owning_org`), the end of that owner (and of
+    the owner's own). The mentions stay apart (as FactRuEval marks them); the
+    organisation's full name includes its owner."""
     out: dict[int, int] = {}
     for k in range(len(spans) - 1):
-        org, place = spans[k], spans[k + 1]
+        org, owner = spans[k], spans[k + 1]
         if (
             org.type == "ORG"
-            and place.type == "LOC"
-            and org.last == place.first
-            and words.sent[org.first] == words.sent[place.first]
-            and words.case[place.first] == "Gen"
+            and org.last == owner.first
+            and words.sent[org.first] == words.sent[owner.first]
+            and (
+                owner.type == "LOC"
+                and words.case[owner.first] == "Gen"
+                or owner.type == "ORG"
+                and _owning_org(words, org, owner)
+            )
         ):
-            out[k] = place.last
+            out[k] = owner.last
+    for k in sorted(out, reverse=True):  # `Палата представителей` + `Конгресса` + `США`
+        if k + 1 in out:
+            out[k] = out[k + 1]
     return out
 
 
+def _owning_org(words: Words, org: WordSpan, owner: WordSpan) -> bool:
+    """`Свердловского обкома` + `КПСС`, `Служба прессы` + `Конституционного суда`: a
+    body named by its kind belongs to the organisation named right after it, in the
+    genitive or as an abbreviation."""
+    head = words.text[owner.first]
+    kind = _descriptor(words, org.first) or _descriptor(words, org.last - 1)
+    if not kind or words.text[org.first].isupper() or head in OPEN_QUOTES:
+        return False
+    abbreviation = owner.last - owner.first == 1 and head.isupper() and len(head) > 1
+    return abbreviation or words.case[owner.first] == "Gen" and head[:1].isupper()
+
+
 def _parses(word: str) -> list:
-    return [p for p in analyzer().parse(word) if p.is_known]
+    return [p for p in analyses(word) if p.is_known]
 
 
 def _not_a_name(word: str, pos: frozenset[str]) -> bool:
@@ -167,11 +192,52 @@ def _demonym(word: str) -> bool:
     )
 
 
+# `Сомова` is a short possessive adjective to the dictionary, and a surname.
+SURNAME_SHAPES = ("ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына")
+PLURAL_ENDINGS = ("ых", "их", "ам", "ям", "ами", "ями", "ах", "ях", "ые", "ие")
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _plural_only(word: str) -> bool:
+    """`Ямадаевых`, `Викиновостям`: a plural ending, and no reading of the word is
+    singular (`Куниц`, `Гецлаф` have no ending: surnames, not plurals)."""
+    if not word.lower().endswith(PLURAL_ENDINGS):
+        return False
+    parses = analyses(word)
+    return bool(parses) and all(p.tag.number == "plur" for p in parses)
+
+
+def _sentence_start(words: Words, i: int) -> bool:
+    return i == 0 or words.sent[i - 1] != words.sent[i]
+
+
+def _not_a_person(words: Words, i: int) -> bool:
+    """A lone word that cannot be a person's name: a plural, or an adjective or verb
+    form (`Будничная`, `Подана`) that only the tagger, or a sentence start, capitalised."""
+    text = words.text[i]
+    if _plural_only(text):
+        return True
+    start = _sentence_start(words, i) and not text.lower().endswith(SURNAME_SHAPES)
+    return (words.pos[i] != "PROPN" or start) and _adjective_only(text)
+
+
+def _place_only(word: str) -> bool:
+    """Every dictionary reading of the word is a place name (`Эфиопия`, not `Киров`)."""
+    parses = _parses(word)
+    return bool(parses) and all("Geox" in p.tag for p in parses)
+
+
 def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
-    """Remove capitalised common words that the tagger took for names."""
+    """Remove capitalised common words that the tagger took for names; a lone
+    person word that can only be a place is a place."""
     out: list[WordSpan] = []
     for span in spans:
         first = span.first
+        if span.type == "PER" and any(_has_digit(w) for w in words.text[first : span.last]):
+            continue  # `Формулы-1`: no person's name has digits
         if span.type == "PER":
             # the dictionary is asked only about words the tagger did not read as names
             while (
@@ -180,11 +246,10 @@ def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
                 and _not_a_name(words.text[first], FUNCTION_POS)
             ):
                 first += 1
-            if (
-                first == span.last - 1
-                and words.pos[first] != "PROPN"
-                and _adjective_only(words.text[first])
-            ):
+            if first == span.last - 1 and _not_a_person(words, first):
+                continue
+            if first == span.last - 1 and _place_only(words.text[first]):
+                out.append(WordSpan(first, span.last, "LOC"))  # `Эфиопия`
                 continue
         elif (
             span.last - span.first == 1
@@ -196,22 +261,65 @@ def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return out
 
 
+VEHICLE_CUES = frozenset({"шаттл", "корабль", "телескоп"})
+
+
+def _is_cue(words: Words, i: int, cues: frozenset[str] | tuple[str, ...]) -> bool:
+    return i >= 0 and (words.lemma[i] in cues or words.text[i].lower() in cues)
+
+
+def _titles_from(words: Words, q: int) -> set[tuple[str, ...]]:
+    """The quoted title at `q` and those joined to it (`шаттлы «Индевор» и «Атлантис»`),
+    a bracketed remark between them allowed."""
+    titles: set[tuple[str, ...]] = set()
+    while q < len(words) and words.text[q] in OPEN_QUOTES:
+        close = _closing(words, q, len(words))
+        if close is None:
+            break
+        titles.add(tuple(words.lemma[q + 1 : close]))
+        q = close + 1
+        if q < len(words) and words.text[q] == "(":
+            q = next((j + 1 for j in range(q, min(q + 12, len(words))) if words.text[j] == ")"), q)
+        if q + 1 < len(words) and words.text[q] in ("и", ","):
+            q += 1
+    return titles
+
+
+def _work_titles(words: Words) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """Lemmas of titles in quotes after a cue word (`шаттла «Дискавери»`), and of
+    capitalised names right after a vehicle word (`телескопа Хаббл`)."""
+    cues = wordlist("entities-not-org-cues")
+    quoted: set[tuple[str, ...]] = set()
+    bare: set[tuple[str, ...]] = set()
+    for i in range(1, len(words) - 1):
+        if words.text[i] in OPEN_QUOTES and _is_cue(words, i - 1, cues):
+            quoted |= _titles_from(words, i)
+        elif words.text[i][:1].isupper() and _is_cue(words, i - 1, VEHICLE_CUES):
+            bare.add((words.lemma[i],))
+    return quoted, bare
+
+
 def drop_quoted_works(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """Names in quotes after `шаттл`, `фильм`, `статья`... are not entities,
-    there or anywhere else in the document."""
-    cues = wordlist("entities-not-org-cues")
-    works: set[tuple[str, ...]] = set()
+    there or anywhere else in the document; nor are organisation or place names
+    right after `шаттл`, `корабль`, `телескоп` (`телескопа Хаббл`)."""
+    quoted, bare = _work_titles(words)
     for span in spans:
         q = span.first - 1
-        if (
-            q >= 1
-            and words.text[q] in OPEN_QUOTES
-            and (words.lemma[q - 1] in cues or words.text[q - 1].lower() in cues)
-        ):
-            works.add(tuple(words.lemma[span.first : span.last]))
-    if not works:
+        if q >= 1 and words.text[q] in OPEN_QUOTES and _is_cue(words, q - 1, _cues()):
+            quoted.add(tuple(words.lemma[span.first : span.last]))
+    if not quoted and not bare:
         return spans
-    return [s for s in spans if tuple(words.lemma[s.first : s.last]) not in works]
+    return [
+        s
+        for s in spans
+        if tuple(words.lemma[s.first : s.last]) not in quoted
+        and (s.type == "PER" or tuple(words.lemma[s.first : s.last]) not in bare)
+    ]
+
+
+def _cues() -> tuple[str, ...]:
+    return wordlist("entities-not-org-cues")
 
 
 def _noun_group(words: Words, i: int, limit: int = 6) -> int:
@@ -402,11 +510,31 @@ def drop_events(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return [s for s in spans if s.type != "ORG" or words.lemma[s.first] not in events]
 
 
+TITLE_CUES = frozenset({"чемпионат", "чемпион", "чемпионка", "первенство", "кубок"})
+
+
+def title_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`чемпионат Европы`, `чемпионом Германии`: the place a title or a tournament is
+    named after, which the tagger reads as part of the event."""
+    covered = {i for s in spans for i in range(s.first, s.last)}
+    out = list(spans)
+    for i in range(1, len(words)):
+        if (
+            i not in covered
+            and words.lemma[i - 1] in TITLE_CUES
+            and words.text[i][:1].isupper()
+            and words.case[i] == "Gen"
+            and any("Geox" in p.tag and p.tag.case == "gent" for p in _parses(words.text[i]))
+        ):
+            out.append(WordSpan(i, i + 1, "LOC"))
+    return sorted(out, key=lambda s: s.first)
+
+
 def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """All span rules, in order."""
     from . import orgs
 
-    spans = drop_events(drop_common_words(spans, words), words)
+    spans = drop_events(drop_common_words(orgs.split_article_orgs(spans, words), words), words)
     spans = orgs.foreign_names(orgs.apposition_orgs(spans, words), words)
     spans = quoted_orgs(spans, words)
     spans = drop_quoted_works(spans, words)
@@ -414,7 +542,8 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     spans = orgs.named_after(orgs.split_person_tail(spans, words), words)
     spans = orgs.regional_branches(orgs.leading_adjectives(spans, words), words)
     spans = orgs.joined_units(spans, words)
-    spans = lowercase_orgs(spans, words)
+    spans = orgs.domain_orgs(lowercase_orgs(spans, words), words)
+    spans = title_places(spans, words)
     return propagate(orgs.drop_bare_forms(spans, words), words)
 
 
