@@ -328,3 +328,17 @@ def test_the_name_after_an_aide_is_whose_aide():
     assert _occ("Он процитировал слова представителя Марии Захаровой.") == [
         ("Мария Захарова", "представитель", None)
     ]
+
+
+def test_a_former_post_is_marked_alike_for_byvshiy_and_eks():
+    text = (
+        "Бывший министр экономики Алексей Улюкаев прокомментировал решение суда. "
+        "Экс-глава Минфина Алексей Кудрин также высказался."
+    )
+    facts = nlp()(text).to_dict()["facts"]
+    found = {f["person"]["name"]: f for f in facts if f["type"] == "occupation"}
+    assert found["Алексей Улюкаев"]["position"] == "министр экономики"
+    assert found["Алексей Улюкаев"]["former"] is True
+    assert found["Алексей Кудрин"]["former"] is True
+    current = nlp()("Министр экономики Максим Решетников выступил на форуме.").to_dict()["facts"]
+    assert all("former" not in f for f in current)

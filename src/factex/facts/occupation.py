@@ -33,6 +33,8 @@ class Occupation:
         org = self.phrase.org
         if self.phrase.org_text and (org is None or org.name != self.phrase.org_text):
             args["org_text"] = self.phrase.org_text
+        if self.phrase.former:
+            args["former"] = True
         return Fact("occupation", self.start, self.stop, args)
 
 

@@ -37,6 +37,15 @@ class Phrase:
     inner: Phrase | None = None  # `президента` in `пресс-секретарь президента`
     lead: int = -1  # the first word before the post, dropped adjectives included
     org_text: str | None = None  # `Федеральная миграционная служба России`
+    former: bool = False  # `бывший министр`, `экс-глава`
+
+
+def is_former(ctx: Context, lead: int, head: int) -> bool:
+    """Whether the post at head is a former one: `бывший` among the words before it, or
+    an `экс-` prefix."""
+    if ctx.lemma(head).startswith("экс") or ctx.text(head).lower().startswith("экс"):
+        return True
+    return any(ctx.lemma(k) == "бывший" for k in range(max(lead, 0), head))
 
 
 def post_lemma(lemma: str) -> str:
@@ -321,8 +330,10 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
                 inner = phrase_at(ctx, k, depth + 1)
                 position = nominal_phrase(ctx, first, head, last).lower()
                 plural = ctx.feat(head, "Number") == "Plur"
+                former = is_former(ctx, lead, head)
                 return Phrase(
-                    head, first, inner.last, position, inner.org, countries, plural, inner, lead
+                    head, first, inner.last, position, inner.org, countries, plural, inner, lead,
+                    former=former,
                 )
             break
         if pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") in complement_cases:
@@ -366,4 +377,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     if len(org_words) > 1:
         tail = ctx.chars(org_words[1].first, org_words[-1].last)
         org_text = f"{org_words[0].mention.normal or org.name} {tail}"
-    return Phrase(head, first, end, position, org, countries, plural, None, lead, org_text)
+    former = is_former(ctx, lead, head)
+    return Phrase(
+        head, first, end, position, org, countries, plural, None, lead, org_text, former
+    )
