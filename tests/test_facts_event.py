@@ -109,3 +109,37 @@ def test_an_invitation_to_take_part_names_no_participant():
         "в III Форуме регионов Беларуси и Казахстана."
     )
     assert e["participants"] == []
+
+
+def test_adjectives_tagged_in_another_case_stay_in_the_name_with_the_ordinal():
+    (e,) = events("В Самаре открылся XI Поволжский международный юридический форум.")
+    assert e["name"] == "Поволжский международный юридический форум"
+    assert e["ordinal"] == 11
+
+
+def test_new_event_kinds():
+    found = events(
+        "В Новосибирске открылась выставка-форум «Технопром-2025». "
+        "Международный салон «Комплексная безопасность» откроется в Подмосковье 4 июня. "
+        "Церемония открытия Года культуры России и Вьетнама состоялась в Ханое."
+    )
+    assert [(e["kind"], e["name"]) for e in found] == [
+        ("выставка", "Выставка-форум «Технопром-2025»"),
+        ("салон", "Международный салон «Комплексная безопасность»"),
+        ("церемония открытия", "Церемония открытия Года культуры России и Вьетнама"),
+    ]
+    assert found[1]["dates"]["value"].endswith("-06-04")
+
+
+def test_a_po_complement_is_part_of_the_name_but_not_a_circumstance():
+    (e,) = events("Чемпионат мира по хоккею пройдет в Швейцарии.")
+    assert e["name"] == "Чемпионат мира по хоккею"
+    (e,) = events("Губернатор выступил на Уральском форуме по приглашению организаторов.")
+    assert e["name"] == "Уральский форум"
+
+
+def test_a_bare_event_word_has_no_name():
+    (e,) = events("Губернатор области посетил выставку в Дубае.")
+    assert e["name"] is None
+    assert e["kind"] == "выставка"
+    assert e["place"]["name"] == "Дубай"

@@ -108,12 +108,28 @@ def _name_end(ctx: Context, j: int, last: int) -> int:
         if ctx.lemma(k) == "и" and k + 1 < last and ctx.feat(k + 1, "Case") == "Gen":
             k += 1
             continue
+        if end == k and (topic := _topic(ctx, k, last)) is not None:
+            k = end = topic + 1  # `чемпионат мира по хоккею`, `круглый стол по вопросам`
+            continue
         break
     if end > j + 1 and end < last and ctx.is_quote(end):
         close = next((q for q in range(end + 1, last) if ctx.is_quote(q)), None)
         if close is not None and close > end + 1:
             return close + 1
     return end
+
+
+def _topic(ctx: Context, k: int, last: int) -> int | None:
+    """The noun of a `по`-complement at k naming the event's field (`олимпиада по
+    математике`), not a circumstance (`по приглашению`)."""
+    if ctx.lemma(k) != "по":
+        return None
+    m = k + 1
+    while m < last and ctx.pos(m) == "ADJ" and ctx.feat(m, "Case") == "Dat":
+        m += 1
+    if m >= last or ctx.pos(m) != "NOUN" or ctx.feat(m, "Case") != "Dat":
+        return None
+    return None if ctx.lemma(m) in words("event-not-topics") else m
 
 
 def _named(ctx: Context, first: int, a: int, b: int, ordinal: int | None) -> bool:
@@ -140,6 +156,12 @@ def _abbreviation(ctx: Context, end: int, last: int) -> str | None:
     return None
 
 
+def _agrees(adj: str | None, noun: str | None) -> bool:
+    """Whether an adjective's case fits its noun's; the tagger often confuses the
+    nominative and the accusative of inanimate nouns (`открылся ... юридический форум`)."""
+    return adj in {noun, None} or {adj, noun} == {"Nom", "Acc"}
+
+
 def _first_word(ctx: Context, i: int, first: int) -> tuple[int, int | None]:
     """The first word of the name before the event word at i (adjectives agreeing with it;
     an occurrence word such as `очередной` stops it) and the ordinal among them."""
@@ -153,7 +175,7 @@ def _first_word(ctx: Context, i: int, first: int) -> tuple[int, int | None]:
             ctx.pos(k) != "ADJ"
             or not ctx.lemma(k).endswith(("ый", "ий", "ой"))
             or ordinal is not None
-            or ctx.feat(k, "Case") not in {ctx.feat(i, "Case"), None}
+            or not _agrees(ctx.feat(k, "Case"), ctx.feat(i, "Case"))
             or ctx.lemma(k) in words("event-modifiers")
         ):
             break
@@ -196,6 +218,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         if _named(ctx, first, name_first, end, ordinal):
             seen = state.add(facts, new, ents)
         else:
+            if name_first == i and end == j + 1:
+                args["name"] = None  # `посетила выставку в Дубае`: no name given
             seen = state.refer(facts, new)
             if seen is not None:
                 _fill(ctx, seen, i)
@@ -230,8 +254,8 @@ def _last_place(ctx: Context, a: int, b: int):
     return None
 
 
-def _quoted(name: str) -> str | None:
-    m = QUOTED.search(name)
+def _quoted(name: str | None) -> str | None:
+    m = QUOTED.search(name or "")
     return m.group(1).lower() if m else None
 
 
@@ -273,7 +297,7 @@ def _same(o: dict, n: dict, o_ents: frozenset[str], n_ents: frozenset[str]) -> b
     if o["ordinal"] is not None and n["ordinal"] is not None:
         return o["ordinal"] == n["ordinal"]
     return (
-        o["name"].lower() == n["name"].lower()
+        (o["name"] or "").lower() == (n["name"] or "").lower()
         or (_quoted(o["name"]) is not None and _quoted(o["name"]) == _quoted(n["name"]))
         or (bool(o_ents) and o_ents == n_ents)
     )
