@@ -150,3 +150,25 @@ def test_a_description_opening_the_sentence_loses_its_capital():
     (q,) = quotes("Министр подчеркнул: «Бюджет сбалансирован».")
     assert q["speaker"] is None
     assert q["speaker_text"] == "министр"
+
+
+def test_about_this_reports_the_sentence_before():
+    text = (
+        "МОСКВА, 10 ноября. /ТАСС/. Сборная России выиграла чемпионат Европы по самбо. "
+        "Об этом сообщил министр спорта РФ Михаил Дегтярев."
+    )
+    (q,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "quote"]
+    assert q["speaker"]["name"] == "Михаил Дегтярев"
+    assert q["text"] == "Сборная России выиграла чемпионат Европы по самбо"
+    assert q["direct"] is False
+    assert text[q["evidence"]["start"] :].startswith("Сборная")
+
+
+def test_about_this_after_a_quotation_is_direct():
+    text = "«Мы готовы к переговорам». Об этом заявил министр Михаил Дегтярев."
+    (q,) = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "quote"]
+    assert (q["text"], q["direct"]) == ("Мы готовы к переговорам", True)
+
+
+def test_about_this_without_a_speaker_is_no_quote():
+    assert quotes("Сборная выиграла турнир. Об этом стало известно в среду.") == []

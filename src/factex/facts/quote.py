@@ -298,6 +298,9 @@ def _reported(ctx: Context, speakers: Speakers, covered: set[int]) -> list[Fact]
         if (said := _headline_said(ctx, first, last, covered)) is not None:
             out.append(said)
             continue
+        if (about := _about_this(ctx, speakers, first, last, covered)) is not None:
+            out.append(about)
+            continue
         for v in range(first, last):
             if v in covered:
                 continue
@@ -345,3 +348,30 @@ def _reported(ctx: Context, speakers: Speakers, covered: set[int]) -> list[Fact]
                     out.append(_fact(ctx, first, last, speaker, text, False))
                 break
     return out
+
+
+def _about_this(
+    ctx: Context, speakers: Speakers, first: int, last: int, covered: set[int]
+) -> Fact | None:
+    """`... . Об этом сообщил X`: X's words are the sentence before (after the dateline);
+    direct when that sentence is one quotation, none when it holds a quote already."""
+    if first == 0 or last - first < 4 or ctx.lemma(first) != "о":
+        return None
+    if ctx.lemma(first + 1) not in {"этот", "это"}:
+        return None
+    verb = next((v for v in range(first + 2, min(last, first + 5)) if _is_speech(ctx, v)), None)
+    if verb is None:
+        return None
+    speaker = speakers.near(verb + 1, last, prefer_first=True)
+    if speaker == (None, None):
+        return None
+    p_first, _ = ctx.sentence(first - 1)
+    dl_stop = ctx.dateline[1]
+    while p_first < first and ctx.start(p_first) < dl_stop:
+        p_first += 1
+    if p_first >= first or any(k in covered for k in range(p_first, first)):
+        return None
+    if (inner := _quoted(ctx, p_first, first)) is not None:
+        return _fact(ctx, p_first, last, speaker, inner, True)
+    text = _text(ctx, p_first, first)
+    return _fact(ctx, p_first, last, speaker, text, False) if text else None
