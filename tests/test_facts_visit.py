@@ -161,3 +161,20 @@ def test_who_speaks_of_a_visit_is_not_the_visitor():
 def test_who_makes_a_visit_is_the_visitor():
     (v,) = visits("Канцлер Австрии Карл Нехаммер совершит визит в Японию.")
     assert v["visitor"]["name"] == "Карл Нехаммер"
+
+
+def test_a_postponed_or_cancelled_visit_carries_modality():
+    (v,) = visits("Визит президента Узбекистана Шавката Мирзиёева в Москву перенесен на декабрь.")
+    assert v["modality"] == "postponed"
+    assert v["dates"]["value"].endswith("-12")
+    (v,) = visits("Визит премьер-министра Японии Сигэру Исибы в Китай отменен.")
+    assert v["modality"] == "cancelled"
+    (v,) = visits("Президент Франции Эммануэль Макрон посетит Китай в декабре.")
+    assert "modality" not in v
+
+
+def test_a_relative_week_gives_no_visit_length():
+    (v,) = visits("Глава МИД Китая Ван И посетит Москву на следующей неделе.")
+    assert v["duration_days"] is None
+    (v,) = visits("Президент Армении посетит Москву 2-3 декабря.")
+    assert v["duration_days"] == 2

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..analysis import Analysis
 from ..record import DateExpr, Entity, Mention, Number
+from .lexicon import mapping
 
 QUOTE_CHARS = '«»"„“”'
 DASHES = {"-", "–", "—", "--"}
@@ -199,7 +200,20 @@ class Context:
                 return "negated"
             if lem in {"мочь", "возможно", "вероятно", "возможный"}:
                 return "possible"
-        return "negated" if self._negated_after(i) else None
+        if self._negated_after(i):
+            return "negated"
+        return self._changed_after(i)
+
+    def _changed_after(self, i: int) -> str | None:
+        """`Визит ... перенесен на декабрь`, `переговоры отменены`, `может быть отложен`:
+        the modality of the first verb after a subject noun."""
+        if self.pos(i) != "NOUN" or self.feat(i, "Case") != "Nom":
+            return None
+        _, b = self.clause(i)
+        for j in range(i + 1, min(b, i + 12)):
+            if self.pos(j) in {"VERB", "AUX"}:
+                return mapping("modality-verbs").get(self.lemma(j)) or None
+        return None
 
     def _negated_after(self, i: int) -> bool:
         """`Документы подписаны не были`; a subject noun whose verb is negated

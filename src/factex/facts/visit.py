@@ -162,8 +162,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         host = _host(ctx, persons, a, b)
         dates = own_dates(ctx, a, b)
         date = best_date([d for d in dates if d.kind != "duration"])
-        if duration is None and date is not None:
-            duration = days_in(date.value)
+        if duration is None and date is not None and date.kind == "range":
+            duration = days_in(date.value)  # `2-3 декабря`, not `на следующей неделе`
         if duration is None:
             duration = next((n for d in dates if (n := _length(d)) is not None), None)
         args: dict[str, Any] = {
