@@ -136,3 +136,23 @@ def test_the_document_named_again_adds_its_signatories():
 
 def test_subscribing_is_no_signing():
     assert signings("Он подписался на рассылку новостей.") == []
+
+
+def test_a_signing_that_something_would_allow_is_only_possible():
+    (s,) = signings("Министр заявил, что новое соглашение позволит подписать крупные контракты.")
+    assert s["modality"] == "possible"
+
+
+def test_a_document_that_may_be_signed_is_a_possible_signing():
+    (s,) = signings("Соглашение о зоне свободной торговли может быть подписано до конца года.")
+    assert s["document"] == "соглашение о зоне свободной торговли"
+    assert s["modality"] == "possible"
+
+
+def test_the_sides_sign_for_the_meeting_before():
+    (s,) = signings(
+        "Премьер-министр РФ Михаил Мишустин провел встречу с премьер-министром Армении "
+        "Николом Пашиняном в Москве. Стороны подписали пакет документов."
+    )
+    assert [p["name"] for p in s["parties"]] == ["Михаил Мишустин", "Никол Пашинян"]
+    assert signings("Стороны подписали пакет документов.")[0]["parties"] == []

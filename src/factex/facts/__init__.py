@@ -16,8 +16,9 @@ def extract_facts(analysis: Analysis) -> list[Fact]:
     persons = Persons(ctx, occupations)
     facts = [o.fact() for o in occupations]
     facts += visit.find(ctx, persons)
-    facts += meeting.find(ctx, persons)
+    meetings = meeting.find(ctx, persons)
+    facts += meetings
     facts += event.find(ctx, persons)
     facts += quote.find(ctx, persons)
-    facts += signing.find(ctx, persons)
+    facts += signing.find(ctx, persons, meetings)
     return sorted(facts, key=lambda f: (f.start, f.type))

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from ..analysis import Analysis
 from ..record import DateExpr, Entity, Mention, Number
-from .lexicon import mapping
+from .lexicon import mapping, words
 
 QUOTE_CHARS = '«»"„“”'
 DASHES = {"-", "–", "—", "--"}
@@ -198,7 +198,7 @@ class Context:
             lem = self.lemma(j)
             if lem == "не" and j >= i - 2:
                 return "negated"
-            if lem in {"мочь", "возможно", "вероятно", "возможный"}:
+            if lem in words("possible-cues"):
                 return "possible"
         if self._negated_after(i):
             return "negated"

@@ -113,12 +113,21 @@ def _topics(ctx: Context, a: int, b: int) -> list[str]:
             k = j + 1
             while k < b and (ctx.pos(k) in {"AUX", "ADV"} or ctx.lemma(k) == "по"):
                 k += 2 if ctx.lemma(k) == "по" else 1
-            end = b
-            while end > k and ctx.is_punct(end - 1):
-                end -= 1
+            end = _strip(ctx, k, b)
             if end - k >= 1 and ctx.pos(k) in {"NOUN", "ADJ", "PROPN", "DET"}:
                 return [ctx.chars(k, end)] + _also(ctx, b)
     return []
+
+
+def _strip(ctx: Context, k: int, b: int) -> int:
+    """End of words [k, b) without trailing punctuation, but with the quotation mark that
+    closes a name inside (`АЭС «Эль-Дабаа»`)."""
+    end = b
+    while end > k and ctx.is_punct(end - 1):
+        if ctx.is_quote(end - 1) and sum(ctx.is_quote(j) for j in range(k, end)) % 2 == 0:
+            break
+        end -= 1
+    return end
 
 
 def _also(ctx: Context, b: int) -> list[str]:
@@ -171,7 +180,43 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         else:
             near = before | {ctx.lemma(k) for k in range(i + 1, min(b, i + 4))}
             _add(facts, new, bool(near & words("meeting-in-person")))
-    return [f for f in facts if len(f.args["participants"]) >= 2]
+    facts = [f for f in facts if len(f.args["participants"]) >= 2]
+    _sides_topics(ctx, facts)
+    return facts
+
+
+def sides(ctx: Context, i: int) -> bool:
+    """Whether word i is a plural subject for a meeting's participants (`Стороны`)."""
+    return (
+        ctx.lemma(i) in words("meeting-sides")
+        and ctx.feat(i, "Number") == "Plur"
+        and ctx.feat(i, "Case") in {"Nom", None}
+    )
+
+
+def recent(ctx: Context, facts: list[Fact], first: int) -> Fact | None:
+    """The last of the facts read from one of the two sentences before word first."""
+    lo = first
+    for _ in range(2):
+        if lo > 0:
+            lo = ctx.sentence(lo - 1)[0]
+    lo_at, at = ctx.start(lo), ctx.start(first)
+    found = [f for f in facts if lo_at <= f.start and f.stop <= at]
+    return max(found, key=lambda f: f.start) if found else None
+
+
+def _sides_topics(ctx: Context, facts: list[Fact]) -> None:
+    """`... провел переговоры с Y. Стороны обсудили X`: X is a topic of that meeting."""
+    for first, last in ctx.sentences():
+        subject = next((k for k in range(first, min(last, first + 3)) if sides(ctx, k)), None)
+        if subject is None:
+            continue
+        meeting = recent(ctx, facts, first)
+        if meeting is None:
+            continue
+        _, b = ctx.clause(subject, quotes=False)
+        topics = meeting.args["topics"]
+        topics += [t for t in _topics(ctx, subject, b) if t not in topics]
 
 
 def _conflict(a: dict | None, b: dict | None) -> bool:

@@ -9,6 +9,7 @@ from ..record import Entity, Fact
 from .args import best_date, date_ref, inflect, own_dates, refs
 from .context import Context
 from .lexicon import words
+from .meeting import recent, sides
 from .persons import Persons
 from .positions import is_post
 
@@ -43,7 +44,9 @@ def _document_before(ctx: Context, a: int, i: int) -> str | None:
     if k >= i or ctx.lemma(k) not in words("documents") or ctx.feat(k, "Case") == "Gen":
         return None
     end = _tail_end(ctx, k, i)
-    if any(ctx.pos(j) == "VERB" for j in range(end, i)):
+    if any(
+        ctx.pos(j) == "VERB" and ctx.lemma(j) not in words("modal-chain") for j in range(end, i)
+    ):
         return None  # `Соглашение позволит ... подписать` is no object of this verb
     return _phrase(ctx, a if ctx.pos(a) in {"ADJ", "DET"} else k, k, i)
 
@@ -155,7 +158,7 @@ def _speaker(ctx: Context, j: int, i: int) -> bool:
     return any(ctx.lemma(k) in words("speech-verbs") for k in range(start, j))
 
 
-def find(ctx: Context, persons: Persons) -> list[Fact]:
+def find(ctx: Context, persons: Persons, meetings: list[Fact] | None = None) -> list[Fact]:
     facts: list[Fact] = []
     for i in range(ctx.n):
         if ctx.lemma(i) not in words("signing-words"):
@@ -165,8 +168,11 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         if document is None:
             continue
         first, last = ctx.sentence(i)
+        parties = refs(_parties(ctx, persons, a, b, i))
+        if not parties:
+            parties = _sides_parties(ctx, a, i, meetings or [])
         args: dict[str, Any] = {
-            "parties": refs(_parties(ctx, persons, a, b, i)),
+            "parties": parties,
             "document": document,
             "dates": date_ref(best_date(own_dates(ctx, a, b))),
         }
@@ -178,6 +184,14 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             continue
         facts.append(Fact("signing", ctx.start(first), ctx.stop(last - 1), args))
     return facts
+
+
+def _sides_parties(ctx: Context, a: int, i: int, meetings: list[Fact]) -> list[dict]:
+    """`... провел встречу с Y. Стороны подписали ...`: the meeting's participants."""
+    if not any(sides(ctx, k) for k in range(a, i)):
+        return []
+    meeting = recent(ctx, meetings, ctx.sentence(i)[0])
+    return list(meeting.args["participants"]) if meeting is not None else []
 
 
 def _refers_back(
