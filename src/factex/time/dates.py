@@ -66,8 +66,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import cache
 
 from ..record import DateExpr
+from ..resources import wordlist
 from ..text.morph import analyzer
 from . import durations
 from . import patterns as p
@@ -245,13 +247,25 @@ def _tense_year(ctx: _Ctx, m: re.Match, month: int | None) -> int | None:
     ref = ctx.ref
     if ref.year is None or ref.month is None or month is None or month == ref.month:
         return ref.year
-    direction = verb_tense(ctx.text, m.start(), m.end())
+    direction = 1 if _scheduled(m) else verb_tense(ctx.text, m.start(), m.end())
     if direction == -1 and month > ref.month:
         return ref.year - 1
     reporting = (m.groupdict().get("ex") or "").lower() == "за"  # "данные за сентябрь"
     if direction == 1 and month < ref.month and not reporting:
         return ref.year + 1
     return ref.year
+
+
+@cache
+def _scheduling() -> re.Pattern:
+    stems = "|".join(wordlist("dates-scheduling-stems"))
+    return re.compile(rf"(?<![\w-])(?:{stems})\w*\s+на\s+$", re.IGNORECASE)
+
+
+def _scheduled(m: re.Match) -> bool:
+    """A date after `перенести на`, `запланировать на`: a time still to come."""
+    s = _start(m)
+    return _scheduling().search(m.string, max(0, s - 40), s) is not None
 
 
 def _valid(point: Point) -> bool:
