@@ -172,3 +172,17 @@ def test_about_this_after_a_quotation_is_direct():
 
 def test_about_this_without_a_speaker_is_no_quote():
     assert quotes("Сборная выиграла турнир. Об этом стало известно в среду.") == []
+
+
+def test_a_pronoun_speaker_is_the_person_of_the_sentence_before():
+    (q,) = quotes(
+        "Официальный представитель МИД России Мария Захарова провела брифинг. "
+        "Она отметила, что Москва готова к диалогу."
+    )
+    assert q["speaker"]["name"] == "Мария Захарова"
+    assert q["text"] == "Москва готова к диалогу"
+
+
+def test_a_pronoun_of_another_gender_or_with_nobody_before_has_no_speaker():
+    assert quotes("Мария Захарова провела брифинг. Он отметил, что Москва готова к диалогу.") == []
+    assert quotes("Он отметил, что Москва готова к диалогу.") == []

@@ -62,6 +62,8 @@ class Speakers:
                 if span.entity.type == "ORG" and self._person_after(span.last, b):
                     continue
                 return span.entity, None
+            if span is None and _subject_pronoun(ctx, j):
+                return self._antecedent(j), None  # `Он отметил, что ...`
             if ctx.lemma(j) in words("sources") and span is None and _source_case(ctx, j):
                 phrase = phrase_at(ctx, j)
                 described = _lower_first(ctx, j, nominal_phrase(ctx, j, j, phrase.last))
@@ -81,6 +83,23 @@ class Speakers:
                     )
                 return None, _lower_first(ctx, phrase.first, ctx.chars(phrase.first, phrase.last))
         return None, None
+
+    def _antecedent(self, j: int) -> Entity | None:
+        """The person a pronoun opening a sentence stands for: the first person in the
+        nominative in the sentence before, of the pronoun's gender when known."""
+        ctx = self.ctx
+        first, _ = ctx.sentence(j)
+        if first == 0:
+            return None
+        p_first, p_last = ctx.sentence(first - 1)
+        gender = ctx.feat(j, "Gender")
+        for s in ctx.spans_in(p_first, p_last, "PER"):
+            if ctx.feat(s.first, "Case") not in {"Nom", None}:
+                continue
+            their = ctx.feat(s.first, "Gender")
+            if gender is None or their is None or their == gender:
+                return s.entity
+        return None
 
     def _named_before(self, j: int) -> Entity | None:
         """The last organisation before word j whose name begins with its word."""
@@ -102,6 +121,15 @@ def _lower_first(ctx: Context, first: int, text: str) -> str:
     if first != ctx.sentence(first)[0] or ctx.span_at.get(first) is not None:
         return text
     return text[:1].lower() + text[1:]
+
+
+def _subject_pronoun(ctx: Context, j: int) -> bool:
+    """`Он`, `Она` opening a sentence as its subject."""
+    return (
+        j == ctx.sentence(j)[0]
+        and ctx.lemma(j) in {"он", "она"}
+        and ctx.feat(j, "Case") == "Nom"
+    )
 
 
 def _source_case(ctx: Context, j: int) -> bool:
