@@ -143,3 +143,16 @@ def test_a_bare_event_word_has_no_name():
     assert e["name"] is None
     assert e["kind"] == "выставка"
     assert e["place"]["name"] == "Дубай"
+
+
+def test_participants_from_the_next_sentence_that_refers_back():
+    (e,) = events(
+        "Церемония открытия Года культуры России и Вьетнама состоялась в Ханое. "
+        "В ней приняла участие министр культуры РФ Ольга Любимова."
+    )
+    assert [p["name"] for p in e["participants"]] == ["Ольга Любимова"]
+    (e,) = events(
+        "В Ханое открылся Форум молодежи России и Вьетнама. "
+        "Министр культуры РФ Ольга Любимова провела встречу со студентами."
+    )
+    assert e["participants"] == []

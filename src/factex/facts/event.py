@@ -229,8 +229,31 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
                 state.aliases[abbr] = seen
         i = end
     _back_refs(ctx, state, mentions)
+    _later_participants(ctx, persons, mentions)
     _themes(ctx, mentions)
     return facts
+
+
+def _later_participants(ctx: Context, persons: Persons, mentions: list[tuple[int, Fact]]) -> None:
+    """`В ней принял участие министр X`, `Его откроет X`: a sentence right after an event's,
+    whose pronoun or `мероприятие` stands for it, gives its participants."""
+    for first, last in ctx.sentences():
+        if first == 0:
+            continue
+        prev_first, _ = ctx.sentence(first - 1)
+        before = [f for at, f in mentions if ctx.start(prev_first) <= at < ctx.start(first)]
+        if not before or any(ctx.start(first) <= at < ctx.stop(last - 1) for at, _ in mentions):
+            continue
+        refers = any(
+            ctx.lemma(k) in {"он", "она", "оно"} or ctx.lemma(k) in words("event-backrefs")
+            for k in range(first, last)
+        )
+        if not refers:
+            continue
+        fact = before[-1]
+        seen = {p["ref"] for p in fact.args["participants"]}
+        new = refs(_participants(ctx, persons, first, last))
+        fact.args["participants"] += [p for p in new if p["ref"] not in seen]
 
 
 def _participants(ctx: Context, persons: Persons, a: int, b: int) -> list:
