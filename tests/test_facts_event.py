@@ -156,3 +156,10 @@ def test_participants_from_the_next_sentence_that_refers_back():
         "Министр культуры РФ Ольга Любимова провела встречу со студентами."
     )
     assert e["participants"] == []
+
+
+def test_an_event_word_doing_a_bodys_act_is_an_organ():
+    assert events("Генеральная Ассамблея ООН приняла резолюцию о правах человека.") == []
+    assert events("Съезд партии избрал нового председателя.") == []
+    (e,) = events("Форум, который принял тысячи гостей, завершился в Казани.")
+    assert e["kind"] == "форум"

@@ -197,6 +197,9 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             continue
         kind, j = hit
         first, last = ctx.sentence(i)
+        if _a_body(ctx, i, j):
+            i = j + 1
+            continue
         name_first, ordinal = _first_word(ctx, i, first)
         end = _name_end(ctx, j, last)
         head_lemma = _lemma_lower(ctx, i)
@@ -254,6 +257,20 @@ def _later_participants(ctx: Context, persons: Persons, mentions: list[tuple[int
         seen = {p["ref"] for p in fact.args["participants"]}
         new = refs(_participants(ctx, persons, first, last))
         fact.args["participants"] += [p for p in new if p["ref"] not in seen]
+
+
+def _a_body(ctx: Context, i: int, j: int) -> bool:
+    """An event word in the nominative whose verb is a body's act (`Ассамблея ООН приняла
+    резолюцию`): an organ, no event. The verb is the first after the word in its clause."""
+    if ctx.feat(i, "Case") not in {"Nom", "Acc"}:  # the tagger confuses the two
+        return False
+    _, b = ctx.clause(i)
+    for k in range(j + 1, b):
+        if ctx.pos(k) in {"VERB", "AUX"} and ctx.feat(k, "VerbForm") != "Part":
+            agrees = ctx.feat(k, "Number") == ctx.feat(i, "Number")
+            body = ctx.lemma(k) in words("event-body-verbs") and ctx.lemma(k + 1) != "участие"
+            return agrees and body
+    return False
 
 
 def _participants(ctx: Context, persons: Persons, a: int, b: int) -> list:
