@@ -178,3 +178,10 @@ def test_a_relative_week_gives_no_visit_length():
     assert v["duration_days"] is None
     (v,) = visits("Президент Армении посетит Москву 2-3 декабря.")
     assert v["duration_days"] == 2
+
+
+def test_visiting_an_exhibition_is_no_visit_whatever_the_order():
+    assert visits('Премьер-министр Михаил Мишустин посетил промышленную выставку "Иннопром".') == []
+    assert visits("Экспозицию посетил мэр Москвы Сергей Собянин.") == []
+    (v,) = visits("Москву посетил президент Египта Абдель Фаттах ас-Сиси.")
+    assert v["destination"]["name"] == "Москва"

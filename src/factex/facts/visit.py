@@ -89,8 +89,10 @@ def _object_not_place(ctx: Context, i: int, b: int) -> bool:
     `посетили завод`, `посетил Эрмитаж`)."""
     if ctx.pos(i) != "VERB":
         return False
+    if i > 0 and _common_object(ctx, i - 1):
+        return True  # `Экспозицию посетил мэр`
     k = i + 1
-    while k < b and ctx.pos(k) in {"ADJ", "ADV", "DET"} and ctx.span_at.get(k) is None:
+    while k < b and _modifier(ctx, k) and ctx.span_at.get(k) is None:
         k += 1
     if k >= b:
         return False
@@ -98,6 +100,24 @@ def _object_not_place(ctx: Context, i: int, b: int) -> bool:
     if span is not None:  # `посетил Кремлевский дворец`: a building, not a place to visit
         return span.first == k and span.entity.type == "ORG" and ctx.feat(k, "Case") == "Acc"
     return ctx.pos(k) == "NOUN" and ctx.feat(k, "Case") == "Acc"
+
+
+def _modifier(ctx: Context, k: int) -> bool:
+    """An adjective, adverb or a declined word the tagger took for a verb (`промышленную`)."""
+    if ctx.pos(k) in {"ADJ", "ADV", "DET"}:
+        return True
+    return ctx.pos(k) == "VERB" and ctx.feat(k, "Case") is not None
+
+
+def _common_object(ctx: Context, k: int) -> bool:
+    """A common noun in the accusative opening the sentence right before the verb."""
+    first, _ = ctx.sentence(k)
+    return (
+        k == first
+        and ctx.span_at.get(k) is None
+        and ctx.pos(k) in {"NOUN", "PROPN"}  # a capital letter misleads the tagger
+        and ctx.feat(k, "Case") == "Acc"
+    )
 
 
 def _arrival(ctx: Context, persons: Persons, i: int, a: int, b: int) -> Fact | None:
