@@ -186,3 +186,17 @@ def test_a_pronoun_speaker_is_the_person_of_the_sentence_before():
 def test_a_pronoun_of_another_gender_or_with_nobody_before_has_no_speaker():
     assert quotes("Мария Захарова провела брифинг. Он отметил, что Москва готова к диалогу.") == []
     assert quotes("Он отметил, что Москва готова к диалогу.") == []
+
+
+def test_a_pronoun_after_the_quote_and_by_his_words():
+    found = quotes(
+        "Губернатор Приморья Олег Кожемяко провел совещание. "
+        "«Мы ожидаем гостей из 70 стран», - добавил он."
+    )
+    assert [(q["speaker"]["name"], q["direct"]) for q in found] == [("Олег Кожемяко", True)]
+    (q,) = quotes(
+        "Выставку посетил мэр Москвы Сергей Собянин. "
+        "По его словам, экспозиция продлится до конца января."
+    )
+    assert q["speaker"]["name"] == "Сергей Собянин"
+    assert q["text"] == "экспозиция продлится до конца января"

@@ -156,3 +156,11 @@ def test_the_sides_sign_for_the_meeting_before():
     )
     assert [p["name"] for p in s["parties"]] == ["Михаил Мишустин", "Никол Пашинян"]
     assert signings("Стороны подписали пакет документов.")[0]["parties"] == []
+
+
+def test_a_party_after_what_the_speaker_said_signs():
+    (s,) = signings(
+        "Вице-премьер Алексей Оверчук заявил, что Россия и Азербайджан могут подписать "
+        "соглашение о транзите до конца года."
+    )
+    assert [p["name"] for p in s["parties"]] == ["Россия", "Азербайджан"]

@@ -63,7 +63,7 @@ class Speakers:
                     continue
                 return span.entity, None
             if span is None and _subject_pronoun(ctx, j):
-                return self._antecedent(j), None  # `Он отметил, что ...`
+                return self.antecedent(j), None  # `Он отметил, что ...`
             if ctx.lemma(j) in words("sources") and span is None and _source_case(ctx, j):
                 phrase = phrase_at(ctx, j)
                 described = _lower_first(ctx, j, nominal_phrase(ctx, j, j, phrase.last))
@@ -84,7 +84,7 @@ class Speakers:
                 return None, _lower_first(ctx, phrase.first, ctx.chars(phrase.first, phrase.last))
         return None, None
 
-    def _antecedent(self, j: int) -> Entity | None:
+    def antecedent(self, j: int) -> Entity | None:
         """The person a pronoun opening a sentence stands for: the first person in the
         nominative in the sentence before, of the pronoun's gender when known."""
         ctx = self.ctx
@@ -123,13 +123,16 @@ def _lower_first(ctx: Context, first: int, text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _subject_pronoun(ctx: Context, j: int) -> bool:
-    """`Он`, `Она` opening a sentence as its subject."""
-    return (
-        j == ctx.sentence(j)[0]
-        and ctx.lemma(j) in {"он", "она"}
-        and ctx.feat(j, "Case") == "Nom"
-    )
+def _subject_pronoun(ctx: Context, j: int, possessive: bool = False) -> bool:
+    """`Он отметил`, `- добавил он` (with `possessive`, also `По его словам`): a personal
+    pronoun with no person before it in its sentence."""
+    tags = {"PRON", "DET"} if possessive else {"PRON"}
+    if ctx.lemma(j) not in {"он", "она", "её", "ее"} or ctx.pos(j) not in tags:
+        return False
+    if not possessive and ctx.feat(j, "Case") not in {"Nom", None}:
+        return False
+    first, _ = ctx.sentence(j)
+    return not ctx.spans_in(first, j, "PER")
 
 
 def _source_case(ctx: Context, j: int) -> bool:
@@ -341,6 +344,9 @@ def _reported(ctx: Context, speakers: Speakers, covered: set[int]) -> list[Fact]
                 ),
                 None,
             )
+            if intro is None and (said := _by_his_words(ctx, speakers, v, first, last)):
+                out.append(said)
+                break
             if intro is not None:
                 s_first = v + len(intro)
                 comma = next(
@@ -403,3 +409,16 @@ def _about_this(
         return _fact(ctx, p_first, last, speaker, inner, True)
     text = _text(ctx, p_first, first)
     return _fact(ctx, p_first, last, speaker, text, False) if text else None
+
+
+def _by_his_words(
+    ctx: Context, speakers: Speakers, v: int, first: int, last: int
+) -> Fact | None:
+    """`По его словам, ...`: the words after the comma, said by whom the pronoun stands for."""
+    if v + 3 >= last or ctx.lemma(v) != "по" or ctx.lemma(v + 2) not in {"слово", "мнение"}:
+        return None
+    if not _subject_pronoun(ctx, v + 1, possessive=True) or ctx.text(v + 3) != ",":
+        return None
+    speaker = speakers.antecedent(v + 1)
+    text = _text(ctx, v + 4, last)
+    return _fact(ctx, first, last, (speaker, None), text, False) if speaker and text else None

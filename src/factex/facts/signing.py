@@ -155,7 +155,12 @@ def _speaker(ctx: Context, j: int, i: int) -> bool:
     """`«... заключить контракты», - сказал Паслер`, `как сообщил Песков, ... подпишут`: who
     follows a speech verb (after the signing word, or just before) reports, not signs."""
     start = i + 1 if j > i else max(0, j - 4)
-    return any(ctx.lemma(k) in words("speech-verbs") for k in range(start, j))
+    for k in range(j - 1, start - 1, -1):
+        if ctx.lemma(k) == "что":
+            return False  # `заявил, что Россия и Азербайджан могут подписать`
+        if ctx.lemma(k) in words("speech-verbs"):
+            return True
+    return False
 
 
 def find(ctx: Context, persons: Persons, meetings: list[Fact] | None = None) -> list[Fact]:
