@@ -163,3 +163,13 @@ def test_an_event_word_doing_a_bodys_act_is_an_organ():
     assert events("Съезд партии избрал нового председателя.") == []
     (e,) = events("Форум, который принял тысячи гостей, завершился в Казани.")
     assert e["kind"] == "форум"
+
+
+def test_a_sport_word_refers_back_to_the_last_sport_event_only():
+    (e,) = events(
+        "Спортсмены из 40 стран примут участие в чемпионате Европы по дзюдо в Казани. "
+        "Турнир пройдет с 20 по 23 апреля."
+    )
+    assert e["dates"]["text"] == "с 20 по 23 апреля"
+    (e,) = events("На форуме в Москве подписали соглашения. Соревнования пройдут 5 мая.")
+    assert e["kind"] == "форум" and e["dates"] is None

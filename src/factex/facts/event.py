@@ -13,7 +13,7 @@ from ..record import Fact
 from ..text.morph import analyzer
 from .args import best_date, date_ref, nominal_phrase, own_dates, ref, refs
 from .context import Context
-from .lexicon import sequences, words
+from .lexicon import multimap, sequences, words
 from .persons import Persons
 
 QUOTED = re.compile(r"[«\"„“]([^«»\"„“”]+)[»\"“”]")
@@ -393,8 +393,16 @@ def _back_refs(ctx: Context, state: _State, mentions: list[tuple[int, Fact]]) ->
             last_at = starts[k - 1]
             if ctx.lemma(i) in words("event-backrefs") or _pronoun_after(ctx, i, last_at):
                 fact = first_at[last_at]
+            elif (kinds := multimap("event-backref-kinds").get(ctx.lemma(i))) is not None:
+                fact = _last_of(mentions, at, kinds)
         if fact is not None and at not in first_at:
             _fill(ctx, fact, i)
+
+
+def _last_of(mentions: list[tuple[int, Fact]], at: int, kinds: tuple[str, ...]) -> Fact | None:
+    """The event of one of the kinds mentioned last before offset at."""
+    found = [f for s, f in mentions if s < at and f.args["kind"] in kinds]
+    return found[-1] if found else None
 
 
 def _pronoun_after(ctx: Context, i: int, event_at: int) -> bool:
