@@ -136,3 +136,15 @@ def test_the_sides_far_after_the_meeting_add_nothing():
         "Подрядчики сдали первый блок. Стороны обсудили цены на нефть."
     )
     assert m["topics"] == []
+
+
+def test_a_place_in_a_post_is_no_meeting_place_but_a_where_clause_gives_one():
+    (m,) = meetings(
+        "Глава Чечни Рамзан Кадыров провел встречу с послом ОАЭ в России Мохаммедом Аль-Джабером."
+    )
+    assert m["place"] is None
+    (m,) = meetings(
+        "Президент Финляндии Александр Стубб прибыл в Вашингтон, где проведет переговоры "
+        "с президентом США Дональдом Трампом."
+    )
+    assert m["place"]["name"] == "Вашингтон"

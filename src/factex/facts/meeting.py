@@ -94,6 +94,22 @@ def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> lis
     return [e for _, e in sorted(out, key=lambda p: p[0])]
 
 
+def _place(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:
+    """Where the meeting is: `в Москве` outside a post (`послом ОАЭ в России`), or the place
+    a `, где` clause follows (`прибыл в Вашингтон, где проведет переговоры`)."""
+    posts = [(o.phrase.first, o.phrase.last) for o in persons.occupations]
+    k = a
+    while k < b and (place := ctx.place(k, b)) is not None:
+        at = next((j for j in range(k, b) if ctx.entity(j, "LOC") is place), b)
+        if not any(first <= at < last for first, last in posts):
+            return place
+        k = at + 1
+    for k in range(max(a, 2), b):
+        if ctx.lemma(k) == "где" and ctx.text(k - 1) == ",":
+            return ctx.entity(k - 2, "LOC")
+    return None
+
+
 def _format(ctx: Context, a: int, b: int) -> str | None:
     for seq, fmt in sequences("meeting-formats").items():
         for j in range(a, b - len(seq) + 1):
@@ -167,7 +183,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             "format": fmt or _format(ctx, a, b),
             "topics": _topics(ctx, a, b),
         }
-        place = ctx.place(a, _topic_verb(ctx, a, b))  # `обсудили ситуацию в Сирии`: no place
+        place = _place(ctx, persons, a, _topic_verb(ctx, a, b))  # not `обсудили ... в Сирии`
         args["place"] = place.ref() if place else None
         modality = ctx.modality(i)
         if modality:
