@@ -164,3 +164,12 @@ def test_a_party_after_what_the_speaker_said_signs():
         "соглашение о транзите до конца года."
     )
     assert [p["name"] for p in s["parties"]] == ["Россия", "Азербайджан"]
+
+
+def test_a_bare_document_noun_in_the_next_sentence_is_the_same_signing():
+    (s,) = signings(
+        "«Ростех» и индийская компания HAL подписали контракт на поставку двигателей. "
+        "Соглашение подписали на полях авиасалона МАКС."
+    )
+    assert [p["name"] for p in s["parties"]] == ["Ростех", "HAL"]
+    assert s["document"] == "контракт на поставку двигателей"

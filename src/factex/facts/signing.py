@@ -124,6 +124,8 @@ def _parties(ctx: Context, persons: Persons, a: int, b: int, i: int) -> list[Ent
         if span is not None and span.first == j and span.entity.type in {"PER", "ORG", "LOC"}:
             if span.entity.type == "LOC" and not _loc_party(ctx, j):
                 continue
+            if j > 0 and ctx.pos(j - 1) == "NOUN" and ctx.feat(j - 1, "Case") == "Gen":
+                continue  # `на полях авиасалона МАКС`: the name of a thing, no party
             governed = ctx.lemma(j - 1) in words("sources") and ctx.feat(j - 1, "Case") == "Nom"
             if (
                 ctx.feat(j, "Case") in {"Nom", None}
@@ -202,10 +204,13 @@ def _sides_parties(ctx: Context, a: int, i: int, meetings: list[Fact]) -> list[d
 def _refers_back(
     ctx: Context, a: int, i: int, document: str, last: Fact, modality: str | None
 ) -> bool:
-    """A bare `документ` opening the clause, in the sentence after the last signing."""
-    if document not in {"документ", "документы"} or last.args.get("modality") != modality:
+    """A bare document noun opening the clause (`Документ`, `Соглашение подписали ...`),
+    in the sentence after the last signing."""
+    if " " in document or last.args.get("modality") != modality:
         return False
-    return ctx.start(ctx.sentence(a)[0]) <= last.stop + 2 and ctx.lemma(a) == "документ"
+    if ctx.lemma(a) != "документ" and ctx.lemma(a) not in words("documents"):
+        return False
+    return ctx.start(ctx.sentence(a)[0]) <= last.stop + 2
 
 
 def _merge(old: dict[str, Any], new: dict[str, Any]) -> None:
