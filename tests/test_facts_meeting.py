@@ -148,3 +148,12 @@ def test_a_place_in_a_post_is_no_meeting_place_but_a_where_clause_gives_one():
         "с президентом США Дональдом Трампом."
     )
     assert m["place"]["name"] == "Вашингтон"
+
+
+def test_a_pronoun_subject_meets_as_the_person_before():
+    (m,) = meetings(
+        "Министр иностранных дел РФ Сергей Лавров прибыл в Анкару с рабочим визитом. "
+        "В ходе визита он встретится с главой МИД Турции Хаканом Фиданом."
+    )
+    assert [p["name"] for p in m["participants"]] == ["Сергей Лавров", "Хакан Фидан"]
+    assert meetings("Он встретится с главой МИД Турции Хаканом Фиданом.") == []

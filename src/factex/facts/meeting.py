@@ -85,6 +85,8 @@ def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> lis
     for s in ctx.spans_in(a, b, "PER"):
         if _role_ok(ctx, s.first, a, i):
             out.append((s.first, s.entity))
+    if (he := _pronoun_subject(ctx, persons, a, i)) is not None:
+        out.append(he)  # `В ходе визита он встретится с ...`
     for j in range(a, b):
         if ctx.span_at.get(j) is None and _role_ok(ctx, j, a, i):
             group = persons.group(j)  # `лидеры двух стран встречались`
@@ -92,6 +94,21 @@ def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> lis
                 if person is not None and all(person.id != e.id for _, e in out):
                     out.append((j, person))
     return [e for _, e in sorted(out, key=lambda p: p[0])]
+
+
+def _pronoun_subject(
+    ctx: Context, persons: Persons, a: int, i: int
+) -> tuple[int, Entity] | None:
+    """`он` as the subject before the meeting word, with no person named before it in its
+    sentence: the person it stands for."""
+    first, _ = ctx.sentence(i)
+    for j in range(a, i):
+        if ctx.lemma(j) in {"он", "она"} and ctx.pos(j) == "PRON" and ctx.feat(j, "Case") == "Nom":
+            if ctx.spans_in(first, j, "PER"):
+                return None
+            person = persons.antecedent(j)
+            return (j, person) if person is not None else None
+    return None
 
 
 def _place(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:

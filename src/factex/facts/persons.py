@@ -40,6 +40,23 @@ class Persons:
                     out.append((j, person))
         return [e for _, e in sorted(out, key=lambda p: p[0])]
 
+    def antecedent(self, j: int) -> Entity | None:
+        """The person a pronoun stands for: the first person in the nominative in the
+        sentence before, of the pronoun's gender when known."""
+        ctx = self.ctx
+        first, _ = ctx.sentence(j)
+        if first == 0:
+            return None
+        p_first, p_last = ctx.sentence(first - 1)
+        gender = ctx.feat(j, "Gender")
+        for s in ctx.spans_in(p_first, p_last, "PER"):
+            if ctx.feat(s.first, "Case") not in {"Nom", None}:
+                continue
+            their = ctx.feat(s.first, "Gender")
+            if gender is None or their is None or their == gender:
+                return s.entity
+        return None
+
     def at(self, head: int) -> Entity | None:
         """The person that the post word at `head` stands for, or None."""
         if head in self.named:

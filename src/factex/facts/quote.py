@@ -85,21 +85,7 @@ class Speakers:
         return None, None
 
     def antecedent(self, j: int) -> Entity | None:
-        """The person a pronoun opening a sentence stands for: the first person in the
-        nominative in the sentence before, of the pronoun's gender when known."""
-        ctx = self.ctx
-        first, _ = ctx.sentence(j)
-        if first == 0:
-            return None
-        p_first, p_last = ctx.sentence(first - 1)
-        gender = ctx.feat(j, "Gender")
-        for s in ctx.spans_in(p_first, p_last, "PER"):
-            if ctx.feat(s.first, "Case") not in {"Nom", None}:
-                continue
-            their = ctx.feat(s.first, "Gender")
-            if gender is None or their is None or their == gender:
-                return s.entity
-        return None
+        return self.persons.antecedent(j)
 
     def _named_before(self, j: int) -> Entity | None:
         """The last organisation before word j whose name begins with its word."""
