@@ -13,7 +13,7 @@ from ..record import Fact
 from ..text.morph import analyzer
 from .args import best_date, date_ref, nominal_phrase, own_dates, ref, refs
 from .context import Context
-from .lexicon import multimap, sequences, words
+from .lexicon import mapping, multimap, sequences, words
 from .persons import Persons
 
 QUOTED = re.compile(r"[«\"„“]([^«»\"„“”]+)[»\"“”]")
@@ -188,10 +188,14 @@ def _first_word(ctx: Context, i: int, first: int) -> tuple[int, int | None]:
 def find(ctx: Context, persons: Persons) -> list[Fact]:
     facts: list[Fact] = []
     mentions: list[tuple[int, Fact]] = []
-    state = _State()
+    state = _State(facts)
     i = 0
     while i < ctx.n:
         hit = _match(ctx, i)
+        if hit is None and (known := _known(ctx, i, state)) is not None:
+            mentions.append((ctx.start(i), known))
+            i += 1
+            continue
         if hit is None or (ctx.feat(i, "Number") == "Plur" and hit[1] == i):
             i += 1
             continue
@@ -231,6 +235,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             if (abbr := _abbreviation(ctx, end, last)) is not None:
                 state.aliases[abbr] = seen
         i = end
+    mentions.sort(key=lambda m: m[0])
     _back_refs(ctx, state, mentions)
     _later_participants(ctx, persons, mentions)
     _themes(ctx, mentions)
@@ -273,6 +278,34 @@ def _a_body(ctx: Context, i: int, j: int) -> bool:
     return False
 
 
+YEAR_SUFFIX = re.compile(r"-(?:19|20)\d\d$")
+
+
+def _known(ctx: Context, i: int, state: _State) -> Fact | None:
+    """A recurring event's own name standing alone (`ПМЭФ-2025`, `Иннопром`), not inside
+    quotes or a longer name, and not an abbreviation already given in brackets."""
+    text = ctx.text(i)
+    kind = mapping("event-names").get(YEAR_SUFFIX.sub("", text).lower())
+    if kind is None or text in state.aliases or not text[:1].isupper():
+        return None
+    if i > 0 and (ctx.is_quote(i - 1) or ctx.text(i - 1) == "(" or ctx.pos(i - 1) == "NOUN"):
+        return None  # `"Иннопром"`, `(ПМЭФ)`, `компания Иннопром`
+    first, last = ctx.sentence(i)
+    a, b = ctx.clause(i, relative=False)
+    place = ctx.place(i + 1, last) or _last_place(ctx, first, i)
+    args: dict[str, Any] = {
+        "name": text,
+        "kind": kind,
+        "ordinal": None,
+        "place": ref(place),
+        "dates": date_ref(best_date(own_dates(ctx, a, b))),
+        "theme": None,
+        "participants": [],
+    }
+    new = Fact("event", ctx.start(first), ctx.stop(last - 1), args)
+    return state.add(state.facts, new, frozenset())
+
+
 def _participants(ctx: Context, persons: Persons, a: int, b: int) -> list:
     """Persons in the nominative of a clause that says they take part (`примут участие`),
     unless they only invite (`передал приглашение принять участие`)."""
@@ -302,7 +335,8 @@ def _quoted(name: str | None) -> str | None:
 class _State:
     """The events read so far: their name entities and abbreviations."""
 
-    def __init__(self) -> None:
+    def __init__(self, facts: list[Fact]) -> None:
+        self.facts = facts
         self.entities: dict[int, frozenset[str]] = {}
         self.aliases: dict[str, Fact] = {}
 
