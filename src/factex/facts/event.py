@@ -196,7 +196,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             mentions.append((ctx.start(i), known))
             i += 1
             continue
-        if hit is None or (ctx.feat(i, "Number") == "Plur" and hit[1] == i):
+        if hit is None or not _number_fits(ctx, i, *hit):
             i += 1
             continue
         kind, j = hit
@@ -207,7 +207,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         name_first, ordinal = _first_word(ctx, i, first)
         end = _name_end(ctx, j, last)
         head_lemma = _lemma_lower(ctx, i)
-        name = nominal_phrase(ctx, name_first, i, end, keep_number=j > i, head_lemma=head_lemma)
+        keep = j > i or kind in words("event-plural-kinds")  # `Дни культуры`, `Игры`
+        name = nominal_phrase(ctx, name_first, i, end, keep_number=keep, head_lemma=head_lemma)
         name = name[:1].upper() + name[1:]
         a, b = ctx.clause(i, relative=False)
         place = ctx.place(end, last) or _last_place(ctx, first, i)
@@ -224,6 +225,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         ents = frozenset(s.entity.id for s in ctx.spans_in(name_first, end, "LOC ORG"))
         if _named(ctx, first, name_first, end, ordinal):
             seen = state.add(facts, new, ents)
+        elif kind in words("event-plural-kinds"):
+            seen = None  # `компьютерные игры`
         else:
             if name_first == i and end == j + 1:
                 args["name"] = None  # `посетила выставку в Дубае`: no name given
@@ -262,6 +265,15 @@ def _later_participants(ctx: Context, persons: Persons, mentions: list[tuple[int
         seen = {p["ref"] for p in fact.args["participants"]}
         new = refs(_participants(ctx, persons, first, last))
         fact.args["participants"] += [p for p in new if p["ref"] not in seen]
+
+
+def _number_fits(ctx: Context, i: int, kind: str, j: int) -> bool:
+    """A one-word event in the singular (`Форумы проводятся ...` are none), except the
+    kinds named in the plural (`Игры будущего`)."""
+    plural = ctx.feat(i, "Number") == "Plur"
+    if kind in words("event-plural-kinds"):
+        return plural
+    return not plural or j > i
 
 
 def _a_body(ctx: Context, i: int, j: int) -> bool:
