@@ -157,3 +157,11 @@ def test_a_pronoun_subject_meets_as_the_person_before():
     )
     assert [p["name"] for p in m["participants"]] == ["Сергей Лавров", "Хакан Фидан"]
     assert meetings("Он встретится с главой МИД Турции Хаканом Фиданом.") == []
+
+
+def test_talks_during_the_visit_are_held_where_the_visit_goes():
+    (m,) = meetings(
+        "Президент Вьетнама То Лам прибыл в Москву с официальным визитом. "
+        "В ходе визита он проведет переговоры с Владимиром Путиным."
+    )
+    assert m["place"]["name"] == "Москва"

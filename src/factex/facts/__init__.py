@@ -15,8 +15,9 @@ def extract_facts(analysis: Analysis) -> list[Fact]:
     occupations = occupation.find(ctx)
     persons = Persons(ctx, occupations)
     facts = [o.fact() for o in occupations]
-    facts += visit.find(ctx, persons)
-    meetings = meeting.find(ctx, persons)
+    visits = visit.find(ctx, persons)
+    facts += visits
+    meetings = meeting.find(ctx, persons, visits)
     facts += meetings
     facts += event.find(ctx, persons)
     facts += quote.find(ctx, persons)

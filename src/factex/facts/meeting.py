@@ -111,6 +111,17 @@ def _pronoun_subject(
     return None
 
 
+def _during_visit(ctx: Context, visits: list[Fact], a: int, i: int) -> dict | None:
+    """`В ходе визита он проведет переговоры`: the destination of the visit just reported."""
+    for k in range(a, i):
+        if ctx.lemma(k) in {"визит", "поездка"} and ctx.lemma(k - 1) in {"ход", "рамка", "время"}:
+            first, _ = ctx.sentence(i)
+            last = ctx.sentence(first - 1)[0] if first > 0 else first
+            found = [v for v in visits if ctx.start(last) <= v.start and v.stop <= ctx.stop(i)]
+            return found[-1].args["destination"] if found else None
+    return None
+
+
 def _place(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:
     """Where the meeting is: `в Москве` outside a post (`послом ОАЭ в России`), or the place
     a `, где` clause follows (`прибыл в Вашингтон, где проведет переговоры`)."""
@@ -176,7 +187,7 @@ def _also(ctx: Context, b: int) -> list[str]:
     return [ctx.chars(b + 3, end)]
 
 
-def find(ctx: Context, persons: Persons) -> list[Fact]:
+def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> list[Fact]:
     facts: list[Fact] = []
     for i in range(ctx.n):
         fmt = _trigger(ctx, i)
@@ -201,7 +212,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             "topics": _topics(ctx, a, b),
         }
         place = _place(ctx, persons, a, _topic_verb(ctx, a, b))  # not `обсудили ... в Сирии`
-        args["place"] = place.ref() if place else None
+        args["place"] = place.ref() if place else _during_visit(ctx, visits or [], a, i)
         modality = ctx.modality(i)
         if modality:
             args["modality"] = modality
