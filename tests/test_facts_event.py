@@ -196,3 +196,11 @@ def test_games_are_an_event_only_when_named():
     assert e["name"] == "Олимпийские игры"
     assert events("В Москве в компьютерные игры играют 60% россиян.") == []
     assert events("Игра состоится в Москве.") == []
+
+
+def test_who_does_not_take_part_is_no_participant_but_a_later_mention_adds_one():
+    (e,) = events(
+        "Премьер-министр Индии Нарендра Моди не примет участия в саммите ШОС в Тяньцзине. "
+        "Вместо него в саммите участвует министр иностранных дел Субраманьям Джайшанкар."
+    )
+    assert [p["name"] for p in e["participants"]] == ["Субраманьям Джайшанкар"]

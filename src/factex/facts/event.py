@@ -233,6 +233,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             seen = state.refer(facts, new)
             if seen is not None:
                 _fill(ctx, seen, i)
+                if seen is not new:  # `в саммите участвует министр ...`
+                    _merge(seen, {**seen.args, "participants": args["participants"]})
         if seen is not None:
             mentions.append((ctx.start(i), seen))
             if (abbr := _abbreviation(ctx, end, last)) is not None:
@@ -324,9 +326,9 @@ def _participants(ctx: Context, persons: Persons, a: int, b: int) -> list:
     for k in range(a, b):
         if ctx.lemma(k) in words("participation"):
             invited = any(
-                ctx.lemma(m) in {"приглашение", "пригласить", "приглашать"}
+                ctx.lemma(m) in {"приглашение", "пригласить", "приглашать", "не"}
                 for m in range(max(a, k - 3), k)
-            )
+            )  # nor those who do not (`не примет участия`)
             return [] if invited else persons.within(a, b, "Nom")
     return []
 
