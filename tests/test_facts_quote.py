@@ -200,3 +200,11 @@ def test_a_pronoun_after_the_quote_and_by_his_words():
     )
     assert q["speaker"]["name"] == "Сергей Собянин"
     assert q["text"] == "экспозиция продлится до конца января"
+
+
+def test_about_this_thing_is_no_report_of_the_sentence_before():
+    text = (
+        "В Екатеринбурге открылся памятник Борису Ельцину. "
+        "Об этом человеке говорят разное, сообщил историк Иван Петров."
+    )
+    assert all(not q["text"].startswith("В Екатеринбурге") for q in quotes(text))

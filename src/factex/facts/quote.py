@@ -380,8 +380,8 @@ def _about_this(
     if ctx.lemma(first + 1) not in {"этот", "это"}:
         return None
     verb = next((v for v in range(first + 2, min(last, first + 5)) if _is_speech(ctx, v)), None)
-    if verb is None:
-        return None
+    if verb is None or any(ctx.pos(k) in {"NOUN", "ADJ"} for k in range(first + 2, verb)):
+        return None  # `Об этом человеке говорят разное`: about something else
     speaker = speakers.near(verb + 1, last, prefer_first=True)
     if speaker == (None, None):
         return None
