@@ -453,3 +453,24 @@ def test_a_lone_word_that_can_only_be_a_place_is_no_person(nlp: Pipeline) -> Non
     assert not _place_only("Путин")
     found = mentions(nlp, "Сергей Киров выступил в Ленинграде. Киров говорил долго.")
     assert found.get("Киров") == "PER"
+
+
+def test_a_lone_surname_in_another_case_joins_its_person(nlp: Pipeline) -> None:
+    text = (
+        "Канцлер Фридрих Мерц прилетел в Рим. Мерцу показали Колизей. "
+        "Вице-премьер Татьяна Голикова провела совещание. Голиковой доложили о вакцинации."
+    )
+    ents = entities(nlp, text)
+    assert {m["text"] for m in ents["Фридрих Мерц"]["mentions"]} == {"Фридрих Мерц", "Мерцу"}
+    assert "Голиковой" in {m["text"] for m in ents["Татьяна Голикова"]["mentions"]}
+    assert not [e for e in ents.values() if e["type"] != "PER" and "Голик" in e["name"]]
+
+
+def test_a_surname_two_people_share_stays_apart(nlp: Pipeline) -> None:
+    text = (
+        "Художник Андрей Петров и журналист Мария Петрова получили премию. "
+        "Петрову вручили диплом, а Петровой — грамоту."
+    )
+    ents = entities(nlp, text)
+    assert {m["text"] for m in ents["Андрей Петров"]["mentions"]} == {"Андрей Петров", "Петрову"}
+    assert {m["text"] for m in ents["Мария Петрова"]["mentions"]} == {"Мария Петрова", "Петровой"}

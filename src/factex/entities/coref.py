@@ -60,6 +60,42 @@ def _same_person(parts: dict[str, str | None], cluster: dict[str, str | None]) -
     return False
 
 
+# Case endings a surname takes after its nominative (or after its final vowel,
+# `ь` or `й`): `Мерцу`, `Голиковой`, `Исибе`.
+SURNAME_ENDINGS = frozenset(
+    {"", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "и", "ы", "ой", "ей", "ою", "ую"}
+)
+
+
+def surname_form(text: str, last: str) -> bool:
+    """`text` (one word as written) is a case form of the nominative surname `last`."""
+    t, s = fold(text), fold(last)
+    if " " in t or " " in s or len(s) < 3:
+        return False
+    stems = (s, s[:-1]) if s[-1] in "аяьй" else (s,)
+    return any(t.startswith(stem) and t[len(stem) :] in SURNAME_ENDINGS for stem in stems)
+
+
+def _lone_word(cand: Candidate) -> bool:
+    """A mention of one word read as a first name or a surname alone."""
+    given = [v for v in cand.parts.values() if v]
+    return len(given) == 1 and " " not in cand.mention.text and not cand.parts.get("middle")
+
+
+def _by_surname_form(
+    cand: Candidate, clusters: list[tuple[dict[str, str | None], list[Mention]]]
+) -> list[tuple[dict[str, str | None], list[Mention]]]:
+    """Clusters of full names whose surname `cand`'s lone word is a form of
+    (`Мерцу` -> `Фридрих Мерц`), for words the normaliser misread."""
+    if not _lone_word(cand):
+        return []
+    return [
+        c
+        for c in clusters
+        if c[0].get("last") and c[0].get("first") and surname_form(cand.mention.text, c[0]["last"])
+    ]
+
+
 def cluster_persons(
     candidates: list[Candidate],
 ) -> list[tuple[dict[str, str | None], list[Mention]]]:
@@ -75,6 +111,11 @@ def cluster_persons(
     for i in order:
         cand = candidates[i]
         matches = [c for c in clusters if _same_person(cand.parts, c[0])]
+        if not matches:
+            by_form = _by_surname_form(cand, clusters)
+            if len(by_form) == 1:  # two people of one surname: the word stays apart
+                by_form[0][1].append(cand.mention)
+                continue
         if len(matches) >= 1:
             parts, mentions = matches[0]
             for key, value in cand.parts.items():
@@ -142,6 +183,15 @@ def _fullest(mentions: list[Mention], full: dict[int, str]) -> str:
     return max(spelled, key=lambda n: (len(n.split()), len(n)))
 
 
+def _surname_owners(m: Mention, surnames: dict[str, list[Mention]]) -> list[list[Mention]]:
+    """The persons whose surname a one-word place or organisation mention is."""
+    if " " in m.normal:
+        return []
+    if fold(m.normal) in surnames:
+        return [surnames[fold(m.normal)]]
+    return [ms for last, ms in surnames.items() if surname_form(m.text, last)]
+
+
 def build_entities(
     persons: list[Candidate], others: list[Mention], full: dict[int, str] | None = None
 ) -> list[Entity]:
@@ -154,10 +204,11 @@ def build_entities(
     clusters = cluster_persons(persons)
     surnames = {fold(p["last"]): ms for p, ms in clusters if p.get("last") and p.get("first")}
     kept = []
-    for m in others:  # `Мирзиёева` tagged as a place is the person's surname
-        if " " not in m.normal and fold(m.normal) in surnames:
+    for m in others:  # `Мирзиёева`, `Голиковой` tagged as a place is the person's surname
+        owners = _surname_owners(m, surnames)
+        if len(owners) == 1:
             m.type = "PER"
-            surnames[fold(m.normal)].append(m)
+            owners[0].append(m)
         else:
             kept.append(m)
     others = kept
