@@ -474,3 +474,16 @@ def test_a_surname_two_people_share_stays_apart(nlp: Pipeline) -> None:
     ents = entities(nlp, text)
     assert {m["text"] for m in ents["Андрей Петров"]["mentions"]} == {"Андрей Петров", "Петрову"}
     assert {m["text"] for m in ents["Мария Петрова"]["mentions"]} == {"Мария Петрова", "Петровой"}
+
+
+def test_dateline_place_and_agency(nlp: Pipeline) -> None:
+    text = (
+        "НИЖНИЙ НОВГОРОД, 7 июля. /Киодо/. Губернатор открыл в Нижнем Новгороде технопарк.\n\n"
+        "Делегация вернулась в Нижний Новгород."
+    )
+    ents = entities(nlp, text)
+    city = ents["Нижний Новгород"]
+    assert city["type"] == "LOC"
+    assert {m["text"] for m in city["mentions"]} >= {"НИЖНИЙ НОВГОРОД", "Нижнем Новгороде"}
+    assert ents["Киодо"]["type"] == "ORG"
+    assert "НИЖНИЙ НОВГОРОД" not in ents

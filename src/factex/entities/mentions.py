@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..analysis import Analysis
+from ..header import find_dateline
 from ..record import Entity, Mention
 from .coref import Candidate, build_entities
 from .names import name_parts
@@ -32,6 +33,37 @@ def _transcribed(before: WordSpan, span: WordSpan, words: list[str]) -> bool:
     )
 
 
+def _words_in(words: list[tuple[int, int, str]], start: int, stop: int) -> tuple[int, int]:
+    """The word indices [first, last) of the words inside characters [start, stop)."""
+    inside = [i for i, (a, b, _) in enumerate(words) if a >= start and b <= stop]
+    return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+
+def dateline_spans(
+    analysis: Analysis, spans: list[WordSpan]
+) -> tuple[list[WordSpan], WordSpan | None, str | None]:
+    """`НИЖНИЙ НОВГОРОД, 7 июля. /Киодо/`: the dateline's place is a place, whatever
+    the tagger made of its capitals, and its agency an organisation. Returns the
+    spans, the place's span and its name in title case."""
+    text, words = analysis.text, analysis.segments.words
+    dateline = find_dateline(text, analysis.segments.paragraphs)
+    if dateline is None or not dateline.place:
+        return spans, None, None
+    stop = dateline.start + len(dateline.place)
+    first, last = _words_in(words, dateline.start, stop)
+    if last <= first or text[dateline.start : stop].upper() != dateline.place.upper():
+        return spans, None, None
+    place = WordSpan(first, last, "LOC")
+    out = [s for s in spans if s.last <= first or s.first >= last] + [place]
+    agency = dateline.agency
+    at = text.find(agency, stop, dateline.stop) if agency else -1
+    if agency and at >= 0:
+        a, b = _words_in(words, at, at + len(agency))
+        if b > a and not any(s.first < b and a < s.last for s in out):
+            out.append(WordSpan(a, b, "ORG"))
+    return sorted(out, key=lambda s: s.first), place, dateline.place
+
+
 def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     """Repair and refine the tagger's spans, normalise each mention, cluster them."""
     text, seg = analysis.text, analysis.segments
@@ -54,6 +86,7 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
         return Word(seg.words[i][2], analysis.pos[i], frozen[i], space)
 
     spans = refine(repair(spans, context.text), context)
+    spans, place, place_name = dateline_spans(analysis, spans)
     owned = owners(spans, context)
     for k, span in enumerate(spans):
         start, stop = seg.words[span.first][0], seg.words[span.last - 1][1]
@@ -67,7 +100,7 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
                 parts = dict(persons[-1].parts)  # the same person in the original script
             persons.append(Candidate(mention, parts))
         else:
-            mention.normal = normalize_name(words)
+            mention.normal = place_name if span == place else normalize_name(words)
             mention.type = retype(mention.normal, span.type)
             others.append(mention)
             if k in owned:
