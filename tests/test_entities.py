@@ -487,3 +487,18 @@ def test_dateline_place_and_agency(nlp: Pipeline) -> None:
     assert {m["text"] for m in city["mentions"]} >= {"НИЖНИЙ НОВГОРОД", "Нижнем Новгороде"}
     assert ents["Киодо"]["type"] == "ORG"
     assert "НИЖНИЙ НОВГОРОД" not in ents
+
+
+def test_a_name_in_brackets_after_an_organisation_is_the_same_organisation(nlp: Pipeline) -> None:
+    text = (
+        "Министерство финансов Российской Федерации (Минфин) подготовило поправки. "
+        "Центральный банк Российской Федерации (Банк России) их поддержал. "
+        "Глава Банка России выступил в Москве (Россия)."
+    )
+    ents = entities(nlp, text)
+    minfin = ents["Министерство финансов Российской Федерации"]
+    assert minfin["type"] == "ORG"
+    assert "Минфин" in {m["text"] for m in minfin["mentions"]}
+    bank = {m["text"] for m in ents["Центральный банк Российской Федерации"]["mentions"]}
+    assert {"Банк России", "Банка России"} <= bank
+    assert mentions(nlp, text)["Россия"] == "LOC"  # a place in brackets stays a place

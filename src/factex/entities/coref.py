@@ -133,7 +133,9 @@ def _initials(name: str) -> str:
 
 
 def cluster_names(
-    mentions: list[Mention], full: dict[int, str] | None = None
+    mentions: list[Mention],
+    full: dict[int, str] | None = None,
+    same: dict[int, Mention] | None = None,
 ) -> list[list[Mention]]:
     """Group place or organisation mentions by normal form, aliases and acronyms.
 
@@ -172,7 +174,22 @@ def cluster_names(
             key = next((k for k in groups if _initials(k) == m.normal.upper()), key)
         groups.setdefault(key, []).append(m)
         short.setdefault(key, set()).add(key_of(m.normal))
-    return list(groups.values())
+    return _join_same(list(groups.values()), same or {})
+
+
+def _join_same(groups: list[list[Mention]], same: dict[int, Mention]) -> list[list[Mention]]:
+    """Merge the group of each mention with the group of the mention it is another
+    name of (`Минфин` in brackets after `Министерство финансов`)."""
+    where = {id(m): i for i, g in enumerate(groups) for m in g}
+    for m_id, other in same.items():
+        a, b = where.get(m_id), where.get(id(other))
+        if a is None or b is None or a == b:
+            continue
+        groups[b].extend(groups[a])
+        for m in groups[a]:
+            where[id(m)] = b
+        groups[a] = []
+    return [g for g in groups if g]
 
 
 def _fullest(mentions: list[Mention], full: dict[int, str]) -> str:
@@ -193,11 +210,15 @@ def _surname_owners(m: Mention, surnames: dict[str, list[Mention]]) -> list[list
 
 
 def build_entities(
-    persons: list[Candidate], others: list[Mention], full: dict[int, str] | None = None
+    persons: list[Candidate],
+    others: list[Mention],
+    full: dict[int, str] | None = None,
+    same: dict[int, Mention] | None = None,
 ) -> list[Entity]:
     """Entities of a document, ordered by first mention, with ids `T1`, `T2`...
 
-    `full` maps `id(mention)` to a fuller name (`Министерство культуры Казахстана`).
+    `full` maps `id(mention)` to a fuller name (`Министерство культуры Казахстана`),
+    `same` to a mention the text gives as another name of the same entity.
     """
     full = full or {}
     entities: list[Entity] = []
@@ -222,7 +243,7 @@ def build_entities(
     for m in others:
         by_type.setdefault(m.type, []).append(m)
     for kind, mentions in by_type.items():
-        for group in cluster_names(mentions, full):
+        for group in cluster_names(mentions, full, same):
             entities.append(Entity("", kind, _fullest(group, full), group))
     for e in entities:
         e.mentions.sort(key=lambda m: m.start)

@@ -8,7 +8,7 @@ from ..record import Entity, Mention
 from .coref import Candidate, build_entities
 from .names import name_parts
 from .ner import WordSpan
-from .normalize import Word, normalize_name, normalize_person
+from .normalize import Word, analyses, normalize_name, normalize_person
 from .repair import repair
 from .rules import Words, owners, refine, retype
 
@@ -64,6 +64,37 @@ def dateline_spans(
     return sorted(out, key=lambda s: s.first), place, dateline.place
 
 
+def _no_place(words: list[str]) -> bool:
+    """No word of a name the dictionary knows as a place (`Минфин`, not `Москва`)."""
+    return not any("Geox" in p.tag for w in words for p in analyses(w) if p.is_known)
+
+
+def bracketed(spans: list[WordSpan], owned: dict[int, int], words: list[str]) -> dict[int, int]:
+    """`Министерство финансов Российской Федерации (Минфин)`, `Центральный банк
+    (Банк России)`: a name in brackets right after an organisation (with its
+    owner) is another name of it. Maps the bracketed span's index to the
+    organisation's."""
+    out: dict[int, int] = {}
+    for k, org in enumerate(spans):
+        if org.type != "ORG":
+            continue
+        end = owned.get(k, org.last)
+        nxt = next((j for j in range(k + 1, len(spans)) if spans[j].first >= end), None)
+        if nxt is None or nxt in out:
+            continue
+        inner = spans[nxt]
+        if (
+            inner.first == end + 1
+            and words[end] == "("
+            and inner.last < len(words)
+            and words[inner.last] == ")"
+            and inner.type != "PER"
+            and (inner.type == "ORG" or _no_place(words[inner.first : inner.last]))
+        ):
+            out[nxt] = k
+    return out
+
+
 def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     """Repair and refine the tagger's spans, normalise each mention, cluster them."""
     text, seg = analysis.text, analysis.segments
@@ -88,10 +119,17 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     spans = refine(repair(spans, context.text), context)
     spans, place, place_name = dateline_spans(analysis, spans)
     owned = owners(spans, context)
+    other_name = bracketed(spans, owned, context.text)
+    by_span: dict[int, Mention] = {}
+    same: dict[int, Mention] = {}
     for k, span in enumerate(spans):
         start, stop = seg.words[span.first][0], seg.words[span.last - 1][1]
         words = [word(i, span.first) for i in range(span.first, span.last)]
         mention = Mention(start, stop, text[start:stop], span.type)
+        by_span[k] = mention
+        if k in other_name:
+            mention.type = span.type = "ORG"
+            same[id(mention)] = by_span[other_name[k]]
         if span.type == "PER":
             forms = normalize_person(words)
             mention.normal = " ".join(forms)
@@ -101,9 +139,9 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
             persons.append(Candidate(mention, parts))
         else:
             mention.normal = place_name if span == place else normalize_name(words)
-            mention.type = retype(mention.normal, span.type)
+            mention.type = span.type if k in other_name else retype(mention.normal, span.type)
             others.append(mention)
             if k in owned:
                 whole = [word(i, span.first) for i in range(span.first, owned[k])]
                 full[id(mention)] = normalize_name(whole)
-    return build_entities(persons, others, full)
+    return build_entities(persons, others, full, same)
