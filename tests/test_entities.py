@@ -502,3 +502,16 @@ def test_a_name_in_brackets_after_an_organisation_is_the_same_organisation(nlp: 
     bank = {m["text"] for m in ents["Центральный банк Российской Федерации"]["mentions"]}
     assert {"Банк России", "Банка России"} <= bank
     assert mentions(nlp, text)["Россия"] == "LOC"  # a place in brackets stays a place
+
+
+def test_initials_after_the_surname(nlp: Pipeline) -> None:
+    text = (
+        "Указ подписал Путин В.В. в Кремле. Документ направлен Путину В. В. на согласование. "
+        "Позже Владимир Путин прокомментировал указ."
+    )
+    ents = entities(nlp, text)
+    putin = ents["Владимир Путин"]
+    assert {m["text"] for m in putin["mentions"]} == {"Путин В.В", "Путину В. В", "Владимир Путин"}
+    only = entities(nlp, "Суд вызвал Козлова А.П. для дачи показаний.")
+    assert only["А. П. Козлов"]["parts"] == {"first": "А.", "middle": "П.", "last": "Козлов"}
+    assert "С. В. Лавров" in entities(nlp, "Письмо подписал Лавров С.В. вчера.")
