@@ -515,3 +515,11 @@ def test_initials_after_the_surname(nlp: Pipeline) -> None:
     only = entities(nlp, "Суд вызвал Козлова А.П. для дачи показаний.")
     assert only["А. П. Козлов"]["parts"] == {"first": "А.", "middle": "П.", "last": "Козлов"}
     assert "С. В. Лавров" in entities(nlp, "Письмо подписал Лавров С.В. вчера.")
+
+
+def test_legal_forms_and_courts(nlp: Pipeline) -> None:
+    text = "АК «Алроса» и ТОО «Казмунайгаз» подписали договор. Екатеринбургский суд одобрил сделку."
+    found = mentions(nlp, text)
+    assert "АК" not in found and "ТОО" not in found
+    assert found["Алроса"] == "ORG"
+    assert found["Екатеринбургский суд"] == "ORG"

@@ -530,6 +530,22 @@ def title_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return sorted(out, key=lambda s: s.first)
 
 
+def org_headed_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Екатеринбургский суд`, `Пермский университет`: a place span whose noun is
+    one of `models/entities-place-org-heads.txt` in lower case names an organisation."""
+    kinds = wordlist("entities-place-org-heads")
+    out = []
+    for s in spans:
+        inner = range(s.first + 1, s.last)
+        if s.type == "LOC" and any(
+            words.text[i].islower() and words.lemma[i] in kinds and words.pos[i] == "NOUN"
+            for i in inner
+        ):
+            s = WordSpan(s.first, s.last, "ORG")
+        out.append(s)
+    return out
+
+
 def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """All span rules, in order."""
     from . import orgs
@@ -543,7 +559,7 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     spans = orgs.regional_branches(orgs.leading_adjectives(spans, words), words)
     spans = orgs.joined_units(spans, words)
     spans = orgs.domain_orgs(lowercase_orgs(spans, words), words)
-    spans = title_places(spans, words)
+    spans = org_headed_places(title_places(spans, words), words)
     return propagate(orgs.drop_bare_forms(spans, words), words)
 
 
