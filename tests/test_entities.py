@@ -523,3 +523,15 @@ def test_legal_forms_and_courts(nlp: Pipeline) -> None:
     assert "АК" not in found and "ТОО" not in found
     assert found["Алроса"] == "ORG"
     assert found["Екатеринбургский суд"] == "ORG"
+
+
+def test_a_longer_name_in_another_case_joins_its_person(nlp: Pipeline) -> None:
+    text = (
+        "Президент Южной Кореи Ли Чжэ Мён встретился с Ли Чжэ Ёном. Ли Чжэ Мёну показали завод. "
+        "В Душанбе прибыл эмир Тамим бен Хамад Аль Тани. Тамиму бен Хамаду Аль Тани вручили орден."
+    )
+    ents = entities(nlp, text)
+    assert {m["text"] for m in ents["Ли Чжэ Мён"]["mentions"]} == {"Ли Чжэ Мён", "Ли Чжэ Мёну"}
+    assert "Ли Чжэ Мёну" not in {m["text"] for m in ents["Ли Чжэ Ён"]["mentions"]}
+    emir = ents["Тамим бен Хамад Аль Тани"]
+    assert "Тамиму бен Хамаду Аль Тани" in {m["text"] for m in emir["mentions"]}

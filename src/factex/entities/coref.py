@@ -70,6 +70,8 @@ SURNAME_ENDINGS = frozenset(
 def surname_form(text: str, last: str) -> bool:
     """`text` (one word as written) is a case form of the nominative surname `last`."""
     t, s = fold(text), fold(last)
+    if t == s:
+        return True
     if " " in t or " " in s or len(s) < 3:
         return False
     stems = (s, s[:-1]) if s[-1] in "аяьй" else (s,)
@@ -96,6 +98,30 @@ def _by_surname_form(
     ]
 
 
+def _words_forms(words: list[str], name: str) -> bool:
+    """Each of `words` is a case form of the word of `name` in its place, the
+    last words aligned (`Юн Сок Ёлю` ~ `Юн Сок Ёль`, `Абдель Ати` ~ `Бадр Абдель Ати`)."""
+    full = name.split()
+    return len(words) <= len(full) and all(
+        surname_form(w, f) for w, f in zip(words, full[len(full) - len(words) :])
+    )
+
+
+def _by_word_forms(
+    cand: Candidate, clusters: list[tuple[dict[str, str | None], list[Mention]]]
+) -> list[tuple[dict[str, str | None], list[Mention]]]:
+    """Clusters with a mention whose last words `cand`'s words are case forms of,
+    for names of two words or more the normaliser read in another way."""
+    words = cand.mention.text.split()
+    if len(words) < 2:
+        return []
+    return [
+        c
+        for c in clusters
+        if any(_words_forms(words, n) for m in c[1] for n in (m.text, m.normal))
+    ]
+
+
 def cluster_persons(
     candidates: list[Candidate],
 ) -> list[tuple[dict[str, str | None], list[Mention]]]:
@@ -112,7 +138,7 @@ def cluster_persons(
         cand = candidates[i]
         matches = [c for c in clusters if _same_person(cand.parts, c[0])]
         if not matches:
-            by_form = _by_surname_form(cand, clusters)
+            by_form = _by_surname_form(cand, clusters) or _by_word_forms(cand, clusters)
             if len(by_form) == 1:  # two people of one surname: the word stays apart
                 by_form[0][1].append(cand.mention)
                 continue
