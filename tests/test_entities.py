@@ -535,3 +535,15 @@ def test_a_longer_name_in_another_case_joins_its_person(nlp: Pipeline) -> None:
     assert "Ли Чжэ Мёну" not in {m["text"] for m in ents["Ли Чжэ Ён"]["mentions"]}
     emir = ents["Тамим бен Хамад Аль Тани"]
     assert "Тамиму бен Хамаду Аль Тани" in {m["text"] for m in emir["mentions"]}
+
+
+def test_a_surname_the_tagger_missed_in_another_case(nlp: Pipeline) -> None:
+    text = (
+        "Председатель Госдумы Вячеслав Володин отметил, что закон поддержали все фракции. "
+        "Володину направили обращение из Совета Федерации."
+    )
+    ents = entities(nlp, text)
+    assert {m["text"] for m in ents["Вячеслав Володин"]["mentions"]} == {
+        "Вячеслав Володин",
+        "Володину",
+    }
