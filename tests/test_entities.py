@@ -547,3 +547,9 @@ def test_a_surname_the_tagger_missed_in_another_case(nlp: Pipeline) -> None:
         "Вячеслав Володин",
         "Володину",
     }
+
+
+def test_a_power_plant_abbreviation_alone_is_no_organisation(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Инвесторам представили проект ГЭС на реке Вахш и новой ТЭЦ в Душанбе.")
+    assert "ГЭС" not in found and "ТЭЦ" not in found
+    assert found.get("Душанбе") == "LOC"
