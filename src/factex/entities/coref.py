@@ -116,9 +116,7 @@ def _by_word_forms(
     if len(words) < 2:
         return []
     return [
-        c
-        for c in clusters
-        if any(_words_forms(words, n) for m in c[1] for n in (m.text, m.normal))
+        c for c in clusters if any(_words_forms(words, n) for m in c[1] for n in (m.text, m.normal))
     ]
 
 

@@ -494,8 +494,10 @@ def _lone_name(words: Words, covered: bytearray, i: int) -> bool:
     before it (not `Дом Бхутто`, `братьев Ямадаевых`)."""
     if words.pos[i] != "PROPN" or words.number[i] == "Plur":
         return False
-    return i == 0 or not covered[i - 1] and not (
-        words.sent[i - 1] == words.sent[i] and words.text[i - 1][:1].isupper()
+    return (
+        i == 0
+        or not covered[i - 1]
+        and not (words.sent[i - 1] == words.sent[i] and words.text[i - 1][:1].isupper())
     )
 
 
