@@ -453,3 +453,103 @@ def test_a_lone_word_that_can_only_be_a_place_is_no_person(nlp: Pipeline) -> Non
     assert not _place_only("Путин")
     found = mentions(nlp, "Сергей Киров выступил в Ленинграде. Киров говорил долго.")
     assert found.get("Киров") == "PER"
+
+
+def test_a_lone_surname_in_another_case_joins_its_person(nlp: Pipeline) -> None:
+    text = (
+        "Канцлер Фридрих Мерц прилетел в Рим. Мерцу показали Колизей. "
+        "Вице-премьер Татьяна Голикова провела совещание. Голиковой доложили о вакцинации."
+    )
+    ents = entities(nlp, text)
+    assert {m["text"] for m in ents["Фридрих Мерц"]["mentions"]} == {"Фридрих Мерц", "Мерцу"}
+    assert "Голиковой" in {m["text"] for m in ents["Татьяна Голикова"]["mentions"]}
+    assert not [e for e in ents.values() if e["type"] != "PER" and "Голик" in e["name"]]
+
+
+def test_a_surname_two_people_share_stays_apart(nlp: Pipeline) -> None:
+    text = (
+        "Художник Андрей Петров и журналист Мария Петрова получили премию. "
+        "Петрову вручили диплом, а Петровой — грамоту."
+    )
+    ents = entities(nlp, text)
+    assert {m["text"] for m in ents["Андрей Петров"]["mentions"]} == {"Андрей Петров", "Петрову"}
+    assert {m["text"] for m in ents["Мария Петрова"]["mentions"]} == {"Мария Петрова", "Петровой"}
+
+
+def test_dateline_place_and_agency(nlp: Pipeline) -> None:
+    text = (
+        "НИЖНИЙ НОВГОРОД, 7 июля. /Киодо/. Губернатор открыл в Нижнем Новгороде технопарк.\n\n"
+        "Делегация вернулась в Нижний Новгород."
+    )
+    ents = entities(nlp, text)
+    city = ents["Нижний Новгород"]
+    assert city["type"] == "LOC"
+    assert {m["text"] for m in city["mentions"]} >= {"НИЖНИЙ НОВГОРОД", "Нижнем Новгороде"}
+    assert ents["Киодо"]["type"] == "ORG"
+    assert "НИЖНИЙ НОВГОРОД" not in ents
+
+
+def test_a_name_in_brackets_after_an_organisation_is_the_same_organisation(nlp: Pipeline) -> None:
+    text = (
+        "Министерство финансов Российской Федерации (Минфин) подготовило поправки. "
+        "Центральный банк Российской Федерации (Банк России) их поддержал. "
+        "Глава Банка России выступил в Москве (Россия)."
+    )
+    ents = entities(nlp, text)
+    minfin = ents["Министерство финансов Российской Федерации"]
+    assert minfin["type"] == "ORG"
+    assert "Минфин" in {m["text"] for m in minfin["mentions"]}
+    bank = {m["text"] for m in ents["Центральный банк Российской Федерации"]["mentions"]}
+    assert {"Банк России", "Банка России"} <= bank
+    assert mentions(nlp, text)["Россия"] == "LOC"  # a place in brackets stays a place
+
+
+def test_initials_after_the_surname(nlp: Pipeline) -> None:
+    text = (
+        "Указ подписал Путин В.В. в Кремле. Документ направлен Путину В. В. на согласование. "
+        "Позже Владимир Путин прокомментировал указ."
+    )
+    ents = entities(nlp, text)
+    putin = ents["Владимир Путин"]
+    assert {m["text"] for m in putin["mentions"]} == {"Путин В.В", "Путину В. В", "Владимир Путин"}
+    only = entities(nlp, "Суд вызвал Козлова А.П. для дачи показаний.")
+    assert only["А. П. Козлов"]["parts"] == {"first": "А.", "middle": "П.", "last": "Козлов"}
+    assert "С. В. Лавров" in entities(nlp, "Письмо подписал Лавров С.В. вчера.")
+
+
+def test_legal_forms_and_courts(nlp: Pipeline) -> None:
+    text = "АК «Алроса» и ТОО «Казмунайгаз» подписали договор. Екатеринбургский суд одобрил сделку."
+    found = mentions(nlp, text)
+    assert "АК" not in found and "ТОО" not in found
+    assert found["Алроса"] == "ORG"
+    assert found["Екатеринбургский суд"] == "ORG"
+
+
+def test_a_longer_name_in_another_case_joins_its_person(nlp: Pipeline) -> None:
+    text = (
+        "Президент Южной Кореи Ли Чжэ Мён встретился с Ли Чжэ Ёном. Ли Чжэ Мёну показали завод. "
+        "В Душанбе прибыл эмир Тамим бен Хамад Аль Тани. Тамиму бен Хамаду Аль Тани вручили орден."
+    )
+    ents = entities(nlp, text)
+    assert {m["text"] for m in ents["Ли Чжэ Мён"]["mentions"]} == {"Ли Чжэ Мён", "Ли Чжэ Мёну"}
+    assert "Ли Чжэ Мёну" not in {m["text"] for m in ents["Ли Чжэ Ён"]["mentions"]}
+    emir = ents["Тамим бен Хамад Аль Тани"]
+    assert "Тамиму бен Хамаду Аль Тани" in {m["text"] for m in emir["mentions"]}
+
+
+def test_a_surname_the_tagger_missed_in_another_case(nlp: Pipeline) -> None:
+    text = (
+        "Председатель Госдумы Вячеслав Володин отметил, что закон поддержали все фракции. "
+        "Володину направили обращение из Совета Федерации."
+    )
+    ents = entities(nlp, text)
+    assert {m["text"] for m in ents["Вячеслав Володин"]["mentions"]} == {
+        "Вячеслав Володин",
+        "Володину",
+    }
+
+
+def test_a_power_plant_abbreviation_alone_is_no_organisation(nlp: Pipeline) -> None:
+    found = mentions(nlp, "Инвесторам представили проект ГЭС на реке Вахш и новой ТЭЦ в Душанбе.")
+    assert "ГЭС" not in found and "ТЭЦ" not in found
+    assert found.get("Душанбе") == "LOC"

@@ -60,6 +60,66 @@ def _same_person(parts: dict[str, str | None], cluster: dict[str, str | None]) -
     return False
 
 
+# Case endings a surname takes after its nominative (or after its final vowel,
+# `ь` or `й`): `Мерцу`, `Голиковой`, `Исибе`.
+SURNAME_ENDINGS = frozenset(
+    {"", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "и", "ы", "ой", "ей", "ою", "ую"}
+)
+
+
+def surname_form(text: str, last: str) -> bool:
+    """`text` (one word as written) is a case form of the nominative surname `last`."""
+    t, s = fold(text), fold(last)
+    if t == s:
+        return True
+    if " " in t or " " in s or len(s) < 3:
+        return False
+    stems = (s, s[:-1]) if s[-1] in "аяьй" else (s,)
+    return any(t.startswith(stem) and t[len(stem) :] in SURNAME_ENDINGS for stem in stems)
+
+
+def _lone_word(cand: Candidate) -> bool:
+    """A mention of one word read as a first name or a surname alone."""
+    given = [v for v in cand.parts.values() if v]
+    return len(given) == 1 and " " not in cand.mention.text and not cand.parts.get("middle")
+
+
+def _by_surname_form(
+    cand: Candidate, clusters: list[tuple[dict[str, str | None], list[Mention]]]
+) -> list[tuple[dict[str, str | None], list[Mention]]]:
+    """Clusters of full names whose surname `cand`'s lone word is a form of
+    (`Мерцу` -> `Фридрих Мерц`), for words the normaliser misread."""
+    if not _lone_word(cand):
+        return []
+    return [
+        c
+        for c in clusters
+        if c[0].get("last") and c[0].get("first") and surname_form(cand.mention.text, c[0]["last"])
+    ]
+
+
+def _words_forms(words: list[str], name: str) -> bool:
+    """Each of `words` is a case form of the word of `name` in its place, the
+    last words aligned (`Юн Сок Ёлю` ~ `Юн Сок Ёль`, `Абдель Ати` ~ `Бадр Абдель Ати`)."""
+    full = name.split()
+    return len(words) <= len(full) and all(
+        surname_form(w, f) for w, f in zip(words, full[len(full) - len(words) :])
+    )
+
+
+def _by_word_forms(
+    cand: Candidate, clusters: list[tuple[dict[str, str | None], list[Mention]]]
+) -> list[tuple[dict[str, str | None], list[Mention]]]:
+    """Clusters with a mention whose last words `cand`'s words are case forms of,
+    for names of two words or more the normaliser read in another way."""
+    words = cand.mention.text.split()
+    if len(words) < 2:
+        return []
+    return [
+        c for c in clusters if any(_words_forms(words, n) for m in c[1] for n in (m.text, m.normal))
+    ]
+
+
 def cluster_persons(
     candidates: list[Candidate],
 ) -> list[tuple[dict[str, str | None], list[Mention]]]:
@@ -75,6 +135,11 @@ def cluster_persons(
     for i in order:
         cand = candidates[i]
         matches = [c for c in clusters if _same_person(cand.parts, c[0])]
+        if not matches:
+            by_form = _by_surname_form(cand, clusters) or _by_word_forms(cand, clusters)
+            if len(by_form) == 1:  # two people of one surname: the word stays apart
+                by_form[0][1].append(cand.mention)
+                continue
         if len(matches) >= 1:
             parts, mentions = matches[0]
             for key, value in cand.parts.items():
@@ -92,7 +157,9 @@ def _initials(name: str) -> str:
 
 
 def cluster_names(
-    mentions: list[Mention], full: dict[int, str] | None = None
+    mentions: list[Mention],
+    full: dict[int, str] | None = None,
+    same: dict[int, Mention] | None = None,
 ) -> list[list[Mention]]:
     """Group place or organisation mentions by normal form, aliases and acronyms.
 
@@ -131,7 +198,22 @@ def cluster_names(
             key = next((k for k in groups if _initials(k) == m.normal.upper()), key)
         groups.setdefault(key, []).append(m)
         short.setdefault(key, set()).add(key_of(m.normal))
-    return list(groups.values())
+    return _join_same(list(groups.values()), same or {})
+
+
+def _join_same(groups: list[list[Mention]], same: dict[int, Mention]) -> list[list[Mention]]:
+    """Merge the group of each mention with the group of the mention it is another
+    name of (`Минфин` in brackets after `Министерство финансов`)."""
+    where = {id(m): i for i, g in enumerate(groups) for m in g}
+    for m_id, other in same.items():
+        a, b = where.get(m_id), where.get(id(other))
+        if a is None or b is None or a == b:
+            continue
+        groups[b].extend(groups[a])
+        for m in groups[a]:
+            where[id(m)] = b
+        groups[a] = []
+    return [g for g in groups if g]
 
 
 def _fullest(mentions: list[Mention], full: dict[int, str]) -> str:
@@ -142,22 +224,36 @@ def _fullest(mentions: list[Mention], full: dict[int, str]) -> str:
     return max(spelled, key=lambda n: (len(n.split()), len(n)))
 
 
+def _surname_owners(m: Mention, surnames: dict[str, list[Mention]]) -> list[list[Mention]]:
+    """The persons whose surname a one-word place or organisation mention is."""
+    if " " in m.normal:
+        return []
+    if fold(m.normal) in surnames:
+        return [surnames[fold(m.normal)]]
+    return [ms for last, ms in surnames.items() if surname_form(m.text, last)]
+
+
 def build_entities(
-    persons: list[Candidate], others: list[Mention], full: dict[int, str] | None = None
+    persons: list[Candidate],
+    others: list[Mention],
+    full: dict[int, str] | None = None,
+    same: dict[int, Mention] | None = None,
 ) -> list[Entity]:
     """Entities of a document, ordered by first mention, with ids `T1`, `T2`...
 
-    `full` maps `id(mention)` to a fuller name (`Министерство культуры Казахстана`).
+    `full` maps `id(mention)` to a fuller name (`Министерство культуры Казахстана`),
+    `same` to a mention the text gives as another name of the same entity.
     """
     full = full or {}
     entities: list[Entity] = []
     clusters = cluster_persons(persons)
     surnames = {fold(p["last"]): ms for p, ms in clusters if p.get("last") and p.get("first")}
     kept = []
-    for m in others:  # `Мирзиёева` tagged as a place is the person's surname
-        if " " not in m.normal and fold(m.normal) in surnames:
+    for m in others:  # `Мирзиёева`, `Голиковой` tagged as a place is the person's surname
+        owners = _surname_owners(m, surnames)
+        if len(owners) == 1:
             m.type = "PER"
-            surnames[fold(m.normal)].append(m)
+            owners[0].append(m)
         else:
             kept.append(m)
     others = kept
@@ -171,7 +267,7 @@ def build_entities(
     for m in others:
         by_type.setdefault(m.type, []).append(m)
     for kind, mentions in by_type.items():
-        for group in cluster_names(mentions, full):
+        for group in cluster_names(mentions, full, same):
             entities.append(Entity("", kind, _fullest(group, full), group))
     for e in entities:
         e.mentions.sort(key=lambda m: m.start)

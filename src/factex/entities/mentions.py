@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..analysis import Analysis
+from ..header import find_dateline
 from ..record import Entity, Mention
 from .coref import Candidate, build_entities
 from .names import name_parts
 from .ner import WordSpan
-from .normalize import Word, normalize_name, normalize_person
+from .normalize import Word, analyses, normalize_name, normalize_person
 from .repair import repair
 from .rules import Words, owners, refine, retype
 
@@ -32,6 +33,68 @@ def _transcribed(before: WordSpan, span: WordSpan, words: list[str]) -> bool:
     )
 
 
+def _words_in(words: list[tuple[int, int, str]], start: int, stop: int) -> tuple[int, int]:
+    """The word indices [first, last) of the words inside characters [start, stop)."""
+    inside = [i for i, (a, b, _) in enumerate(words) if a >= start and b <= stop]
+    return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+
+def dateline_spans(
+    analysis: Analysis, spans: list[WordSpan]
+) -> tuple[list[WordSpan], WordSpan | None, str | None]:
+    """`НИЖНИЙ НОВГОРОД, 7 июля. /Киодо/`: the dateline's place is a place, whatever
+    the tagger made of its capitals, and its agency an organisation. Returns the
+    spans, the place's span and its name in title case."""
+    text, words = analysis.text, analysis.segments.words
+    dateline = find_dateline(text, analysis.segments.paragraphs)
+    if dateline is None or not dateline.place:
+        return spans, None, None
+    stop = dateline.start + len(dateline.place)
+    first, last = _words_in(words, dateline.start, stop)
+    if last <= first or text[dateline.start : stop].upper() != dateline.place.upper():
+        return spans, None, None
+    place = WordSpan(first, last, "LOC")
+    out = [s for s in spans if s.last <= first or s.first >= last] + [place]
+    agency = dateline.agency
+    at = text.find(agency, stop, dateline.stop) if agency else -1
+    if agency and at >= 0:
+        a, b = _words_in(words, at, at + len(agency))
+        if b > a and not any(s.first < b and a < s.last for s in out):
+            out.append(WordSpan(a, b, "ORG"))
+    return sorted(out, key=lambda s: s.first), place, dateline.place
+
+
+def _no_place(words: list[str]) -> bool:
+    """No word of a name the dictionary knows as a place (`Минфин`, not `Москва`)."""
+    return not any("Geox" in p.tag for w in words for p in analyses(w) if p.is_known)
+
+
+def bracketed(spans: list[WordSpan], owned: dict[int, int], words: list[str]) -> dict[int, int]:
+    """`Министерство финансов Российской Федерации (Минфин)`, `Центральный банк
+    (Банк России)`: a name in brackets right after an organisation (with its
+    owner) is another name of it. Maps the bracketed span's index to the
+    organisation's."""
+    out: dict[int, int] = {}
+    for k, org in enumerate(spans):
+        if org.type != "ORG":
+            continue
+        end = owned.get(k, org.last)
+        nxt = next((j for j in range(k + 1, len(spans)) if spans[j].first >= end), None)
+        if nxt is None or nxt in out:
+            continue
+        inner = spans[nxt]
+        if (
+            inner.first == end + 1
+            and words[end] == "("
+            and inner.last < len(words)
+            and words[inner.last] == ")"
+            and inner.type != "PER"
+            and (inner.type == "ORG" or _no_place(words[inner.first : inner.last]))
+        ):
+            out[nxt] = k
+    return out
+
+
 def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     """Repair and refine the tagger's spans, normalise each mention, cluster them."""
     text, seg = analysis.text, analysis.segments
@@ -54,11 +117,19 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
         return Word(seg.words[i][2], analysis.pos[i], frozen[i], space)
 
     spans = refine(repair(spans, context.text), context)
+    spans, place, place_name = dateline_spans(analysis, spans)
     owned = owners(spans, context)
+    other_name = bracketed(spans, owned, context.text)
+    by_span: dict[int, Mention] = {}
+    same: dict[int, Mention] = {}
     for k, span in enumerate(spans):
         start, stop = seg.words[span.first][0], seg.words[span.last - 1][1]
         words = [word(i, span.first) for i in range(span.first, span.last)]
         mention = Mention(start, stop, text[start:stop], span.type)
+        by_span[k] = mention
+        if k in other_name:
+            mention.type = span.type = "ORG"
+            same[id(mention)] = by_span[other_name[k]]
         if span.type == "PER":
             forms = normalize_person(words)
             mention.normal = " ".join(forms)
@@ -67,10 +138,10 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
                 parts = dict(persons[-1].parts)  # the same person in the original script
             persons.append(Candidate(mention, parts))
         else:
-            mention.normal = normalize_name(words)
-            mention.type = retype(mention.normal, span.type)
+            mention.normal = place_name if span == place else normalize_name(words)
+            mention.type = span.type if k in other_name else retype(mention.normal, span.type)
             others.append(mention)
             if k in owned:
                 whole = [word(i, span.first) for i in range(span.first, owned[k])]
                 full[id(mention)] = normalize_name(whole)
-    return build_entities(persons, others, full)
+    return build_entities(persons, others, full, same)

@@ -100,6 +100,34 @@ def _units(words: list[Word], forms: list[str]) -> list[tuple[Word, str]]:
     return [(w, f) for w, f in units if any(ch.isalpha() for ch in w.text)]
 
 
+def _split_initials(pairs: list[tuple[Word, str]]) -> list[tuple[Word, str]]:
+    """`В.В.` (or `В.В` before a full stop) written without a space is two
+    initials, `В.` and `В.`; an initial after another whose dot ended the sentence
+    gets it back (`Путину В. В`)."""
+    out: list[tuple[Word, str]] = []
+    for w, f in pairs:
+        pieces = w.text.rstrip(".").split(".")
+        if len(pieces) == 2 and all(len(p) == 1 and p.isupper() for p in pieces):
+            out += [(Word(p + ".", w.pos, w.feats, w.space), p + ".") for p in pieces[:2]]
+        elif len(w.text) == 1 and w.text.isupper() and out and _is_initial(out[-1][0].text):
+            out.append((Word(w.text + ".", w.pos, w.feats, w.space), f + "."))
+        else:
+            out.append((w, f))
+    return out
+
+
+def _initials_after(pairs: list[tuple[Word, str]], roles: list[str | None]) -> bool:
+    """`Путин В.В.`: a surname then initials, one of them with its dot
+    (`Ван И` is a Chinese name)."""
+    return (
+        len(pairs) > 1
+        and roles[0] != "initial"
+        and all(r == "initial" for r in roles[1:])
+        and any(w.text.endswith(".") for w, _ in pairs[1:])
+        and pairs[0][0].text.lower() not in east_asian_surnames()
+    )
+
+
 def _order(pairs: list[tuple[Word, str]]) -> list[str]:
     """The part each word plays, by dictionary tags and position."""
     roles = [_role(w) for w, _ in pairs]
@@ -109,6 +137,8 @@ def _order(pairs: list[tuple[Word, str]]) -> list[str]:
     texts, forms = [w.text for w, _ in pairs], [f for _, f in pairs]
     if east_asian_order(texts, forms) and "initial" not in roles:
         return ["last"] + ["first"] * (n - 1)  # `Ху Цзиньтао`, `Ким Чен Ир`
+    if _initials_after(pairs, roles):
+        return ["last", "first", "middle"][:n]  # `Путин В. В.`
     if n == 2 and roles[1] == "middle":
         return ["first", "middle"]  # `Наина Иосифовна`
     if n == 3 and roles[0] in ("last", None) and roles[2] == "middle":
@@ -130,7 +160,7 @@ def name_parts(words: list[Word], forms: list[str]) -> dict[str, str | None]:
     unknown word is taken as a surname. East Asian names put the surname first
     (`Ху Цзиньтао`); a particle starts the surname (`Марин Ле Пен`).
     """
-    pairs = _units(words, forms)
+    pairs = _split_initials(_units(words, forms))
     parts: dict[str, str | None] = dict.fromkeys(PARTS)
     if not pairs:
         return parts

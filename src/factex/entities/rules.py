@@ -477,9 +477,34 @@ def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return out
 
 
+def _surnames(spans: list[WordSpan], words: Words) -> set[str]:
+    """Lemmas of the last words of persons named with two words or more."""
+    return {
+        words.lemma[s.last - 1]
+        for s in spans
+        if s.type == "PER"
+        and s.last - s.first > 1
+        and len(words.text[s.last - 1]) > 3
+        and words.text[s.last - 1][:1].isupper()
+    }
+
+
+def _lone_name(words: Words, covered: bytearray, i: int) -> bool:
+    """A singular name word with no name or capitalised word of its sentence
+    before it (not `Дом Бхутто`, `братьев Ямадаевых`)."""
+    if words.pos[i] != "PROPN" or words.number[i] == "Plur":
+        return False
+    return (
+        i == 0
+        or not covered[i - 1]
+        and not (words.sent[i - 1] == words.sent[i] and words.text[i - 1][:1].isupper())
+    )
+
+
 def propagate(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """A one-word name tagged somewhere in the document is the same name elsewhere,
-    and `World Fashion Channel (WFC)` gives the abbreviation its type."""
+    a person's surname in any case (`Володину`), and `World Fashion Channel (WFC)`
+    gives the abbreviation its type."""
     known: dict[str, str] = {}
     for s in spans:
         if s.last - s.first == 1 and len(words.text[s.first]) > 1:
@@ -495,8 +520,11 @@ def propagate(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     for s in spans:
         covered[s.first : s.last] = b"\x01" * (s.last - s.first)
     out = list(spans)
+    surnames = _surnames(spans, words)
     for i, w in enumerate(words.text):
         kind = known.get(w)
+        if kind is None and words.lemma[i] in surnames and _lone_name(words, covered, i):
+            kind = "PER"  # `Вячеслав Володин` ... `Володину`
         if kind and not covered[i] and (w.isupper() or words.pos[i] == "PROPN"):
             if i > 0 and words.text[i - 1] in OPEN_QUOTES:
                 continue
@@ -530,6 +558,22 @@ def title_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return sorted(out, key=lambda s: s.first)
 
 
+def org_headed_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+    """`Екатеринбургский суд`, `Пермский университет`: a place span whose noun is
+    one of `models/entities-place-org-heads.txt` in lower case names an organisation."""
+    kinds = wordlist("entities-place-org-heads")
+    out = []
+    for s in spans:
+        inner = range(s.first + 1, s.last)
+        if s.type == "LOC" and any(
+            words.text[i].islower() and words.lemma[i] in kinds and words.pos[i] == "NOUN"
+            for i in inner
+        ):
+            s = WordSpan(s.first, s.last, "ORG")
+        out.append(s)
+    return out
+
+
 def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     """All span rules, in order."""
     from . import orgs
@@ -543,7 +587,7 @@ def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     spans = orgs.regional_branches(orgs.leading_adjectives(spans, words), words)
     spans = orgs.joined_units(spans, words)
     spans = orgs.domain_orgs(lowercase_orgs(spans, words), words)
-    spans = title_places(spans, words)
+    spans = org_headed_places(title_places(spans, words), words)
     return propagate(orgs.drop_bare_forms(spans, words), words)
 
 
