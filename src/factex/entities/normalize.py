@@ -7,20 +7,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from pymorphy3.analyzer import Parse
 
 from ..resources import table, wordlist
-from ..text.morph import UD_TO_OC_CASE, UD_TO_OC_GENDER, analyzer, best_parse
+from ..text.morph import UD_TO_OC_CASE, UD_TO_OC_GENDER, best_parse, parses
 
 QUOTES = "«»\"„“”'"
 
 
-@lru_cache(maxsize=100_000)
 def analyses(text: str) -> tuple[Parse, ...]:
-    """pymorphy3's parses of a word, kept: the entity rules ask about names often."""
-    return tuple(analyzer().parse(text))
+    """pymorphy3's parses of a word (cached: the entity rules ask about names often)."""
+    return parses(text)
 
 
 @dataclass(frozen=True)
@@ -301,7 +300,7 @@ def _genitive(name: str) -> str:
     """`Россия` -> `России`; names that do not inflect (`США`) stay."""
     if name.isupper() or " " in name:
         return name
-    for parse in analyzer().parse(name):
+    for parse in parses(name):
         if "Geox" in parse.tag and parse.tag.case == "nomn":
             form = parse.inflect({"gent"})
             return restore_case(form.word, name) if form else name

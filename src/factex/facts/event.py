@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from ..record import Fact
-from ..text.morph import analyzer
+from ..text.morph import parses
 from .args import best_date, date_ref, nominal_phrase, own_dates, ref, refs
 from .context import Context
 from .lexicon import mapping, multimap, sequences, words
@@ -44,9 +44,8 @@ def _ordinal(ctx: Context, j: int) -> int | None:
     return int(m.group(1)) if m and m.group(2) else None
 
 
-@lru_cache(maxsize=20_000)
 def _common_lemma(lower: str) -> str:
-    return analyzer().parse(lower)[0].normal_form
+    return parses(lower)[0].normal_form
 
 
 def _lemma_lower(ctx: Context, i: int) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import pymorphy3
 from pymorphy3.analyzer import Parse
+from pymorphy3.tagset import OpencorporaTag
 
 from .batch import by_length
 
@@ -49,9 +51,32 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _analyzer
 
 
-def _agreement(parse: Parse, pos: str, feats: dict[str, str]) -> tuple[int, int]:
-    tag = parse.tag
-    pos_ok = tag.POS in UD_TO_OC_POS.get(pos, ()) or (pos == "NUM" and "NUMB" in tag)
+@lru_cache(maxsize=100_000)
+def parses(word: str) -> tuple[Parse, ...]:
+    """pymorphy3's parses of `word`, likeliest first; one cache for every stage."""
+    return tuple(analyzer().parse(word))
+
+
+class _TagFacts(NamedTuple):
+    """What agreement scoring reads from a pymorphy3 tag, looked up once per tag."""
+
+    pos: str | None
+    case: str | None
+    number: str | None
+    gender: str | None
+    numb: bool
+    proper: bool
+
+
+@lru_cache(maxsize=10_000)
+def _tag_facts(tag: OpencorporaTag) -> _TagFacts:
+    return _TagFacts(
+        tag.POS, tag.case, tag.number, tag.gender, "NUMB" in tag, bool(PROPER & tag.grammemes)
+    )
+
+
+def _agreement(tag: _TagFacts, pos: str, feats: dict[str, str]) -> tuple[int, int]:
+    pos_ok = tag.pos in UD_TO_OC_POS.get(pos, ()) or (pos == "NUM" and tag.numb)
     score = 4 if pos_ok else 0
     case = feats.get("Case")
     if case and tag.case:
@@ -62,7 +87,7 @@ def _agreement(parse: Parse, pos: str, feats: dict[str, str]) -> tuple[int, int]
     gender = feats.get("Gender")
     if gender and tag.gender:
         score += 1 if tag.gender == UD_TO_OC_GENDER.get(gender) else 0
-    if pos == "PROPN" and PROPER & tag.grammemes:
+    if pos == "PROPN" and tag.proper:
         score += 1
     return score, int(pos_ok and (not case or not tag.case or tag.case in UD_TO_OC_CASE[case]))
 
@@ -77,8 +102,8 @@ def best_parse(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> Parse
     fd = dict(feats)
     best: Parse | None = None
     best_key: tuple[int, float] = (-100, 0.0)
-    for parse in analyzer().parse(word):
-        score, agrees = _agreement(parse, pos, fd)
+    for parse in parses(word):
+        score, agrees = _agreement(_tag_facts(parse.tag), pos, fd)
         key = (score, parse.score)
         if agrees and key > best_key:
             best, best_key = parse, key

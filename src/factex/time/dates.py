@@ -70,7 +70,7 @@ from functools import cache
 
 from ..record import DateExpr
 from ..resources import wordlist
-from ..text.morph import analyzer
+from ..text.morph import parses
 from . import durations
 from . import patterns as p
 from .calendar import month_number, season_months, weekday_number
@@ -728,7 +728,7 @@ def _preposition_use(text: str, end: int) -> bool:
     nxt = _NEXT_WORD.match(text, end)
     if not nxt:
         return False
-    for parse in analyzer().parse(nxt.group(1).lower()):
+    for parse in parses(nxt.group(1).lower()):
         tag = parse.tag
         if parse.score < 0.2:
             continue

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..text.morph import analyzer
+from ..text.morph import parses
 from ..text.segment import LINE_BREAKS
 from .reference import Reference
 
@@ -135,7 +135,7 @@ _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 @lru_cache(maxsize=20_000)
 def _tense_of(word: str) -> int:
     """-1 past, +1 future, 0 present, None-like 9 for a word that is not a finite verb."""
-    for parse in analyzer().parse(word)[:2]:
+    for parse in parses(word)[:2]:
         tag = parse.tag
         if tag.POS == "VERB":
             if "past" in tag:
