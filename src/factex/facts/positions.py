@@ -100,10 +100,24 @@ def base_post(lemma: str) -> str | None:
     lemma = post_lemma(lemma)
     if lemma in words("positions"):
         return lemma
-    for post in words("positions"):
-        if len(post) >= 6 and lemma.endswith(post) and len(lemma) - len(post) >= 3:
+    for post in _long_posts().get(lemma[-_TAIL:], ()):
+        if lemma.endswith(post) and len(lemma) - len(post) >= 3:
             return post
     return None
+
+
+_TAIL = 6  # the shortest post a compound may end in
+
+
+@cache
+def _long_posts() -> dict[str, list[str]]:
+    """Posts of at least _TAIL letters by their last _TAIL letters, longest first (the
+    most specific post a compound ends in wins, whatever the set's iteration order)."""
+    out: dict[str, list[str]] = {}
+    for post in sorted(words("positions"), key=lambda p: (-len(p), p)):
+        if len(post) >= _TAIL:
+            out.setdefault(post[-_TAIL:], []).append(post)
+    return out
 
 
 @cache
