@@ -17,6 +17,7 @@ from .text.morph import MorphTagger, lemma
 from .text.segment import segment
 from .time.dates import find_dates
 from .time.reference import Reference
+from .windows import WINDOW, assemble
 
 DateArg = str | Reference | None
 
@@ -44,8 +45,12 @@ class Pipeline:
     >>> for doc in nlp.pipe(texts): ...
     """
 
-    def __init__(self, batch_size: int = 32) -> None:
+    def __init__(self, batch_size: int = 32, window: int = WINDOW) -> None:
+        """`window`: texts longer than this many characters run in windows of whole
+        paragraphs, in memory bounded by the window (see `windows.py`)."""
         from navec import Navec
+
+        self.window = window
 
         navec = Navec.load(str(model_path("emb/navec_news_v1_1B_250K_300d_100q.tar")))
         self.morph = MorphTagger(navec, batch_size)
@@ -61,6 +66,9 @@ class Pipeline:
         tokens: bool = False,
     ) -> Document:
         """Extract everything from one text; `date` is the reference date (YYYY-MM-DD)."""
+        if isinstance(text, str) and len(text) > self.window:
+            return assemble(self.analyse, text, as_reference(date), self.window,
+                            doc_id=doc_id, source=source, tokens=tokens)  # fmt: skip
         return self.analyse(text, date, doc_id=doc_id, source=source, tokens=tokens).document
 
     def pipe(
@@ -78,8 +86,10 @@ class Pipeline:
         doc_id: str = "",
         source: str | None = None,
         tokens: bool = False,
+        header: bool = True,
     ) -> Analysis:
-        """Run every stage and keep the layers (for facts, spaCy and debugging)."""
+        """Run every stage and keep the layers (for facts, spaCy and debugging);
+        `header=False` for a text that does not start a document (no title, no dateline)."""
         if not isinstance(text, str):
             raise TypeError(_not_text(text))
         option = as_reference(date)
@@ -96,15 +106,15 @@ class Pipeline:
         ]
         info = DocInfo(id=doc_id, source=source)
         analysis = Analysis(text, seg, pos, feats, lemmas, Document(text, info))
+        dateline = find_dateline(text, seg.paragraphs) if header else None
+        info.dateline = dateline
+        info.title = find_title(text, seg.paragraphs, dateline) if header else None
 
         spans: list[WordSpan] = []
         for (first, _), tags in zip(seg.sentences, self.ner.tags(sentences)):
             spans.extend(bio_to_spans(tags, first))
         analysis.document.entities = find_entities(analysis, spans)
 
-        dateline = find_dateline(text, seg.paragraphs)
-        info.dateline = dateline
-        info.title = find_title(text, seg.paragraphs, dateline)
         analysis.reference = self._reference(info, option, dateline_reference(dateline))
 
         document = analysis.document

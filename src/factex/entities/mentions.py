@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..analysis import Analysis
-from ..header import find_dateline
 from ..record import Entity, Mention
 from .coref import Candidate, build_entities
 from .names import name_parts
@@ -46,7 +45,7 @@ def dateline_spans(
     the tagger made of its capitals, and its agency an organisation. Returns the
     spans, the place's span and its name in title case."""
     text, words = analysis.text, analysis.segments.words
-    dateline = find_dateline(text, analysis.segments.paragraphs)
+    dateline = analysis.document.info.dateline
     if dateline is None or not dateline.place:
         return spans, None, None
     stop = dateline.start + len(dateline.place)
