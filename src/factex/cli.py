@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import json
 import os
 import re
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .json_stream import write_json
 from .reading import InputError, read_input
 from .record import DocInfo, error_record
 from .time.reference import Reference
@@ -152,7 +152,9 @@ def records(
             nlp = nlp or Pipeline()
             doc = nlp(text, date, doc_id=src.info.id, source=src.info.source, tokens=tokens)
             doc.info.encoding = src.info.encoding
-            yield src, doc.to_dict(), text
+            record = doc.to_dict()
+            del doc  # the record alone from here: a huge text's objects are freed
+            yield src, record, text
         except InputError as err:
             yield src, error_record(src.info, err.code, err.message), text
         except Exception as err:  # one broken document must not stop a batch
@@ -180,13 +182,16 @@ def write(out: TextIO | LazyFile, fmt: str, results: Iterator[Result], many: boo
             print(f"factex: {src.name}: {record['error']['message']}", file=sys.stderr)
             if not many:
                 continue
+        # written in pieces: a huge text's record is never one string (json_stream.py)
         if fmt == "jsonl":
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            write_json(out, record)
+            out.write("\n")
         elif many:  # a JSON list, one record per line (SPEC, "Many documents")
-            out.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False))
+            out.write("" if first else ",\n")
+            write_json(out, record)
             first = False
         else:
-            out.write(json.dumps(record, ensure_ascii=False, indent=2))
+            write_json(out, record, indent=2)
             first = False
         out.flush()
     if fmt == "json":
