@@ -142,6 +142,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="with -o FILE.jsonl: keep the complete records already in FILE, "
         "process only the other documents and append theirs",
     )
+    corpus.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (e.g. --scheduler tcp://scheduler:8786; needs "
+        'pip install "factex[dask]"): -o DIR gets one JSON Lines file per partition '
+        "(or, with --format parquet, a Parquet dataset per table); a rerun skips the "
+        "partitions already complete; the workers read the input files at the same paths",
+    )
+    corpus.add_argument(
+        "--partition-size",
+        type=_positive,
+        default=1000,
+        metavar="N",
+        help="documents per partition with --scheduler (default: 1000)",
+    )
     shown = corpus.add_mutually_exclusive_group()
     shown.add_argument(
         "--progress",
@@ -155,6 +170,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="no progress bar and no notes (errors are still reported)",
     )
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, not {value!r}")
+    return number
 
 
 def _jobs(value: str) -> int:
@@ -378,8 +403,59 @@ def _format_of(output: str | None, resume: bool) -> str:
     return "json"
 
 
+def _check_cluster(args: argparse.Namespace, fmt: str) -> str | None:
+    """Why --scheduler cannot be used as given, or None."""
+    if fmt not in ("jsonl", "parquet"):
+        return f"--scheduler writes jsonl or parquet, not {fmt}"
+    if not args.output or (os.path.exists(args.output) and not os.path.isdir(args.output)):
+        return "--scheduler writes one file per partition: give a directory with -o DIR"
+    if "-" in args.files:
+        return "--scheduler cannot read standard input: name files, folders or tables"
+    from .extras import MissingExtra, require
+
+    try:
+        require("distributed", "dask")
+    except MissingExtra as err:
+        return f"--scheduler: {err}"
+    return None
+
+
+def run_cluster(args: argparse.Namespace, fmt: str) -> int:
+    """`--scheduler`: partitions on a Dask cluster, written per partition."""
+    from .corpus.cluster import run_on_cluster
+
+    columns = Columns(args.text_column, args.id_column)
+    stream = items(args.files, args.glob, columns, args.encoding)
+    options = Options(args.encoding, args.date, args.tokens)
+    failed = done = skipped = 0
+    try:
+        for report in run_on_cluster(args.scheduler, stream, args.output, fmt, options,
+                                     args.partition_size):  # fmt: skip
+            done += report.documents
+            skipped += not report.documents
+            failed += len(report.failed)
+            for label, message in report.failed:
+                say(f"factex: {label}: {message}")
+            for label, note in [] if args.quiet else report.notes:
+                say(f"factex: {label}: {note}")
+    except OSError as err:
+        print(f"factex: --scheduler {args.scheduler}: {err}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(f"factex: {done} documents written to {args.output}"
+              f"{f', {skipped} partitions already complete' if skipped else ''}",
+              file=sys.stderr)  # fmt: skip
+    return 1 if failed else 0
+
+
 def run_extract(args: argparse.Namespace) -> int:
-    fmt = args.format or _format_of(args.output, args.resume)
+    fmt = args.format or _format_of(args.output, args.resume or bool(args.scheduler))
+    if args.scheduler:
+        problem = _check_cluster(args, fmt) or _check_files(args, fmt)
+        if problem:
+            print(f"factex: {problem}", file=sys.stderr)
+            return 2
+        return run_cluster(args, fmt)
     problem = _check_format(fmt, args.output) or _check_files(args, fmt)
     if problem:
         print(f"factex: {problem}", file=sys.stderr)

@@ -12,6 +12,7 @@ from .inputs import Item
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
+    from ..record import Document
 
 _CYRILLIC = re.compile("[А-ЯЁа-яё]")
 
@@ -21,10 +22,11 @@ class Options:
     """How every document of a run is processed."""
 
     encoding: str | None = None
-    date: str | None = None
+    date: Any = None  # YYYY-MM-DD or a Reference
     tokens: bool = False
     keep_text: bool = False  # send the text back with the record (for HTML pages)
     pipeline: dict[str, Any] = field(default_factory=dict)  # Pipeline(**pipeline)
+    documents: bool = False  # Documents instead of records; errors raise (Pipeline.pipe)
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Outcome:
     notes: list[str]
     chars: int = 0
     text: str = ""
+    document: Document | None = None
 
     @property
     def failed(self) -> bool:
@@ -74,6 +77,8 @@ class Processor:
         info = DocInfo(id=item.id, source=item.source)
         notes: list[str] = []
         text = ""
+        if self.options.documents:
+            return self._document(item)
         if item.error is not None:
             return Outcome(item, error_record(info, *item.error), notes)
         try:
@@ -98,6 +103,13 @@ class Processor:
             record = error_record(info, "processing-error", _message(err))
         kept = text if self.options.keep_text else ""
         return Outcome(item, record, notes, len(text), kept)
+
+    def _document(self, item: Item) -> Outcome:
+        """The Document of a text, as `Pipeline.__call__` gives it (errors raise)."""
+        doc = self.nlp(
+            item.text, self.options.date, doc_id=item.id, tokens=self.options.tokens  # type: ignore[arg-type]
+        )
+        return Outcome(item, {}, [], len(item.text or ""), document=doc)
 
     def chunk(self, chunk: list[Item]) -> list[Outcome]:
         return [self(item) for item in chunk]
