@@ -32,6 +32,9 @@ class Analysis:
     sent_of_word: list[int] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
     _spacy: Doc | None = field(default=None, repr=False)
+    _entity_at: tuple[list[Entity], int, dict[int, Entity]] | None = field(
+        default=None, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._starts = [w[0] for w in self.segments.words]
@@ -66,10 +69,15 @@ class Analysis:
 
     def entity_of(self, mention_start: int) -> Entity | None:
         """The entity that has a mention starting at `mention_start`."""
-        for e in self.document.entities:
-            if any(m.start == mention_start for m in e.mentions):
-                return e
-        return None
+        entities = self.document.entities
+        cached = self._entity_at
+        if cached is None or cached[0] is not entities or cached[1] != len(entities):
+            at: dict[int, Entity] = {}
+            for e in entities:
+                for m in e.mentions:
+                    at.setdefault(m.start, e)
+            cached = self._entity_at = (entities, len(entities), at)  # rebuilt on change
+        return cached[2].get(mention_start)
 
     def mentions(self) -> list[tuple[Mention, Entity]]:
         """All mentions with their entities, in text order."""

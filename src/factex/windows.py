@@ -69,6 +69,8 @@ def _shift(item: Any, by: int) -> None:
     elif hasattr(item, "start") and hasattr(item, "stop"):
         item.start += by
         item.stop += by
+    elif hasattr(item, "evidence"):  # a fact whose offsets are in an evidence span
+        _shift(item.evidence, by)
 
 
 def _lists(obj: Any) -> list[list[Any]]:

@@ -224,13 +224,25 @@ def _fullest(mentions: list[Mention], full: dict[int, str]) -> str:
     return max(spelled, key=lambda n: (len(n.split()), len(n)))
 
 
-def _surname_owners(m: Mention, surnames: dict[str, list[Mention]]) -> list[list[Mention]]:
+def _by_first_letters(surnames: dict[str, list[Mention]]) -> dict[str, list[str]]:
+    """Folded surnames by their first two letters, which every case form of a surname
+    shares with it, so that a word is compared with those surnames only."""
+    out: dict[str, list[str]] = {}
+    for last in surnames:
+        out.setdefault(last[:2], []).append(last)
+    return out
+
+
+def _surname_owners(
+    m: Mention, surnames: dict[str, list[Mention]], first_letters: dict[str, list[str]]
+) -> list[list[Mention]]:
     """The persons whose surname a one-word place or organisation mention is."""
     if " " in m.normal:
         return []
     if fold(m.normal) in surnames:
         return [surnames[fold(m.normal)]]
-    return [ms for last, ms in surnames.items() if surname_form(m.text, last)]
+    near = first_letters.get(fold(m.text)[:2], [])
+    return [surnames[last] for last in near if surname_form(m.text, last)]
 
 
 def build_entities(
@@ -248,9 +260,10 @@ def build_entities(
     entities: list[Entity] = []
     clusters = cluster_persons(persons)
     surnames = {fold(p["last"]): ms for p, ms in clusters if p.get("last") and p.get("first")}
+    first_letters = _by_first_letters(surnames)
     kept = []
     for m in others:  # `Мирзиёева`, `Голиковой` tagged as a place is the person's surname
-        owners = _surname_owners(m, surnames)
+        owners = _surname_owners(m, surnames, first_letters)
         if len(owners) == 1:
             m.type = "PER"
             owners[0].append(m)
