@@ -38,8 +38,9 @@ def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
     ending after a blank line (a break between articles or sections) in the
     second half of the window, else after a line break; a paragraph longer than
     `size` is cut after a sentence end, else after a space in the second half
-    of the window, else at `size`. Every cut is found by a search back over one window, so the
-    cost is linear in the text."""
+    of the window, else at `size`. Every cut is found by a search back over one
+    window and every window but the last is at least half a window long or ends
+    at a line break, so the cost is linear in the text."""
     if size < 1:
         raise ValueError(f"window size must be positive, not {size}")
     start, n = 0, len(text)
@@ -128,9 +129,8 @@ class Assembly:
                 _shift(t, offset)
                 t.sent += sent
             doc.tokens.extend(window.tokens)
-            doc.sentences = (doc.sentences or []) + [
-                (a + offset, b + offset) for a, b in window.sentences or []
-            ]
+            doc.sentences = doc.sentences if doc.sentences is not None else []
+            doc.sentences.extend((a + offset, b + offset) for a, b in window.sentences or [])
 
     def finish(self) -> Document:
         """Cluster the entities of all windows, point facts at them, number everything."""
@@ -146,7 +146,7 @@ class Assembly:
         for prefix, items in (("D", doc.dates), ("N", doc.numbers)):
             for i, item in enumerate(items, 1):
                 item.id = f"{prefix}{i}"
-        final = {id(e): c.entity for c in merged.values() for e in c.members}
+        final = {member: c.entity for member, c in merged.items()}
         for i, (fact, entities, dates) in enumerate(self.facts, 1):
             fact.id = f"F{i}"
             fact.args = {k: _remap(v, entities, dates, final) for k, v in fact.args.items()}
