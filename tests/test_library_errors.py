@@ -68,6 +68,9 @@ def test_to_frames_refuses_other_things(value, message):
 class _Breaks:
     """A stand-in pipeline that fails on one text."""
 
+    def __init__(self, **options):
+        self.options = options
+
     def __call__(self, text, date, **options):
         if "сломать" in text:
             raise RuntimeError("stage failed\non two lines")
@@ -81,7 +84,7 @@ def test_a_failing_document_becomes_an_error_record(tmp_path, monkeypatch):
         paths.append(tmp_path / f"d{i}.txt")
         paths[-1].write_text(text, encoding="utf-8")
     sources = [cli.Source.named(str(p)) for p in paths]
-    results = list(cli.records(sources, None, None, False))
+    results = list(cli.records(sources, None, cli.Options()))
     assert [r["doc"]["id"] for _, r, _ in results] == ["d0", "d1", "d2"]
     assert results[1][1]["error"] == {
         "code": "processing-error",

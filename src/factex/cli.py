@@ -9,7 +9,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -24,6 +24,8 @@ EXAMPLES = """examples:
   factex extract news/*.txt --format jsonl -o records.jsonl
   factex extract news/*.txt --format csv -o tables/
   factex extract article.txt --format html -o article.html
+  factex extract article.txt --disable facts
+  factex extract article.txt --facts occupation,quote
   cat article.txt | factex extract -
 """
 
@@ -103,7 +105,57 @@ def build_parser() -> argparse.ArgumentParser:
         help="encoding of the input files (e.g. --encoding cp1251); "
         "default: UTF-8, or cp1251/KOI8-R/cp866 recognised automatically",
     )
+    extract.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="STAGES",
+        help="stages not to run, comma-separated, and with them the stages that need them "
+        "(stages: segment, header, morph, ner, entities, dates, numbers, facts; "
+        "e.g. --disable facts)",
+    )
+    extract.add_argument(
+        "--facts",
+        action="append",
+        metavar="TYPES",
+        help="fact types to extract, comma-separated (default: all: occupation, visit, "
+        "meeting, event, quote, signing; e.g. --facts occupation,quote)",
+    )
+    extract.add_argument(
+        "--strict",
+        action="store_true",
+        help="a stage that fails on a document fails the document, instead of leaving "
+        "that stage's layer empty with a warning in the record",
+    )
     return parser
+
+
+def _names(values: list[str] | None) -> list[str] | None:
+    """`--disable a,b --disable c` as ['a', 'b', 'c'] (None when not given)."""
+    if values is None:
+        return None
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+@dataclass
+class Options:
+    """How the pipeline is built and called for every document."""
+
+    date: str | None = None
+    tokens: bool = False
+    disable: list[str] = field(default_factory=list)
+    facts: list[str] | None = None
+    strict: bool = False
+
+    @classmethod
+    def of(cls, args: argparse.Namespace) -> Options:
+        return cls(args.date, args.tokens, _names(args.disable) or [], _names(args.facts),
+                   args.strict)  # fmt: skip
+
+    def pipeline(self) -> Any:
+        from .pipeline import Pipeline
+
+        return Pipeline(disable=self.disable, facts=self.facts, strict=self.strict or None)
 
 
 _CYRILLIC = re.compile("[А-ЯЁа-яё]")
@@ -137,21 +189,22 @@ class Source:
 Result = tuple[Source, dict[str, Any], str]
 
 
-def records(
-    sources: list[Source], encoding: str | None, date: str | None, tokens: bool
-) -> Iterator[Result]:
+def records(sources: list[Source], encoding: str | None, options: Options) -> Iterator[Result]:
     """Read and process each source in turn: its record and text, or an error record
-    in its place when it cannot be read or processed."""
-    from .pipeline import Pipeline
-
-    nlp: Pipeline | None = None
+    in its place when it cannot be read or processed. A stage that failed on a
+    document is named on stderr (its record carries the warning)."""
+    nlp = None
     for src in sources:
         text = ""
         try:
             text = src.read(encoding)
-            nlp = nlp or Pipeline()
-            doc = nlp(text, date, doc_id=src.info.id, source=src.info.source, tokens=tokens)
+            nlp = nlp or options.pipeline()
+            doc = nlp(text, options.date, doc_id=src.info.id, source=src.info.source,
+                      tokens=options.tokens)  # fmt: skip
             doc.info.encoding = src.info.encoding
+            for w in doc.warnings:
+                print(f"factex: {src.name}: stage {w.stage} failed, its layer is empty: "
+                      f"{w.message}", file=sys.stderr)  # fmt: skip
             yield src, doc.to_dict(), text
         except InputError as err:
             yield src, error_record(src.info, err.code, err.message), text
@@ -296,7 +349,14 @@ def _check_files(files: list[str], output: str | None) -> str | None:
 
 def run_extract(args: argparse.Namespace) -> int:
     fmt = args.format or "json"
-    problem = _check_format(fmt, args.output) or _check_files(args.files, args.output)
+    from .pipeline import check_names
+
+    options = Options.of(args)
+    problem = (
+        check_names(options.disable, (), options.facts)
+        or _check_format(fmt, args.output)
+        or _check_files(args.files, args.output)
+    )
     if problem:
         print(f"factex: {problem}", file=sys.stderr)
         return 2
@@ -306,7 +366,7 @@ def run_extract(args: argparse.Namespace) -> int:
         return 2
     sources = [Source.named(name) for name in args.files]
     many = len(sources) > 1
-    results = records(_progress(sources), args.encoding, args.date, args.tokens)
+    results = records(_progress(sources), args.encoding, options)
     try:
         if fmt in TABLES:
             try:
@@ -318,8 +378,8 @@ def run_extract(args: argparse.Namespace) -> int:
             failed = write_html(sys.stdout, results)
         elif fmt == "html":
             try:
-                with open(args.output, "w", encoding="utf-8") as out:
-                    failed = write_html(out, results)
+                with open(args.output, "w", encoding="utf-8") as page:
+                    failed = write_html(page, results)
             except OSError as err:
                 print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
                 return 2

@@ -145,7 +145,7 @@ def _lead(words: list[Word]) -> Word | None:
     word that never declines (`Хорхе`, `Кими`) while another follows."""
     tagged = [w for w in words if len(w.text) > 2 and w.case]
     declining = [w for w in tagged if not _indeclinable(w.text)]
-    return (declining or tagged or [None])[0]
+    return next(iter(declining or tagged), None)
 
 
 @cache
