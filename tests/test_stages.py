@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from cli_run import ARTICLE
 
@@ -110,7 +112,7 @@ def test_cli_unknown_names(article, capsys):
 
 def test_cli_names_the_failed_stage(article, capsys, monkeypatch, lenient):
     _broken(lenient, "facts", monkeypatch)
-    monkeypatch.setattr(cli.Options, "pipeline", lambda self: lenient)
+    monkeypatch.setattr(sys.modules["factex.pipeline"], "Pipeline", lambda **options: lenient)
     assert cli.main(["extract", str(article)]) == 0
     captured = capsys.readouterr()
     assert f"{article}: stage facts failed" in captured.err
