@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .entities.coref import _aliases, _initials, _same_person, fold, surname_form
 from .entities.names import full_name, surname_first
-from .record import DateExpr, Document, Entity, Fact
+from .record import DateExpr, Document, Entity, Fact, StageWarning
 from .text.segment import LINE_BREAKS
 from .time.reference import Reference
 
@@ -104,7 +104,7 @@ class Assembly:
         self.document.sentences = [] if first.sentences is not None else None
         self.entities: list[Entity] = []
         self.facts: list[tuple[Fact, dict[str, Entity], dict[str, DateExpr]]] = []
-        self.warnings: list[Any] = []
+        self.warnings: list[StageWarning] = []
 
     def add(self, window: Document, offset: int) -> None:
         """Take the record of the window that starts at character `offset`."""
@@ -122,7 +122,7 @@ class Assembly:
         doc.numbers.extend(window.numbers)
         self.facts.extend((f, by_id, dates_by_id) for f in window.facts)
         doc.facts.extend(window.facts)
-        self.warnings.extend(getattr(window, "warnings", None) or [])
+        self.warnings.extend(window.warnings)
         if doc.tokens is not None and window.tokens is not None:
             sent = len(doc.sentences or [])
             for t in window.tokens:
@@ -143,15 +143,15 @@ class Assembly:
         )
         for i, e in enumerate(doc.entities, 1):
             e.id = f"T{i}"
-        for prefix, items in (("D", doc.dates), ("N", doc.numbers)):
-            for i, item in enumerate(items, 1):
-                item.id = f"{prefix}{i}"
+        for i, d in enumerate(doc.dates, 1):
+            d.id = f"D{i}"
+        for i, n in enumerate(doc.numbers, 1):
+            n.id = f"N{i}"
         final = {member: c.entity for member, c in merged.items()}
         for i, (fact, entities, dates) in enumerate(self.facts, 1):
             fact.id = f"F{i}"
             fact.args = {k: _remap(v, entities, dates, final) for k, v in fact.args.items()}
-        if self.warnings and hasattr(doc, "warnings"):
-            doc.warnings = self.warnings
+        doc.warnings = self.warnings
         return doc
 
 
