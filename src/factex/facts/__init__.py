@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..analysis import Analysis
 from ..record import Fact
-from . import event, meeting, occupation, quote, signing, visit
+from . import deal, event, meeting, occupation, ownership, quote, signing, visit
 from .context import Context
 from .persons import Persons
 
@@ -22,4 +22,6 @@ def extract_facts(analysis: Analysis) -> list[Fact]:
     facts += event.find(ctx, persons)
     facts += quote.find(ctx, persons)
     facts += signing.find(ctx, persons, meetings)
+    facts += deal.find(ctx)
+    facts += ownership.find(ctx, facts[: len(occupations)])
     return sorted(facts, key=lambda f: (f.start, f.type))
