@@ -32,15 +32,14 @@ COPULAS = {"быть", "являться", "стать", "становиться
 SHARE_NOUNS = {"акция", "доля", "пакет", "процент", "часть", "капитал"}
 PART_NOUNS = {"состав", "структура", "группа", "холдинг", "концерн", "корпорация", "периметр"}
 OWNER_TYPES = "PER ORG LOC"
+SUBJECT_CASES = {"Nom", "Acc", None}
 POSSESSIVES = {"его", "ее", "её", "их", "свой"}
 
 Pair = tuple[list[Entity], Entity | None, str | None, int]  # owners, property, text, anchor
 
 
 def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
-    held = {
-        (f.args["person"]["ref"], (f.args.get("org") or {}).get("ref")) for f in occupations
-    }
+    held = {(f.args["person"]["ref"], (f.args.get("org") or {}).get("ref")) for f in occupations}
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
     for i in range(ctx.n):
@@ -137,20 +136,29 @@ def _implied(ctx: Context, k: int, b: int) -> tuple[Span, int] | None:
         return None
     if ctx.lemma(k) not in words("org-nouns") | words("ownership-heads"):
         return None
-    org = _last_org(ctx, k)
+    org = _last_org(ctx, k, ctx.lemma(k))
     return (org, k + 1) if org is not None else None
 
 
-def _last_org(ctx: Context, k: int) -> Span | None:
+def _last_org(ctx: Context, k: int, noun: str | None = None) -> Span | None:
+    """The last organisation named before word k: one named with `noun` anywhere before
+    (`радиостанции «Балтика FM»` for `основатель радиостанции`), else any in this sentence
+    or the one before."""
+    if noun:
+        named = [s for s in names_in(ctx, 0, k, "ORG") if ctx.lemma(start_of(ctx, s)) == noun]
+        if named:
+            return named[-1]
     first = ctx.sentence(k)[0]
     lo = ctx.sentence(first - 1)[0] if first > 0 else 0
-    orgs = [s for s in names_in(ctx, lo, k, "ORG")]
+    orgs = names_in(ctx, lo, k, "ORG")
     return orgs[-1] if orgs else None
 
 
 def _subject_before(ctx: Context, a: int, i: int) -> list[Span]:
-    """The names in the nominative before word i in its clause, with their list."""
-    names = [s for s in names_in(ctx, a, i, OWNER_TYPES) if case_of(ctx, s) in {"Nom", None}]
+    """The names in the nominative before word i in its clause, with their list (the
+    accusative too: it has the same form for things, and the tagger mixes them up)."""
+    names = [s for s in names_in(ctx, a, i, OWNER_TYPES) if case_of(ctx, s) in SUBJECT_CASES]
+    names = [s for s in names if start_of(ctx, s) == 0 or ctx.pos(start_of(ctx, s) - 1) != "ADP"]
     names = [s for s in names if not is_place(ctx, s)]
     return listed(ctx, names[0], True) if names else []
 
@@ -180,8 +188,8 @@ def _owner_noun(ctx: Context, i: int) -> list[Pair]:
         after = end_of(ctx, prop_span)
     elif i + 1 < b and (implied := _implied(ctx, i + 1, b)) is not None:
         prop_span, after = implied
-    elif i > 0 and ctx.lemma(i - 1) in POSSESSIVES and (implied := _last_org(ctx, i)):
-        prop_span = implied  # `Портал SeeSaw ... его основатель Джон Килинг`
+    elif i > 0 and ctx.lemma(i - 1) in POSSESSIVES and (last := _last_org(ctx, i)):
+        prop_span = last  # `Портал SeeSaw ... его основатель Джон Килинг`
     else:
         text, after = _quoted_after(ctx, i + 1, b)
         if text is None:
@@ -231,8 +239,8 @@ def _own(ctx: Context, i: int) -> list[Pair]:
 def _belong(ctx: Context, i: int) -> list[Pair]:
     a, b = ctx.clause(i, relative=False, quotes=False)
     after = [s for s in names_in(ctx, i + 1, b, OWNER_TYPES) if _dative(ctx, s)]
-    if not after:  # `Правительству Татарстана принадлежит ...`
-        after = [s for s in names_in(ctx, a, i, OWNER_TYPES) if _dative(ctx, s)]
+    if not after:  # `Правительству Татарстана принадлежит ...`, the case misread
+        after = [s for s in names_in(ctx, a, i, OWNER_TYPES) if case_of(ctx, s) != "Nom"]
     if not after:
         return []
     owners = _ents(listed(ctx, after[0], True))

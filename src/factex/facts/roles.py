@@ -35,7 +35,7 @@ def case_of(ctx: Context, span: Span) -> str | None:
     k = span.first - 1
     if k >= 0 and ctx.is_quote(k):
         k -= 1
-    if k >= 0 and k != span.first - 1 and ctx.pos(k) == "NOUN" and ctx.span_at.get(k) is None:
+    if k >= 0 and k != span.first - 1 and _head(ctx, k):
         return ctx.feat(k, "Case")
     return ctx.feat(span.first, "Case")
 
@@ -45,9 +45,14 @@ def start_of(ctx: Context, span: Span) -> int:
     k = span.first
     if k > 0 and ctx.is_quote(k - 1):
         k -= 1
-        if k > 0 and ctx.pos(k - 1) == "NOUN" and ctx.span_at.get(k - 1) is None:
+        if k > 0 and _head(ctx, k - 1):
             k -= 1
     return k
+
+
+def _head(ctx: Context, k: int) -> bool:
+    """A common noun before a quoted name (`Сети` at a sentence start may be read as a name)."""
+    return ctx.pos(k) in {"NOUN", "PROPN"} and ctx.span_at.get(k) is None
 
 
 def end_of(ctx: Context, span: Span) -> int:
@@ -67,7 +72,7 @@ def is_place(ctx: Context, span: Span) -> bool:
         span.entity.type == "LOC"
         and k >= 0
         and ctx.lemma(k) in PLACE_PREPS
-        and case_of(ctx, span) in {"Loc", None}
+        and case_of(ctx, span) != "Acc"  # `поставки в Китай`: where to, a side
     )
 
 
