@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..record import Entity, Fact
-from .args import nominal_phrase, ref
+from .args import nominal_phrase
 from .context import Context, Span
 from .lexicon import mapping, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
@@ -27,9 +27,9 @@ class Occupation:
 
     def fact(self) -> Fact:
         args: dict[str, Any] = {
-            "person": self.person.ref(),
+            "person": self.person,
             "position": self.phrase.position or None,
-            "org": ref(self.phrase.org),
+            "org": self.phrase.org,
         }
         org = self.phrase.org
         if self.phrase.org_text and (org is None or org.name != self.phrase.org_text):

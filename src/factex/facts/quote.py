@@ -140,7 +140,7 @@ def _text(ctx: Context, a: int, b: int) -> str:
 def _fact(ctx: Context, a: int, b: int, speaker, text: str, direct: bool) -> Fact:
     entity, described = speaker
     args: dict[str, Any] = {
-        "speaker": entity.ref() if entity else None,
+        "speaker": entity,
         "text": text,
         "direct": direct,
     }
