@@ -16,6 +16,7 @@ from .context import Context
 from .lexicon import mapping, multimap, sequences, words
 from .merge import Policy, joined, merge
 from .persons import Persons
+from .registry import Found, fact_type
 
 # The same event read again adds what the first reading lacks: ordinal, place, theme,
 # a better date, more participants.
@@ -188,6 +189,12 @@ def _first_word(ctx: Context, i: int, first: int) -> tuple[int, int | None]:
             name_first = k
         start = k
     return name_first, ordinal
+
+
+@fact_type("event")
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The event facts of the document."""
+    return find(ctx, persons)
 
 
 def find(ctx: Context, persons: Persons) -> list[Fact]:

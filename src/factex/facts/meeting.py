@@ -11,6 +11,7 @@ from .context import Context
 from .lexicon import mapping, sequences, words
 from .merge import Policy, merge
 from .persons import Persons
+from .registry import Found, fact_type
 
 HOSTING = {"принимать", "принять"}
 REMOTE = {"телефонный разговор", "ВКС"}
@@ -190,6 +191,12 @@ def _also(ctx: Context, b: int) -> list[str]:
     while end > b + 3 and ctx.is_punct(end - 1):
         end -= 1
     return [ctx.chars(b + 3, end)]
+
+
+@fact_type("meeting", needs=['visit'])
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The meeting facts of the document."""
+    return find(ctx, persons, found["visit"])
 
 
 def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> list[Fact]:

@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..record import Entity, Fact
 from .args import nominal_phrase
 from .context import Context, Span
 from .lexicon import mapping, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
+from .registry import Found, fact_type
+
+if TYPE_CHECKING:
+    from .persons import Persons
 
 APPOSITION = {",", "-", "–", "—"}
 HOLDING = {"пост", "должность", "кресло"}
@@ -37,6 +41,12 @@ class Occupation:
         if self.phrase.former:
             args["former"] = True
         return Fact("occupation", self.start, self.stop, args)
+
+
+@fact_type("occupation")
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The occupation facts: those `Persons` was built from (`find`)."""
+    return [o.fact() for o in persons.occupations]
 
 
 def find(ctx: Context) -> list[Occupation]:

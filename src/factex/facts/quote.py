@@ -14,6 +14,7 @@ from .context import Context
 from .lexicon import sequences, words
 from .persons import Persons
 from .positions import is_post, phrase_at
+from .registry import Found, fact_type
 
 OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
 MESSAGE_WORDS = {"сообщение", "заявление", "релиз", "пресс-релиз", "документ", "письмо", "текст"}
@@ -147,6 +148,12 @@ def _fact(ctx: Context, a: int, b: int, speaker, text: str, direct: bool) -> Fac
     if described:
         args["speaker_text"] = described
     return Fact("quote", ctx.start(a), ctx.stop(b - 1), args)
+
+
+@fact_type("quote")
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The quote facts of the document."""
+    return find(ctx, persons)
 
 
 def find(ctx: Context, persons: Persons) -> list[Fact]:

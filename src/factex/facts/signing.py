@@ -13,6 +13,7 @@ from .meeting import recent, sides
 from .merge import Policy, merge
 from .persons import Persons
 from .positions import is_post
+from .registry import Found, fact_type
 
 # A document noun that refers back to the last signing adds its parties and date.
 MERGE: dict[str, Policy] = {"parties": "union", "dates": "date"}
@@ -166,6 +167,12 @@ def _speaker(ctx: Context, j: int, i: int) -> bool:
         if ctx.lemma(k) in words("speech-verbs"):
             return True
     return False
+
+
+@fact_type("signing", needs=['meeting'])
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The signing facts of the document."""
+    return find(ctx, persons, found["meeting"])
 
 
 def find(ctx: Context, persons: Persons, meetings: list[Fact] | None = None) -> list[Fact]:

@@ -13,6 +13,7 @@ from .lexicon import mapping
 from .lexicon import words as lexicon_words
 from .merge import Policy, merge, same
 from .persons import Persons
+from .registry import Found, fact_type
 
 # Two readings of one visit: each argument the first gives, else the second's; the better date.
 MERGE: dict[str, Policy] = {
@@ -152,6 +153,12 @@ def _host(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:
             found = persons.within(j + 2, b, None)
             return found[0] if found else None
     return None
+
+
+@fact_type("visit")
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The visit facts of the document."""
+    return find(ctx, persons)
 
 
 def find(ctx: Context, persons: Persons) -> list[Fact]:
