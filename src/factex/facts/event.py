@@ -10,7 +10,9 @@ from functools import cache
 from typing import Any
 
 from ..record import Fact
+from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES, QUOTES
 from ..text.morph import parses
+from ..text.roman import roman_value
 from .args import best_date, nominal_phrase, own_dates, unique
 from .context import Context
 from .lexicon import mapping, multimap, sequences, words
@@ -23,20 +25,8 @@ from .registry import Found, fact_type
 MERGE: dict[str, Policy] = {
     "ordinal": "fill", "place": "fill", "theme": "fill", "dates": "date", "participants": "union",
 }  # fmt: skip
-QUOTED = re.compile(r"[«\"„“]([^«»\"„“”]+)[»\"“”]")
-ROMAN = re.compile(r"^[IVXLC]+$")
+QUOTED = re.compile(f"[{''.join(OPEN_QUOTES)}]([^{''.join(QUOTES)}]+)[{''.join(CLOSE_QUOTES)}]")
 ORDINAL_DIGITS = re.compile(r"^(\d+)(-?(й|й|го|ий|ой|ый|ом|ем|м))?$")
-
-
-def roman(text: str) -> int | None:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    if not ROMAN.match(text):
-        return None
-    total = 0
-    for a, b in zip(text, text[1:] + " "):
-        v = values[a]
-        total += -v if b != " " and values.get(b, 0) > v else v
-    return total
 
 
 def _ordinal(ctx: Context, j: int) -> int | None:
@@ -45,7 +35,7 @@ def _ordinal(ctx: Context, j: int) -> int | None:
     if num is not None and num.kind == "ordinal":
         return num.value
     text = ctx.text(j)
-    if (r := roman(text)) is not None:
+    if (r := roman_value(text)) is not None:
         return r
     m = ORDINAL_DIGITS.match(text)
     return int(m.group(1)) if m and m.group(2) else None

@@ -11,6 +11,7 @@ from .args import nominal_phrase
 from .context import Context, Span
 from .lexicon import mapping, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
+from .pronouns import PERSONAL, antecedent
 from .registry import Found, fact_type
 
 if TYPE_CHECKING:
@@ -375,23 +376,12 @@ def _headed_object(ctx: Context, i: int) -> Phrase | None:
 
 
 def _antecedent(ctx: Context, a: int, b: int) -> Span | None:
-    """The person a subject pronoun of words [a, b) stands for: the named subject of the
-    sentence before, when it agrees in gender."""
+    """The person a subject pronoun of words [a, b) stands for (`pronouns.antecedent`)."""
     pron = next(
-        (k for k in range(a, b) if ctx.lemma(k) in {"он", "она"} and ctx.feat(k, "Case") == "Nom"),
+        (k for k in range(a, b) if ctx.lemma(k) in PERSONAL and ctx.feat(k, "Case") == "Nom"),
         None,
     )
-    first, _ = ctx.sentence(a)
-    if pron is None or first == 0:
-        return None
-    prev_first, prev_last = ctx.sentence(first - 1)
-    subjects = ctx.spans_in(prev_first, prev_last, "PER")
-    if not subjects or ctx.feat(subjects[0].first, "Case") not in {"Nom", None}:
-        return None
-    gender = ctx.feat(subjects[0].last - 1, "Gender")
-    if gender and ctx.feat(pron, "Gender") and gender != ctx.feat(pron, "Gender"):
-        return None
-    return subjects[0]
+    return None if pron is None else antecedent(ctx, pron)
 
 
 def _is_post_proper(occ: Occupation, ctx: Context) -> bool:

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from ..record import Entity, Fact
+from ..text.chars import QUOTE_PAIRS
 from ..text.segment import LINE_BREAK
 from .args import nominal_phrase
 from .context import Context
@@ -16,7 +17,7 @@ from .persons import Persons
 from .positions import is_post, phrase_at
 from .registry import Found, fact_type
 
-OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
+OPENING = QUOTE_PAIRS
 MESSAGE_WORDS = {"сообщение", "заявление", "релиз", "пресс-релиз", "документ", "письмо", "текст"}
 
 
