@@ -146,7 +146,7 @@ def run(
     jobs = resolve_jobs(jobs)
     if jobs == 1:
         processor = Processor(options, nlp)
-        for item in items:
-            yield processor(item)
+        for chunk in chunks(items, chunk_size):
+            yield from processor.chunk(chunk)
         return
     yield from OrderedPool(jobs, options, chunk_size).map(items)
