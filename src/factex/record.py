@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .document import Token
 
 SPEC_VERSION = "1"
 
@@ -168,27 +171,14 @@ class DocInfo:
 
 
 @dataclass
-class Token:
-    """A word of the linguistic layer (`--tokens`)."""
+class StageWarning:
+    """A stage that failed on this document: its layer is empty (SPEC, "Warnings")."""
 
-    start: int
-    stop: int
-    text: str
-    lemma: str
-    pos: str
-    feats: dict[str, str]
-    sent: int
+    stage: str
+    message: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "stop": self.stop,
-            "text": self.text,
-            "lemma": self.lemma,
-            "pos": self.pos,
-            "feats": dict(self.feats),
-            "sent": self.sent,
-        }
+        return {"stage": self.stage, "message": self.message}
 
 
 @dataclass
@@ -203,6 +193,7 @@ class Document:
     facts: list[Fact] = field(default_factory=list)
     sentences: list[tuple[int, int]] | None = None
     tokens: list[Token] | None = None
+    warnings: list[StageWarning] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -213,8 +204,10 @@ class Document:
             "numbers": [n.to_dict() for n in self.numbers],
             "facts": [f.to_dict() for f in self.facts],
         }
+        if self.warnings:
+            out["warnings"] = [w.to_dict() for w in self.warnings]
         if self.tokens is not None:
-            out["sentences"] = [{"start": a, "stop": b} for a, b in self.sentences or []]
+            out["sentences"] = [{"start": s, "stop": e} for s, e in self.sentences or []]
             out["tokens"] = [t.to_dict() for t in self.tokens]
         return out
 
