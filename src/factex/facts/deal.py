@@ -17,9 +17,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Entity, Fact
-from .args import best_date, date_ref, own_dates, refs
+from .args import best_date, own_dates, unique
 from .context import Context, Span
 from .lexicon import mapping, words
+from .persons import Persons
+from .registry import Found, fact_type
 from .roles import (
     case_of,
     clause,
@@ -48,6 +50,12 @@ def _kind(ctx: Context, i: int) -> str | None:
     if ctx.pos(i) == "ADJ":
         return kind if ctx.lemma(i) == "санкционный" else None  # `инвестиционный фонд`
     return kind if ctx.pos(i) in {"NOUN", "VERB"} else None  # `второй год подряд`
+
+
+@fact_type("deal")
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The deal facts of the document."""
+    return find(ctx)
 
 
 def find(ctx: Context) -> list[Fact]:
@@ -85,10 +93,10 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
         return None
     s_first, s_last = ctx.sentence(anchor)
     args: dict[str, Any] = {
-        "parties": refs(parties),
+        "parties": unique(parties),
         "kind": kind,
         "subject": _subject(ctx, anchor, b),
-        "dates": date_ref(best_date(own_dates(ctx, a, b))),
+        "dates": best_date(own_dates(ctx, a, b)),
     }
     modality = ctx.modality(anchor)
     if modality:

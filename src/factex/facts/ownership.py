@@ -25,7 +25,9 @@ from typing import Any
 from ..record import Entity, Fact
 from .context import Context, Span
 from .lexicon import mapping, words
+from .persons import Persons
 from .positions import is_post
+from .registry import Found, fact_type
 from .roles import case_of, end_of, is_place, is_which, listed, names_in, start_of
 
 COPULAS = {"быть", "являться", "стать", "становиться", "оставаться", "остаться"}
@@ -38,8 +40,14 @@ POSSESSIVES = {"его", "ее", "её", "их", "свой"}
 Pair = tuple[list[Entity], Entity | None, str | None, int]  # owners, property, text, anchor
 
 
+@fact_type("ownership", needs=["occupation"])
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The ownership facts of the document."""
+    return find(ctx, found["occupation"])
+
+
 def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
-    held = {(f.args["person"]["ref"], (f.args.get("org") or {}).get("ref")) for f in occupations}
+    held = {(f.args["person"].id, _id(f.args.get("org"))) for f in occupations}
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
     for i in range(ctx.n):
@@ -64,8 +72,8 @@ def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
 def _fact(ctx: Context, owner: Entity, prop: Entity | None, text: str | None, i: int) -> Fact:
     a, b = ctx.clause(i, relative=False, quotes=False)
     args: dict[str, Any] = {
-        "owner": owner.ref(),
-        "property": prop.ref() if prop is not None else None,
+        "owner": owner,
+        "property": prop,
         "share": _share(ctx, a, b),
     }
     if prop is None:
@@ -78,6 +86,10 @@ def _fact(ctx: Context, owner: Entity, prop: Entity | None, text: str | None, i:
 
 
 # helpers
+
+
+def _id(entity: Entity | None) -> str | None:
+    return entity.id if entity is not None else None
 
 
 def _share(ctx: Context, a: int, b: int) -> str | None:
