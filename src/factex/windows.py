@@ -23,7 +23,7 @@ from .text.segment import LINE_BREAKS
 from .time.reference import Reference
 
 if TYPE_CHECKING:
-    from .analysis import Analysis
+    from .document import Analysis
 
 # Characters per window: the linguistic layers of a window take about 20 MB.
 WINDOW = 100_000

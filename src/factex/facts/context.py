@@ -6,12 +6,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..analysis import Analysis
+from ..document import Analysis, Token, WordRange
 from ..record import DateExpr, Entity, Mention, Number
+from ..text.chars import DASHES, QUOTES
 from .lexicon import mapping, words
-
-QUOTE_CHARS = '«»"„“”'
-DASHES = {"-", "–", "—", "--"}
 
 
 @dataclass
@@ -29,11 +27,13 @@ class Context:
     """Words, lemmas, tags and entity mentions of one document, with lookups by word."""
 
     analysis: Analysis
+    tokens: list[Token] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     span_at: dict[int, Span] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         a = self.analysis
+        self.tokens = a.tokens
         for mention, entity in a.mentions():
             first = a.word_at(mention.start)
             last = a.word_at(mention.stop - 1)
@@ -47,42 +47,42 @@ class Context:
     # words
     @property
     def n(self) -> int:
-        return len(self.analysis.words)
+        return len(self.tokens)
 
     def text(self, i: int) -> str:
-        return self.analysis.words[i][2]
+        return self.tokens[i].word
 
     def lemma(self, i: int) -> str:
-        return self.analysis.lemmas[i]
+        return self.tokens[i].lemma
 
     def pos(self, i: int) -> str:
-        return self.analysis.pos[i]
+        return self.tokens[i].pos
 
     def feat(self, i: int, key: str) -> str | None:
-        return self.analysis.feats[i].get(key)
+        return self.tokens[i].feats.get(key)
 
     def start(self, i: int) -> int:
-        return self.analysis.words[i][0]
+        return self.tokens[i].start
 
     def stop(self, i: int) -> int:
-        return self.analysis.words[i][1]
+        return self.tokens[i].stop
 
     def chars(self, first: int, last: int) -> str:
         """The text of words [first, last)."""
         return self.analysis.text[self.start(first) : self.stop(last - 1)]
 
-    def sentence(self, i: int) -> tuple[int, int]:
+    def sentence(self, i: int) -> WordRange:
         """The word range of the sentence of word i."""
-        return self.analysis.segments.sentences[self.analysis.sent_of_word[i]]
+        return self.analysis.sentences[self.tokens[i].sent]
 
-    def sentences(self) -> list[tuple[int, int]]:
-        return self.analysis.segments.sentences
+    def sentences(self) -> list[WordRange]:
+        return self.analysis.sentences
 
     def is_punct(self, i: int) -> bool:
         return self.pos(i) == "PUNCT" or not any(c.isalnum() for c in self.text(i))
 
     def is_quote(self, i: int) -> bool:
-        return self.text(i) in QUOTE_CHARS
+        return self.text(i) in QUOTES
 
     def is_dash(self, i: int) -> bool:
         return self.text(i) in DASHES
@@ -137,9 +137,7 @@ class Context:
         dates, starts = self._dates
         k = bisect_left(starts, a)
         end = bisect_left(starts, b, k)
-        return [
-            d for d in dates[k:end] if d.stop <= b and not (dl_a <= d.start and d.stop <= dl_b)
-        ]
+        return [d for d in dates[k:end] if d.stop <= b and not (dl_a <= d.start and d.stop <= dl_b)]
 
     @cached_property
     def _dates(self) -> tuple[list[DateExpr], list[int]]:
@@ -182,7 +180,7 @@ class Context:
 
     def _breaks(self, j: int, relative: bool, quotes: bool = True) -> bool:
         t = self.text(j)
-        if t in {";", ":"} or (quotes and t in QUOTE_CHARS):
+        if t in {";", ":"} or (quotes and t in QUOTES):
             return True
         if t == "," and j + 1 < self.n:
             nxt = self.lemma(j + 1)

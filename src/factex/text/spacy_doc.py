@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from ..analysis import Analysis
+    from ..document import Analysis
 
 
 @cache
@@ -22,6 +22,41 @@ def vocab() -> Vocab:
 
 def _morph(feats: dict[str, str]) -> str:
     return "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+
+
+def same_tokens(doc: Doc, analysis: Analysis) -> bool:
+    """Whether `doc` has factex's tokens (whitespace tokens aside) over the same text."""
+    if doc.text != analysis.text:
+        return False
+    spans = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    return spans == [(t.start, t.stop) for t in analysis.tokens]
+
+
+def annotate(doc: Doc, analysis: Analysis) -> Doc:
+    """Give `doc`, which has factex's tokens, their lemmas, tags, sentences and the
+    entity mentions as `doc.ents`."""
+    from spacy.tokens import MorphAnalysis
+
+    tokens = iter(analysis.tokens)
+    sent_first = {analysis.tokens[first].start for first, _ in analysis.sentences}
+    for t in doc:
+        if t.is_space:
+            continue
+        token = next(tokens)
+        t.lemma_, t.pos_ = token.lemma, token.pos
+        t.morph = MorphAnalysis(doc.vocab, token.feats)
+        t.is_sent_start = t.i == 0 or t.idx in sent_first
+    _set_ents(doc, analysis)
+    return doc
+
+
+def _set_ents(doc: Doc, analysis: Analysis) -> None:
+    ents = []
+    for mention, entity in analysis.mentions():
+        span = doc.char_span(mention.start, mention.stop, label=entity.type, kb_id=entity.id)
+        if span is not None:
+            ents.append(span)
+    doc.ents = ents
 
 
 def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
@@ -39,7 +74,7 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
     morphs: list[str] = []
     lemmas: list[str] = []
     starts: list[bool | int | None] = []
-    sent_first = {a for a, _ in analysis.segments.sentences}
+    sent_first = {first for first, _ in analysis.sentences}
 
     def add_gap(gap: str) -> None:
         if not gap:
@@ -56,15 +91,15 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
             starts.append(False)
 
     cursor = 0
-    for i, (start, stop, _) in enumerate(analysis.words):
-        add_gap(text[cursor:start])
-        words.append(text[start:stop])
+    for i, token in enumerate(analysis.tokens):
+        add_gap(text[cursor : token.start])
+        words.append(token.text)
         spaces.append(False)
-        pos.append(analysis.pos[i])
-        morphs.append(_morph(analysis.feats[i]))
-        lemmas.append(analysis.lemmas[i])
+        pos.append(token.pos)
+        morphs.append(_morph(token.feats))
+        lemmas.append(token.lemma)
         starts.append(i in sent_first)
-        cursor = stop
+        cursor = token.stop
     add_gap(text[cursor:])
     if starts:
         starts[0] = True
@@ -77,10 +112,5 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
         lemmas=lemmas,
         sent_starts=starts,
     )
-    ents = []
-    for mention, entity in analysis.mentions():
-        span = doc.char_span(mention.start, mention.stop, label=entity.type, kb_id=entity.id)
-        if span is not None:
-            ents.append(span)
-    doc.ents = ents
+    _set_ents(doc, analysis)
     return doc
