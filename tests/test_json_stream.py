@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from factex.json_stream import chunks, write_json
+from factex.json_stream import chunks, release_to_dict, write_json
 
 RECORDS = [
     {},
@@ -32,3 +32,11 @@ def test_a_long_list_comes_in_pieces(seed_record):
     assert len(pieces) > 50
     assert max(map(len, pieces)) < len("".join(pieces)) / 20
     assert "".join(pieces) == json.dumps(record, ensure_ascii=False, indent=2)
+
+
+def test_a_record_built_while_releasing_the_objects(nlp, seed_text):
+    doc = nlp(seed_text, "2025-11-11", tokens=True)
+    expected = doc.to_dict()
+    assert release_to_dict(doc) == expected
+    assert list(release_to_dict(nlp(seed_text, "2025-11-11", tokens=True))) == list(expected)
+    assert doc.entities == doc.facts == []

@@ -1,4 +1,5 @@
-"""Writing a record as JSON piece by piece, so that a huge record is never one string.
+"""Writing a record as JSON piece by piece, so that a huge record is never one string,
+and building it from a Document without holding both whole.
 
 The output is the same text as `json.dumps(record, ensure_ascii=False, indent=...)`:
 each element of a top-level list is encoded on its own (by the C encoder) and
@@ -10,7 +11,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from .record import Document
 
 
 class Writable(Protocol):
@@ -70,3 +74,20 @@ def write_json(out: Writable, record: dict[str, Any], indent: int | None = None)
             buffer, size = [], 0
     if buffer:
         out.write("".join(buffer))
+
+
+def release_to_dict(doc: Document) -> dict[str, Any]:
+    """`doc.to_dict()`, built while letting go of the objects already converted, so
+    that a huge document's objects and its record are never both whole in memory.
+    The document is left without entities, dates, numbers and facts."""
+    layers = {name: getattr(doc, name) for name in ("facts", "entities", "dates", "numbers")}
+    for name in layers:
+        setattr(doc, name, [])
+    out = doc.to_dict()  # the keys in their order, the layers empty
+    for name, items in layers.items():  # facts first: they refer to entities and dates
+        items.reverse()
+        converted = []
+        while items:
+            converted.append(items.pop().to_dict())
+        out[name] = converted
+    return out

@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..json_stream import release_to_dict
 from ..reading import InputError, read_input
 from ..record import DocInfo, error_record
 from .inputs import Item
@@ -128,7 +129,7 @@ class Processor:
                 doc.info.encoding = encoding
                 notes += [f"stage {w.stage} failed, its layer is empty: {w.message}"
                           for w in doc.warnings]  # fmt: skip
-                record = doc.to_dict()
+                record = release_to_dict(doc)  # a huge text's objects go as its record grows
             except Exception as err:  # one broken document must not stop a batch
                 info = DocInfo(id=item.id, source=item.source)
                 record = error_record(info, "processing-error", _message(err))
