@@ -218,6 +218,7 @@ class Pipeline:
                 analysis.document.warnings.append(StageWarning(name, _message(err)))
                 continue
             done.add(name)
+        analysis.document.assign_ids()
         if tokens:
             self._tokens(analysis)
         return analysis

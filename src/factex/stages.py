@@ -229,10 +229,7 @@ def _dates(models: Models) -> Run:
     from .time.dates import find_dates
 
     def run(a: Analysis) -> None:
-        dates = find_dates(a.text, a.reference)
-        for i, d in enumerate(dates, 1):
-            d.id = f"D{i}"  # before facts, whose date arguments refer to them
-        a.document.dates = dates
+        a.document.dates = find_dates(a.text, a.reference)
 
     return run
 
@@ -247,10 +244,7 @@ def _numbers(models: Models) -> Run:
     from .numbers import find_numbers
 
     def run(a: Analysis) -> None:
-        numbers = find_numbers(a.text, a.document.dates)
-        for i, n in enumerate(numbers, 1):
-            n.id = f"N{i}"
-        a.document.numbers = numbers
+        a.document.numbers = find_numbers(a.text, a.document.dates)
 
     return run
 
@@ -265,9 +259,6 @@ def _facts(models: Models) -> Run:
     from .facts import extract_facts
 
     def run(a: Analysis) -> None:
-        facts = extract_facts(a, a.fact_types)
-        for i, fact in enumerate(facts, 1):
-            fact.id = f"F{i}"
-        a.document.facts = facts
+        a.document.facts = extract_facts(a, a.fact_types)
 
     return run
