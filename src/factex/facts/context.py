@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..analysis import Analysis
+from ..document import Analysis, Token, WordRange
 from ..record import DateExpr, Entity, Mention, Number
 from .lexicon import mapping, words
 
@@ -29,11 +29,13 @@ class Context:
     """Words, lemmas, tags and entity mentions of one document, with lookups by word."""
 
     analysis: Analysis
+    tokens: list[Token] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     span_at: dict[int, Span] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         a = self.analysis
+        self.tokens = a.tokens
         for mention, entity in a.mentions():
             first = a.word_at(mention.start)
             last = a.word_at(mention.stop - 1)
@@ -47,36 +49,36 @@ class Context:
     # words
     @property
     def n(self) -> int:
-        return len(self.analysis.words)
+        return len(self.tokens)
 
     def text(self, i: int) -> str:
-        return self.analysis.words[i][2]
+        return self.tokens[i].word
 
     def lemma(self, i: int) -> str:
-        return self.analysis.lemmas[i]
+        return self.tokens[i].lemma
 
     def pos(self, i: int) -> str:
-        return self.analysis.pos[i]
+        return self.tokens[i].pos
 
     def feat(self, i: int, key: str) -> str | None:
-        return self.analysis.feats[i].get(key)
+        return self.tokens[i].feats.get(key)
 
     def start(self, i: int) -> int:
-        return self.analysis.words[i][0]
+        return self.tokens[i].start
 
     def stop(self, i: int) -> int:
-        return self.analysis.words[i][1]
+        return self.tokens[i].stop
 
     def chars(self, first: int, last: int) -> str:
         """The text of words [first, last)."""
         return self.analysis.text[self.start(first) : self.stop(last - 1)]
 
-    def sentence(self, i: int) -> tuple[int, int]:
+    def sentence(self, i: int) -> WordRange:
         """The word range of the sentence of word i."""
-        return self.analysis.segments.sentences[self.analysis.sent_of_word[i]]
+        return self.analysis.sentences[self.tokens[i].sent]
 
-    def sentences(self) -> list[tuple[int, int]]:
-        return self.analysis.segments.sentences
+    def sentences(self) -> list[WordRange]:
+        return self.analysis.sentences
 
     def is_punct(self, i: int) -> bool:
         return self.pos(i) == "PUNCT" or not any(c.isalnum() for c in self.text(i))
@@ -137,9 +139,7 @@ class Context:
         dates, starts = self._dates
         k = bisect_left(starts, a)
         end = bisect_left(starts, b, k)
-        return [
-            d for d in dates[k:end] if d.stop <= b and not (dl_a <= d.start and d.stop <= dl_b)
-        ]
+        return [d for d in dates[k:end] if d.stop <= b and not (dl_a <= d.start and d.stop <= dl_b)]
 
     @cached_property
     def _dates(self) -> tuple[list[DateExpr], list[int]]:
