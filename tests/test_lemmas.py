@@ -104,8 +104,8 @@ def test_ud_dev_lemma_accuracy():
         for sent, seg in zip(sentences, segs):
             tagged = [t for _ in seg.sentences for t in next(tags)]
             ours = {
-                (a, b): lemma(w, pos, tuple(sorted(f.items())))
-                for (a, b, w), (pos, f) in zip(seg.words, tagged)
+                (t.start, t.stop): lemma(t.word, pos, tuple(sorted(f.items())))
+                for t, (pos, f) in zip(seg.tokens, tagged)
             }
             for gold in sent.tokens:
                 if gold.upos != "PUNCT" and (gold.start, gold.stop) in ours:
