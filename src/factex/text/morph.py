@@ -87,10 +87,14 @@ def _feature(tag: _TagFacts, name: str, value: str) -> int:
     return -1 if tag.grammemes & _CATEGORY[name] else 0
 
 
-def _agreement(tag: _TagFacts, pos: str, feats: tuple[tuple[str, str], ...]) -> tuple[int, ...]:
+@lru_cache(maxsize=50_000)
+def _agreement(
+    oc_tag: OpencorporaTag, pos: str, feats: tuple[tuple[str, str], ...]
+) -> tuple[int, ...]:
     """How well a parse agrees with slovnet's tag, compared part of speech first
     (2 the usual reading, 1 a possible one), then case, number, a proper-name parse
     for a PROPN, gender, and the other features together."""
+    tag = _tag_facts(oc_tag)
     if tag.pos in UD_TO_OC_POS_FIRST.get(pos, ()):
         level = 2
     elif tag.pos in UD_TO_OC_POS.get(pos, ()) or (pos == "NUM" and "NUMB" in tag.grammemes):
@@ -122,7 +126,7 @@ def choose(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> tuple[Par
     best: Parse | None = None
     best_key: tuple = ()
     for parse in parses(word):
-        key = (*_agreement(_tag_facts(parse.tag), pos, feats), parse.is_known, parse.score)
+        key = (*_agreement(parse.tag, pos, feats), parse.is_known, parse.score)
         if best is None or key > best_key:
             best, best_key = parse, key
     if best is None:
@@ -182,7 +186,7 @@ def _plural_for_singular(parse: Parse, feats: tuple[tuple[str, str], ...]) -> bo
 
 
 def _same_class(parse: Parse, pos: str) -> bool:
-    return _agreement(_tag_facts(parse.tag), pos, ())[0] > 0
+    return _agreement(parse.tag, pos, ())[0] > 0
 
 
 def _ud_lemma(parse: Parse, pos: str, feats: dict[str, str]) -> str:
