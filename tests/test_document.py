@@ -137,3 +137,22 @@ def test_one_trigger_matcher():
     assert found is not None and (found.first, found.last) == (5, 7)
     assert found.value == "телефонный разговор"
     assert Triggers("meeting-formats").search(ctx, 0, 6) is None
+
+
+def test_entity_rules_on_hand_built_tokens():
+    from factex.entities.ner import WordSpan
+    from factex.entities.refine import RULES
+    from factex.entities.rules import quoted_orgs
+
+    assert RULES[0].__name__ == "split_article_orgs" and RULES[-1].__name__ == "propagate"
+    a = hand_built([
+        ("компания", "компания", "NOUN", {"Case": "Nom"}),
+        ("«", "«", "PUNCT", {}),
+        ("Газпром", "газпром", "PROPN", {"Case": "Nom"}),
+        ("»", "»", "PUNCT", {}),
+        ("сообщила", "сообщить", "VERB", {}),
+    ])  # fmt: skip
+    # the tagger took the descriptor and the quotes in: the name alone is the organisation
+    assert quoted_orgs([WordSpan(0, 4, "ORG")], a.tokens) == [WordSpan(2, 3, "ORG")]
+    # the tagger missed it: the quoted capitalised name after an organisation word is one
+    assert quoted_orgs([], a.tokens) == [WordSpan(2, 3, "ORG")]
