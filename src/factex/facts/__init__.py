@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from ..document import Analysis
 from ..record import Fact
-from . import event, meeting, occupation, quote, signing, visit  # noqa: F401 (registers)
+from . import deal, event, meeting, occupation, ownership, quote, signing, visit  # noqa: F401 (registers)
 from .context import Context
 from .persons import Persons
 from .registry import FACT_TYPES, Found, with_needs

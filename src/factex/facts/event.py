@@ -42,7 +42,8 @@ def _ordinal(ctx: Context, j: int) -> int | None:
 
 
 def _common_lemma(lower: str) -> str:
-    return parses(lower)[0].normal_form
+    found = parses(lower)
+    return found[0].normal_form if found else lower
 
 
 def _lemma_lower(ctx: Context, i: int) -> str:

@@ -115,7 +115,7 @@ def _subject_pronoun(ctx: Context, j: int, possessive: bool = False) -> bool:
     """`Он отметил`, `- добавил он` (with `possessive`, also `По его словам`): a personal
     pronoun with no person before it in its sentence."""
     tags = {"PRON", "DET"} if possessive else {"PRON"}
-    if ctx.lemma(j) not in {"он", "она", "её", "ее"} or ctx.pos(j) not in tags:
+    if ctx.lemma(j) not in {"он", "она", "его", "ее"} or ctx.pos(j) not in tags:
         return False
     if not possessive and ctx.feat(j, "Case") not in {"Nom", None}:
         return False
@@ -368,7 +368,7 @@ def _about_this(
 ) -> Fact | None:
     """`... . Об этом сообщил X`: X's words are the sentence before (after the dateline);
     direct when that sentence is one quotation, none when it holds a quote already."""
-    if first == 0 or last - first < 4 or ctx.lemma(first) != "о":
+    if first == 0 or last - first < 4 or ctx.lemma(first) not in {"о", "об", "обо"}:
         return None
     if ctx.lemma(first + 1) not in {"этот", "это"}:
         return None
