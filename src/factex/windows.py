@@ -16,9 +16,11 @@ from collections.abc import Iterator
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .entities.coref import _aliases, _initials, _same_person, fold, surname_form
+from .entities.aliases import canonical
+from .entities.coref import _initials, _same_person, surname_form
 from .entities.names import full_name, surname_first
 from .record import DateExpr, Document, Entity, Fact, StageWarning
+from .text.chars import fold
 from .text.segment import LINE_BREAKS
 from .time.reference import Reference
 
@@ -298,11 +300,8 @@ def _names(entities: list[Entity], persons: list[_Cluster], of: dict[int, _Clust
     name (`МИД`) joining the nearest entity before it whose owned name it shortens,
     an abbreviation joining the name it abbreviates, and a surname tagged as a place
     joining the one person of that surname."""
-    aliases = _aliases()
-
     def key_of(name: str) -> str:
-        key = fold(name)
-        return aliases.get(key, key)
+        return fold(canonical(name))
 
     surnames = _Surnames()
     exact: dict[str, list[_Cluster]] = {}
