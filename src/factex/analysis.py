@@ -51,9 +51,12 @@ class Analysis:
         return None
 
     def sentence_span(self, k: int) -> tuple[int, int]:
-        """Character span of sentence k."""
+        """Character span of sentence k; an empty sentence is an empty span where it is."""
         a, b = self.segments.sentences[k]
-        return self.words[a][0], self.words[b - 1][1]
+        if a < b:
+            return self.words[a][0], self.words[b - 1][1]
+        at = self.words[a][0] if a < len(self.words) else len(self.text)
+        return at, at
 
     def sentence_of(self, offset: int) -> int | None:
         """Index of the sentence that contains character `offset`."""

@@ -156,7 +156,8 @@ def leading_adjectives(spans: list[WordSpan], words: Words) -> list[WordSpan]:
 
 def _branch_end(spans: list[WordSpan], k: int, words: Words) -> int | None:
     """Where `по` + a place (`и` + a place) after spans[k] ends, or None."""
-    if k >= len(spans) or spans[k].type != "LOC" or words.text[spans[k].first - 1] != "по":
+    first = spans[k].first if k < len(spans) else 0
+    if first == 0 or spans[k].type != "LOC" or words.text[first - 1] != "по":
         return None
     end, nxt = spans[k].last, k + 1
     if (

@@ -74,7 +74,7 @@ def compound_number(ctx: Context, i: int) -> int | None:
 
 
 def word(ctx: Context, i: int) -> Word:
-    feats = tuple(sorted(ctx.analysis.feats[i].items()))
+    feats = tuple(sorted(ctx.feats(i).items()))
     space = i > 0 and ctx.start(i) > ctx.stop(i - 1)
     return Word(ctx.text(i), ctx.pos(i), feats, space)
 

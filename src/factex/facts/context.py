@@ -44,45 +44,69 @@ class Context:
             for i in range(first, last + 1):
                 self.span_at.setdefault(i, span)
 
-    # words
+    # words: every accessor takes any index; one outside the document is no word
+    # (empty text, lemma and POS, no features, no punctuation), so a look at the word
+    # before the first or after the last one is safe and never wraps around.
     @property
     def n(self) -> int:
         return len(self.analysis.words)
 
+    def has(self, i: int) -> bool:
+        """Whether i is the index of a word of the document."""
+        return 0 <= i < len(self.analysis.words)
+
     def text(self, i: int) -> str:
-        return self.analysis.words[i][2]
+        return self.analysis.words[i][2] if self.has(i) else ""
 
     def lemma(self, i: int) -> str:
-        return self.analysis.lemmas[i]
+        return self.analysis.lemmas[i] if self.has(i) else ""
 
     def pos(self, i: int) -> str:
-        return self.analysis.pos[i]
+        return self.analysis.pos[i] if self.has(i) else ""
 
     def feat(self, i: int, key: str) -> str | None:
-        return self.analysis.feats[i].get(key)
+        return self.analysis.feats[i].get(key) if self.has(i) else None
+
+    def feats(self, i: int) -> dict[str, str]:
+        return self.analysis.feats[i] if self.has(i) else {}
 
     def start(self, i: int) -> int:
-        return self.analysis.words[i][0]
+        """Where word i starts; the end of the text past the last word."""
+        words = self.analysis.words
+        if self.has(i):
+            return words[i][0]
+        return 0 if i < 0 or not words else words[-1][1]
 
     def stop(self, i: int) -> int:
-        return self.analysis.words[i][1]
+        """Where word i ends; the start of the text before the first word."""
+        words = self.analysis.words
+        if self.has(i):
+            return words[i][1]
+        return 0 if i < 0 or not words else words[-1][1]
 
     def chars(self, first: int, last: int) -> str:
-        """The text of words [first, last)."""
+        """The text of words [first, last); empty when the range is."""
+        if first >= last:
+            return ""
         return self.analysis.text[self.start(first) : self.stop(last - 1)]
 
     def sentence(self, i: int) -> tuple[int, int]:
-        """The word range of the sentence of word i."""
+        """The word range of the sentence of word i; an empty range at i for no word."""
+        if not self.has(i):
+            edge = min(max(i, 0), self.n)
+            return edge, edge
         return self.analysis.segments.sentences[self.analysis.sent_of_word[i]]
 
     def sentences(self) -> list[tuple[int, int]]:
         return self.analysis.segments.sentences
 
     def is_punct(self, i: int) -> bool:
+        if not self.has(i):
+            return False
         return self.pos(i) == "PUNCT" or not any(c.isalnum() for c in self.text(i))
 
     def is_quote(self, i: int) -> bool:
-        return self.text(i) in QUOTE_CHARS
+        return self.has(i) and self.text(i) in QUOTE_CHARS
 
     def is_dash(self, i: int) -> bool:
         return self.text(i) in DASHES
@@ -132,6 +156,8 @@ class Context:
 
     def dates_in(self, first: int, last: int) -> list[DateExpr]:
         """Dates inside words [first, last), leaving out the dateline's own date."""
+        if first >= last:
+            return []
         a, b = self.start(first), self.stop(last - 1)
         dl_a, dl_b = self.dateline
         dates, starts = self._dates
@@ -162,6 +188,8 @@ class Context:
         return i in self._date_words
 
     def number_at(self, i: int) -> Number | None:
+        if not self.has(i):
+            return None
         a, b = self.start(i), self.stop(i)
         for num in self.analysis.document.numbers:
             if num.start <= a and b <= num.stop:
