@@ -3,8 +3,8 @@
     python benchmarks/factru.py [--limit N]
 
 The parts run on their own too: `factru_entities.py` (token, exact-span and
-entity-level scores, factex vs slovnet) and `factru_facts.py` (occupation and
-meeting P/R/F1, response files in benchmarks/out/task3/).
+entity-level scores, factex vs slovnet) and `factru_facts.py` (occupation,
+meeting, deal and ownership P/R/F1, response files in benchmarks/out/task3/).
 """
 
 from __future__ import annotations

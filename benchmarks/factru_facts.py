@@ -1,4 +1,4 @@
-"""FactRuEval-2016 track 3 on the devset: `occupation` and `meeting` facts.
+"""FactRuEval-2016 track 3 on the devset: `occupation`, `meeting`, `deal` and `ownership`.
 
 A predicted fact matches a gold fact of the same type when at least one argument
 matches; arguments match when the predicted value is within Levenshtein distance 2
@@ -30,7 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import devset  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out" / "task3"
-TYPES = ("occupation", "meeting")
+TYPES = ("occupation", "meeting", "deal", "ownership")
+# factex deal kinds (SPEC) as FactRuEval's Deal types
+DEAL_TYPES = {"штраф": "наложение/выплата штрафа", "займ": "займ/возвращение займа"}
 SPECIAL = {"модальность", "сложность", "фаза"}
 WEIGHT = {"position": 0.5}
 HARD = ("сложность", "повышенная")
@@ -140,7 +142,7 @@ def gold_facts(doc: dict[str, Any]) -> tuple[dict[str, list[Args]], dict[str, li
             if name in SPECIAL:
                 continue
             name = "position" if name == "job" else name
-            if arg["ref"]["kind"] == "obj":
+            if (arg["ref"] or {}).get("kind") == "obj":
                 values = set(variants.get(arg["ref"]["id"], set())) | {norm(arg["value"])}
             else:
                 parts = arg["value"].split("|")
@@ -175,6 +177,18 @@ def predicted(record: dict[str, Any]) -> dict[str, list[Args]]:
             people = [p["name"] for p in fact["participants"]]
             if len(people) >= 2:
                 out["meeting"].append([("participant", p) for p in people])
+        elif fact["type"] == "deal" and fact.get("modality") != "negated":
+            args = [("participant", p["name"]) for p in fact["parties"]]
+            if fact.get("kind"):
+                args.append(("type", DEAL_TYPES.get(fact["kind"], fact["kind"])))
+            if args:
+                out["deal"].append(args)
+        elif fact["type"] == "ownership" and fact.get("modality") != "negated":
+            args = [("owner", fact["owner"]["name"])]
+            prop = (fact["property"] or {}).get("name") or fact.get("property_text")
+            if prop:
+                args.append(("property", prop))
+            out["ownership"].append(args)
     return out
 
 
@@ -251,6 +265,10 @@ def run(nlp, docs: list[dict[str, Any]]) -> str:
         r = tp[t] / n_gold[t] if n_gold[t] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         lines.append(f"| {t} | {p:.3f} | {r:.3f} | {f:.3f} | {n_pred[t]} | {n_gold[t]} |")
+    hit, n_p, n_g = sum(tp.values()), sum(n_pred.values()), sum(n_gold.values())
+    p, r = (hit / n_p if n_p else 0.0), (hit / n_g if n_g else 0.0)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    lines.append(f"| overall | {p:.3f} | {r:.3f} | {f:.3f} | {n_p} | {n_g} |")
     return "\n".join(lines)
 
 

@@ -12,7 +12,7 @@ from functools import cache
 from pymorphy3.analyzer import Parse
 
 from ..resources import table, wordlist
-from ..text.morph import UD_TO_OC_CASE, UD_TO_OC_GENDER, best_parse, parses
+from ..text.morph import OC_TO_UD_CASE, UD_TO_OC_CASE, UD_TO_OC_GENDER, best_parse, parses
 
 QUOTES = "«»\"„“”'"
 
@@ -119,7 +119,6 @@ def _inflect_hyphenated(word: Word, grammemes: set[str], loose: bool = False) ->
     return f"{head}-{last}" if last else word.text
 
 
-OC_TO_UD_CASE = {oc: ud for ud, ocs in UD_TO_OC_CASE.items() for oc in ocs}
 CASES = ("Nom", "Gen", "Dat", "Acc", "Ins", "Loc")
 FOREIGN_FINALS = frozenset("аяеёиоуэю")
 INDECLINABLE_FINALS = frozenset("еёиоуэю")

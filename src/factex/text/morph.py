@@ -10,34 +10,18 @@ from pymorphy3.analyzer import Parse
 from pymorphy3.tagset import OpencorporaTag
 
 from .batch import by_length
+from .tagset import (
+    MORPH_MODEL,
+    NO_WORD_CLASS,
+    OC_TO_UD_CASE,
+    UD_TO_OC_CASE,
+    UD_TO_OC_GENDER,
+    UD_TO_OC_NUMBER,
+    UD_TO_OC_POS,
+)
 
-UD_TO_OC_POS: dict[str, frozenset[str]] = {
-    "NOUN": frozenset({"NOUN"}),
-    "PROPN": frozenset({"NOUN"}),
-    "ADJ": frozenset({"ADJF", "ADJS", "COMP", "PRTF"}),
-    "VERB": frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"}),
-    "AUX": frozenset({"VERB", "INFN"}),
-    "ADV": frozenset({"ADVB", "COMP", "PRED"}),
-    "NUM": frozenset({"NUMR", "NUMB"}),
-    "DET": frozenset({"ADJF", "NPRO"}),
-    "PRON": frozenset({"NPRO"}),
-    "ADP": frozenset({"PREP"}),
-    "CCONJ": frozenset({"CONJ"}),
-    "SCONJ": frozenset({"CONJ"}),
-    "PART": frozenset({"PRCL"}),
-    "INTJ": frozenset({"INTJ"}),
-}
-UD_TO_OC_CASE = {
-    "Nom": {"nomn"},
-    "Gen": {"gent", "gen1", "gen2"},
-    "Dat": {"datv"},
-    "Acc": {"accs", "acc2"},
-    "Ins": {"ablt"},
-    "Loc": {"loct", "loc1", "loc2"},
-    "Voc": {"voct"},
-}
-UD_TO_OC_NUMBER = {"Sing": "sing", "Plur": "plur"}
-UD_TO_OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+__all__ = ["OC_TO_UD_CASE", "UD_TO_OC_CASE", "UD_TO_OC_GENDER", "best_parse", "lemma", "parses"]
+
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 _analyzer: pymorphy3.MorphAnalyzer | None = None
@@ -78,9 +62,9 @@ def _tag_facts(tag: OpencorporaTag) -> _TagFacts:
 def _agreement(tag: _TagFacts, pos: str, feats: dict[str, str]) -> tuple[int, int]:
     pos_ok = tag.pos in UD_TO_OC_POS.get(pos, ()) or (pos == "NUM" and tag.numb)
     score = 4 if pos_ok else 0
-    case = feats.get("Case")
-    if case and tag.case:
-        score += 2 if tag.case in UD_TO_OC_CASE.get(case, ()) else -1
+    cases = UD_TO_OC_CASE.get(feats.get("Case", ""))
+    if cases and tag.case:
+        score += 2 if tag.case in cases else -1
     number = feats.get("Number")
     if number and tag.number:
         score += 1 if tag.number == UD_TO_OC_NUMBER.get(number) else -1
@@ -89,7 +73,7 @@ def _agreement(tag: _TagFacts, pos: str, feats: dict[str, str]) -> tuple[int, in
         score += 1 if tag.gender == UD_TO_OC_GENDER.get(gender) else 0
     if pos == "PROPN" and tag.proper:
         score += 1
-    return score, int(pos_ok and (not case or not tag.case or tag.case in UD_TO_OC_CASE[case]))
+    return score, int(pos_ok and (not cases or not tag.case or tag.case in cases))
 
 
 @lru_cache(maxsize=200_000)
@@ -112,7 +96,7 @@ def best_parse(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> Parse
 
 def lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
     """Lower-case lemma; the word itself when no parse agrees with the tag."""
-    if pos in {"PUNCT", "SYM", "X"} or not any(ch.isalpha() for ch in word):
+    if pos in NO_WORD_CLASS or not any(ch.isalpha() for ch in word):
         return word.lower()
     parse = best_parse(word, pos, feats)
     return parse.normal_form if parse is not None else word.lower()
@@ -127,7 +111,7 @@ class MorphTagger:
         from ..resources import model_path
 
         self.batch_size = batch_size
-        self.model = Morph.load(str(model_path("model/slovnet_morph_news_v1.tar")), batch_size)
+        self.model = Morph.load(str(model_path(MORPH_MODEL)), batch_size)
         self.model.navec(navec)
 
     def __call__(self, sentences: list[list[str]]) -> list[list[tuple[str, dict[str, str]]]]:

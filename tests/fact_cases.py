@@ -1,0 +1,275 @@
+"""The held-out fact cases of `tests/data/facts-heldout.txt` and how they are scored
+(shared by `tests/test_facts_heldout.py` and `benchmarks/heldout_facts.py`).
+
+A predicted fact matches an expected one of the same type when every argument the case
+gives matches: names of entities fuzzily (case, `ё`, quotes and two edits aside, or one
+name holding the other word for word: `Вектор` ~ `агентство «Вектор»`), lists one to one,
+other values exactly. An entity argument also matches its `<argument>_text` (`org_text`).
+Facts marked `modality: negated` are no claims and are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HELDOUT = Path(__file__).parent / "data" / "facts-heldout.txt"
+REFERENCE = "2025-11-11"
+# Arguments compared word for word; every other argument names an entity.
+EXACT = {"position", "kind", "format", "share", "dates", "subject", "document", "direct"}
+NULL = "-"
+
+
+@dataclass
+class Case:
+    group: str
+    text: str
+    line: int
+    date: str = REFERENCE
+    facts: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    entities: list[tuple[str, list[str]]] = field(default_factory=list)
+    none: set[str] = field(default_factory=set)
+
+    @property
+    def types(self) -> set[str]:
+        """The fact types the case checks."""
+        return {t for t, _ in self.facts} | self.none
+
+
+def load_cases(path: Path = HELDOUT) -> list[Case]:
+    """The cases of the file, in order; raises ValueError naming a malformed line."""
+    cases: list[Case] = []
+    group = ""
+    case: Case | None = None
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            case = None
+            continue
+        if line.startswith("#"):
+            continue
+        if line.startswith("== "):
+            group, case = line[3:].strip(), None
+            continue
+        key, sep, rest = line.partition(":")
+        if not sep:
+            raise ValueError(f"line {number}: no `key:`")
+        key, rest = key.strip(), rest.strip()
+        if key == "text":
+            if case is not None or not group:
+                raise ValueError(f"line {number}: a case starts without a blank line or group")
+            case = Case(group, rest, number)
+            cases.append(case)
+            continue
+        if case is None:
+            raise ValueError(f"line {number}: `{key}:` outside a case")
+        if key == "date":
+            case.date = rest
+        elif key == "none":
+            case.none |= set(rest.split())
+        elif key == "entity":
+            name, _, tail = rest.partition("|")
+            dkey, _, values = tail.partition("=")
+            if dkey.strip() != "descriptions":
+                raise ValueError(f"line {number}: entity without descriptions=")
+            described = [] if values.strip() == NULL else _members(values)
+            case.entities.append((name.strip(), described))
+        else:
+            args: dict[str, str] = {}
+            for part in rest.split(" | "):
+                name, eq, value = part.partition("=")
+                if not eq or not value.strip():
+                    raise ValueError(f"line {number}: argument `{part}` is not name=value")
+                args[name.strip()] = value.strip()
+            case.facts.append((key, args))
+    return cases
+
+
+def _members(value: str) -> list[str]:
+    return [m.strip() for m in value.split(" + ") if m.strip()]
+
+
+# matching
+
+
+def norm(s: str) -> str:
+    s = s.lower().replace("ё", "е")
+    for q in "«»“”„\"'":
+        s = s.replace(q, "")
+    return " ".join(s.split())
+
+
+def _dist(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(cur[j - 1] + 1, prev[j] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def same_name(expected: str, predicted: str) -> bool:
+    """Names of one entity: equal up to two edits (case endings), or one inside the other
+    word for word."""
+    e, p = norm(expected), norm(predicted)
+    if not e or not p:
+        return False
+    if e == p or (min(len(e), len(p)) >= 5 and _dist(e, p) <= 2):
+        return True
+    ew, pw = e.split(), p.split()
+    return _contains(pw, ew) if len(pw) >= len(ew) else _contains(ew, pw)
+
+
+def _value_matches(arg: str, expected: str, predicted: str) -> bool:
+    alternatives = [a.strip() for a in expected.split(" ~ ")]
+    if arg in EXACT:
+        return any(norm(a) == norm(predicted) for a in alternatives)
+    return any(same_name(a, predicted) for a in alternatives)
+
+
+def _values(fact: dict[str, Any], arg: str) -> list[str] | None:
+    """What a predicted fact gives for `arg`: names, a date value or a string; None
+    when null. An entity argument given only in words reads its `<arg>_text`."""
+    value = fact.get(arg)
+    if isinstance(value, list):
+        return [_scalar(v) for v in value]
+    if value is None or value == "":
+        text = fact.get(f"{arg}_text")
+        return [str(text)] if text else None
+    return [_scalar(value)]
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("value") or value.get("text") or "")
+    return str(value)
+
+
+def _list_matches(expected: str, predicted: list[str]) -> bool:
+    """One to one: every required member matched by its own name, the rest optional."""
+    members = _members(expected)
+    required = [m for m in members if not m.endswith("?")]
+    optional = [m[:-1].strip() for m in members if m.endswith("?")]
+    left = list(predicted)
+    for member in required:
+        hit = next((p for p in left if _value_matches("", member, p)), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    for p in left:
+        hit = next((o for o in optional if _value_matches("", o, p)), None)
+        if hit is None:
+            return False
+        optional.remove(hit)
+    return True
+
+
+def fact_matches(expected: dict[str, str], fact: dict[str, Any]) -> bool:
+    for arg, want in expected.items():
+        got = _values(fact, arg)
+        if want == NULL:
+            if got:
+                return False
+            continue
+        if not got:
+            return False
+        if " + " in want or isinstance(fact.get(arg), list):
+            if not _list_matches(want, got):
+                return False
+        elif not _value_matches(arg, want, got[0]):
+            return False
+    return True
+
+
+@dataclass
+class Score:
+    """Counts of one group: expected items found, and predicted items that are right."""
+
+    expected: int = 0
+    found: int = 0
+    predicted: int = 0
+    right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.expected if self.expected else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.right / self.predicted if self.predicted else None
+
+    def add(self, other: Score) -> None:
+        self.expected += other.expected
+        self.found += other.found
+        self.predicted += other.predicted
+        self.right += other.right
+        self.misses += other.misses
+
+
+def claims(record: dict[str, Any], types: Iterable[str]) -> list[dict[str, Any]]:
+    wanted = set(types)
+    return [f for f in record["facts"] if f["type"] in wanted and f.get("modality") != "negated"]
+
+
+def score_case(case: Case, record: dict[str, Any]) -> Score:
+    """How the record of the case's text does on the case."""
+    s = Score()
+    predicted = claims(record, case.types)
+    s.predicted += len(predicted)
+    left = list(predicted)
+    for kind, args in case.facts:
+        s.expected += 1
+        hit = next((f for f in left if f["type"] == kind and fact_matches(args, f)), None)
+        if hit is None:
+            s.misses.append(f"line {case.line}: missed {kind} {args}")
+        else:
+            s.found += 1
+            s.right += 1
+            left.remove(hit)
+    s.misses += [f"line {case.line}: extra {_brief(f)}" for f in left]
+    if case.entities:
+        described = [
+            (e["name"], d["text"]) for e in record["entities"] for d in e.get("descriptions", [])
+        ]
+        s.predicted += len(described)
+        for name, texts in case.entities:
+            for text in texts:
+                s.expected += 1
+                hit = next(
+                    (x for x in described if same_name(name, x[0]) and norm(x[1]) == norm(text)),
+                    None,
+                )
+                if hit is None:
+                    s.misses.append(f"line {case.line}: missed description {text!r} of {name}")
+                else:
+                    s.found += 1
+                    s.right += 1
+                    described.remove(hit)
+        s.misses += [f"line {case.line}: extra description {t!r} of {n}" for n, t in described]
+    return s
+
+
+def _brief(fact: dict[str, Any]) -> str:
+    args = {k: _values(fact, k) for k in fact if k not in {"id", "type", "evidence"}}
+    return f"{fact['type']} " + ", ".join(f"{k}={v}" for k, v in args.items() if v)
+
+
+def score(cases: list[Case], records: list[dict[str, Any]]) -> dict[str, Score]:
+    """Scores by group, and `all` over every group, for records in the order of cases."""
+    out: dict[str, Score] = {}
+    total = Score()
+    for case, record in zip(cases, records):
+        s = score_case(case, record)
+        out.setdefault(case.group, Score()).add(s)
+        total.add(s)
+    out["all"] = total
+    return out
