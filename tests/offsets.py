@@ -77,6 +77,8 @@ def problems(text: str, record: dict[str, Any]) -> list[str]:
         for k, m in enumerate(entity["mentions"]):
             where = f"entity {entity['id']} mention {k}"
             out += _span(text, m, where) or _one_line(text, m, where)
+        for k, d in enumerate(entity.get("descriptions", [])):
+            out += _span(text, d, f"entity {entity['id']} description {k}")
     for kind in ("dates", "numbers"):
         for item in record[kind]:
             names.setdefault(item["id"], item)

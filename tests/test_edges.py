@@ -108,3 +108,13 @@ def test_empty_sentence_span():
     a = Analysis(text, seg, ["X"] * n, [{}] * n, ["x"] * n, Document(text, DocInfo(id="")))
     assert [a.sentence_span(k) for k in range(4)] == [(0, 3), (4, 4), (4, 7), (7, 7)]
     assert a.sentence_of(0) == 0 and a.sentence_of(5) == 2 and a.word_at(3) is None
+
+
+def test_no_date_or_number_crosses_a_line_break(nlp):
+    """A text with one word per line: dates and numbers stay within a line, and those
+    that fit on one line are still found."""
+    text = "Форум\nпройдет\n11\nноября\n2025\nгода,\nXXI\nвек.\nВизит 12 ноября, XXI век."
+    record = _analysis(nlp, text).document.to_dict()
+    _clean(text, record)
+    assert "12 ноября" in [d["text"] for d in record["dates"]]
+    assert all("\n" not in x["text"] for x in record["dates"] + record["numbers"])
