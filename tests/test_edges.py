@@ -118,3 +118,12 @@ def test_no_date_or_number_crosses_a_line_break(nlp):
     _clean(text, record)
     assert "12 ноября" in [d["text"] for d in record["dates"]]
     assert all("\n" not in x["text"] for x in record["dates"] + record["numbers"])
+
+
+def test_no_mention_crosses_a_line_break(nlp):
+    """Upper-case lines the tagger reads as names, one after another: adjacent
+    organisation spans on two lines are never joined into one mention."""
+    text = "РОМАШКА ИДЕТ ЗА ЯНДЕКС\n\nКОМПАНИЯ ПРИНИМАЕТ РЕШЕНИЕ О РАСШИРЕНИИ БИЗНЕСА В КРИЗИС."
+    for variant in (text, text.replace("\n\n", "\n"), text.replace("\n\n", "\u2028")):
+        record = _analysis(nlp, variant).document.to_dict()
+        _clean(variant, record)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..analysis import Analysis
 from ..header import find_dateline
 from ..record import Entity, Mention
+from ..text.segment import one_line
 from .coref import Candidate, build_entities
 from .names import name_parts
 from .ner import WordSpan
@@ -95,6 +96,19 @@ def bracketed(spans: list[WordSpan], owned: dict[int, int], words: list[str]) ->
     return out
 
 
+def _within_lines(spans: list[WordSpan], analysis: Analysis) -> list[WordSpan]:
+    """Spans cut before the first line break inside them: whatever a rule joined,
+    a mention never crosses a paragraph."""
+    words, text = analysis.words, analysis.text
+    out: list[WordSpan] = []
+    for span in spans:
+        last = span.first + 1
+        while last < span.last and one_line(text, words[last - 1][1], words[last][0]):
+            last += 1
+        out.append(span if last == span.last else WordSpan(span.first, last, span.type))
+    return out
+
+
 def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     """Repair and refine the tagger's spans, normalise each mention, cluster them."""
     text, seg = analysis.text, analysis.segments
@@ -116,7 +130,7 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
         space = i > first and seg.words[i][0] > seg.words[i - 1][1]
         return Word(seg.words[i][2], analysis.pos[i], frozen[i], space)
 
-    spans = refine(repair(spans, context.text), context)
+    spans = _within_lines(refine(repair(spans, context.text), context), analysis)
     spans, place, place_name = dateline_spans(analysis, spans)
     owned = owners(spans, context)
     other_name = bracketed(spans, owned, context.text)

@@ -207,6 +207,7 @@ def _unit_of(words: Words, unit: WordSpan, body: WordSpan) -> bool:
         unit.type == body.type == "ORG"
         and unit.last - unit.first == 1
         and unit.last == body.first
+        and words.sent[unit.first] == words.sent[body.first]
         and head.isupper()
         and len(head) > 1
         and not _legal_form(head)
