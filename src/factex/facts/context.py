@@ -31,9 +31,11 @@ class Context:
     analysis: Analysis
     spans: list[Span] = field(default_factory=list)
     span_at: dict[int, Span] = field(default_factory=dict)
+    _n: int = field(default=0, init=False, repr=False)
 
     def __post_init__(self) -> None:
         a = self.analysis
+        self._n = len(a.words)
         for mention, entity in a.mentions():
             first = a.word_at(mention.start)
             last = a.word_at(mention.stop - 1)
@@ -53,16 +55,16 @@ class Context:
 
     def has(self, i: int) -> bool:
         """Whether i is the index of a word of the document."""
-        return 0 <= i < len(self.analysis.words)
+        return 0 <= i < self._n
 
     def text(self, i: int) -> str:
-        return self.analysis.words[i][2] if self.has(i) else ""
+        return self.analysis.words[i][2] if 0 <= i < self._n else ""
 
     def lemma(self, i: int) -> str:
-        return self.analysis.lemmas[i] if self.has(i) else ""
+        return self.analysis.lemmas[i] if 0 <= i < self._n else ""
 
     def pos(self, i: int) -> str:
-        return self.analysis.pos[i] if self.has(i) else ""
+        return self.analysis.pos[i] if 0 <= i < self._n else ""
 
     def feat(self, i: int, key: str) -> str | None:
         return self.analysis.feats[i].get(key) if self.has(i) else None
