@@ -68,13 +68,14 @@ def test_several_files_one_bad_jsonl(article, tmp_path):
         "missing",
         "photo",
         "empty",
-        lines[4]["doc"]["id"],
+        "empty",  # the folder, walked: its *.txt files in name order
+        "visit",
     ]
     assert "error" not in lines[0] and lines[0]["entities"]
     assert lines[1]["error"]["code"] == "not-found"
     assert lines[2]["error"]["code"] == "binary"
     assert "error" not in lines[3] and lines[3]["entities"] == []
-    assert lines[4]["error"]["code"] == "is-directory"
+    assert lines[4:] == [lines[3], lines[0]]
     stderr = run.stderr.decode().splitlines()
     assert any("missing.txt" in line and "no such file" in line for line in stderr)
     assert "Traceback" not in run.stderr.decode()

@@ -9,7 +9,8 @@ import sys
 import pytest
 
 import factex
-from factex import cli
+from factex import corpus
+from factex.corpus import Options
 from factex.record import DocInfo, error_record
 
 
@@ -80,11 +81,10 @@ def test_a_failing_document_becomes_an_error_record(tmp_path, monkeypatch):
     for i, text in enumerate(["Путин прибыл.", "сломать", "Лавров прибыл."]):
         paths.append(tmp_path / f"d{i}.txt")
         paths[-1].write_text(text, encoding="utf-8")
-    sources = [cli.Source.named(str(p)) for p in paths]
-    results = list(cli.records(sources, None, None, False))
-    assert [r["doc"]["id"] for _, r, _ in results] == ["d0", "d1", "d2"]
-    assert results[1][1]["error"] == {
+    results = [o.record for o in corpus.run(corpus.items([str(p) for p in paths]), Options())]
+    assert [r["doc"]["id"] for r in results] == ["d0", "d1", "d2"]
+    assert results[1]["error"] == {
         "code": "processing-error",
         "message": "RuntimeError: stage failed on two lines",
     }
-    assert "error" not in results[0][1] and "error" not in results[2][1]
+    assert "error" not in results[0] and "error" not in results[2]

@@ -6,22 +6,26 @@ import argparse
 import codecs
 import json
 import os
-import re
+import signal
 import sys
+import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .reading import InputError, read_input
-from .record import DocInfo, error_record
+from .corpus.inputs import Columns, Item, check_table, count, is_table, items
+from .corpus.process import Options, Outcome
+from .corpus.progress import say, tracked
 from .time.reference import Reference
 
 EXAMPLES = """examples:
   factex extract article.txt
   factex extract article.txt --date 2025-11-11 --tokens
   factex extract news/*.txt --format jsonl -o records.jsonl
+  factex extract news/ --jobs 0 -o records.jsonl --resume
+  factex extract articles.csv --text-column body --id-column url --format jsonl
   factex extract news/*.txt --format csv -o tables/
   factex extract article.txt --format html -o article.html
   cat article.txt | factex extract -
@@ -65,14 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="FILE",
-        help="text files to read; '-' reads standard input (e.g. article.txt)",
+        help="text files to read; '-' reads standard input; a folder is read recursively "
+        "(see --glob); a .jsonl, .csv or .parquet file is a table with one text per row "
+        "(see --text-column) (e.g. article.txt, news/, articles.csv)",
     )
     extract.add_argument(
         "--format",
         choices=["json", "jsonl", "csv", "parquet", "html"],
         default=None,
         help="json: one indented object for one file, for several a list with one record "
-        "per line (default); "
+        "per line (default; jsonl when -o names a .jsonl file); "
         "jsonl: one record per line; csv, parquet: the tables documents, entities, "
         "mentions, dates, numbers and facts as files in the directory given by -o; "
         "html: one readable page with highlighted text and facts (e.g. --format csv -o tables/)",
@@ -103,69 +109,91 @@ def build_parser() -> argparse.ArgumentParser:
         help="encoding of the input files (e.g. --encoding cp1251); "
         "default: UTF-8, or cp1251/KOI8-R/cp866 recognised automatically",
     )
+    corpus = extract.add_argument_group("many documents")
+    corpus.add_argument(
+        "--glob",
+        default="*.txt",
+        metavar="PATTERN",
+        help="which files of a folder to read (default: *.txt; a pattern with / is matched "
+        "against the path inside the folder, e.g. --glob '2025/*.txt')",
+    )
+    corpus.add_argument(
+        "--text-column",
+        default="text",
+        metavar="NAME",
+        help="the column (or JSON key) of a table that holds the text (default: text)",
+    )
+    corpus.add_argument(
+        "--id-column",
+        metavar="NAME",
+        help="the column of a table that holds the document id (default: the row number)",
+    )
+    corpus.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (default: 1; 0: one per core, e.g. --jobs 0)",
+    )
+    corpus.add_argument(
+        "--resume",
+        action="store_true",
+        help="with -o FILE.jsonl: keep the complete records already in FILE, "
+        "process only the other documents and append theirs",
+    )
+    corpus.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (e.g. --scheduler tcp://scheduler:8786; needs "
+        'pip install "factex[dask]"): -o DIR gets one JSON Lines file per partition '
+        "(or, with --format parquet, a Parquet dataset per table); a rerun skips the "
+        "partitions already complete; the workers read the input files at the same paths",
+    )
+    corpus.add_argument(
+        "--partition-size",
+        type=_positive,
+        default=1000,
+        metavar="N",
+        help="documents per partition with --scheduler (default: 1000)",
+    )
+    shown = corpus.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--progress",
+        action="store_true",
+        help="show a progress bar on standard error even when it is not a terminal",
+    )
+    shown.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no notes (errors are still reported)",
+    )
     return parser
 
 
-_CYRILLIC = re.compile("[А-ЯЁа-яё]")
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, not {value!r}")
+    return number
 
 
-@dataclass
-class Source:
-    """One input as named on the command line; its text is read only when its turn comes."""
-
-    name: str
-    info: DocInfo
-
-    @classmethod
-    def named(cls, name: str) -> Source:
-        doc_id = "stdin" if name == "-" else Path(name).stem
-        return cls(name, DocInfo(id=doc_id, source=name))
-
-    def read(self, encoding: str | None) -> str:
-        """The text, decoded; says on stderr what is unusual about it."""
-        decoded = read_input(self.name, encoding)
-        if decoded.encoding not in ("utf-8", "utf-8-sig") and not encoding:
-            print(f"factex: {self.name}: decoded as {decoded.encoding}", file=sys.stderr)
-        if decoded.encoding != "utf-8":
-            self.info.encoding = decoded.encoding
-        if decoded.text.strip() and not _CYRILLIC.search(decoded.text):
-            print(f"factex: {self.name}: no Cyrillic letters; factex reads Russian text",
-                  file=sys.stderr)  # fmt: skip
-        return decoded.text
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (every core) or a number of processes, "
+                                         f"not {value!r}")  # fmt: skip
+    return jobs
 
 
-Result = tuple[Source, dict[str, Any], str]
-
-
-def records(
-    sources: list[Source], encoding: str | None, date: str | None, tokens: bool
-) -> Iterator[Result]:
-    """Read and process each source in turn: its record and text, or an error record
-    in its place when it cannot be read or processed."""
-    from .pipeline import Pipeline
-
-    nlp: Pipeline | None = None
-    for src in sources:
-        text = ""
-        try:
-            text = src.read(encoding)
-            nlp = nlp or Pipeline()
-            doc = nlp(text, date, doc_id=src.info.id, source=src.info.source, tokens=tokens)
-            doc.info.encoding = src.info.encoding
-            yield src, doc.to_dict(), text
-        except InputError as err:
-            yield src, error_record(src.info, err.code, err.message), text
-        except Exception as err:  # one broken document must not stop a batch
-            message = " ".join(f"{type(err).__name__}: {err}".split())
-            yield src, error_record(src.info, "processing-error", message), text
-
-
-def _progress(items: list[Source]) -> Any:
-    if len(items) < 2 or not sys.stderr.isatty():
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, unit="doc", desc="factex", file=sys.stderr)
+Result = tuple[Item, dict[str, Any], str]
 
 
 def write(out: TextIO | LazyFile, fmt: str, results: Iterator[Result], many: bool) -> int:
@@ -174,14 +202,17 @@ def write(out: TextIO | LazyFile, fmt: str, results: Iterator[Result], many: boo
     first = True
     if fmt == "json" and many:
         out.write("[\n")
-    for src, record, _ in results:
+    for item, record, _ in results:
         if "error" in record:
             failed += 1
-            print(f"factex: {src.name}: {record['error']['message']}", file=sys.stderr)
+            say(f"factex: {item.label}: {record['error']['message']}")
             if not many:
                 continue
         if fmt == "jsonl":
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            with _atomic():  # a whole line, or none of it
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.flush()
+            continue
         elif many:  # a JSON list, one record per line (SPEC, "Many documents")
             out.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False))
             first = False
@@ -197,10 +228,10 @@ def write(out: TextIO | LazyFile, fmt: str, results: Iterator[Result], many: boo
 TABLES = ("csv", "parquet")
 
 
-def _report(src: Source, record: dict[str, Any]) -> int:
+def _report(item: Item, record: dict[str, Any]) -> int:
     if "error" not in record:
         return 0
-    print(f"factex: {src.name}: {record['error']['message']}", file=sys.stderr)
+    say(f"factex: {item.label}: {record['error']['message']}")
     return 1
 
 
@@ -245,15 +276,16 @@ class LazyFile:
     """An output file opened (and truncated) on the first write, so that a run that
     writes nothing, such as one failed document, leaves an existing file as it was."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, mode: str = "w") -> None:
         self.path = path
+        self.mode = mode
         self._file: TextIO | None = None
 
     def write(self, text: str) -> None:
         if not text:
             return
         if self._file is None:
-            self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+            self._file = open(self.path, self.mode, encoding="utf-8")  # noqa: SIM115
         self._file.write(text)
 
     def flush(self) -> None:
@@ -284,19 +316,147 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _check_files(files: list[str], output: str | None) -> str | None:
+def _check_files(args: argparse.Namespace, fmt: str) -> str | None:
     """Why the inputs cannot be read as given, or None."""
+    files, output = args.files, args.output
     if files.count("-") > 1:
         return "standard input '-' can be read only once"
     clash = next((f for f in files if output and f != "-" and _same_file(f, output)), None)
     if clash is not None:
         return f"-o {output} is also an input file; it would be overwritten"
+    if args.resume and (fmt != "jsonl" or not output):
+        return "--resume needs JSON Lines written to a file: --format jsonl -o FILE.jsonl"
+    columns = Columns(args.text_column, args.id_column)
+    for name in files:
+        if name != "-" and is_table(name) and os.path.isfile(name):
+            problem = check_table(name, args.encoding, columns)
+            if problem:
+                return problem
     return None
 
 
+class _Interrupts:
+    """Ctrl-C and SIGTERM raise KeyboardInterrupt, but never in the middle of writing a
+    record: an interrupted run leaves only complete lines."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        self.pending: int | None = None
+
+    def handle(self, signum: int, frame: Any) -> None:
+        if self.writing:
+            self.pending = signum
+            return
+        raise KeyboardInterrupt(signum)
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        self.writing = True
+        try:
+            yield
+        finally:
+            self.writing = False
+        if self.pending is not None:
+            raise KeyboardInterrupt(self.pending)
+
+
+_interrupts = _Interrupts()
+_atomic = _interrupts.atomic
+
+
+def _outcomes(args: argparse.Namespace, fmt: str) -> Iterator[Outcome]:
+    """The documents named on the command line, processed, in input order."""
+    from .corpus.pool import run
+    from .corpus.resume import completed, skip_done
+
+    columns = Columns(args.text_column, args.id_column)
+    stream = items(args.files, args.glob, columns, args.encoding)
+    if args.resume:
+        stream = skip_done(stream, completed(args.output))
+    options = Options(args.encoding, args.date, args.tokens, keep_text=fmt == "html")
+    outcomes = run(stream, options, jobs=args.jobs)
+    show = args.progress or (not args.quiet and sys.stderr.isatty() and _several(args))
+    if show:
+        outcomes = tracked(outcomes, lambda: count(args.files, args.glob))
+    return outcomes
+
+
+def _several(args: argparse.Namespace) -> bool:
+    """More than one document may come: several names, a folder or a table."""
+    return len(args.files) > 1 or any(
+        name != "-" and (os.path.isdir(name) or is_table(name)) for name in args.files
+    )
+
+
+def _results(outcomes: Iterator[Outcome], quiet: bool) -> Iterator[Result]:
+    for outcome in outcomes:
+        if not quiet:
+            for note in outcome.notes:
+                say(f"factex: {outcome.item.label}: {note}")
+        yield outcome.item, outcome.record, outcome.text
+
+
+def _format_of(output: str | None, resume: bool) -> str:
+    """The format when --format is not given: JSON Lines for -o *.jsonl or --resume."""
+    if resume or (output and output.lower().endswith((".jsonl", ".ndjson"))):
+        return "jsonl"
+    return "json"
+
+
+def _check_cluster(args: argparse.Namespace, fmt: str) -> str | None:
+    """Why --scheduler cannot be used as given, or None."""
+    if fmt not in ("jsonl", "parquet"):
+        return f"--scheduler writes jsonl or parquet, not {fmt}"
+    if not args.output or (os.path.exists(args.output) and not os.path.isdir(args.output)):
+        return "--scheduler writes one file per partition: give a directory with -o DIR"
+    if "-" in args.files:
+        return "--scheduler cannot read standard input: name files, folders or tables"
+    from .extras import MissingExtra, require
+
+    try:
+        require("distributed", "dask")
+    except MissingExtra as err:
+        return f"--scheduler: {err}"
+    return None
+
+
+def run_cluster(args: argparse.Namespace, fmt: str) -> int:
+    """`--scheduler`: partitions on a Dask cluster, written per partition."""
+    from .corpus.cluster import run_on_cluster
+
+    columns = Columns(args.text_column, args.id_column)
+    stream = items(args.files, args.glob, columns, args.encoding)
+    options = Options(args.encoding, args.date, args.tokens)
+    failed = done = skipped = 0
+    try:
+        for report in run_on_cluster(args.scheduler, stream, args.output, fmt, options,
+                                     args.partition_size):  # fmt: skip
+            done += report.documents
+            skipped += not report.documents
+            failed += len(report.failed)
+            for label, message in report.failed:
+                say(f"factex: {label}: {message}")
+            for label, note in [] if args.quiet else report.notes:
+                say(f"factex: {label}: {note}")
+    except OSError as err:
+        print(f"factex: --scheduler {args.scheduler}: {err}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(f"factex: {done} documents written to {args.output}"
+              f"{f', {skipped} partitions already complete' if skipped else ''}",
+              file=sys.stderr)  # fmt: skip
+    return 1 if failed else 0
+
+
 def run_extract(args: argparse.Namespace) -> int:
-    fmt = args.format or "json"
-    problem = _check_format(fmt, args.output) or _check_files(args.files, args.output)
+    fmt = args.format or _format_of(args.output, args.resume or bool(args.scheduler))
+    if args.scheduler:
+        problem = _check_cluster(args, fmt) or _check_files(args, fmt)
+        if problem:
+            print(f"factex: {problem}", file=sys.stderr)
+            return 2
+        return run_cluster(args, fmt)
+    problem = _check_format(fmt, args.output) or _check_files(args, fmt)
     if problem:
         print(f"factex: {problem}", file=sys.stderr)
         return 2
@@ -304,9 +464,8 @@ def run_extract(args: argparse.Namespace) -> int:
     if reason:
         print(f"factex: cannot write {args.output}: {reason}", file=sys.stderr)
         return 2
-    sources = [Source.named(name) for name in args.files]
-    many = len(sources) > 1
-    results = records(_progress(sources), args.encoding, args.date, args.tokens)
+    many = _several(args)
+    results = _results(_outcomes(args, fmt), args.quiet)
     try:
         if fmt in TABLES:
             try:
@@ -324,13 +483,14 @@ def run_extract(args: argparse.Namespace) -> int:
                 print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
                 return 2
         elif args.output:
-            out = LazyFile(args.output)
+            out = LazyFile(args.output, "a" if args.resume else "w")
             try:
                 failed = write(out, fmt, results, many)
-                out.close()
             except OSError as err:
                 print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
                 return 2
+            finally:
+                out.close()
         else:
             failed = write(sys.stdout, fmt, results, many)
     except BrokenPipeError:  # `factex extract ... | head`
@@ -345,11 +505,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "extract":
         parser.print_help()
         return 2
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {sig: signal.signal(sig, _interrupts.handle) for sig in _SIGNALS}
     try:
         return run_extract(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as err:
         print("factex: interrupted", file=sys.stderr)
-        return 130
+        signum = err.args[0] if err.args and isinstance(err.args[0], int) else signal.SIGINT
+        return 128 + signum
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from .analysis import Analysis
 from .entities.mentions import find_entities
@@ -17,6 +18,9 @@ from .text.morph import MorphTagger, lemma
 from .text.segment import segment
 from .time.dates import find_dates
 from .time.reference import Reference
+
+if TYPE_CHECKING:
+    from .corpus.inputs import Item
 
 DateArg = str | Reference | None
 
@@ -47,6 +51,7 @@ class Pipeline:
     def __init__(self, batch_size: int = 32) -> None:
         from navec import Navec
 
+        self.config: dict[str, Any] = {"batch_size": batch_size}  # rebuilds it in workers
         navec = Navec.load(str(model_path("emb/navec_news_v1_1B_250K_300d_100q.tar")))
         self.morph = MorphTagger(navec, batch_size)
         self.ner = NerTagger(navec, batch_size)
@@ -64,11 +69,33 @@ class Pipeline:
         return self.analyse(text, date, doc_id=doc_id, source=source, tokens=tokens).document
 
     def pipe(
-        self, texts: Iterable[str], date: DateArg = None, *, tokens: bool = False
-    ) -> Iterator[Document]:
-        """Stream documents for many texts, in order (ids `doc1`, `doc2`...)."""
-        for i, text in enumerate(texts, 1):
-            yield self(text, date, doc_id=f"doc{i}", tokens=tokens)
+        self,
+        texts: Iterable[Any],
+        date: DateArg = None,
+        *,
+        tokens: bool = False,
+        n_process: int = 1,
+        batch_size: int = 32,
+        as_tuples: bool = False,
+    ) -> Iterator[Any]:
+        """Stream documents for many texts, in order (ids `doc1`, `doc2`...), as spaCy's
+        `nlp.pipe`: `as_tuples` takes (text, context) pairs and gives (Document, context);
+        `n_process` worker processes (0: one per core) each load the models once and take
+        `batch_size` texts at a time; memory stays bounded however many texts come."""
+        from .corpus.pipe import pipe_documents
+
+        yield from pipe_documents(
+            self, texts, date, tokens=tokens, n_process=n_process, batch_size=batch_size,
+            as_tuples=as_tuples,
+        )  # fmt: skip
+
+    def pipe_batches(
+        self, items: Iterable[Item], date: DateArg = None, *, tokens: bool = False,
+        batch_size: int = 32,
+    ) -> Iterator[Document]:  # fmt: skip
+        """Documents of corpus items that carry their text, in order, in this process."""
+        for item in items:
+            yield self(item.text, date, doc_id=item.id, tokens=tokens)  # type: ignore[arg-type]
 
     def analyse(
         self,

@@ -81,6 +81,17 @@ def _utf16(data: bytes) -> Decoded | None:
     return None
 
 
+def _cut_utf8(data: bytes, err: UnicodeDecodeError) -> bool:
+    """UTF-8 text (with non-ASCII letters) cut inside its last character."""
+    if err.reason != "unexpected end of data" or data[: err.start].isascii():
+        return False
+    try:
+        data[: err.start].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode bytes: the named encoding, else UTF-8 (with or without BOM),
     UTF-16 with a BOM or without one, else the legacy encoding that reads best."""
@@ -106,8 +117,11 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         return utf16
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        if _cut_utf8(data, err):
+            raise InputError(
+                "truncated", "ends in the middle of a UTF-8 character (a truncated file?)"
+            ) from None
     best: Decoded | None = None
     best_score = 0.0
     for name in LEGACY:

@@ -1,0 +1,115 @@
+"""Turning one Item into its record, in whichever process holds the pipeline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..reading import InputError, read_input
+from ..record import DocInfo, error_record
+from .inputs import Item
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
+    from ..record import Document
+
+_CYRILLIC = re.compile("[А-ЯЁа-яё]")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How every document of a run is processed."""
+
+    encoding: str | None = None
+    date: Any = None  # YYYY-MM-DD or a Reference
+    tokens: bool = False
+    keep_text: bool = False  # send the text back with the record (for HTML pages)
+    pipeline: dict[str, Any] = field(default_factory=dict)  # Pipeline(**pipeline)
+    documents: bool = False  # Documents instead of records; errors raise (Pipeline.pipe)
+
+
+@dataclass
+class Outcome:
+    """A processed document: its record, what to say about it on stderr, its size."""
+
+    item: Item
+    record: dict[str, Any]
+    notes: list[str]
+    chars: int = 0
+    text: str = ""
+    document: Document | None = None
+
+    @property
+    def failed(self) -> bool:
+        return "error" in self.record
+
+
+def _read(item: Item, encoding: str | None, notes: list[str]) -> tuple[str, str | None]:
+    """The text of a file item, decoded, and the encoding when it was not UTF-8."""
+    assert item.path is not None
+    decoded = read_input(item.path, encoding)
+    if decoded.encoding not in ("utf-8", "utf-8-sig") and not encoding:
+        notes.append(f"decoded as {decoded.encoding}")
+    return decoded.text, None if decoded.encoding == "utf-8" else decoded.encoding
+
+
+def _message(err: Exception) -> str:
+    return " ".join(f"{type(err).__name__}: {err}".split())
+
+
+class Processor:
+    """Builds the pipeline on first use and turns Items into Outcomes."""
+
+    def __init__(self, options: Options, nlp: Pipeline | None = None) -> None:
+        self.options = options
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Pipeline:
+        if self._nlp is None:
+            from ..pipeline import Pipeline
+
+            self._nlp = Pipeline(**self.options.pipeline)
+        return self._nlp
+
+    def __call__(self, item: Item) -> Outcome:
+        info = DocInfo(id=item.id, source=item.source)
+        notes: list[str] = []
+        text = ""
+        if self.options.documents:
+            return self._document(item)
+        if item.error is not None:
+            return Outcome(item, error_record(info, *item.error), notes)
+        try:
+            encoding = None
+            if item.text is not None:
+                text = item.text
+            else:
+                text, encoding = _read(item, self.options.encoding, notes)
+            if text.strip() and not _CYRILLIC.search(text):
+                notes.append("no Cyrillic letters; factex reads Russian text")
+            doc = self.nlp(
+                text, self.options.date, doc_id=item.id, source=item.source,
+                tokens=self.options.tokens,
+            )  # fmt: skip
+            doc.info.encoding = encoding
+            record = doc.to_dict()
+        except InputError as err:
+            record = error_record(info, err.code, err.message)
+        except Exception as err:  # one broken document must not stop a batch
+            if self.options.pipeline.get("strict"):
+                raise
+            record = error_record(info, "processing-error", _message(err))
+        kept = text if self.options.keep_text else ""
+        return Outcome(item, record, notes, len(text), kept)
+
+    def _document(self, item: Item) -> Outcome:
+        """The Document of a text, as `Pipeline.__call__` gives it (errors raise)."""
+        doc = self.nlp(
+            item.text, self.options.date, doc_id=item.id, tokens=self.options.tokens  # type: ignore[arg-type]
+        )
+        return Outcome(item, {}, [], len(item.text or ""), document=doc)
+
+    def chunk(self, chunk: list[Item]) -> list[Outcome]:
+        return [self(item) for item in chunk]
