@@ -1,10 +1,18 @@
-"""Shared fixtures: one pipeline per test session, the seed article when present."""
+"""Shared fixtures: one pipeline per test session, the seed article when present.
+
+The suite runs strict (FACTEX_STRICT, inherited by the `factex` commands the
+tests start): a stage that fails raises instead of leaving a warning, so that
+bugs fail tests.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+os.environ.setdefault("FACTEX_STRICT", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

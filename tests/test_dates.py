@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SEED
 from date_cases import load_cases
 
 from factex.time.calendar import month_number
@@ -12,7 +11,6 @@ from factex.time.dates import find_dates
 from factex.time.reference import Reference
 
 CASES = load_cases()
-SEED = Path("/work/shared/seed/tass-tokayev-visit.txt")
 REF = Reference.parse("2025-11-11")
 
 

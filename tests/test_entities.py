@@ -6,10 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from factex import Pipeline
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "tass-tokayev-visit.txt"
 
 
 def entities(nlp: Pipeline, text: str) -> dict[str, dict]:

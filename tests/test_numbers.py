@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SEED
 
 from factex.numbers import find_numbers
 from factex.time.dates import find_dates
 from factex.time.reference import Reference
 
 REF = Reference.parse("2025-11-11")
-SEED = Path("/work/shared/seed/tass-tokayev-visit.txt")
 
 
 def numbers(text: str) -> list[tuple[str, int, str]]:

@@ -13,13 +13,17 @@ from .time.reference import Reference
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .entities.ner import WordSpan
+
 
 @dataclass
 class Analysis:
     """The linguistic layers of a text and the record being filled from them.
 
     Words are razdel tokens (`segments.words`); `pos`, `feats` and `lemmas` are
-    parallel lists; `sent_of_word[i]` is the sentence index of word i.
+    parallel lists; `sent_of_word[i]` is the sentence index of word i; `ner_spans`
+    are the tagger's word spans; `option` is the caller's reference date and
+    `reference` the one dates are resolved against; `fact_types` the chosen ones.
     """
 
     text: str
@@ -30,14 +34,24 @@ class Analysis:
     document: Document
     reference: Reference = field(default_factory=Reference)
     sent_of_word: list[int] = field(default_factory=list)
+    ner_spans: list[WordSpan] = field(default_factory=list)
+    option: Reference | None = None
+    fact_types: tuple[str, ...] | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
     _spacy: Doc | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self._starts = [w[0] for w in self.segments.words]
         if not self.sent_of_word:
-            for k, (a, b) in enumerate(self.segments.sentences):
-                self.sent_of_word.extend([k] * (b - a))
+            self.set_segments(self.segments)
+        self._starts = [w[0] for w in self.segments.words]
+
+    def set_segments(self, segments: Segments) -> None:
+        """Install the segmentation layer and the word indexes built from it."""
+        self.segments = segments
+        self._starts = [w[0] for w in segments.words]
+        self.sent_of_word = []
+        for k, (a, b) in enumerate(segments.sentences):
+            self.sent_of_word.extend([k] * (b - a))
 
     @property
     def words(self) -> list[tuple[int, int, str]]:

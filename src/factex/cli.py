@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from . import __version__
 from .corpus.inputs import Columns, Item, check_table, count, is_table, items
@@ -28,6 +28,8 @@ EXAMPLES = """examples:
   factex extract articles.csv --text-column body --id-column url --format jsonl
   factex extract news/*.txt --format csv -o tables/
   factex extract article.txt --format html -o article.html
+  factex extract article.txt --disable facts
+  factex extract article.txt --facts occupation,quote
   cat article.txt | factex extract -
 """
 
@@ -109,6 +111,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="encoding of the input files (e.g. --encoding cp1251); "
         "default: UTF-8, or cp1251/KOI8-R/cp866 recognised automatically",
     )
+    stages = extract.add_argument_group("what runs")
+    stages.add_argument(
+        "--disable",
+        action="append",
+        metavar="STAGES",
+        help="stages not to run, comma-separated, and with them the stages that need them "
+        "(stages: segment, header, morph, ner, entities, dates, numbers, facts; "
+        "e.g. --disable facts)",
+    )
+    stages.add_argument(
+        "--facts",
+        action="append",
+        metavar="TYPES",
+        help="fact types to extract, comma-separated (default: all: occupation, visit, "
+        "meeting, event, quote, signing; e.g. --facts occupation,quote)",
+    )
+    stages.add_argument(
+        "--strict",
+        action="store_true",
+        help="a stage that fails on a document fails the document (an error record), "
+        "instead of leaving that stage's layer empty with a warning in the record",
+    )
     corpus = extract.add_argument_group("many documents")
     corpus.add_argument(
         "--glob",
@@ -170,6 +194,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="no progress bar and no notes (errors are still reported)",
     )
     return parser
+
+
+def _names(values: list[str] | None) -> list[str] | None:
+    """`--disable a,b --disable c` as ['a', 'b', 'c'] (None when not given)."""
+    if values is None:
+        return None
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def _pipeline(args: argparse.Namespace) -> dict[str, Any]:
+    """The Pipeline options of --disable, --facts and --strict (only those given)."""
+    out: dict[str, Any] = {}
+    if args.disable:
+        out["disable"] = _names(args.disable)
+    if args.facts is not None:
+        out["facts"] = _names(args.facts)
+    if args.strict:
+        out["strict"] = True
+    return out
 
 
 def _positive(value: str) -> int:
@@ -276,7 +319,7 @@ class LazyFile:
     """An output file opened (and truncated) on the first write, so that a run that
     writes nothing, such as one failed document, leaves an existing file as it was."""
 
-    def __init__(self, path: str, mode: str = "w") -> None:
+    def __init__(self, path: str, mode: Literal["w", "a"] = "w") -> None:
         self.path = path
         self.mode = mode
         self._file: TextIO | None = None
@@ -285,8 +328,11 @@ class LazyFile:
         if not text:
             return
         if self._file is None:
-            self._file = open(self.path, self.mode, encoding="utf-8")  # noqa: SIM115
+            self._file = self._open()
         self._file.write(text)
+
+    def _open(self) -> TextIO:
+        return open(self.path, self.mode, encoding="utf-8")  # noqa: SIM115
 
     def flush(self) -> None:
         if self._file is not None:
@@ -373,7 +419,8 @@ def _outcomes(args: argparse.Namespace, fmt: str) -> Iterator[Outcome]:
     stream = items(args.files, args.glob, columns, args.encoding)
     if args.resume:
         stream = skip_done(stream, completed(args.output))
-    options = Options(args.encoding, args.date, args.tokens, keep_text=fmt == "html")
+    options = Options(args.encoding, args.date, args.tokens, keep_text=fmt == "html",
+                      pipeline=_pipeline(args))  # fmt: skip
     outcomes = run(stream, options, jobs=args.jobs)
     show = args.progress or (not args.quiet and sys.stderr.isatty() and _several(args))
     if show:
@@ -426,7 +473,7 @@ def run_cluster(args: argparse.Namespace, fmt: str) -> int:
 
     columns = Columns(args.text_column, args.id_column)
     stream = items(args.files, args.glob, columns, args.encoding)
-    options = Options(args.encoding, args.date, args.tokens)
+    options = Options(args.encoding, args.date, args.tokens, pipeline=_pipeline(args))
     failed = done = skipped = 0
     try:
         for report in run_on_cluster(args.scheduler, stream, args.output, fmt, options,
@@ -450,6 +497,13 @@ def run_cluster(args: argparse.Namespace, fmt: str) -> int:
 
 def run_extract(args: argparse.Namespace) -> int:
     fmt = args.format or _format_of(args.output, args.resume or bool(args.scheduler))
+    from .pipeline import check_names
+
+    chosen = _pipeline(args)
+    unknown = check_names(chosen.get("disable", ()), (), chosen.get("facts"))
+    if unknown:
+        print(f"factex: {unknown}", file=sys.stderr)
+        return 2
     if args.scheduler:
         problem = _check_cluster(args, fmt) or _check_files(args, fmt)
         if problem:
@@ -477,8 +531,8 @@ def run_extract(args: argparse.Namespace) -> int:
             failed = write_html(sys.stdout, results)
         elif fmt == "html":
             try:
-                with open(args.output, "w", encoding="utf-8") as out:
-                    failed = write_html(out, results)
+                with open(args.output, "w", encoding="utf-8") as page:
+                    failed = write_html(page, results)
             except OSError as err:
                 print(f"factex: cannot write {args.output}: {err.strerror}", file=sys.stderr)
                 return 2

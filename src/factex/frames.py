@@ -38,6 +38,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "doc_id": STR, "source": STR, "title": STR, "date": STR, "date_source": STR,
         "dateline_place": STR, "dateline_date": STR, "dateline_agency": STR,
         "entity_count": INT, "fact_count": INT, "error_code": STR, "error_message": STR,
+        "warnings": STR,
     },
     "entities": {
         "doc_id": STR, "entity_id": STR, "type": STR, "name": STR,
@@ -150,6 +151,8 @@ def _rows(record: Record, doc_id: str, tables: dict[str, list[dict[str, Any]]]) 
         "dateline_agency": dateline.get("agency"), "entity_count": len(entities),
         "fact_count": len(record.get("facts") or []),
         "error_code": error.get("code"), "error_message": error.get("message"),
+        "warnings": "; ".join(f"{w.get('stage')}: {w.get('message')}"
+                              for w in record.get("warnings") or []) or None,
     })  # fmt: skip
     for e in entities:
         parts = e.get("parts") or {}
@@ -189,7 +192,8 @@ def to_frames(docs: Document | Record | Iterable[Document | Record]) -> Frames:
 
     `docs` are `Document`s or SPEC records (dicts, e.g. from `read_jsonl`), or
     one of them. A record without a `doc.id` gets `doc1`, `doc2`... by position.
-    Error records appear only in `documents` (`error_code`, `error_message`).
+    Error records appear only in `documents` (`error_code`, `error_message`), and so
+    do stage warnings (`warnings`: "stage: message", joined by "; ").
     """
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
     for i, record in enumerate(_records(docs), 1):

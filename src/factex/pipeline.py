@@ -1,22 +1,16 @@
-"""The pipeline: loads models once, runs the stages over many texts."""
+"""The pipeline: loads models once, runs the registered stages over many texts."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .analysis import Analysis
-from .entities.mentions import find_entities
-from .entities.ner import NerTagger, WordSpan, bio_to_spans
-from .facts import extract_facts
-from .header import dateline_reference, find_dateline, find_title
-from .numbers import find_numbers
-from .record import DocInfo, Document, Token
-from .resources import model_path
-from .text.morph import MorphTagger, lemma
-from .text.segment import segment
-from .time.dates import find_dates
+from .facts import FACT_TYPES
+from .record import DocInfo, Document, StageWarning, Token
+from .stages import STAGES, Models, Run, needed_by, unknown_names
+from .text.segment import Segments
 from .time.reference import Reference
 
 if TYPE_CHECKING:
@@ -40,21 +34,82 @@ def _not_text(value: object) -> str:
     return message
 
 
+def check_names(
+    disable: Iterable[str] = (), exclude: Iterable[str] = (), facts: Iterable[str] | None = None
+) -> str | None:
+    """Why these stage and fact type names cannot be used (one line), or None."""
+    return (
+        unknown_names(disable, STAGES, "stage")
+        or unknown_names(exclude, STAGES, "stage")
+        or unknown_names(facts or (), FACT_TYPES, "fact type")
+    )
+
+
+def strict_default() -> bool:
+    """Strict unless asked otherwise when FACTEX_STRICT is set (the test suite sets it)."""
+    return os.environ.get("FACTEX_STRICT", "").lower() in ("1", "true", "yes")
+
+
+class StageError(RuntimeError):
+    """A stage failed on a document in strict mode; the cause is chained."""
+
+    def __init__(self, stage: str, message: str) -> None:
+        super().__init__(f"stage {stage}: {message}")
+        self.stage = stage
+
+
+def _message(err: BaseException) -> str:
+    return " ".join(f"{type(err).__name__}: {err}".split())
+
+
 class Pipeline:
-    """All of factex's stages with their models loaded once.
+    """factex's registered stages (`factex.stages`) with their models loaded once.
 
     >>> nlp = Pipeline()
     >>> doc = nlp("МОСКВА, 11 ноября. /ТАСС/. Владимир Путин ...", date="2025-11-11")
     >>> for doc in nlp.pipe(texts): ...
+    >>> Pipeline(disable=["facts"])            # entities, dates and numbers only
+    >>> Pipeline(facts=["occupation", "quote"])  # only these fact types
+
+    `disable`: stages not to run (and every stage that needs one of them); their
+    models are still loaded. `exclude`: the same, and their models are never
+    loaded. `facts`: the fact types to extract (default: all). `strict`: an
+    unexpected error inside a stage raises `StageError` instead of emptying that
+    stage's layer and adding a warning to the record (SPEC, "Warnings").
     """
 
-    def __init__(self, batch_size: int = 32) -> None:
-        from navec import Navec
+    def __init__(
+        self,
+        batch_size: int = 32,
+        *,
+        disable: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        facts: Iterable[str] | None = None,
+        strict: bool | None = None,
+    ) -> None:
+        disable, exclude = list(disable), list(exclude)
+        facts = None if facts is None else list(facts)
+        problem = check_names(disable, exclude, facts)
+        if problem:
+            raise ValueError(problem)
+        self.strict = strict_default() if strict is None else strict
+        self.config: dict[str, Any] = {  # rebuilds the same pipeline in worker processes
+            "batch_size": batch_size, "disable": disable, "exclude": exclude, "facts": facts,
+            "strict": self.strict,
+        }  # fmt: skip
+        self.fact_types = None if facts is None else tuple(facts)
+        off = needed_by(exclude)
+        self.models = Models(batch_size)
+        self._runs: dict[str, Run] = {
+            name: s.make(self.models) for name, s in STAGES.items() if name not in off
+        }
+        self.disabled = sorted(needed_by(disable) - off, key=list(STAGES).index)
+        self.excluded = sorted(off, key=list(STAGES).index)
 
-        self.config: dict[str, Any] = {"batch_size": batch_size}  # rebuilds it in workers
-        navec = Navec.load(str(model_path("emb/navec_news_v1_1B_250K_300d_100q.tar")))
-        self.morph = MorphTagger(navec, batch_size)
-        self.ner = NerTagger(navec, batch_size)
+    @property
+    def pipe_names(self) -> list[str]:
+        """The stages that run, in order."""
+        return [name for name in self._runs if name not in self.disabled]
 
     def __call__(
         self,
@@ -106,57 +161,31 @@ class Pipeline:
         source: str | None = None,
         tokens: bool = False,
     ) -> Analysis:
-        """Run every stage and keep the layers (for facts, spaCy and debugging)."""
+        """Run the stages and keep the layers (for facts, spaCy and debugging)."""
         if not isinstance(text, str):
             raise TypeError(_not_text(text))
         option = as_reference(date)
-        seg = segment(text)
-        sentences = seg.sentence_words()
-        pos: list[str] = []
-        feats: list[dict[str, str]] = []
-        for sent in self.morph(sentences):
-            for p, f in sent:
-                pos.append(p)
-                feats.append(f)
-        lemmas = [
-            lemma(w[2], p, tuple(sorted(f.items()))) for w, p, f in zip(seg.words, pos, feats)
-        ]
         info = DocInfo(id=doc_id, source=source)
-        analysis = Analysis(text, seg, pos, feats, lemmas, Document(text, info))
-
-        spans: list[WordSpan] = []
-        for (first, _), tags in zip(seg.sentences, self.ner.tags(sentences)):
-            spans.extend(bio_to_spans(tags, first))
-        analysis.document.entities = find_entities(analysis, spans)
-
-        dateline = find_dateline(text, seg.paragraphs)
-        info.dateline = dateline
-        info.title = find_title(text, seg.paragraphs, dateline)
-        analysis.reference = self._reference(info, option, dateline_reference(dateline))
-
-        document = analysis.document
-        document.dates = find_dates(text, analysis.reference, analysis)
-        document.numbers = find_numbers(text, document.dates, analysis)
-        for prefix, items in (("D", document.dates), ("N", document.numbers)):
-            for i, item in enumerate(items, 1):
-                item.id = f"{prefix}{i}"  # before facts, whose date arguments refer to them
-        document.facts = extract_facts(analysis)
-        for i, fact in enumerate(document.facts, 1):
-            fact.id = f"F{i}"
+        analysis = Analysis(text, Segments(), [], [], [], Document(text, info))
+        analysis.option, analysis.fact_types = option, self.fact_types
+        done: set[str] = set()
+        for name, spec in STAGES.items():
+            run = self._runs.get(name)
+            if run is None or name in self.disabled or not all(n in done for n in spec.needs):
+                spec.clear(analysis)
+                continue
+            try:
+                run(analysis)
+            except Exception as err:
+                if self.strict:
+                    raise StageError(name, _message(err)) from err
+                spec.clear(analysis)
+                analysis.document.warnings.append(StageWarning(name, _message(err)))
+                continue
+            done.add(name)
         if tokens:
             self._tokens(analysis)
         return analysis
-
-    @staticmethod
-    def _reference(info: DocInfo, option: Reference | None, dateline: Reference) -> Reference:
-        if option is not None:
-            info.date, info.date_source = option.iso(), "option"
-            if info.dateline and dateline.year is None and dateline.month:
-                info.dateline.date = replace(dateline, year=option.year).iso()
-            return option
-        if dateline.year is not None:
-            info.date, info.date_source = dateline.iso(), "dateline"
-        return dateline
 
     @staticmethod
     def _tokens(analysis: Analysis) -> None:

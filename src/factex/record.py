@@ -192,6 +192,17 @@ class Token:
 
 
 @dataclass
+class StageWarning:
+    """A stage that failed on this document: its layer is empty (SPEC, "Warnings")."""
+
+    stage: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stage": self.stage, "message": self.message}
+
+
+@dataclass
 class Document:
     """Everything factex found in one text; `to_dict()` is the SPEC record."""
 
@@ -203,6 +214,7 @@ class Document:
     facts: list[Fact] = field(default_factory=list)
     sentences: list[tuple[int, int]] | None = None
     tokens: list[Token] | None = None
+    warnings: list[StageWarning] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -213,6 +225,8 @@ class Document:
             "numbers": [n.to_dict() for n in self.numbers],
             "facts": [f.to_dict() for f in self.facts],
         }
+        if self.warnings:
+            out["warnings"] = [w.to_dict() for w in self.warnings]
         if self.tokens is not None:
             out["sentences"] = [{"start": a, "stop": b} for a, b in self.sentences or []]
             out["tokens"] = [t.to_dict() for t in self.tokens]

@@ -94,12 +94,12 @@ class Processor:
                 tokens=self.options.tokens,
             )  # fmt: skip
             doc.info.encoding = encoding
+            notes += [f"stage {w.stage} failed, its layer is empty: {w.message}"
+                      for w in doc.warnings]  # fmt: skip
             record = doc.to_dict()
         except InputError as err:
             record = error_record(info, err.code, err.message)
         except Exception as err:  # one broken document must not stop a batch
-            if self.options.pipeline.get("strict"):
-                raise
             record = error_record(info, "processing-error", _message(err))
         kept = text if self.options.keep_text else ""
         return Outcome(item, record, notes, len(text), kept)

@@ -43,20 +43,21 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 def _same_person(parts: dict[str, str | None], cluster: dict[str, str | None]) -> bool:
     last, first = parts.get("last"), parts.get("first")
-    if last and cluster.get("last"):
+    cluster_last, cluster_first = cluster.get("last"), cluster.get("first")
+    if last and cluster_last:
         return (
-            fold(last) == fold(cluster["last"])
-            and _compatible(first, cluster.get("first"))
+            fold(last) == fold(cluster_last)
+            and _compatible(first, cluster_first)
             and _compatible(parts.get("middle"), cluster.get("middle"))
         )
-    if last and not first and not cluster.get("last"):
+    if last and not first and not cluster_last:
         return False
     if first and not last and not parts.get("middle"):
         # A lone word read as a first name may be the surname (`Пашиняна`).
-        known = (cluster.get("first"), cluster.get("last"))
+        known = (cluster_first, cluster_last)
         return any(name and fold(first) == fold(name) for name in known)
     if first and not last:
-        return bool(cluster.get("first")) and fold(first) == fold(cluster["first"])
+        return bool(cluster_first) and fold(first) == fold(cluster_first or "")
     return False
 
 
@@ -94,7 +95,9 @@ def _by_surname_form(
     return [
         c
         for c in clusters
-        if c[0].get("last") and c[0].get("first") and surname_form(cand.mention.text, c[0]["last"])
+        if (last := c[0].get("last"))
+        and c[0].get("first")
+        and surname_form(cand.mention.text, last)
     ]
 
 
@@ -143,7 +146,8 @@ def cluster_persons(
         if len(matches) >= 1:
             parts, mentions = matches[0]
             for key, value in cand.parts.items():
-                if value and (not parts.get(key) or parts[key].endswith(".")):
+                old = parts.get(key)
+                if value and (not old or old.endswith(".")):
                     parts[key] = value
             mentions.append(cand.mention)
         else:
@@ -247,7 +251,7 @@ def build_entities(
     full = full or {}
     entities: list[Entity] = []
     clusters = cluster_persons(persons)
-    surnames = {fold(p["last"]): ms for p, ms in clusters if p.get("last") and p.get("first")}
+    surnames = {fold(last): ms for p, ms in clusters if (last := p.get("last")) and p.get("first")}
     kept = []
     for m in others:  # `Мирзиёева`, `Голиковой` tagged as a place is the person's surname
         owners = _surname_owners(m, surnames)

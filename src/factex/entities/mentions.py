@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..analysis import Analysis
-from ..header import find_dateline
 from ..record import Entity, Mention
 from ..text.segment import one_line
 from .coref import Candidate, build_entities
@@ -45,9 +44,10 @@ def dateline_spans(
 ) -> tuple[list[WordSpan], WordSpan | None, str | None]:
     """`НИЖНИЙ НОВГОРОД, 7 июля. /Киодо/`: the dateline's place is a place, whatever
     the tagger made of its capitals, and its agency an organisation. Returns the
-    spans, the place's span and its name in title case."""
+    spans, the place's span and its name in title case. The dateline is the header
+    stage's (none when that stage did not run)."""
     text, words = analysis.text, analysis.segments.words
-    dateline = find_dateline(text, analysis.segments.paragraphs)
+    dateline = analysis.document.info.dateline
     if dateline is None or not dateline.place:
         return spans, None, None
     stop = dateline.start + len(dateline.place)
@@ -152,7 +152,9 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
                 parts = dict(persons[-1].parts)  # the same person in the original script
             persons.append(Candidate(mention, parts))
         else:
-            mention.normal = place_name if span == place else normalize_name(words)
+            mention.normal = (
+                place_name if span == place and place_name else normalize_name(words)
+            )
             mention.type = span.type if k in other_name else retype(mention.normal, span.type)
             others.append(mention)
             if k in owned:

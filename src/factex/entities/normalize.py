@@ -56,7 +56,7 @@ def _loose_parse(word: Word) -> Parse | None:
     """For a name the tagger's part of speech rules out (`Долгорукому` is an adjective,
     `Лемана` a guess): the likeliest parse in the tagged case and gender."""
     feats = dict(word.feats)
-    cases = UD_TO_OC_CASE.get(feats.get("Case", ""), set())
+    cases = UD_TO_OC_CASE.get(feats.get("Case", ""), frozenset())
     gender = UD_TO_OC_GENDER.get(feats.get("Gender", ""))
     if feats.get("Case") == "Acc" and gender != "femn":
         cases = cases | {"gent"}  # a man's accusative is his genitive (`Йенса Лемана`)
@@ -144,7 +144,7 @@ def _lead(words: list[Word]) -> Word | None:
     word that never declines (`Хорхе`, `Кими`) while another follows."""
     tagged = [w for w in words if len(w.text) > 2 and w.case]
     declining = [w for w in tagged if not _indeclinable(w.text)]
-    return (declining or tagged or [None])[0]
+    return next(iter(declining or tagged), None)
 
 
 @cache

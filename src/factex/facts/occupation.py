@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..record import Entity, Fact
 from .args import nominal_phrase, ref
@@ -25,7 +26,7 @@ class Occupation:
     stop: int
 
     def fact(self) -> Fact:
-        args = {
+        args: dict[str, Any] = {
             "person": self.person.ref(),
             "position": self.phrase.position or None,
             "org": ref(self.phrase.org),
@@ -311,6 +312,7 @@ def _headed(ctx: Context, per_end: dict[int, Span]) -> list[Occupation]:
     for i in range(ctx.n):
         if ctx.lemma(i) not in HEADING or ctx.pos(i) != "VERB":
             continue
+        phrase: Phrase | None
         if ctx.feat(i, "Voice") == "Pass":
             person = ctx.span_at.get(i + 1)
             k = i - 1 if ctx.text(i - 1) == "," else i

@@ -60,7 +60,7 @@ def is_post(ctx: Context, i: int) -> bool:
     return (
         _noun_like(ctx, i)
         and (_is_post_lemma(ctx.lemma(i)) or _participle_post(ctx, i))
-        and (ctx.entity(i) is None or ctx.entity(i).type != "PER")
+        and getattr(ctx.entity(i), "type", None) != "PER"
     )
 
 
@@ -390,7 +390,8 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     plural = ctx.feat(head, "Number") == "Plur"
     if len(org_words) > 1:
         tail = ctx.chars(org_words[1].first, org_words[-1].last)
-        org_text = f"{org_words[0].mention.normal or org.name} {tail}"
+        lead_name = org_words[0].mention.normal or (org.name if org else "")
+        org_text = f"{lead_name} {tail}"
     former = is_former(ctx, lead, head)
     return Phrase(
         head, first, end, position, org, countries, plural, None, lead, org_text, former

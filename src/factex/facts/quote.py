@@ -167,7 +167,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             if f is not None
         ]
         known = [f for f in found if f.args["speaker"] or f.args.get("speaker_text")]
-        fact = (known or found or [None])[0]  # `X заявил: «...», добавив, что ...`
+        fact = next(iter(known or found), None)  # `X заявил: «...», добавив, что ...`
         if fact is not None:
             facts.append(fact)
             covered.update(range(a, b + 1))

@@ -38,7 +38,7 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
     pos: list[str] = []
     morphs: list[str] = []
     lemmas: list[str] = []
-    starts: list[bool] = []
+    starts: list[bool | int | None] = []
     sent_first = {a for a, _ in analysis.segments.sentences}
 
     def add_gap(gap: str) -> None:

@@ -28,6 +28,14 @@ MONTH_PATTERN = (
 _MONTH_WORD = re.compile(MONTH_PATTERN, re.IGNORECASE)
 
 
+def month_of(word: str) -> int:
+    """The month of a word that the month pattern matched (ValueError otherwise)."""
+    number = month_number(word)
+    if number is None:
+        raise ValueError(f"not a month: {word!r}")
+    return number
+
+
 def month_number(word: str) -> int | None:
     """1-12 for a month name in any case (`ноября` -> 11), else None."""
     if not _MONTH_WORD.fullmatch(word):

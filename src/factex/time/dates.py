@@ -74,7 +74,7 @@ from ..text.morph import parses
 from ..text.segment import one_line
 from . import durations
 from . import patterns as p
-from .calendar import month_number, season_months, weekday_number
+from .calendar import month_number, month_of, season_months, weekday_number
 from .numerals import CARDINAL_RUN, words_value
 from .reference import Reference
 from .resolve import (
@@ -302,8 +302,8 @@ def _decade(word: str) -> tuple[int, int]:
         n = int(digits.group())
     else:
         low = word.lower()
-        stems = ("нулев", "десят", "двадцат", "тридцат", "сороков", "пятидесят", "шестидесят")
-        stems += ("семидесят", "восьмидесят", "девяност")
+        stems = ("нулев", "десят", "двадцат", "тридцат", "сороков", "пятидесят", "шестидесят",
+                 "семидесят", "восьмидесят", "девяност")  # fmt: skip
         n = next(i * 10 for i, stem in enumerate(stems) if low.startswith(stem))
     if n < 100:
         n += 2000 if n < 20 else 1900
@@ -432,7 +432,7 @@ def _day_month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """11 ноября, 11-12 ноября 2025 года, с 30 сентября по 2 октября, 11 ноября в 15:00,
     18, 23 и 26 января (one date per day, each with the month and year)."""
     ref = ctx.ref
-    d1, m1 = _int(m["d1"]), month_number(m["m1"])
+    d1, m1 = _int(m["d1"]), month_of(m["m1"])
     y1, given1 = _slot_year(m, "1", ref)
     y2, given2 = _slot_year(m, "2", ref) if m["d3"] else (None, False)
     if not given1 and not given2:
@@ -448,7 +448,7 @@ def _day_month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
             listed.append(_expr(m, iso(point), "date", start=start, stop=base + day.end()))
     start = m.start("d1") if listed else None
     if m["d3"]:
-        d3, m2 = _int(m["d3"]), month_number(m["m2"])
+        d3, m2 = _int(m["d3"]), month_of(m["m2"])
         wraps = (m2, d3) < (m1, d1)
         if given2 and not given1:
             y1 = None if y2 is None else y2 - wraps
@@ -482,10 +482,10 @@ _LIST_DAY = re.compile(p.DAY)
 )
 def _night(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в ночь с 20 на 21 июля, в ночь с 31 декабря на 1 января: the two days as a range."""
-    m2 = month_number(m["m2"])
-    m1 = month_number(m["m1"]) if m["m1"] else m2
+    m2 = month_of(m["m2"])
+    m1 = month_of(m["m1"]) if m["m1"] else m2
     d1, d2 = _int(m["d1"]), _int(m["d2"])
-    wraps = (m1, d1) > (m2, d2)  # type: ignore[operator]
+    wraps = (m1, d1) > (m2, d2)
     y2, given = _slot_year(m, "1", ctx.ref)
     if given:
         y1 = None if y2 is None else y2 - wraps
@@ -509,12 +509,12 @@ def _month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     year, given = _slot_year(m, "1", ctx.ref)
     if not (m["pre"] or m["ex"] or given or m["m2"]):
         return []  # a bare month word: "Марта" may be a name
-    m1 = month_number(m["m1"])
+    m1 = month_of(m["m1"])
     if m["m3"] and not m["m2"]:
         year2, given2 = _slot_year(m, "2", ctx.ref)
         if given and given2:
-            m3 = month_number(m["m3"])
-            if (year2, m3) > (year, m1):  # type: ignore[operator]
+            m3 = month_of(m["m3"])
+            if year is not None and year2 is not None and (year2, m3) > (year, m1):
                 return [_expr(m, iso((year, m1, None), (year2, m3, None)), "range")]
         return []
     if m["m3"]:
@@ -522,7 +522,7 @@ def _month(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     if not given:
         year = _tense_year(ctx, m, m1)
     if m["m2"]:
-        m2 = month_number(m["m2"])
+        m2 = month_of(m["m2"])
         lo, hi = (year, m1, None), (year, m2, None)
         if m2 < m1 and year is not None:  # "в декабре-феврале": across the new year
             lo, hi = ((year - 1, m1, None), hi) if given else (lo, (year + 1, m2, None))

@@ -54,8 +54,9 @@ def shift_days(ref: Reference, days: int) -> Point | None:
     result is the same in leap and common years (else None)."""
     if ref.month is None or ref.day is None:
         return None
-    if ref.year is not None:
-        d = ref.date() + dt.timedelta(days=days)  # type: ignore[operator]
+    full = ref.date()
+    if full is not None:
+        d = full + dt.timedelta(days=days)
         return d.year, d.month, d.day
     results = set()
     for year in (2000, 2001):
@@ -113,7 +114,10 @@ def weekend(ref: Reference, direction: int) -> tuple[Point, Point] | None:
     if direction == -2:
         saturday = today - dt.timedelta(days=today.weekday() + 2)
     else:
-        saturday = dt.date(*weekday(ref, 5, direction))  # type: ignore[arg-type,misc]
+        point = weekday(ref, 5, direction)
+        if point is None:
+            return None
+        saturday = dt.date(*point)  # type: ignore[arg-type]
     sunday = saturday + dt.timedelta(days=1)
     return (saturday.year, saturday.month, saturday.day), (sunday.year, sunday.month, sunday.day)
 

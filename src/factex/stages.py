@@ -1,0 +1,259 @@
+"""The named stages of the pipeline, each declaring the stages it needs.
+
+A stage is registered with `@stage(name, needs=...)` on a factory that receives
+the shared `Models` and returns the function run on each document's `Analysis`;
+`clear` names what the stage's layer is when the stage did not run (disabled,
+failed, or a stage it needs did not run). Stages run in registration order.
+
+>>> [s.name for s in STAGES.values()]
+['segment', 'header', 'morph', 'ner', 'entities', 'dates', 'numbers', 'facts']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .resources import model_path
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+
+Run = Callable[["Analysis"], None]
+
+
+class Models:
+    """Model files shared by the stages, loaded on first use."""
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self.batch_size = batch_size
+
+    @cached_property
+    def navec(self) -> Any:
+        from navec import Navec
+
+        return Navec.load(str(model_path("emb/navec_news_v1_1B_250K_300d_100q.tar")))
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A registered stage: its name, the stages it needs, its factory and its empty layer."""
+
+    name: str
+    needs: tuple[str, ...]
+    make: Callable[[Models], Run]
+    clear: Callable[[Analysis], None]
+    doc: str
+
+
+STAGES: dict[str, Stage] = {}
+
+
+def stage(
+    name: str, *, needs: Iterable[str] = (), clear: Callable[[Analysis], None]
+) -> Callable[[Callable[[Models], Run]], Callable[[Models], Run]]:
+    """Register a stage factory under `name` (after the stages it needs)."""
+
+    def register(make: Callable[[Models], Run]) -> Callable[[Models], Run]:
+        required = tuple(needs)
+        unknown = [n for n in required if n not in STAGES]
+        if unknown:
+            raise ValueError(f"stage {name!r} needs unregistered stages {unknown}")
+        STAGES[name] = Stage(name, required, make, clear, (make.__doc__ or "").strip())
+        return make
+
+    return register
+
+
+def unknown_names(names: Iterable[str], known: Iterable[str], what: str) -> str | None:
+    """A one-line message naming the unknown names, or None when all are known."""
+    known = list(known)
+    bad = [n for n in names if n not in known]
+    if not bad:
+        return None
+    listed = ", ".join(repr(n) for n in bad)
+    return f"unknown {what} {listed} (known: {', '.join(known)})"
+
+
+def needed_by(names: Iterable[str]) -> set[str]:
+    """`names` and every stage that needs one of them, directly or not."""
+    out = set(names)
+    for s in STAGES.values():  # registration order: needs come first
+        if any(n in out for n in s.needs):
+            out.add(s.name)
+    return out
+
+
+# The stages, in the order they run.
+
+
+def _clear_segment(a: Analysis) -> None:
+    from .text.segment import Segments
+
+    a.set_segments(Segments())
+
+
+@stage("segment", clear=_clear_segment)
+def _segment(models: Models) -> Run:
+    """Paragraphs, sentences and words with exact offsets (razdel)."""
+    from .text.segment import segment
+
+    def run(a: Analysis) -> None:
+        a.set_segments(segment(a.text))
+
+    return run
+
+
+def _clear_header(a: Analysis) -> None:
+    from .time.reference import Reference
+
+    info = a.document.info
+    info.dateline = info.title = None
+    info.date = a.option.iso() if a.option else None
+    info.date_source = "option" if a.option else None
+    a.reference = a.option or Reference()
+
+
+@stage("header", needs=["segment"], clear=_clear_header)
+def _header(models: Models) -> Run:
+    """The headline, the agency dateline and the reference date for dates."""
+    from .header import dateline_reference, find_dateline, find_title
+
+    def run(a: Analysis) -> None:
+        _clear_header(a)
+        info, paragraphs = a.document.info, a.segments.paragraphs
+        dateline = find_dateline(a.text, paragraphs)
+        info.dateline = dateline
+        info.title = find_title(a.text, paragraphs, dateline)
+        from_dateline = dateline_reference(dateline)
+        if a.option is not None:
+            if dateline and from_dateline.year is None and from_dateline.month:
+                dateline.date = replace(from_dateline, year=a.option.year).iso()
+        elif from_dateline.year is not None:
+            info.date, info.date_source = from_dateline.iso(), "dateline"
+            a.reference = from_dateline
+        else:
+            a.reference = from_dateline
+
+    return run
+
+
+def _clear_morph(a: Analysis) -> None:
+    """Without morphology every word is of unknown part of speech, its lemma in lower case."""
+    a.pos = ["X"] * len(a.words)
+    a.feats = [{} for _ in a.words]
+    a.lemmas = [w[2].lower() for w in a.words]
+
+
+@stage("morph", needs=["segment"], clear=_clear_morph)
+def _morph(models: Models) -> Run:
+    """Part of speech and features (slovnet), lemmas (pymorphy3)."""
+    from .text.morph import MorphTagger, lemma
+
+    tagger = MorphTagger(models.navec, models.batch_size)
+
+    def run(a: Analysis) -> None:
+        pos: list[str] = []
+        feats: list[dict[str, str]] = []
+        for sent in tagger(a.segments.sentence_words()):
+            for p, f in sent:
+                pos.append(p)
+                feats.append(f)
+        a.pos, a.feats = pos, feats
+        a.lemmas = [
+            lemma(w[2], p, tuple(sorted(f.items()))) for w, p, f in zip(a.words, pos, feats)
+        ]
+
+    return run
+
+
+def _clear_ner(a: Analysis) -> None:
+    a.ner_spans = []
+
+
+@stage("ner", needs=["segment"], clear=_clear_ner)
+def _ner(models: Models) -> Run:
+    """Person, place and organisation word spans (slovnet NER)."""
+    from .entities.ner import NerTagger, bio_to_spans
+
+    tagger = NerTagger(models.navec, models.batch_size)
+
+    def run(a: Analysis) -> None:
+        spans = []
+        tags = tagger.tags(a.segments.sentence_words())
+        for (first, _), sent_tags in zip(a.segments.sentences, tags):
+            spans.extend(bio_to_spans(sent_tags, first))
+        a.ner_spans = spans
+
+    return run
+
+
+def _clear_entities(a: Analysis) -> None:
+    a.document.entities = []
+
+
+@stage("entities", needs=["morph", "ner"], clear=_clear_entities)
+def _entities(models: Models) -> Run:
+    """Repaired and refined spans, normal forms, clustered into entities."""
+    from .entities.mentions import find_entities
+
+    def run(a: Analysis) -> None:
+        a.document.entities = find_entities(a, a.ner_spans)
+
+    return run
+
+
+def _clear_dates(a: Analysis) -> None:
+    a.document.dates = []
+
+
+@stage("dates", clear=_clear_dates)
+def _dates(models: Models) -> Run:
+    """Temporal expressions resolved against the reference date."""
+    from .time.dates import find_dates
+
+    def run(a: Analysis) -> None:
+        dates = find_dates(a.text, a.reference)
+        for i, d in enumerate(dates, 1):
+            d.id = f"D{i}"  # before facts, whose date arguments refer to them
+        a.document.dates = dates
+
+    return run
+
+
+def _clear_numbers(a: Analysis) -> None:
+    a.document.numbers = []
+
+
+@stage("numbers", needs=["dates"], clear=_clear_numbers)
+def _numbers(models: Models) -> Run:
+    """Ordinals and cardinals outside dates."""
+    from .numbers import find_numbers
+
+    def run(a: Analysis) -> None:
+        numbers = find_numbers(a.text, a.document.dates)
+        for i, n in enumerate(numbers, 1):
+            n.id = f"N{i}"
+        a.document.numbers = numbers
+
+    return run
+
+
+def _clear_facts(a: Analysis) -> None:
+    a.document.facts = []
+
+
+@stage("facts", needs=["entities", "dates", "numbers"], clear=_clear_facts)
+def _facts(models: Models) -> Run:
+    """The chosen fact types (`Pipeline(facts=...)`), in text order."""
+    from .facts import extract_facts
+
+    def run(a: Analysis) -> None:
+        facts = extract_facts(a, a.fact_types)
+        for i, fact in enumerate(facts, 1):
+            fact.id = f"F{i}"
+        a.document.facts = facts
+
+    return run
