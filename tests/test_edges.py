@@ -8,10 +8,9 @@ from __future__ import annotations
 import pytest
 from offsets import problems
 
-from factex.analysis import Analysis
+from factex.document import Analysis, CharSpan, Token, WordRange
 from factex.facts.context import Context
 from factex.record import DocInfo, Document
-from factex.text.segment import Segments
 
 # Our own sentences, each ending in a word a rule looks past: a colon, a quote,
 # a dash, a preposition, a comma, `не`, a name, a date.
@@ -75,10 +74,11 @@ def test_context_outside_the_document_is_no_word(nlp):
     for i in (-5, -1, n, n + 7):
         assert not ctx.has(i)
         assert ctx.text(i) == ctx.lemma(i) == ctx.pos(i) == ""
-        assert ctx.feat(i, "Case") is None and ctx.feats(i) == {}
+        assert ctx.feat(i, "Case") is None and ctx.token(i).feats == {}
         assert not ctx.is_punct(i) and not ctx.is_quote(i) and not ctx.is_dash(i)
         assert ctx.number_at(i) is None and not ctx.in_date(i)
         assert ctx.entity(i) is None
+        assert ctx.token(i).word == "" and ctx.token(i).start == ctx.start(i)
         a, b = ctx.sentence(i)
         assert a == b and 0 <= a <= n
     assert ctx.start(-1) == ctx.stop(-1) == 0
@@ -99,13 +99,10 @@ def test_context_of_an_empty_document(nlp):
 def test_empty_sentence_span():
     """An empty sentence (no words) is an empty span where it stands, also at the end."""
     text = "Да. Нет"
-    seg = Segments(
-        words=[(0, 2, "Да"), (2, 3, "."), (4, 7, "Нет")],
-        sentences=[(0, 2), (2, 2), (2, 3), (3, 3)],
-        paragraphs=[(0, 7)],
-    )
-    n = len(seg.words)
-    a = Analysis(text, seg, ["X"] * n, [{}] * n, ["x"] * n, Document(text, DocInfo(id="")))
+    tokens = [Token(0, 2, "Да"), Token(2, 3, "."), Token(4, 7, "Нет", sent=2)]
+    a = Analysis(text, Document(text, DocInfo(id="")))
+    sentences = [WordRange(0, 2), WordRange(2, 2), WordRange(2, 3), WordRange(3, 3)]
+    a.set_tokens(tokens, sentences, [CharSpan(0, 7)])
     assert [a.sentence_span(k) for k in range(4)] == [(0, 3), (4, 4), (4, 7), (7, 7)]
     assert a.sentence_of(0) == 0 and a.sentence_of(5) == 2 and a.word_at(3) is None
 

@@ -9,6 +9,7 @@ import pytest
 from conftest import SEED
 
 from factex import Pipeline
+from factex.document import Token
 
 
 def entities(nlp: Pipeline, text: str) -> dict[str, dict]:
@@ -406,11 +407,9 @@ def test_a_name_with_digits_is_no_person(nlp: Pipeline) -> None:
 def test_capitalised_arabic_article_opens_an_organisation() -> None:
     from factex.entities.ner import WordSpan
     from factex.entities.orgs import split_article_orgs
-    from factex.entities.rules import Words
 
     text = ["оператор", "Аль-Джазиры", "Сами", "аль-Хадж", "задержан"]
-    n = len(text)
-    words = Words(text, [w.lower() for w in text], ["NOUN"] * n, [None] * n, [None] * n, [0] * n)
+    words = [Token(0, 0, w, lemma=w.lower(), pos="NOUN") for w in text]
     spans = split_article_orgs([WordSpan(1, 4, "PER")], words)
     assert spans == [WordSpan(1, 2, "ORG"), WordSpan(2, 4, "PER")]
     spans = split_article_orgs([WordSpan(2, 4, "PER")], words)

@@ -7,16 +7,27 @@ from factex.text.segment import MAX_SENTENCE, segment
 def test_words_have_exact_offsets():
     text = "Президент РФ Владимир Путин  провел переговоры.\n\nВ Москве — «Газпром»."
     seg = segment(text)
-    assert seg.words
-    for start, stop, word in seg.words:
-        assert text[start:stop] == word
-    assert [w[2] for w in seg.words][:4] == ["Президент", "РФ", "Владимир", "Путин"]
+    assert seg.tokens
+    for t in seg.tokens:
+        assert text[t.start : t.stop] == t.text == t.word
+    assert [t.word for t in seg.tokens][:4] == ["Президент", "РФ", "Владимир", "Путин"]
+    assert [t.space for t in seg.tokens][:4] == [True, True, True, True]
+    assert [t.space for t in seg.tokens if t.text in ("«", "Газпром")] == [True, False]
+
+
+def test_invisible_characters_stay_in_the_text_not_in_the_word():
+    text = "При\u00adмер \u200bслова"
+    seg = segment(text)
+    pairs = [(t.text, t.word) for t in seg.tokens]
+    assert pairs == [("При\u00adмер", "Пример"), ("слова", "слова")]
+    assert all(text[t.start : t.stop] == t.text for t in seg.tokens)
 
 
 def test_sentences_never_cross_lines():
     text = "Заголовок без точки\n\nПервое предложение. Второе предложение!\nТретье"
     seg = segment(text)
-    sentences = [text[seg.words[a][0] : seg.words[b - 1][1]] for a, b in seg.sentences]
+    sentences = [text[seg.tokens[a].start : seg.tokens[b - 1].stop] for a, b in seg.sentences]
+    assert [t.sent for t in seg.tokens][:4] == [0, 0, 0, 1]
     assert sentences == [
         "Заголовок без точки",
         "Первое предложение.",
@@ -31,11 +42,11 @@ def test_sentences_never_cross_lines():
 
 
 def test_hyphenated_names_stay_one_token():
-    assert [w[2] for w in segment("Касым-Жомарт Токаев").words] == ["Касым-Жомарт", "Токаев"]
+    assert [t.word for t in segment("Касым-Жомарт Токаев").tokens] == ["Касым-Жомарт", "Токаев"]
 
 
 def test_empty_and_blank_texts():
-    assert segment("").words == []
+    assert segment("").tokens == []
     assert segment(" \n\n \t").paragraphs == []
 
 
@@ -65,10 +76,10 @@ def test_run_on_sentence_is_cut_after_commas():
     text = "Путин, Токаев и Лукашенко встретились в Москве " * 100  # 700 words, no full stop
     seg = segment(text)
     lengths = [b - a for a, b in seg.sentences]
-    assert sum(lengths) == len(seg.words) and max(lengths) <= MAX_SENTENCE
+    assert sum(lengths) == len(seg.tokens) and max(lengths) <= MAX_SENTENCE
     assert len(lengths) > 1
     for a, _ in seg.sentences[1:]:
-        assert seg.words[a - 1][2] == ","
+        assert seg.tokens[a - 1].word == ","
 
 
 def test_line_breaks_of_every_kind_end_paragraphs():

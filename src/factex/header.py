@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 
 from .record import Dateline
 from .time.calendar import MONTH_PATTERN, month_number
@@ -30,7 +31,9 @@ def _title_case(place: str) -> str:
     return " ".join("-".join(word(p) for p in w.split("-")) for w in place.split())
 
 
-def find_dateline(text: str, paragraphs: list[tuple[int, int]], limit: int = 8) -> Dateline | None:
+def find_dateline(
+    text: str, paragraphs: Sequence[tuple[int, int]], limit: int = 8
+) -> Dateline | None:
     """The dateline at the start of one of the first paragraphs, if any."""
     for start, stop in paragraphs[:limit]:
         match = _DATELINE.match(text, start, stop)
@@ -48,7 +51,7 @@ def find_dateline(text: str, paragraphs: list[tuple[int, int]], limit: int = 8) 
 
 
 def find_title(
-    text: str, paragraphs: list[tuple[int, int]], dateline: Dateline | None
+    text: str, paragraphs: Sequence[tuple[int, int]], dateline: Dateline | None
 ) -> str | None:
     """The headline: a short first paragraph, not the dateline, with text after it."""
     if len(paragraphs) < 2:

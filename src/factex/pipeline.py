@@ -6,11 +6,10 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .analysis import Analysis
+from .document import Analysis
 from .facts import FACT_TYPES
-from .record import DocInfo, Document, StageWarning, Token
+from .record import DocInfo, Document, StageWarning
 from .stages import STAGES, Models, Run, needed_by, unknown_names
-from .text.segment import Segments
 from .time.reference import Reference
 
 if TYPE_CHECKING:
@@ -166,7 +165,7 @@ class Pipeline:
             raise TypeError(_not_text(text))
         option = as_reference(date)
         info = DocInfo(id=doc_id, source=source)
-        analysis = Analysis(text, Segments(), [], [], [], Document(text, info))
+        analysis = Analysis(text, Document(text, info))
         analysis.option, analysis.fact_types = option, self.fact_types
         done: set[str] = set()
         for name, spec in STAGES.items():
@@ -190,16 +189,5 @@ class Pipeline:
     @staticmethod
     def _tokens(analysis: Analysis) -> None:
         doc = analysis.document
-        doc.sentences = [analysis.sentence_span(k) for k in range(len(analysis.segments.sentences))]
-        doc.tokens = [
-            Token(
-                s,
-                e,
-                analysis.text[s:e],
-                analysis.lemmas[i],
-                analysis.pos[i],
-                analysis.feats[i],
-                analysis.sent_of_word[i],
-            )
-            for i, (s, e, _) in enumerate(analysis.words)
-        ]
+        doc.sentences = [analysis.sentence_span(k) for k in range(len(analysis.sentences))]
+        doc.tokens = analysis.tokens

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .document import Token
 
 SPEC_VERSION = "1"
 
@@ -168,30 +171,6 @@ class DocInfo:
 
 
 @dataclass
-class Token:
-    """A word of the linguistic layer (`--tokens`)."""
-
-    start: int
-    stop: int
-    text: str
-    lemma: str
-    pos: str
-    feats: dict[str, str]
-    sent: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "stop": self.stop,
-            "text": self.text,
-            "lemma": self.lemma,
-            "pos": self.pos,
-            "feats": dict(self.feats),
-            "sent": self.sent,
-        }
-
-
-@dataclass
 class StageWarning:
     """A stage that failed on this document: its layer is empty (SPEC, "Warnings")."""
 
@@ -228,7 +207,7 @@ class Document:
         if self.warnings:
             out["warnings"] = [w.to_dict() for w in self.warnings]
         if self.tokens is not None:
-            out["sentences"] = [{"start": a, "stop": b} for a, b in self.sentences or []]
+            out["sentences"] = [{"start": s, "stop": e} for s, e in self.sentences or []]
             out["tokens"] = [t.to_dict() for t in self.tokens]
         return out
 

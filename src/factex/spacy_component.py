@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
-    from .analysis import Analysis
+    from .document import Analysis
 
 __all__ = ["FactexComponent", "load", "make_factex", "to_doc"]
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .resources import model_path
 
 if TYPE_CHECKING:
-    from .analysis import Analysis
+    from .document import Analysis
 
 Run = Callable[["Analysis"], None]
 
@@ -90,9 +90,7 @@ def needed_by(names: Iterable[str]) -> set[str]:
 
 
 def _clear_segment(a: Analysis) -> None:
-    from .text.segment import Segments
-
-    a.set_segments(Segments())
+    a.set_tokens([], [], [])
 
 
 @stage("segment", clear=_clear_segment)
@@ -101,7 +99,8 @@ def _segment(models: Models) -> Run:
     from .text.segment import segment
 
     def run(a: Analysis) -> None:
-        a.set_segments(segment(a.text))
+        seg = segment(a.text)
+        a.set_tokens(seg.tokens, seg.sentences, seg.paragraphs)
 
     return run
 
@@ -123,7 +122,7 @@ def _header(models: Models) -> Run:
 
     def run(a: Analysis) -> None:
         _clear_header(a)
-        info, paragraphs = a.document.info, a.segments.paragraphs
+        info, paragraphs = a.document.info, a.paragraphs
         dateline = find_dateline(a.text, paragraphs)
         info.dateline = dateline
         info.title = find_title(a.text, paragraphs, dateline)
@@ -142,29 +141,25 @@ def _header(models: Models) -> Run:
 
 def _clear_morph(a: Analysis) -> None:
     """Without morphology every word is of unknown part of speech, its lemma in lower case."""
-    a.pos = ["X"] * len(a.words)
-    a.feats = [{} for _ in a.words]
-    a.lemmas = [w[2].lower() for w in a.words]
+    for t in a.tokens:
+        t.pos, t.feats, t.lemma = "X", {}, t.word.lower()
 
 
 @stage("morph", needs=["segment"], clear=_clear_morph)
 def _morph(models: Models) -> Run:
     """Part of speech and features (slovnet), lemmas (pymorphy3)."""
     from .text.morph import MorphTagger, lemma
+    from .text.segment import sentence_words
 
     tagger = MorphTagger(models.navec, models.batch_size)
 
     def run(a: Analysis) -> None:
-        pos: list[str] = []
-        feats: list[dict[str, str]] = []
-        for sent in tagger(a.segments.sentence_words()):
-            for p, f in sent:
-                pos.append(p)
-                feats.append(f)
-        a.pos, a.feats = pos, feats
-        a.lemmas = [
-            lemma(w[2], p, tuple(sorted(f.items()))) for w, p, f in zip(a.words, pos, feats)
-        ]
+        tags = [tag for sent in tagger(sentence_words(a.tokens, a.sentences)) for tag in sent]
+        if len(tags) != len(a.tokens):
+            raise ValueError(f"{len(tags)} tags for {len(a.tokens)} tokens")
+        for t, (pos, feats) in zip(a.tokens, tags):
+            t.pos, t.feats = pos, feats
+            t.lemma = lemma(t.word, pos, t.tag)
 
     return run
 
@@ -177,13 +172,14 @@ def _clear_ner(a: Analysis) -> None:
 def _ner(models: Models) -> Run:
     """Person, place and organisation word spans (slovnet NER)."""
     from .entities.ner import NerTagger, bio_to_spans
+    from .text.segment import sentence_words
 
     tagger = NerTagger(models.navec, models.batch_size)
 
     def run(a: Analysis) -> None:
         spans = []
-        tags = tagger.tags(a.segments.sentence_words())
-        for (first, _), sent_tags in zip(a.segments.sentences, tags):
+        tags = tagger.tags(sentence_words(a.tokens, a.sentences))
+        for (first, _), sent_tags in zip(a.sentences, tags):
             spans.extend(bio_to_spans(sent_tags, first))
         a.ner_spans = spans
 

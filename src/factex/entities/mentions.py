@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ..analysis import Analysis
+from ..document import Analysis, Token, WordRange, words_of
 from ..record import Entity, Mention
 from ..text.segment import one_line
 from .coref import Candidate, build_entities
 from .names import name_parts
 from .ner import WordSpan
-from .normalize import Word, analyses, normalize_name, normalize_person
+from .normalize import analyses, normalize_name, normalize_person
 from .repair import repair
-from .rules import Words, owners, refine, retype
+from .rules import owners, refine, retype
 
 
 def _latin(word: str) -> bool:
@@ -33,10 +33,10 @@ def _transcribed(before: WordSpan, span: WordSpan, words: list[str]) -> bool:
     )
 
 
-def _words_in(words: list[tuple[int, int, str]], start: int, stop: int) -> tuple[int, int]:
-    """The word indices [first, last) of the words inside characters [start, stop)."""
-    inside = [i for i, (a, b, _) in enumerate(words) if a >= start and b <= stop]
-    return (inside[0], inside[-1] + 1) if inside else (0, 0)
+def _words_in(tokens: list[Token], start: int, stop: int) -> WordRange:
+    """The word range of the tokens inside characters [start, stop)."""
+    inside = [i for i, t in enumerate(tokens) if t.start >= start and t.stop <= stop]
+    return WordRange(inside[0], inside[-1] + 1) if inside else WordRange(0, 0)
 
 
 def dateline_spans(
@@ -46,7 +46,7 @@ def dateline_spans(
     the tagger made of its capitals, and its agency an organisation. Returns the
     spans, the place's span and its name in title case. The dateline is the header
     stage's (none when that stage did not run)."""
-    text, words = analysis.text, analysis.segments.words
+    text, words = analysis.text, analysis.tokens
     dateline = analysis.document.info.dateline
     if dateline is None or not dateline.place:
         return spans, None, None
@@ -99,11 +99,11 @@ def bracketed(spans: list[WordSpan], owned: dict[int, int], words: list[str]) ->
 def _within_lines(spans: list[WordSpan], analysis: Analysis) -> list[WordSpan]:
     """Spans cut before the first line break inside them: whatever a rule joined,
     a mention never crosses a paragraph."""
-    words, text = analysis.words, analysis.text
+    tokens, text = analysis.tokens, analysis.text
     out: list[WordSpan] = []
     for span in spans:
         last = span.first + 1
-        while last < span.last and one_line(text, words[last - 1][1], words[last][0]):
+        while last < span.last and one_line(text, tokens[last - 1].stop, tokens[last].start):
             last += 1
         out.append(span if last == span.last else WordSpan(span.first, last, span.type))
     return out
@@ -111,34 +111,20 @@ def _within_lines(spans: list[WordSpan], analysis: Analysis) -> list[WordSpan]:
 
 def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     """Repair and refine the tagger's spans, normalise each mention, cluster them."""
-    text, seg = analysis.text, analysis.segments
-    frozen = [tuple(sorted(f.items())) for f in analysis.feats]
-    context = Words(
-        [w[2] for w in seg.words],
-        analysis.lemmas,
-        analysis.pos,
-        [f.get("Case") for f in analysis.feats],
-        [f.get("Number") for f in analysis.feats],
-        analysis.sent_of_word,
-        [i == 0 or a > seg.words[i - 1][1] for i, (a, _, _) in enumerate(seg.words)],
-    )
+    text, tokens = analysis.text, analysis.tokens
+    texts = words_of(tokens)
     persons: list[Candidate] = []
     others: list[Mention] = []
     full: dict[int, str] = {}
-
-    def word(i: int, first: int) -> Word:
-        space = i > first and seg.words[i][0] > seg.words[i - 1][1]
-        return Word(seg.words[i][2], analysis.pos[i], frozen[i], space)
-
-    spans = _within_lines(refine(repair(spans, context.text), context), analysis)
+    spans = _within_lines(refine(repair(spans, texts), tokens), analysis)
     spans, place, place_name = dateline_spans(analysis, spans)
-    owned = owners(spans, context)
-    other_name = bracketed(spans, owned, context.text)
+    owned = owners(spans, tokens)
+    other_name = bracketed(spans, owned, texts)
     by_span: dict[int, Mention] = {}
     same: dict[int, Mention] = {}
     for k, span in enumerate(spans):
-        start, stop = seg.words[span.first][0], seg.words[span.last - 1][1]
-        words = [word(i, span.first) for i in range(span.first, span.last)]
+        start, stop = tokens[span.first].start, tokens[span.last - 1].stop
+        words = tokens[span.first : span.last]
         mention = Mention(start, stop, text[start:stop], span.type)
         by_span[k] = mention
         if k in other_name:
@@ -148,16 +134,14 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
             forms = normalize_person(words)
             mention.normal = " ".join(forms)
             parts = name_parts(words, forms)
-            if k and _transcribed(spans[k - 1], span, context.text):
+            if k and _transcribed(spans[k - 1], span, texts):
                 parts = dict(persons[-1].parts)  # the same person in the original script
             persons.append(Candidate(mention, parts))
         else:
-            mention.normal = (
-                place_name if span == place and place_name else normalize_name(words)
-            )
+            mention.normal = place_name if span == place and place_name else normalize_name(words)
             mention.type = span.type if k in other_name else retype(mention.normal, span.type)
             others.append(mention)
             if k in owned:
-                whole = [word(i, span.first) for i in range(span.first, owned[k])]
+                whole = tokens[span.first : owned[k]]
                 full[id(mention)] = normalize_name(whole)
     return build_entities(persons, others, full, same)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
+from ..document import Token
 from ..resources import wordlist
 from ..text.morph import best_parse
-from .normalize import Word, analyses, east_asian_order, east_asian_surnames
+from .normalize import analyses, east_asian_order, east_asian_surnames
 
 PARTS = ("first", "middle", "last")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -66,18 +68,18 @@ def _from_first_name(text: str) -> bool:
     )
 
 
-def _role(word: Word) -> str | None:
+def _role(word: Token) -> str | None:
     """`first`, `middle`, `last` from the dictionary, or None when unknown."""
-    if _is_initial(word.text):
+    if _is_initial(word.word):
         return "initial"
-    parse = best_parse(word.text, word.pos, word.feats)
+    parse = best_parse(word.word, word.pos, word.tag)
     if parse is None:  # the tagger's case was wrong (`Наине Иосифовне` as nominative)
-        parse = next((p for p in analyses(word.text) if NAME_TAGS & p.tag.grammemes), None)
+        parse = next((p for p in analyses(word.word) if NAME_TAGS & p.tag.grammemes), None)
     if parse is None:
         return None
     grammemes = parse.tag.grammemes
     if "Patr" in grammemes:
-        return "middle" if parse.is_known or _from_first_name(word.text) else "last"
+        return "middle" if parse.is_known or _from_first_name(word.word) else "last"
     if "Name" in grammemes:
         return "first"
     if "Surn" in grammemes:
@@ -85,56 +87,61 @@ def _role(word: Word) -> str | None:
     return None
 
 
-def _units(words: list[Word], forms: list[str]) -> list[tuple[Word, str]]:
+def _units(words: list[Token], forms: list[str]) -> list[tuple[Token, str]]:
     """Words with their forms; pieces written without a space (`О’Рейли`, `В.`) are one."""
-    units: list[tuple[Word, str]] = []
+    units: list[tuple[Token, str]] = []
     for w, f in zip(words, forms):
         if units and not w.space:
             prev, form = units[-1]
-            joined = Word(
-                prev.text + w.text, w.pos if w.text[:1].isalpha() else prev.pos, prev.feats
-            )
+            text = prev.word + w.word
+            pos = w.pos if w.word[:1].isalpha() else prev.pos
+            joined = replace(prev, text=text, word=text, pos=pos, stop=w.stop, space=True)
             units[-1] = (joined, form + f)
         else:
             units.append((w, f))
-    return [(w, f) for w, f in units if any(ch.isalpha() for ch in w.text)]
+    return [(w, f) for w, f in units if any(ch.isalpha() for ch in w.word)]
 
 
-def _split_initials(pairs: list[tuple[Word, str]]) -> list[tuple[Word, str]]:
+def _respelt(token: Token, word: str) -> Token:
+    """A copy of `token` read as `word` (an initial given back its dot)."""
+    return replace(token, text=word, word=word)
+
+
+def _split_initials(pairs: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     """`В.В.` (or `В.В` before a full stop) written without a space is two
     initials, `В.` and `В.`; an initial after another whose dot ended the sentence
     gets it back (`Путину В. В`)."""
-    out: list[tuple[Word, str]] = []
+    out: list[tuple[Token, str]] = []
     for w, f in pairs:
-        pieces = w.text.rstrip(".").split(".")
+        pieces = w.word.rstrip(".").split(".")
         if len(pieces) == 2 and all(len(p) == 1 and p.isupper() for p in pieces):
-            out += [(Word(p + ".", w.pos, w.feats, w.space), p + ".") for p in pieces[:2]]
-        elif len(w.text) == 1 and w.text.isupper() and out and _is_initial(out[-1][0].text):
-            out.append((Word(w.text + ".", w.pos, w.feats, w.space), f + "."))
+            out += [(_respelt(w, p + "."), p + ".") for p in pieces[:2]]
+        elif len(w.word) == 1 and w.word.isupper() and out and _is_initial(out[-1][0].word):
+            out.append((_respelt(w, w.word + "."), f + "."))
         else:
             out.append((w, f))
     return out
 
 
-def _initials_after(pairs: list[tuple[Word, str]], roles: list[str | None]) -> bool:
+def _initials_after(pairs: list[tuple[Token, str]], roles: list[str | None]) -> bool:
     """`Путин В.В.`: a surname then initials, one of them with its dot
     (`Ван И` is a Chinese name)."""
     return (
         len(pairs) > 1
         and roles[0] != "initial"
         and all(r == "initial" for r in roles[1:])
-        and any(w.text.endswith(".") for w, _ in pairs[1:])
-        and pairs[0][0].text.lower() not in east_asian_surnames()
+        and any(w.word.endswith(".") for w, _ in pairs[1:])
+        and pairs[0][0].word.lower() not in east_asian_surnames()
     )
 
 
-def _order(pairs: list[tuple[Word, str]]) -> list[str]:
+def _order(pairs: list[tuple[Token, str]]) -> list[str]:
     """The part each word plays, by dictionary tags and position."""
     roles = [_role(w) for w, _ in pairs]
     n = len(pairs)
     if n == 1:
         return [roles[0] if roles[0] in ("first", "last") else "last"]
-    texts, forms = [w.text for w, _ in pairs], [f for _, f in pairs]
+    texts, forms = [w.word for w, _ in pairs], [f for _, f in pairs]
     if east_asian_order(texts, forms) and "initial" not in roles:
         return ["last"] + ["first"] * (n - 1)  # `Ху Цзиньтао`, `Ким Чен Ир`
     if _initials_after(pairs, roles):
@@ -152,7 +159,7 @@ def _order(pairs: list[tuple[Word, str]]) -> list[str]:
     return ["first"] * (n - 2) + ["middle", "last"]
 
 
-def name_parts(words: list[Word], forms: list[str]) -> dict[str, str | None]:
+def name_parts(words: list[Token], forms: list[str]) -> dict[str, str | None]:
     """Assign each normalised word of a person mention to a name part.
 
     Dictionary tags decide where they exist; otherwise position does:
@@ -168,12 +175,12 @@ def name_parts(words: list[Word], forms: list[str]) -> dict[str, str | None]:
         (
             i
             for i, (w, _) in enumerate(pairs[:-1])
-            if w.text.lower() in _particles()
-            and (i or pairs[0][0].text.lower() not in east_asian_surnames())
+            if w.word.lower() in _particles()
+            and (i or pairs[0][0].word.lower() not in east_asian_surnames())
         ),
         None,
     )
-    tail: list[tuple[Word, str]] = []
+    tail: list[tuple[Token, str]] = []
     if particle is not None:
         pairs, tail = pairs[:particle], pairs[particle:]
     order = _order(pairs) if pairs else []

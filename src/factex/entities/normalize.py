@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import cache
 
 from pymorphy3.analyzer import Parse
 
+from ..document import Token
 from ..resources import table, wordlist
 from ..text.morph import OC_TO_UD_CASE, UD_TO_OC_CASE, UD_TO_OC_GENDER, best_parse, parses
 
@@ -20,20 +21,6 @@ QUOTES = "«»\"„“”'"
 def analyses(text: str) -> tuple[Parse, ...]:
     """pymorphy3's parses of a word (cached: the entity rules ask about names often)."""
     return parses(text)
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word of a mention with slovnet's tag."""
-
-    text: str
-    pos: str
-    feats: tuple[tuple[str, str], ...]
-    space: bool = True  # whitespace stands before the word in the text
-
-    @property
-    def case(self) -> str | None:
-        return dict(self.feats).get("Case")
 
 
 def _case_like(form: str, original: str) -> str:
@@ -52,7 +39,7 @@ def restore_case(form: str, original: str) -> str:
     return "-".join(_case_like(p, o) for p, o in zip(parts, orig))
 
 
-def _loose_parse(word: Word) -> Parse | None:
+def _loose_parse(word: Token) -> Parse | None:
     """For a name the tagger's part of speech rules out (`Долгорукому` is an adjective,
     `Лемана` a guess): the likeliest parse in the tagged case and gender."""
     feats = dict(word.feats)
@@ -60,7 +47,7 @@ def _loose_parse(word: Word) -> Parse | None:
     gender = UD_TO_OC_GENDER.get(feats.get("Gender", ""))
     if feats.get("Case") == "Acc" and gender != "femn":
         cases = cases | {"gent"}  # a man's accusative is his genitive (`Йенса Лемана`)
-    for parse in analyses(word.text):
+    for parse in analyses(word.word):
         tag = parse.tag
         if tag.POS in ("NOUN", "ADJF") and tag.case in cases and tag.number != "plur":
             if gender and tag.gender and tag.gender != gender:
@@ -69,10 +56,10 @@ def _loose_parse(word: Word) -> Parse | None:
     return None
 
 
-def _inflect(word: Word, grammemes: set[str], loose: bool = False) -> str | None:
-    if word.text.isupper() and len(word.text) > 1:  # abbreviations do not inflect
+def _inflect(word: Token, grammemes: set[str], loose: bool = False) -> str | None:
+    if word.word.isupper() and len(word.word) > 1:  # abbreviations do not inflect
         return None
-    parse = best_parse(word.text, word.pos, word.feats)
+    parse = best_parse(word.word, word.pos, word.tag)
     if parse is not None and loose and parse.tag.number == "plur":
         parse = None  # a person is one: `Беназир` is no plural `Беназиры`
     if parse is None and loose and word.case not in (None, "Nom"):
@@ -87,8 +74,8 @@ def _inflect(word: Word, grammemes: set[str], loose: bool = False) -> str | None
     if form is None:
         return None
     if "Supr" in parse.tag:
-        return restore_case(_closest_form(parse, grammemes, word.text.lower()), word.text)
-    return restore_case(form.word, word.text)
+        return restore_case(_closest_form(parse, grammemes, word.word.lower()), word.word)
+    return restore_case(form.word, word.word)
 
 
 def _shared_prefix(a: str, b: str) -> int:
@@ -106,17 +93,17 @@ def _closest_form(parse: Parse, grammemes: set[str], original: str) -> str:
     return max(forms, key=lambda f: _shared_prefix(f, original), default=original)
 
 
-def _inflect_hyphenated(word: Word, grammemes: set[str], loose: bool = False) -> str:
+def _inflect_hyphenated(word: Token, grammemes: set[str], loose: bool = False) -> str:
     """Inflect a word; for `Касым-Жомарта` inflect the last part only if whole fails."""
     whole = _inflect(word, grammemes, loose)
-    if whole is not None or "-" not in word.text:
-        return whole or word.text
-    head, _, tail = word.text.rpartition("-")
+    if whole is not None or "-" not in word.word:
+        return whole or word.word
+    head, _, tail = word.word.rpartition("-")
     if tail.isdigit():  # `волны-2009` -> `волна-2009`
-        first = _inflect(Word(head, word.pos, word.feats), grammemes)
-        return f"{first}-{tail}" if first else word.text
-    last = _inflect(Word(tail, word.pos, word.feats), grammemes)
-    return f"{head}-{last}" if last else word.text
+        first = _inflect(replace(word, text=head, word=head, space=True), grammemes)
+        return f"{first}-{tail}" if first else word.word
+    last = _inflect(replace(word, text=tail, word=tail, space=True), grammemes)
+    return f"{head}-{last}" if last else word.word
 
 
 CASES = ("Nom", "Gen", "Dat", "Acc", "Ins", "Loc")
@@ -139,11 +126,11 @@ def _indeclinable(text: str) -> bool:
     return any("Fixd" in p.tag and "Name" in p.tag for p in analyses(text))
 
 
-def _lead(words: list[Word]) -> Word | None:
+def _lead(words: list[Token]) -> Token | None:
     """The word whose tagged case the name takes: not an initial, and not a foreign
     word that never declines (`Хорхе`, `Кими`) while another follows."""
-    tagged = [w for w in words if len(w.text) > 2 and w.case]
-    declining = [w for w in tagged if not _indeclinable(w.text)]
+    tagged = [w for w in words if len(w.word) > 2 and w.case]
+    declining = [w for w in tagged if not _indeclinable(w.word)]
     return next(iter(declining or tagged), None)
 
 
@@ -176,7 +163,7 @@ def _name_cases(text: str) -> frozenset[str] | None:
     return frozenset(cases) or None
 
 
-def _shared_case(words: list[Word]) -> str | None:
+def _shared_case(words: list[Token]) -> str | None:
     """The case all parts of a name can be in: the tagger's for the lead word when
     it fits them all, else another the tagger gave, else the one most fit.
     `Наине Иосифовне` read as nominative and genitive is a dative; a name of one
@@ -184,13 +171,13 @@ def _shared_case(words: list[Word]) -> str | None:
     lead = _lead(words)
     if lead is None or len(words) < 2:
         return lead.case if lead else None
-    bounds = [b for b in (_name_cases(w.text) for w in words) if b is not None]
+    bounds = [b for b in (_name_cases(w.word) for w in words) if b is not None]
     tagged = [lead.case] + [w.case for w in words if w.case]
     order = list(dict.fromkeys([*tagged, *CASES]))
     return max(order, key=lambda c: (sum(c in b for b in bounds), -order.index(c)))
 
 
-def _agreeing(words: list[Word]) -> list[Word]:
+def _agreeing(words: list[Token]) -> list[Token]:
     """Parts of one name agree in case: the case they can all be in
     (the tagger sometimes reads `Абдикова` after `Толена` as another case).
     When that is not the tagger's, its gender is not trusted either."""
@@ -199,17 +186,17 @@ def _agreeing(words: list[Word]) -> list[Word]:
         return words
     lead = _lead(words)
     assert lead is not None
-    shared = {k: v for k, v in lead.feats if k in ("Case", "Gender", "Number")}
+    shared = {k: v for k, v in lead.feats.items() if k in ("Case", "Gender", "Number")}
     shared["Case"] = case
     out = []
     for w in words:
-        if len(w.text) <= 2:
+        if len(w.word) <= 2:
             out.append(w)
             continue
         feats = {**dict(w.feats), **shared}
         if case != w.case:
             feats.pop("Gender", None)
-        out.append(Word(w.text, w.pos, tuple(sorted(feats.items())), w.space))
+        out.append(replace(w, feats=feats))
     return out
 
 
@@ -233,11 +220,11 @@ def east_asian_surnames() -> frozenset[str]:
     return frozenset(wordlist("entities-east-asian-surnames"))
 
 
-def _unknown_surname(word: Word, guessed: bool = False) -> str | None:
+def _unknown_surname(word: Token, guessed: bool = False) -> str | None:
     """`Райкконена` -> `Райкконен`, `Цзюня` -> `Цзюнь`: a masculine name the
     dictionary cannot parse as a noun (or, with `guessed`, does not know at all)
     loses the ending of its case after a consonant stem."""
-    text = word.text
+    text = word.word
     if dict(word.feats).get("Gender") != "Masc" or not text.isalpha():
         return None
     parses = analyses(text)
@@ -261,7 +248,7 @@ def east_asian_order(texts: list[str], forms: list[str]) -> bool:
     )
 
 
-def normalize_person(words: list[Word]) -> list[str]:
+def normalize_person(words: list[Token]) -> list[str]:
     """Each word of a person's name in the nominative, gender kept.
 
     Parts agree in case (see `_agreeing`); a part left as it was (an
@@ -269,24 +256,24 @@ def normalize_person(words: list[Word]) -> list[str]:
     """
     out = []
     for w, agreed in zip(words, _agreeing(words)):
-        if not any(c.isalpha() for c in w.text):
-            out.append(w.text)
+        if not any(c.isalpha() for c in w.word):
+            out.append(w.word)
             continue
         form = _inflect_hyphenated(agreed, {"nomn"}, loose=True)
-        if form == w.text and agreed.case != w.case:
+        if form == w.word and agreed.case != w.case:
             form = _inflect_hyphenated(w, {"nomn"}, loose=True)
-        if form == w.text and w is words[-1] and len(words) > 1 and len(w.text) > 3:
+        if form == w.word and w is words[-1] and len(words) > 1 and len(w.word) > 3:
             form = _unknown_surname(w) or form
         out.append(form)
-    if out and east_asian_order([w.text for w in words], out):
+    if out and east_asian_order([w.word for w in words], out):
         out[1:] = [
-            _unknown_surname(w, guessed=True) or f if f == w.text else f
+            _unknown_surname(w, guessed=True) or f if f == w.word else f
             for w, f in zip(words[1:], out[1:])
         ]
     return out
 
 
-def _is_nominal(word: Word) -> bool:
+def _is_nominal(word: Token) -> bool:
     return word.pos in {"NOUN", "PROPN"}
 
 
@@ -306,29 +293,29 @@ def _genitive(name: str) -> str:
     return name
 
 
-def _owner_first(words: list[Word]) -> str | None:
+def _owner_first(words: list[Token]) -> str | None:
     """`российского МИД` -> `МИД России`: a country adjective before an abbreviation
     names the abbreviation's owner, written after it in the genitive."""
-    if len(words) != 2 or not words[0].text.islower() or not words[1].text.isupper():
+    if len(words) != 2 or not words[0].word.islower() or not words[1].word.isupper():
         return None
-    parse = best_parse(words[0].text, words[0].pos, words[0].feats)
+    parse = best_parse(words[0].word, words[0].pos, words[0].tag)
     country = _countries().get(parse.normal_form) if parse is not None else None
-    if country is None or len(words[1].text) < 2:
+    if country is None or len(words[1].word) < 2:
         return None
-    return f"{words[1].text} {_genitive(country)}"
+    return f"{words[1].word} {_genitive(country)}"
 
 
-def _adjective_follows(words: list[Word], i: int, case: str | None) -> bool:
+def _adjective_follows(words: list[Token], i: int, case: str | None) -> bool:
     return i < len(words) and words[i].pos == "ADJ" and words[i].case == case
 
 
-def _singular_before(words: list[Word]) -> bool:
+def _singular_before(words: list[Token]) -> bool:
     """Adjectives before a plural head that the tagger reads as singular."""
     adjectives = [w for w in words if w.pos == "ADJ"]
     return bool(adjectives) and all(dict(w.feats).get("Number") == "Sing" for w in adjectives)
 
 
-def normalize_name(words: list[Word]) -> str:
+def normalize_name(words: list[Token]) -> str:
     """A place or organisation name in the nominative.
 
     The leading agreement group (adjectives and the first noun, in the case of
@@ -342,20 +329,20 @@ def normalize_name(words: list[Word]) -> str:
         return owned
     case = words[0].case
     out: list[str] = []
-    inflecting = case is not None and case != "Nom" and words[0].text[0] not in QUOTES
+    inflecting = case is not None and case != "Nom" and words[0].word[0] not in QUOTES
     head_number: str | None = None
     head_gender: str | None = None
     for k, w in enumerate(words):
         if _is_nominal(w):
-            parse = best_parse(w.text, w.pos, w.feats)
+            parse = best_parse(w.word, w.pos, w.tag)
             if parse is not None:
                 head_number, head_gender = parse.tag.number, parse.tag.gender
             if head_number == "plur" and _singular_before(words[:k]):
                 head_number = "sing"  # `Мариинского` (`и Большого`) `театров`: one theatre
             break
     for k, w in enumerate(words):
-        if inflecting and w.text == "и" and _adjective_follows(words, k + 1, case):
-            out.append(w.text)  # `Продовольственной и сельскохозяйственной организации`
+        if inflecting and w.word == "и" and _adjective_follows(words, k + 1, case):
+            out.append(w.word)  # `Продовольственной и сельскохозяйственной организации`
             continue
         if inflecting and w.case == case:
             grammemes = {"nomn"}
@@ -372,10 +359,10 @@ def normalize_name(words: list[Word]) -> str:
         else:
             if _is_nominal(w) or w.case != case:
                 inflecting = False
-            out.append(w.text)
+            out.append(w.word)
     return join_words(out, words)
 
 
-def join_words(forms: list[str], words: list[Word]) -> str:
+def join_words(forms: list[str], words: list[Token]) -> str:
     """Join normalised words, with a space where the text had whitespace."""
     return "".join((" " if i and w.space else "") + f for i, (f, w) in enumerate(zip(forms, words)))

@@ -15,9 +15,10 @@ by its context or its shape.
 
 from __future__ import annotations
 
+from ..document import Token, glued, words_of
 from ..resources import wordlist
 from .ner import WordSpan
-from .rules import OPEN_QUOTES, Words, _descriptor, _parses
+from .rules import OPEN_QUOTES, _descriptor, _parses
 
 NAMED_AFTER = frozenset({"им", "имени"})
 
@@ -26,12 +27,12 @@ def _legal_form(word: str) -> bool:
     return word.lower() in wordlist("entities-legal-forms")
 
 
-def drop_bare_forms(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def drop_bare_forms(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """Drop organisation spans made of legal forms only (`ПАО`, `ООО`)."""
     return [
         s
         for s in spans
-        if s.type != "ORG" or not all(_legal_form(words.text[i]) for i in range(s.first, s.last))
+        if s.type != "ORG" or not all(_legal_form(words[i].word) for i in range(s.first, s.last))
     ]
 
 
@@ -43,46 +44,46 @@ def _indeclinable(word: str) -> bool:
     return not parses or any("Fixd" in p.tag for p in parses)
 
 
-def _apposition(words: Words, cue: int, span: WordSpan) -> bool:
+def _apposition(words: list[Token], cue: int, span: WordSpan) -> bool:
     """The span names the organisation word at `cue` rather than its owner."""
     head = span.first
-    lower = words.text[cue].islower() or cue == 0 or words.sent[cue - 1] != words.sent[cue]
-    if not lower or words.sent[cue] != words.sent[head] or words.text[head].isupper():
+    lower = words[cue].word.islower() or cue == 0 or words[cue - 1].sent != words[cue].sent
+    if not lower or words[cue].sent != words[head].sent or words[head].word.isupper():
         return False  # `правительства США`: an abbreviation is the owner
-    return span.last - span.first == 1 and _indeclinable(words.text[head])
+    return span.last - span.first == 1 and _indeclinable(words[head].word)
 
 
-def apposition_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def apposition_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`команда Феррари`, `центре Кин-Топ`: an indeclinable one-word name right after
     a lower-case organisation word is an organisation; so is that name elsewhere."""
     named: set[str] = set()
     for s in spans:
         cue = s.first - 1
         if s.type != "ORG" and cue >= 0 and _descriptor(words, cue) and _apposition(words, cue, s):
-            named.add(words.lemma[s.first])
+            named.add(words[s.first].lemma)
     if not named:
         return spans
     return [
         WordSpan(s.first, s.last, "ORG")
-        if s.last - s.first == 1 and words.lemma[s.first] in named
+        if s.last - s.first == 1 and words[s.first].lemma in named
         else s
         for s in spans
     ]
 
 
-def _named_after(words: Words, org: WordSpan, person: WordSpan) -> bool:
+def _named_after(words: list[Token], org: WordSpan, person: WordSpan) -> bool:
     """`Театра` + `им.` / `имени` + `Йозефа Бойса`."""
-    gap = [w.lower() for w in words.text[org.last : person.first]]
-    if words.text[org.last - 1].lower() in NAMED_AFTER and org.last - org.first > 1:
-        gap = [words.text[org.last - 1].lower()] + gap
+    gap = [t.word.lower() for t in words[org.last : person.first]]
+    if words[org.last - 1].word.lower() in NAMED_AFTER and org.last - org.first > 1:
+        gap = [words[org.last - 1].word.lower()] + gap
     return (
         person.type == "PER"
         and gap in (["им", "."], ["им."], ["имени"])
-        and words.sent[org.first] == words.sent[person.first]
+        and words[org.first].sent == words[person.first].sent
     )
 
 
-def named_after(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def named_after(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """Join `им.` / `имени` and the person an organisation is named after to its name."""
     out: list[WordSpan] = []
     for span in spans:
@@ -98,7 +99,7 @@ def _first_name(word: str) -> bool:
     return word[:1].isupper() and any("Name" in p.tag for p in _parses(word))
 
 
-def split_person_tail(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def split_person_tail(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`Тоттенхэм Хотспур Ледли Кинг` -> ORG `Тоттенхэм Хотспур` + PER `Ледли Кинг`:
     a known first name and a capitalised word end the span, something else starts it."""
     out: list[WordSpan] = []
@@ -107,11 +108,11 @@ def split_person_tail(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         if (
             s.type == "ORG"
             and cut > s.first
-            and words.text[s.last - 1][:1].isupper()
-            and not _legal_form(words.text[cut - 1])
-            and words.text[cut - 1] not in NAMED_AFTER | {"."}
-            and _first_name(words.text[cut])
-            and not _first_name(words.text[cut - 1])
+            and words[s.last - 1].word[:1].isupper()
+            and not _legal_form(words[cut - 1].word)
+            and words[cut - 1].word not in NAMED_AFTER | {"."}
+            and _first_name(words[cut].word)
+            and not _first_name(words[cut - 1].word)
         ):
             out += [WordSpan(s.first, cut, "ORG"), WordSpan(cut, s.last, "PER")]
         else:
@@ -119,8 +120,8 @@ def split_person_tail(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return out
 
 
-def _agrees(words: Words, a: int, b: int) -> bool:
-    return words.case[a] == words.case[b] and words.number[a] == words.number[b]
+def _agrees(words: list[Token], a: int, b: int) -> bool:
+    return words[a].case == words[b].case and words[a].number == words[b].number
 
 
 def _relational(word: str) -> bool:
@@ -129,7 +130,7 @@ def _relational(word: str) -> bool:
     return bool(parses) and not any("Qual" in p.tag or "Apro" in p.tag for p in parses)
 
 
-def leading_adjectives(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def leading_adjectives(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`синодального Отдела...`, `государственной Комиссии...`: a lower-case relational
     adjective agreeing with a capitalised common noun that starts an organisation is its part."""
     out: list[WordSpan] = []
@@ -139,38 +140,38 @@ def leading_adjectives(spans: list[WordSpan], words: Words) -> list[WordSpan]:
             span.type == "ORG"
             and a >= 0
             and (not out or out[-1].last <= a)
-            and words.pos[a] == "ADJ"
-            and words.text[a].isalpha()
-            and words.text[a].islower()
-            and words.text[head][:1].isupper()
-            and words.pos[head] in ("NOUN", "PROPN")
+            and words[a].pos == "ADJ"
+            and words[a].word.isalpha()
+            and words[a].word.islower()
+            and words[head].word[:1].isupper()
+            and words[head].pos in ("NOUN", "PROPN")
             and _descriptor(words, head)
-            and words.sent[a] == words.sent[head]
+            and words[a].sent == words[head].sent
             and _agrees(words, a, head)
-            and _relational(words.text[a])
+            and _relational(words[a].word)
         ):
             span = WordSpan(a, span.last, "ORG")
         out.append(span)
     return out
 
 
-def _branch_end(spans: list[WordSpan], k: int, words: Words) -> int | None:
+def _branch_end(spans: list[WordSpan], k: int, words: list[Token]) -> int | None:
     """Where `по` + a place (`и` + a place) after spans[k] ends, or None."""
     first = spans[k].first if k < len(spans) else 0
-    if first == 0 or spans[k].type != "LOC" or words.text[first - 1] != "по":
+    if first == 0 or spans[k].type != "LOC" or words[first - 1].word != "по":
         return None
     end, nxt = spans[k].last, k + 1
     if (
         nxt < len(spans)
         and spans[nxt].type == "LOC"
-        and words.text[end : spans[nxt].first] == ["и"]
-        and words.case[spans[nxt].first] == words.case[spans[k].first]
+        and [t.word for t in words[end : spans[nxt].first]] == ["и"]
+        and words[spans[nxt].first].case == words[spans[k].first].case
     ):
         end = spans[nxt].last
     return end
 
 
-def regional_branches(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def regional_branches(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`МЧС (России) по Санкт-Петербургу и Ленобласти`: an abbreviated body, its
     owner and the region it serves are one name."""
     out: list[WordSpan] = []
@@ -178,7 +179,7 @@ def regional_branches(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     while k < len(spans):
         span = spans[k]
         k += 1
-        if span.type != "ORG" or not words.text[span.last - 1].isupper():
+        if span.type != "ORG" or not words[span.last - 1].word.isupper():
             out.append(span)
             continue
         last, j = span.last, k
@@ -186,10 +187,10 @@ def regional_branches(spans: list[WordSpan], words: Words) -> list[WordSpan]:
             j < len(spans)
             and spans[j].type == "LOC"
             and spans[j].first == last
-            and words.case[last] == "Gen"
+            and words[last].case == "Gen"
         ):
             last, j = spans[j].last, j + 1
-        same = j < len(spans) and words.sent[spans[j].first] == words.sent[span.first]
+        same = j < len(spans) and words[spans[j].first].sent == words[span.first].sent
         if same and spans[j].first == last + 1:
             end = _branch_end(spans, j, words)
             if end is not None:
@@ -200,22 +201,22 @@ def regional_branches(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return out
 
 
-def _unit_of(words: Words, unit: WordSpan, body: WordSpan) -> bool:
+def _unit_of(words: list[Token], unit: WordSpan, body: WordSpan) -> bool:
     """`ГУ` + `МЧС`: a one-word abbreviation right before an abbreviated body."""
-    head = words.text[unit.first]
+    head = words[unit.first].word
     return (
         unit.type == body.type == "ORG"
         and unit.last - unit.first == 1
         and unit.last == body.first
-        and words.sent[unit.first] == words.sent[body.first]
+        and words[unit.first].sent == words[body.first].sent
         and head.isupper()
         and len(head) > 1
         and not _legal_form(head)
-        and words.text[body.first].isupper()
+        and words[body.first].word.isupper()
     )
 
 
-def joined_units(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def joined_units(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`ГУ МЧС России...`: a unit abbreviation and the body it belongs to are one name."""
     out: list[WordSpan] = []
     for span in spans:
@@ -230,7 +231,7 @@ def _latin(word: str) -> bool:
     return word[:1].isascii() and any(ch.isalpha() for ch in word)
 
 
-def foreign_names(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def foreign_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`ИА Regnum`, `Агентство France-Presse`: the organisation word before a name in
     Latin script is not part of it."""
     out: list[WordSpan] = []
@@ -239,8 +240,8 @@ def foreign_names(spans: list[WordSpan], words: Words) -> list[WordSpan]:
             s.type == "ORG"
             and s.last - s.first > 1
             and _descriptor(words, s.first)
-            and not _latin(words.text[s.first])
-            and all(_latin(w) for w in words.text[s.first + 1 : s.last])
+            and not _latin(words[s.first].word)
+            and all(_latin(t.word) for t in words[s.first + 1 : s.last])
         ):
             s = WordSpan(s.first + 1, s.last, "ORG")
         out.append(s)
@@ -253,33 +254,33 @@ TOP_DOMAINS = frozenset(
 ADDRESS_CUES = frozenset({"адрес", "домен", "имя", "почта"})
 
 
-def _domain_start(words: Words, tld: int) -> int | None:
+def _domain_start(words: list[Token], tld: int) -> int | None:
     """First word of a site address ending in the top-level domain at `tld`."""
-    if tld < 2 or words.text[tld - 1] != "." or not words.glued(tld) or not words.glued(tld - 1):
+    if tld < 2 or words[tld - 1].word != "." or not glued(words, tld) or not glued(words, tld - 1):
         return None
     first = tld - 2
     while (
         first >= 2
-        and words.text[first - 1] == "."
-        and words.glued(first)
-        and words.glued(first - 1)
+        and words[first - 1].word == "."
+        and glued(words, first)
+        and glued(words, first - 1)
     ):
         first -= 2
-    return None if words.glued(first) else first
+    return None if glued(words, first) else first
 
 
-def domain_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def domain_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`сообщает baltinfo.ru`: a site cited by its address is an organisation (an
     outlet, a service), unless it is named as an address (`адрес fb.com`, quoted)."""
     out = list(spans)
-    for i, word in enumerate(words.text):
+    for i, word in enumerate(words_of(words)):
         if word.lower() not in TOP_DOMAINS:
             continue
         first = _domain_start(words, i)
         if (
             first is None
             or first > 0
-            and (words.text[first - 1] in OPEN_QUOTES or words.lemma[first - 1] in ADDRESS_CUES)
+            and (words[first - 1].word in OPEN_QUOTES or words[first - 1].lemma in ADDRESS_CUES)
         ):
             continue
         if any(s.first < first < s.last or s.first <= i < s.last and s.last > i + 1 for s in out):
@@ -292,18 +293,18 @@ def domain_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
 ARTICLE_PREFIXES = ("Аль-", "Эль-", "Ас-", "Ан-")
 
 
-def split_article_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def split_article_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`Аль-Джазиры Сами аль-Хадж` -> ORG `Аль-Джазиры` + PER `Сами аль-Хадж`: inside a
     name the Arabic article is written in lower case, so a capitalised one that is
     followed by two more names opens an organisation (`Аль-Каида`, `Аль-Арабия`)."""
     out: list[WordSpan] = []
     for s in spans:
-        head = words.text[s.first]
+        head = words[s.first].word
         if (
             s.type == "PER"
             and s.last - s.first >= 3
             and head.startswith(ARTICLE_PREFIXES)
-            and words.text[s.first + 1][:1].isupper()
+            and words[s.first + 1].word[:1].isupper()
         ):
             out += [WordSpan(s.first, s.first + 1, "ORG"), WordSpan(s.first + 1, s.last, "PER")]
         else:

@@ -11,9 +11,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 
+from ..document import Token, words_of
 from ..resources import table, wordlist
 from .ner import WordSpan
 from .normalize import analyses
@@ -28,52 +28,32 @@ FUNCTION_POS = frozenset({"ADVB", "PRCL", "CONJ", "PREP", "INTJ"})
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
-@dataclass
-class Words:
-    """The words of a document with what the rules read: text, lemma, UD tag, sentence."""
-
-    text: list[str]
-    lemma: list[str]
-    pos: list[str]
-    case: list[str | None]
-    number: list[str | None]
-    sent: list[int]
-    space: list[bool] = field(default_factory=list)  # whitespace before the word
-
-    def glued(self, i: int) -> bool:
-        """Word i follows the one before it with no space between."""
-        return i > 0 and bool(self.space) and not self.space[i]
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-
-def _descriptor(words: Words, i: int) -> bool:
+def _descriptor(words: list[Token], i: int) -> bool:
     """An organisation word or legal form; `PR-служба` by its last part."""
     kinds = wordlist("entities-org-descriptors")
-    text = words.text[i].lower()
+    text = words[i].word.lower()
     return (
-        words.lemma[i] in kinds
+        words[i].lemma in kinds
         or text in kinds
         or "-" in text
-        and (words.lemma[i].rsplit("-", 1)[-1] in kinds)
+        and (words[i].lemma.rsplit("-", 1)[-1] in kinds)
     )
 
 
-def _closing(words: Words, q: int, limit: int) -> int | None:
+def _closing(words: list[Token], q: int, limit: int) -> int | None:
     """Index of the quote closing the one at `q`, within the sentence and `MAX_QUOTED` words."""
     for i in range(q + 1, min(limit, q + MAX_QUOTED + 2, len(words))):
-        if words.sent[i] != words.sent[q]:
+        if words[i].sent != words[q].sent:
             return None
-        if words.text[i] in CLOSE_QUOTES and i > q + 1:
+        if words[i].word in CLOSE_QUOTES and i > q + 1:
             return i
-        if words.text[i] in OPEN_QUOTES and words.text[i] != words.text[q]:
+        if words[i].word in OPEN_QUOTES and words[i].word != words[q].word:
             return None
     return None
 
 
-def _name_like(words: Words, first: int, last: int) -> bool:
-    head = words.text[first]
+def _name_like(words: list[Token], first: int, last: int) -> bool:
+    head = words[first].word
     return head[:1].isupper() or head[:1].isdigit() or head[:1].isascii() and head.isalpha()
 
 
@@ -81,12 +61,12 @@ def _overlaps(span: WordSpan, first: int, last: int) -> bool:
     return span.first < last and first < span.last
 
 
-def quoted_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def quoted_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """Organisation names in quotes, with descriptors and legal forms left out."""
     out: list[WordSpan] = []
     for span in spans:
         q = next(
-            (i for i in range(span.first + 1, span.last) if words.text[i] in OPEN_QUOTES), None
+            (i for i in range(span.first + 1, span.last) if words[i].word in OPEN_QUOTES), None
         )
         if span.type != "ORG" or q is None:
             out.append(span)
@@ -102,9 +82,9 @@ def quoted_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
             out.append(WordSpan(close + 1, span.last, span.type))
     cues = wordlist("entities-quote-cues")
     for i in range(len(words) - 2):
-        if words.text[i + 1] not in OPEN_QUOTES:
+        if words[i + 1].word not in OPEN_QUOTES:
             continue
-        if not (_descriptor(words, i) or words.lemma[i] in cues):
+        if not (_descriptor(words, i) or words[i].lemma in cues):
             continue
         close = _closing(words, i + 1, len(words))
         if close is None or not _name_like(words, i + 2, close):
@@ -121,7 +101,7 @@ def quoted_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return sorted(out, key=lambda s: s.first)
 
 
-def owners(spans: list[WordSpan], words: Words) -> dict[int, int]:
+def owners(spans: list[WordSpan], words: list[Token]) -> dict[int, int]:
     """`Министерство культуры` + `Казахстана`, `Конгресс` + `США`: for each
     organisation followed directly by a place in the genitive (or by the
     organisation it belongs to, see `_owning_org`), the end of that owner (and of
@@ -133,10 +113,10 @@ def owners(spans: list[WordSpan], words: Words) -> dict[int, int]:
         if (
             org.type == "ORG"
             and org.last == owner.first
-            and words.sent[org.first] == words.sent[owner.first]
+            and words[org.first].sent == words[owner.first].sent
             and (
                 owner.type == "LOC"
-                and words.case[owner.first] == "Gen"
+                and words[owner.first].case == "Gen"
                 or owner.type == "ORG"
                 and _owning_org(words, org, owner)
             )
@@ -148,16 +128,16 @@ def owners(spans: list[WordSpan], words: Words) -> dict[int, int]:
     return out
 
 
-def _owning_org(words: Words, org: WordSpan, owner: WordSpan) -> bool:
+def _owning_org(words: list[Token], org: WordSpan, owner: WordSpan) -> bool:
     """`Свердловского обкома` + `КПСС`, `Служба прессы` + `Конституционного суда`: a
     body named by its kind belongs to the organisation named right after it, in the
     genitive or as an abbreviation."""
-    head = words.text[owner.first]
+    head = words[owner.first].word
     kind = _descriptor(words, org.first) or _descriptor(words, org.last - 1)
-    if not kind or words.text[org.first].isupper() or head in OPEN_QUOTES:
+    if not kind or words[org.first].word.isupper() or head in OPEN_QUOTES:
         return False
     abbreviation = owner.last - owner.first == 1 and head.isupper() and len(head) > 1
-    return abbreviation or words.case[owner.first] == "Gen" and head[:1].isupper()
+    return abbreviation or words[owner.first].case == "Gen" and head[:1].isupper()
 
 
 def _parses(word: str) -> list:
@@ -210,18 +190,18 @@ def _plural_only(word: str) -> bool:
     return bool(parses) and all(p.tag.number == "plur" for p in parses)
 
 
-def _sentence_start(words: Words, i: int) -> bool:
-    return i == 0 or words.sent[i - 1] != words.sent[i]
+def _sentence_start(words: list[Token], i: int) -> bool:
+    return i == 0 or words[i - 1].sent != words[i].sent
 
 
-def _not_a_person(words: Words, i: int) -> bool:
+def _not_a_person(words: list[Token], i: int) -> bool:
     """A lone word that cannot be a person's name: a plural, or an adjective or verb
     form (`Будничная`, `Подана`) that only the tagger, or a sentence start, capitalised."""
-    text = words.text[i]
+    text = words[i].word
     if _plural_only(text):
         return True
     start = _sentence_start(words, i) and not text.lower().endswith(SURNAME_SHAPES)
-    return (words.pos[i] != "PROPN" or start) and _adjective_only(text)
+    return (words[i].pos != "PROPN" or start) and _adjective_only(text)
 
 
 def _place_only(word: str) -> bool:
@@ -230,31 +210,31 @@ def _place_only(word: str) -> bool:
     return bool(parses) and all("Geox" in p.tag for p in parses)
 
 
-def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def drop_common_words(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """Remove capitalised common words that the tagger took for names; a lone
     person word that can only be a place is a place."""
     out: list[WordSpan] = []
     for span in spans:
         first = span.first
-        if span.type == "PER" and any(_has_digit(w) for w in words.text[first : span.last]):
+        if span.type == "PER" and any(_has_digit(t.word) for t in words[first : span.last]):
             continue  # `Формулы-1`: no person's name has digits
         if span.type == "PER":
             # the dictionary is asked only about words the tagger did not read as names
             while (
                 first < span.last - 1
-                and words.pos[first] != "PROPN"
-                and _not_a_name(words.text[first], FUNCTION_POS)
+                and words[first].pos != "PROPN"
+                and _not_a_name(words[first].word, FUNCTION_POS)
             ):
                 first += 1
             if first == span.last - 1 and _not_a_person(words, first):
                 continue
-            if first == span.last - 1 and _place_only(words.text[first]):
+            if first == span.last - 1 and _place_only(words[first].word):
                 out.append(WordSpan(first, span.last, "LOC"))  # `Эфиопия`
                 continue
         elif (
             span.last - span.first == 1
-            and words.number[first] == "Plur"
-            and _demonym(words.text[first])
+            and words[first].number == "Plur"
+            and _demonym(words[first].word)
         ):
             continue
         out.append(WordSpan(first, span.last, span.type))
@@ -264,57 +244,57 @@ def drop_common_words(spans: list[WordSpan], words: Words) -> list[WordSpan]:
 VEHICLE_CUES = frozenset({"шаттл", "корабль", "телескоп"})
 
 
-def _is_cue(words: Words, i: int, cues: frozenset[str] | tuple[str, ...]) -> bool:
-    return i >= 0 and (words.lemma[i] in cues or words.text[i].lower() in cues)
+def _is_cue(words: list[Token], i: int, cues: frozenset[str] | tuple[str, ...]) -> bool:
+    return i >= 0 and (words[i].lemma in cues or words[i].word.lower() in cues)
 
 
-def _titles_from(words: Words, q: int) -> set[tuple[str, ...]]:
+def _titles_from(words: list[Token], q: int) -> set[tuple[str, ...]]:
     """The quoted title at `q` and those joined to it (`шаттлы «Индевор» и «Атлантис»`),
     a bracketed remark between them allowed."""
     titles: set[tuple[str, ...]] = set()
-    while q < len(words) and words.text[q] in OPEN_QUOTES:
+    while q < len(words) and words[q].word in OPEN_QUOTES:
         close = _closing(words, q, len(words))
         if close is None:
             break
-        titles.add(tuple(words.lemma[q + 1 : close]))
+        titles.add(tuple(t.lemma for t in words[q + 1 : close]))
         q = close + 1
-        if q < len(words) and words.text[q] == "(":
-            q = next((j + 1 for j in range(q, min(q + 12, len(words))) if words.text[j] == ")"), q)
-        if q + 1 < len(words) and words.text[q] in ("и", ","):
+        if q < len(words) and words[q].word == "(":
+            q = next((j + 1 for j in range(q, min(q + 12, len(words))) if words[j].word == ")"), q)
+        if q + 1 < len(words) and words[q].word in ("и", ","):
             q += 1
     return titles
 
 
-def _work_titles(words: Words) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+def _work_titles(words: list[Token]) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
     """Lemmas of titles in quotes after a cue word (`шаттла «Дискавери»`), and of
     capitalised names right after a vehicle word (`телескопа Хаббл`)."""
     cues = wordlist("entities-not-org-cues")
     quoted: set[tuple[str, ...]] = set()
     bare: set[tuple[str, ...]] = set()
     for i in range(1, len(words) - 1):
-        if words.text[i] in OPEN_QUOTES and _is_cue(words, i - 1, cues):
+        if words[i].word in OPEN_QUOTES and _is_cue(words, i - 1, cues):
             quoted |= _titles_from(words, i)
-        elif words.text[i][:1].isupper() and _is_cue(words, i - 1, VEHICLE_CUES):
-            bare.add((words.lemma[i],))
+        elif words[i].word[:1].isupper() and _is_cue(words, i - 1, VEHICLE_CUES):
+            bare.add((words[i].lemma,))
     return quoted, bare
 
 
-def drop_quoted_works(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def drop_quoted_works(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """Names in quotes after `шаттл`, `фильм`, `статья`... are not entities,
     there or anywhere else in the document; nor are organisation or place names
     right after `шаттл`, `корабль`, `телескоп` (`телескопа Хаббл`)."""
     quoted, bare = _work_titles(words)
     for span in spans:
         q = span.first - 1
-        if q >= 1 and words.text[q] in OPEN_QUOTES and _is_cue(words, q - 1, _cues()):
-            quoted.add(tuple(words.lemma[span.first : span.last]))
+        if q >= 1 and words[q].word in OPEN_QUOTES and _is_cue(words, q - 1, _cues()):
+            quoted.add(tuple(t.lemma for t in words[span.first : span.last]))
     if not quoted and not bare:
         return spans
     return [
         s
         for s in spans
-        if tuple(words.lemma[s.first : s.last]) not in quoted
-        and (s.type == "PER" or tuple(words.lemma[s.first : s.last]) not in bare)
+        if tuple(t.lemma for t in words[s.first : s.last]) not in quoted
+        and (s.type == "PER" or tuple(t.lemma for t in words[s.first : s.last]) not in bare)
     ]
 
 
@@ -322,25 +302,25 @@ def _cues() -> tuple[str, ...]:
     return wordlist("entities-not-org-cues")
 
 
-def _noun_group(words: Words, i: int, limit: int = 6) -> int:
+def _noun_group(words: list[Token], i: int, limit: int = 6) -> int:
     """End of the noun group starting at word i (adjectives, nouns, `и` between nouns);
     after its head only genitives follow (`по развитию общества`, not `+ глава`)."""
     j, end, head = i, i, None
-    while j < len(words) and j - i < limit and words.sent[j] == words.sent[i]:
-        pos = words.pos[j]
-        if head is not None and words.case[j] not in ("Gen", None, head):
+    while j < len(words) and j - i < limit and words[j].sent == words[i].sent:
+        pos = words[j].pos
+        if head is not None and words[j].case not in ("Gen", None, head):
             break
         if (
             head not in (None, "Gen")
-            and words.case[j] == head
-            and words.text[j - 1] != "и"
+            and words[j].case == head
+            and words[j - 1].word != "и"
             and pos != "ADJ"
         ):
             break
         if pos in ("NOUN", "PROPN"):
-            head = head or words.case[j]
+            head = head or words[j].case
             end = j + 1
-        elif pos in ("ADJ", "NUM", "DET") or words.text[j] == "и" and end > i:
+        elif pos in ("ADJ", "NUM", "DET") or words[j].word == "и" and end > i:
             pass
         else:
             break
@@ -348,39 +328,39 @@ def _noun_group(words: Words, i: int, limit: int = 6) -> int:
     return end
 
 
-def _genitive_group(words: Words, i: int, limit: int = 4) -> int:
+def _genitive_group(words: list[Token], i: int, limit: int = 4) -> int:
     """End of a lower-case genitive noun group at word i (`пострадавших соинвесторов`)."""
     j, end = i, i
     while (
         j < len(words)
         and j - i < limit
-        and words.case[j] == "Gen"
-        and words.text[j].islower()
-        and words.pos[j] in ("ADJ", "NOUN", "VERB")
-        and words.sent[j] == words.sent[i - 1]
+        and words[j].case == "Gen"
+        and words[j].word.islower()
+        and words[j].pos in ("ADJ", "NOUN", "VERB")
+        and words[j].sent == words[i - 1].sent
     ):
-        if words.pos[j] == "NOUN":
+        if words[j].pos == "NOUN":
             end = j + 1
         j += 1
     return end
 
 
-def _geo_adjective(words: Words, i: int) -> bool:
-    return words.text[i].islower() and (
-        words.lemma[i].endswith(("ский", "цкий"))
-        and not words.lemma[i].endswith("ческий")
-        or words.lemma[i] == "международный"
+def _geo_adjective(words: list[Token], i: int) -> bool:
+    return words[i].word.islower() and (
+        words[i].lemma.endswith(("ский", "цкий"))
+        and not words[i].lemma.endswith("ческий")
+        or words[i].lemma == "международный"
     )
 
 
-def _names_follow(words: Words, org_starts: set[int], i: int) -> bool:
+def _names_follow(words: list[Token], org_starts: set[int], i: int) -> bool:
     """`центра «Кин-Топ»`, `клуба Челси`: the organisation word introduces a name."""
     if i >= len(words):
         return False
-    return words.text[i] in OPEN_QUOTES or i in org_starts and not words.text[i].isupper()
+    return words[i].word in OPEN_QUOTES or i in org_starts and not words[i].word.isupper()
 
 
-def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def lowercase_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`американского министерства иностранных дел`: a geographic adjective, an
     organisation word from `models/entities-org-heads-lower.txt` and its complement."""
     heads = wordlist("entities-org-heads-lower")
@@ -390,17 +370,17 @@ def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     org_starts = {s.first for s in spans if s.type == "ORG"}
     out = list(spans)
     for i in range(1, len(words)):
-        if covered[i] or words.lemma[i] not in heads or not words.text[i].islower():
+        if covered[i] or words[i].lemma not in heads or not words[i].word.islower():
             continue
-        if words.number[i] != "Sing":
+        if words[i].number != "Sing":
             continue
         first = i
         while (
             first > 0
             and not covered[first - 1]
-            and words.pos[first - 1] == "ADJ"
-            and words.text[first - 1].islower()
-            and words.case[first - 1] == words.case[i]
+            and words[first - 1].pos == "ADJ"
+            and words[first - 1].word.islower()
+            and words[first - 1].case == words[i].case
         ):
             first -= 1
         if first == i or not _geo_adjective(words, first):
@@ -413,18 +393,18 @@ def lowercase_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return sorted(out, key=lambda s: s.first)
 
 
-def _owner(words: Words, i: int) -> bool:
+def _owner(words: list[Token], i: int) -> bool:
     """`РФ` in `Совета при Президенте РФ по развитию...`: a genitive name that is
     followed by a further complement of the organisation's name."""
     return (
         i + 1 < len(words)
-        and words.pos[i] == "PROPN"
-        and words.case[i] == "Gen"
-        and words.text[i + 1] in wordlist("entities-org-extensions")
+        and words[i].pos == "PROPN"
+        and words[i].case == "Gen"
+        and words[i + 1].word in wordlist("entities-org-extensions")
     )
 
 
-def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def extend_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`Следственный комитет` + `при прокуратуре`, `японский` + `МИД`: one name.
 
     A prepositional complement joins an organisation that ends in an organisation
@@ -443,23 +423,23 @@ def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
         a = first - 1
         if (
             a >= prev_end
-            and words.pos[a] == "ADJ"
-            and words.text[a].islower()
-            and words.lemma[a].endswith(("ский", "цкий"))
-            and words.case[a] == words.case[first]
+            and words[a].pos == "ADJ"
+            and words[a].word.islower()
+            and words[a].lemma.endswith(("ский", "цкий"))
+            and words[a].case == words[first].case
         ):
             first = a
         nxt = taken[k + 1].first if k + 1 < len(taken) else len(words)
-        if _descriptor(words, last - 1) and words.text[span.first][:1].isupper():
+        if _descriptor(words, last - 1) and words[span.first].word[:1].isupper():
             last = _genitive_group(words, last)
-        extended = any(words.text[i] in preps for i in range(first + 1, last))
+        extended = any(words[i].word in preps for i in range(first + 1, last))
         while (
             last < len(words) - 1
-            and (words.text[last] in preps or extended and _owner(words, last))
+            and (words[last].word in preps or extended and _owner(words, last))
             and (extended or _descriptor(words, last - 1))
-            and words.sent[last] == words.sent[first]
+            and words[last].sent == words[first].sent
         ):
-            if words.text[last] not in preps:
+            if words[last].word not in preps:
                 last += 1
                 continue
             end = _noun_group(words, last + 1)
@@ -477,71 +457,71 @@ def extend_orgs(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return out
 
 
-def _surnames(spans: list[WordSpan], words: Words) -> set[str]:
+def _surnames(spans: list[WordSpan], words: list[Token]) -> set[str]:
     """Lemmas of the last words of persons named with two words or more."""
     return {
-        words.lemma[s.last - 1]
+        words[s.last - 1].lemma
         for s in spans
         if s.type == "PER"
         and s.last - s.first > 1
-        and len(words.text[s.last - 1]) > 3
-        and words.text[s.last - 1][:1].isupper()
+        and len(words[s.last - 1].word) > 3
+        and words[s.last - 1].word[:1].isupper()
     }
 
 
-def _lone_name(words: Words, covered: bytearray, i: int) -> bool:
+def _lone_name(words: list[Token], covered: bytearray, i: int) -> bool:
     """A singular name word with no name or capitalised word of its sentence
     before it (not `Дом Бхутто`, `братьев Ямадаевых`)."""
-    if words.pos[i] != "PROPN" or words.number[i] == "Plur":
+    if words[i].pos != "PROPN" or words[i].number == "Plur":
         return False
     return (
         i == 0
         or not covered[i - 1]
-        and not (words.sent[i - 1] == words.sent[i] and words.text[i - 1][:1].isupper())
+        and not (words[i - 1].sent == words[i].sent and words[i - 1].word[:1].isupper())
     )
 
 
-def propagate(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def propagate(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """A one-word name tagged somewhere in the document is the same name elsewhere,
     a person's surname in any case (`Володину`), and `World Fashion Channel (WFC)`
     gives the abbreviation its type."""
     known: dict[str, str] = {}
     for s in spans:
-        if s.last - s.first == 1 and len(words.text[s.first]) > 1:
-            known.setdefault(words.text[s.first], s.type)
+        if s.last - s.first == 1 and len(words[s.first].word) > 1:
+            known.setdefault(words[s.first].word, s.type)
         if (
             s.last + 2 < len(words)
-            and words.text[s.last] == "("
-            and words.text[s.last + 2] == ")"
-            and words.text[s.last + 1].isupper()
+            and words[s.last].word == "("
+            and words[s.last + 2].word == ")"
+            and words[s.last + 1].word.isupper()
         ):
-            known.setdefault(words.text[s.last + 1], s.type)
+            known.setdefault(words[s.last + 1].word, s.type)
     covered = bytearray(len(words))
     for s in spans:
         covered[s.first : s.last] = b"\x01" * (s.last - s.first)
     out = list(spans)
     surnames = _surnames(spans, words)
-    for i, w in enumerate(words.text):
+    for i, w in enumerate(words_of(words)):
         kind = known.get(w)
-        if kind is None and words.lemma[i] in surnames and _lone_name(words, covered, i):
+        if kind is None and words[i].lemma in surnames and _lone_name(words, covered, i):
             kind = "PER"  # `Вячеслав Володин` ... `Володину`
-        if kind and not covered[i] and (w.isupper() or words.pos[i] == "PROPN"):
-            if i > 0 and words.text[i - 1] in OPEN_QUOTES:
+        if kind and not covered[i] and (w.isupper() or words[i].pos == "PROPN"):
+            if i > 0 and words[i - 1].word in OPEN_QUOTES:
                 continue
             out.append(WordSpan(i, i + 1, kind))
     return sorted(out, key=lambda s: s.first)
 
 
-def drop_events(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def drop_events(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`Дни культуры`, `Неделя моды`: events are not organisations."""
     events = wordlist("entities-events")
-    return [s for s in spans if s.type != "ORG" or words.lemma[s.first] not in events]
+    return [s for s in spans if s.type != "ORG" or words[s.first].lemma not in events]
 
 
 TITLE_CUES = frozenset({"чемпионат", "чемпион", "чемпионка", "первенство", "кубок"})
 
 
-def title_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def title_places(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`чемпионат Европы`, `чемпионом Германии`: the place a title or a tournament is
     named after, which the tagger reads as part of the event."""
     covered = {i for s in spans for i in range(s.first, s.last)}
@@ -549,16 +529,16 @@ def title_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     for i in range(1, len(words)):
         if (
             i not in covered
-            and words.lemma[i - 1] in TITLE_CUES
-            and words.text[i][:1].isupper()
-            and words.case[i] == "Gen"
-            and any("Geox" in p.tag and p.tag.case == "gent" for p in _parses(words.text[i]))
+            and words[i - 1].lemma in TITLE_CUES
+            and words[i].word[:1].isupper()
+            and words[i].case == "Gen"
+            and any("Geox" in p.tag and p.tag.case == "gent" for p in _parses(words[i].word))
         ):
             out.append(WordSpan(i, i + 1, "LOC"))
     return sorted(out, key=lambda s: s.first)
 
 
-def org_headed_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def org_headed_places(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`Екатеринбургский суд`, `Пермский университет`: a place span whose noun is
     one of `models/entities-place-org-heads.txt` in lower case names an organisation."""
     kinds = wordlist("entities-place-org-heads")
@@ -566,7 +546,7 @@ def org_headed_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     for s in spans:
         inner = range(s.first + 1, s.last)
         if s.type == "LOC" and any(
-            words.text[i].islower() and words.lemma[i] in kinds and words.pos[i] == "NOUN"
+            words[i].word.islower() and words[i].lemma in kinds and words[i].pos == "NOUN"
             for i in inner
         ):
             s = WordSpan(s.first, s.last, "ORG")
@@ -574,7 +554,7 @@ def org_headed_places(spans: list[WordSpan], words: Words) -> list[WordSpan]:
     return out
 
 
-def refine(spans: list[WordSpan], words: Words) -> list[WordSpan]:
+def refine(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """All span rules, in order."""
     from . import orgs
 

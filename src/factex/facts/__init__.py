@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..analysis import Analysis
+from ..document import Analysis
 from ..record import Fact
 from . import event, meeting, occupation, quote, signing, visit
 from .context import Context

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..entities.normalize import Word, restore_case
+from ..document import Token
+from ..entities.normalize import restore_case
 from ..record import DateExpr, Entity
 from ..text.morph import best_parse
 from .context import Context
@@ -73,26 +74,25 @@ def compound_number(ctx: Context, i: int) -> int | None:
     return None
 
 
-def word(ctx: Context, i: int) -> Word:
-    feats = tuple(sorted(ctx.feats(i).items()))
-    space = i > 0 and ctx.start(i) > ctx.stop(i - 1)
-    return Word(ctx.text(i), ctx.pos(i), feats, space)
+def word(ctx: Context, i: int) -> Token:
+    """Token i, for the normal forms of phrases."""
+    return ctx.token(i)
 
 
 def inflect(ctx: Context, i: int, grammemes: set[str]) -> str:
     """Word i in the given grammemes (pymorphy3), or as written when it cannot."""
     w = word(ctx, i)
-    parse = best_parse(w.text, w.pos, w.feats)
+    parse = best_parse(w.word, w.pos, w.tag)
     form = parse.inflect(grammemes) if parse is not None else None
     if form is None and grammemes == {"nomn", "sing"} and ctx.pos(i) in {"NOUN", "PROPN"}:
-        return restore_case(ctx.lemma(i), w.text)  # a noun the tag and dictionary disagree on
-    return restore_case(form.word, w.text) if form else w.text
+        return restore_case(ctx.lemma(i), w.word)  # a noun the tag and dictionary disagree on
+    return restore_case(form.word, w.word) if form else w.word
 
 
 def head_grammemes(ctx: Context, head: int, keep_number: bool) -> tuple[str | None, str | None]:
     """Gender and number of a head noun in its normal form."""
     w = word(ctx, head)
-    parse = best_parse(w.text, w.pos, w.feats)
+    parse = best_parse(w.word, w.pos, w.tag)
     if parse is None:
         return None, None
     number = parse.tag.number if keep_number else "sing"

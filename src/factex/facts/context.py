@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..analysis import Analysis
+from ..document import Analysis, Token, WordRange
 from ..record import DateExpr, Entity, Mention, Number
 from .lexicon import mapping, words
 
@@ -29,13 +29,13 @@ class Context:
     """Words, lemmas, tags and entity mentions of one document, with lookups by word."""
 
     analysis: Analysis
+    tokens: list[Token] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     span_at: dict[int, Span] = field(default_factory=dict)
-    _n: int = field(default=0, init=False, repr=False)
 
     def __post_init__(self) -> None:
         a = self.analysis
-        self._n = len(a.words)
+        self.tokens = a.tokens
         for mention, entity in a.mentions():
             first = a.word_at(mention.start)
             last = a.word_at(mention.stop - 1)
@@ -51,40 +51,42 @@ class Context:
     # before the first or after the last one is safe and never wraps around.
     @property
     def n(self) -> int:
-        return len(self.analysis.words)
+        return len(self.tokens)
 
     def has(self, i: int) -> bool:
         """Whether i is the index of a word of the document."""
-        return 0 <= i < self._n
+        return 0 <= i < len(self.tokens)
 
     def text(self, i: int) -> str:
-        return self.analysis.words[i][2] if 0 <= i < self._n else ""
+        return self.tokens[i].word if 0 <= i < len(self.tokens) else ""
 
     def lemma(self, i: int) -> str:
-        return self.analysis.lemmas[i] if 0 <= i < self._n else ""
+        return self.tokens[i].lemma if 0 <= i < len(self.tokens) else ""
 
     def pos(self, i: int) -> str:
-        return self.analysis.pos[i] if 0 <= i < self._n else ""
+        return self.tokens[i].pos if 0 <= i < len(self.tokens) else ""
 
     def feat(self, i: int, key: str) -> str | None:
-        return self.analysis.feats[i].get(key) if self.has(i) else None
+        return self.tokens[i].feats.get(key) if 0 <= i < len(self.tokens) else None
 
-    def feats(self, i: int) -> dict[str, str]:
-        return self.analysis.feats[i] if self.has(i) else {}
+    def token(self, i: int) -> Token:
+        """Token i; for no word, an empty token where the document ends or starts."""
+        if 0 <= i < len(self.tokens):
+            return self.tokens[i]
+        at = self.start(i)
+        return Token(at, at, "", pos="", sent=self.tokens[-1].sent if i > 0 and self.tokens else 0)
 
     def start(self, i: int) -> int:
         """Where word i starts; the end of the text past the last word."""
-        words = self.analysis.words
-        if self.has(i):
-            return words[i][0]
-        return 0 if i < 0 or not words else words[-1][1]
+        if 0 <= i < len(self.tokens):
+            return self.tokens[i].start
+        return 0 if i < 0 or not self.tokens else self.tokens[-1].stop
 
     def stop(self, i: int) -> int:
         """Where word i ends; the start of the text before the first word."""
-        words = self.analysis.words
-        if self.has(i):
-            return words[i][1]
-        return 0 if i < 0 or not words else words[-1][1]
+        if 0 <= i < len(self.tokens):
+            return self.tokens[i].stop
+        return 0 if i < 0 or not self.tokens else self.tokens[-1].stop
 
     def chars(self, first: int, last: int) -> str:
         """The text of words [first, last); empty when the range is."""
@@ -92,15 +94,15 @@ class Context:
             return ""
         return self.analysis.text[self.start(first) : self.stop(last - 1)]
 
-    def sentence(self, i: int) -> tuple[int, int]:
+    def sentence(self, i: int) -> WordRange:
         """The word range of the sentence of word i; an empty range at i for no word."""
-        if not self.has(i):
-            edge = min(max(i, 0), self.n)
-            return edge, edge
-        return self.analysis.segments.sentences[self.analysis.sent_of_word[i]]
+        if not 0 <= i < len(self.tokens):
+            edge = min(max(i, 0), len(self.tokens))
+            return WordRange(edge, edge)
+        return self.analysis.sentences[self.tokens[i].sent]
 
-    def sentences(self) -> list[tuple[int, int]]:
-        return self.analysis.segments.sentences
+    def sentences(self) -> list[WordRange]:
+        return self.analysis.sentences
 
     def is_punct(self, i: int) -> bool:
         if not self.has(i):
@@ -165,9 +167,7 @@ class Context:
         dates, starts = self._dates
         k = bisect_left(starts, a)
         end = bisect_left(starts, b, k)
-        return [
-            d for d in dates[k:end] if d.stop <= b and not (dl_a <= d.start and d.stop <= dl_b)
-        ]
+        return [d for d in dates[k:end] if d.stop <= b and not (dl_a <= d.start and d.stop <= dl_b)]
 
     @cached_property
     def _dates(self) -> tuple[list[DateExpr], list[int]]:

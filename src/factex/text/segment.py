@@ -9,6 +9,8 @@ from functools import partial
 
 from razdel import sentenize, tokenize
 
+from ..document import CharSpan, Token, WordRange
+
 # What str.splitlines() breaks on: LF, CR (old Mac files), VT, FF, FS/GS/RS, NEL, LS, PS.
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
@@ -29,51 +31,64 @@ def one_line(text: str, start: int, stop: int) -> bool:
 
 @dataclass
 class Segments:
-    """Words of a text grouped into sentences, and the paragraph spans.
+    """The tokens of a text grouped into sentences, and the paragraph spans.
 
-    `words[i]` is `(start, stop, word)`, the word as the models see it: the text
-    `text[start:stop]` without invisible characters; `sentences[k]` is the half-open range
-    of word indices of sentence k; paragraphs are character spans of non-empty
-    lines, so nothing built from words can cross a line break.
+    A token's `text` is `text[start:stop]`, its `word` the same without invisible
+    characters, as the models see it; `sentences[k]` is the word range of
+    sentence k; paragraphs are character spans of non-empty lines, so nothing
+    built from tokens can cross a line break.
     """
 
-    words: list[tuple[int, int, str]] = field(default_factory=list)
-    sentences: list[tuple[int, int]] = field(default_factory=list)
-    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[WordRange] = field(default_factory=list)
+    paragraphs: list[CharSpan] = field(default_factory=list)
 
     def sentence_words(self) -> list[list[str]]:
-        return [[w[2] for w in self.words[a:b]] for a, b in self.sentences]
+        return sentence_words(self.tokens, self.sentences)
+
+
+def sentence_words(tokens: list[Token], sentences: list[WordRange]) -> list[list[str]]:
+    """The words of each sentence, as the models read them."""
+    return [[t.word for t in tokens[first:last]] for first, last in sentences]
 
 
 def segment(text: str) -> Segments:
     """Split `text` into paragraphs (lines), sentences and razdel tokens."""
     out = Segments()
+    tokens = out.tokens
     for line in _LINE.finditer(text):
         content = _CONTENT.search(line.group())
         if content is None:
             continue
         base = line.start()
-        out.paragraphs.append((base + content.start(), base + content.end()))
+        out.paragraphs.append(CharSpan(base + content.start(), base + content.end()))
         for sent in sentenize(line.group()):
-            first = len(out.words)
+            first = len(tokens)
             for tok in tokenize(sent.text):
-                word = tok.text.strip(INVISIBLE)
-                if word:
+                surface = tok.text.strip(INVISIBLE)
+                if surface:
                     lead = len(tok.text) - len(tok.text.lstrip(INVISIBLE))
                     start = base + sent.start + tok.start + lead
-                    out.words.append((start, start + len(word), _VISIBLE(word)))
-            out.sentences.extend(_pieces(out.words, first, len(out.words)))
+                    space = not tokens or start > tokens[-1].stop
+                    word = _VISIBLE(surface)
+                    tokens.append(
+                        Token(start, start + len(surface), surface, word=word, space=space)
+                    )
+            for piece in _pieces(tokens, first, len(tokens)):
+                for t in tokens[piece.first : piece.last]:
+                    t.sent = len(out.sentences)
+                out.sentences.append(piece)
     return out
 
 
-def _pieces(words: list[tuple[int, int, str]], first: int, last: int) -> Iterator[tuple[int, int]]:
+def _pieces(words: list[Token], first: int, last: int) -> Iterator[WordRange]:
     """Word ranges of one sentence, a run-on one (a list, text without full stops) cut
     into pieces of at most MAX_SENTENCE words, after a comma or the like where possible,
     so that the work per sentence stays bounded."""
     while last - first > MAX_SENTENCE:
         soft = range(first + MAX_SENTENCE - 1, first + MAX_SENTENCE // 2, -1)
-        cut = next((k + 1 for k in soft if words[k][2] in _SOFT_BREAKS), first + MAX_SENTENCE)
-        yield first, cut
+        cut = next((k + 1 for k in soft if words[k].word in _SOFT_BREAKS), first + MAX_SENTENCE)
+        yield WordRange(first, cut)
         first = cut
     if last > first:
-        yield first, last
+        yield WordRange(first, last)

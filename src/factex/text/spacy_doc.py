@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from ..analysis import Analysis
+    from ..document import Analysis
 
 
 @cache
@@ -39,7 +39,7 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
     morphs: list[str] = []
     lemmas: list[str] = []
     starts: list[bool | int | None] = []
-    sent_first = {a for a, _ in analysis.segments.sentences}
+    sent_first = {first for first, _ in analysis.sentences}
 
     def add_gap(gap: str) -> None:
         if not gap:
@@ -56,15 +56,15 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
             starts.append(False)
 
     cursor = 0
-    for i, (start, stop, _) in enumerate(analysis.words):
-        add_gap(text[cursor:start])
-        words.append(text[start:stop])
+    for i, token in enumerate(analysis.tokens):
+        add_gap(text[cursor : token.start])
+        words.append(token.text)
         spaces.append(False)
-        pos.append(analysis.pos[i])
-        morphs.append(_morph(analysis.feats[i]))
-        lemmas.append(analysis.lemmas[i])
+        pos.append(token.pos)
+        morphs.append(_morph(token.feats))
+        lemmas.append(token.lemma)
         starts.append(i in sent_first)
-        cursor = stop
+        cursor = token.stop
     add_gap(text[cursor:])
     if starts:
         starts[0] = True
