@@ -12,13 +12,23 @@ from factex.schema import record_schema
 
 
 @cache
-def validator() -> Draft202012Validator:
-    return Draft202012Validator(record_schema())
+def validator(branch: str | None = None) -> Draft202012Validator:
+    """The whole schema, or one branch of it (`document`, `error_record`) for messages
+    that name the key at fault rather than "not valid under any of the given schemas"."""
+    schema = record_schema()
+    if branch is not None:
+        schema = {"$schema": schema["$schema"], "$defs": schema["$defs"]}
+        schema["$ref"] = f"#/$defs/{branch}"
+    return Draft202012Validator(schema)
 
 
 def schema_problems(record: Any) -> list[str]:
     """Why `record` is not a valid SPEC record (empty when it is)."""
-    errors = sorted(validator().iter_errors(record), key=lambda e: list(e.absolute_path))
+    if validator().is_valid(record):
+        return []
+    branch = "error_record" if isinstance(record, dict) and "error" in record else "document"
+    found = list(validator(branch).iter_errors(record)) or list(validator().iter_errors(record))
+    errors = sorted(found, key=lambda e: list(e.absolute_path))
     return [f"{'/'.join(map(str, e.absolute_path)) or '(record)'}: {e.message}" for e in errors]
 
 

@@ -117,7 +117,8 @@ def test_fact_arguments(record, fact, valid):
 
 @pytest.mark.parametrize(
     "value", ["2025-11-11", "2025-11", "2025", "--11-11", "--11", "--11-11/--11-12",
-              "2024/2025", "2025-09/2025-11", "P2D", "P10Y", "PT3H", None]
+              "2024/2025", "2025-09/2025-11", "P2D", "P10Y", "PT3H", "--12-02T03:00",
+              "2025-12-02T03:00/2025-12-02T05:30", None]
 )
 def test_date_values(record, value):
     r = copy.deepcopy(record)
