@@ -71,6 +71,7 @@ def run_one(nlp, report: Report, name: str, text: str, mutant: bool) -> None:
         record = nlp(text, tokens=True).to_dict()
     except Exception as err:  # noqa: BLE001 - every failure is counted, by class
         report.failures[failure_class(err)].append(name)
+        print(f"sweep: {name}: {failure_class(err)}: {err}", file=sys.stderr, flush=True)
         return
     seconds = time.perf_counter() - start
     report.seconds += seconds
@@ -81,8 +82,10 @@ def run_one(nlp, report: Report, name: str, text: str, mutant: bool) -> None:
         report.warnings[f"{warning['stage']}: {warning['message'][:80]}"] += 1
     if found := problems(text, record):
         report.offsets[name] = found
+        print(f"sweep: {name}: offsets: {found[0]}", file=sys.stderr, flush=True)
     if found := schema_problems(record):
         report.schema[name] = found
+        print(f"sweep: {name}: schema: {found[0]}", file=sys.stderr, flush=True)
 
 
 def texts_under(folders: list[Path]) -> list[Path]:

@@ -124,3 +124,12 @@ def test_no_mention_crosses_a_line_break(nlp):
     for variant in (text, text.replace("\n\n", "\n"), text.replace("\n\n", "\u2028")):
         record = _analysis(nlp, variant).document.to_dict()
         _clean(variant, record)
+
+
+def test_a_lone_surrogate_inside_a_word(nlp):
+    """Text decoded with `surrogateescape` can hold lone surrogates; inside a word they
+    reach the dictionary, which has no reading for them (and must not raise)."""
+    text = "Пу\udfd4тин прибыл в Моск\ud800ву 11 ноября, а\udfffб."
+    record = _analysis(nlp, text).document.to_dict()
+    _clean(text, record)
+    assert [d["text"] for d in record["dates"]] == ["11 ноября"]

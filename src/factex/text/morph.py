@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -35,9 +36,15 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _analyzer
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @lru_cache(maxsize=100_000)
 def parses(word: str) -> tuple[Parse, ...]:
-    """pymorphy3's parses of `word`, likeliest first; one cache for every stage."""
+    """pymorphy3's parses of `word`, likeliest first; one cache for every stage. A word
+    with a lone surrogate (no valid Unicode, which the C DAWG cannot encode) has none."""
+    if _SURROGATE.search(word):
+        return ()
     return tuple(analyzer().parse(word))
 
 
