@@ -31,8 +31,13 @@ import devset  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out" / "task3"
 TYPES = ("occupation", "meeting", "deal", "ownership")
-# factex deal kinds (SPEC) as FactRuEval's Deal types
-DEAL_TYPES = {"штраф": "наложение/выплата штрафа", "займ": "займ/возвращение займа"}
+# factex deal kinds (SPEC) as FactRuEval's Deal types; FactRuEval has no sanctions type
+# and annotates sanctions and embargoes as `наложение/выплата штрафа`
+DEAL_TYPES = {
+    "штраф": "наложение/выплата штрафа",
+    "санкции": "наложение/выплата штрафа",
+    "займ": "займ/возвращение займа",
+}
 SPECIAL = {"модальность", "сложность", "фаза"}
 WEIGHT = {"position": 0.5}
 HARD = ("сложность", "повышенная")

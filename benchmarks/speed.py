@@ -1,20 +1,26 @@
-"""Throughput of factex vs natasha's own pipeline on the FactRuEval devset texts.
+"""Throughput of factex against natasha's own pipeline, each in a fresh process.
 
-Both run in one process, one after the other, on the same texts:
-factex's full pipeline, and natasha's Segmenter + NewsMorphTagger +
-NewsNERTagger + span normalisation + DatesExtractor. Also prints model load
-time, factex's peak memory and the wall time of one cold `factex extract`.
+For each corpus, factex's full pipeline and natasha's Segmenter + NewsMorphTagger +
+NewsNERTagger + span normalisation + DatesExtractor run in fresh processes, one after
+the other, on the same texts; the first pass is what a run over a new corpus sees (word
+caches empty), later passes reuse them. Corpora: the FactRuEval devset texts; `long`,
+the same texts joined eight at a time (longer articles); and any folder of .txt files
+given with --texts (e.g. encyclopedic news fetched for local use). Also prints model load
+time, peak memory, factex's throughput with `Pipeline.pipe` (documents batched together)
+and the wall time of one cold `factex extract`.
 
-    python benchmarks/speed.py [--repeat 3]
+    python benchmarks/speed.py [--repeat 3] [--texts DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,30 +33,39 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def rates(run, texts: list[str], repeat: int) -> tuple[float, float]:
-    """Documents per second: the first pass (word caches still filling) and the best of
-    `repeat` passes (caches full, as in a long run over a large corpus)."""
+def corpus(name: str) -> list[str]:
+    texts = [doc["text"] for doc in load()]
+    if name == "devset":
+        return texts
+    if name == "long":
+        return ["\n\n".join(texts[i : i + 8]) for i in range(0, len(texts), 8)]
+    return [p.read_text(encoding="utf-8") for p in sorted(Path(name).rglob("*.txt"))]
+
+
+def rates(run: Callable[[str], None], texts: list[str], repeat: int) -> list[float]:
+    """Seconds per pass over `texts`; the first with word caches still filling."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         for text in texts:
             run(text)
         times.append(time.perf_counter() - start)
-    return len(texts) / times[0], len(texts) / min(times)
+    return times
 
 
-def bench_factex(texts: list[str], repeat: int) -> tuple[tuple[float, float], float, float]:
-    start = time.perf_counter()
+def factex_run() -> tuple[Callable[[str], None], Callable[[list[str]], None]]:
     from factex import Pipeline
 
     nlp = Pipeline()
-    load_s = time.perf_counter() - start
-    nlp(texts[0])
-    return rates(nlp, texts, repeat), load_s, peak_mb()
+
+    def batched(texts: list[str]) -> None:
+        for _ in nlp.pipe(texts):
+            pass
+
+    return (lambda text: nlp(text)), batched
 
 
-def bench_natasha(texts: list[str], repeat: int) -> tuple[tuple[float, float], float]:
-    start = time.perf_counter()
+def natasha_run() -> Callable[[str], None]:
     from natasha import (
         DatesExtractor,
         Doc,
@@ -65,7 +80,6 @@ def bench_natasha(texts: list[str], repeat: int) -> tuple[tuple[float, float], f
     emb = NewsEmbedding()
     morph, ner = NewsMorphTagger(emb), NewsNERTagger(emb)
     dates = DatesExtractor(vocab)
-    load_s = time.perf_counter() - start
 
     def run(text: str) -> None:
         doc = Doc(text)
@@ -76,8 +90,36 @@ def bench_natasha(texts: list[str], repeat: int) -> tuple[tuple[float, float], f
             span.normalize(vocab)
         list(dates(text))
 
-    run(texts[0])
-    return rates(run, texts, repeat), load_s
+    return run
+
+
+def worker(system: str, name: str, repeat: int) -> None:
+    """In a fresh process: load one system, time it on one corpus, print JSON."""
+    texts = corpus(name)
+    start = time.perf_counter()
+    if system == "natasha":
+        run, batched = natasha_run(), None
+    else:
+        run, batched = factex_run()
+    load_s = time.perf_counter() - start
+    out: dict[str, object] = {"load": load_s}
+    if system == "factex-pipe" and batched is not None:
+        begin = time.perf_counter()
+        batched(texts)
+        out["passes"] = [time.perf_counter() - begin]
+    else:
+        out["passes"] = rates(run, texts, repeat)
+    out["peak"] = peak_mb()
+    out["docs"], out["chars"] = len(texts), sum(map(len, texts))
+    print(json.dumps(out))
+
+
+def measure(system: str, name: str, repeat: int) -> dict:
+    run = subprocess.run(
+        [sys.executable, __file__, "--worker", system, "--corpus", name, "--repeat", str(repeat)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(run.stdout.splitlines()[-1])
 
 
 def cold_cli() -> float | None:
@@ -93,19 +135,29 @@ def cold_cli() -> float | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best counts")
+    parser.add_argument("--texts", metavar="DIR", help="a further corpus: a folder of .txt")
+    parser.add_argument("--worker", choices=["factex", "factex-pipe", "natasha"])
+    parser.add_argument("--corpus", default="devset")
     args = parser.parse_args()
-    texts = [doc["text"] for doc in load()]
+    if args.worker:
+        worker(args.worker, args.corpus, args.repeat)
+        return
+    names = ["devset", "long"] + ([args.texts] if args.texts else [])
+    print("| corpus | docs | pipeline | docs/s, first pass | docs/s, best | load, s | peak MB |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    ratios = []
+    for name in names:
+        got = {s: measure(s, name, args.repeat) for s in ("factex", "natasha", "factex-pipe")}
+        for system, r in got.items():
+            first, best = r["docs"] / r["passes"][0], r["docs"] / min(r["passes"])
+            print(f"| {name} | {r['docs']} | {system} | {first:.1f} | {best:.1f} | "
+                  f"{r['load']:.2f} | {r['peak']:.0f} |")  # fmt: skip
+        ratios.append((name, got["natasha"]["passes"][0] / got["factex"]["passes"][0],
+                       got["natasha"]["passes"][0] / got["factex-pipe"]["passes"][0]))  # fmt: skip
+    print()
+    for name, ratio, piped in ratios:
+        print(f"{name}: factex/natasha first pass {ratio:.2f}x (with pipe: {piped:.2f}x)")
     cold = cold_cli()
-    fx_rate, fx_load, fx_peak = bench_factex(texts, args.repeat)
-    nt_rate, nt_load = bench_natasha(texts, args.repeat)
-    print(f"{len(texts)} devset documents, first pass and best of {args.repeat} passes\n")
-    print("| pipeline | docs/s, first pass | docs/s, best | model load, s |")
-    print("| --- | --- | --- | --- |")
-    print(f"| factex | {fx_rate[0]:.1f} | {fx_rate[1]:.1f} | {fx_load:.2f} |")
-    print(f"| natasha | {nt_rate[0]:.1f} | {nt_rate[1]:.1f} | {nt_load:.2f} |")
-    first, best = fx_rate[0] / nt_rate[0], fx_rate[1] / nt_rate[1]
-    print(f"\nratio factex/natasha: {first:.2f}x first pass, {best:.2f}x best")
-    print(f"factex peak memory (RSS, before natasha loads): {fx_peak:.0f} MB")
     if cold is not None:
         print(f"cold `factex extract` on the seed article: {cold:.2f} s wall")
 

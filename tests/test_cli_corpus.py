@@ -89,8 +89,9 @@ def test_tables_and_usage_errors(tmp_path):
         encoding="utf-8",
     )
     done = factex("extract", str(table), "--text-column", "body", "--id-column", "url",
-                  text=True)  # fmt: skip
+                  "--progress", text=True)  # fmt: skip
     assert done.returncode == 0, done.stderr
+    assert "2/2 [" in done.stderr and "doc/s" in done.stderr and "chars/s" in done.stderr
     records = json.loads(done.stdout)
     assert [(r["doc"]["id"], r["doc"]["source"]) for r in records] == [
         ("u0", str(table)), ("u1", str(table)),

@@ -106,3 +106,30 @@ def test_utf8_cut_inside_a_character_is_named():
         decode(data[:-1])
     assert err.value.code == "truncated"
     assert decode("Путин".encode("cp1251")).encoding == "cp1251"
+
+
+def _crash_or_echo(chunk):
+    """Stands in for a worker: dies on the text `crash`, echoes the others."""
+    from factex.corpus.process import Outcome
+
+    if any(item.text == "crash" for item in chunk):
+        os._exit(1)
+    return [Outcome(item, {"doc": {"id": item.id}}, []) for item in chunk]
+
+
+def test_a_worker_that_dies_is_replaced_and_only_its_document_fails(monkeypatch):
+    import multiprocessing
+
+    from factex.corpus import Item, Options, pool
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the stand-in worker reaches workers only through fork")
+    monkeypatch.setattr(pool, "_init", lambda options: None)
+    monkeypatch.setattr(pool, "_work", _crash_or_echo)
+    texts = ["a", "b", "crash", "c", "d", "e", "f"]
+    todo = [Item(f"d{i}", "", text=t) for i, t in enumerate(texts)]
+    out = list(pool.OrderedPool(2, Options(), chunk_size=2).map(todo))
+    assert [o.item.id for o in out] == [f"d{i}" for i in range(7)]
+    assert [o.record.get("error", {}).get("code") for o in out] == [
+        None, None, "worker-crashed", None, None, None, None,
+    ]  # fmt: skip

@@ -165,3 +165,18 @@ def test_position_ids_when_doc_id_is_missing():
     record = {**RECORD, "doc": {**RECORD["doc"], "id": ""}}
     frames = factex.to_frames([record, record])
     assert list(frames.documents.doc_id) == ["doc1", "doc2"]
+
+
+def test_deal_and_ownership_columns(nlp):
+    doc = nlp("Фонд «Ориент» приобрел у Инны Лебедевой 30% акций сети «Кофемания-Юг».")
+    doc2 = nlp("Сети «Кофемания-Юг» принадлежит 30% акций фабрики «Сладкий край».")
+    facts = factex.to_frames([doc, doc2]).facts
+    deal = facts[facts["type"] == "deal"].iloc[0]
+    assert set(deal["parties"]) >= {"Ориент", "Инна Лебедева"}
+    assert deal["kind"] == "купля/продажа"
+    owned = facts[facts["type"] == "ownership"].iloc[0]
+    assert (owned["owner_name"], owned["property_name"], owned["share"]) == (
+        "Кофемания-Юг",
+        "Сладкий край",
+        "30%",
+    )

@@ -169,3 +169,12 @@ def test_every_entity_highlighted_in_chromium(nlp, tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     print(f"screenshot: {shot}")
+
+
+def test_deal_and_ownership_rows_link_their_names(nlp):
+    doc = nlp("Владелец холдинга «Полюс-Медиа» Артем Гордеев купил газету «Утро Сибири».")
+    page = factex.to_html(doc)
+    types = {f["type"] for f in doc.to_dict()["facts"]}
+    assert {"deal", "ownership"} <= types
+    assert "<td>deal</td>" in page and "<td>ownership</td>" in page
+    assert "<b>parties:</b> <a href=" in page and "<b>owner:</b> <a href=" in page

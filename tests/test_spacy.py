@@ -107,3 +107,21 @@ def test_pipe_with_two_processes(sp):
     assert [[(e.text, e.label_) for e in d.ents] for d in docs] == one
     assert [d.text for d in docs] == texts
     assert docs[0]._.record["entities"] and docs[0].ents[0]._.value
+
+
+def test_a_doc_with_factex_tokens_is_kept(sp):
+    """A Doc tokenized as factex tokenizes is annotated in place, not replaced."""
+    first = sp(TEXT)
+    words, spaces = [t.text for t in first], [bool(t.whitespace_) for t in first]
+    doc = spacy.tokens.Doc(first.vocab, words=words, spaces=spaces)
+    doc.user_data["mine"] = 1
+    kept = sp.get_pipe("factex")(doc)
+    assert kept is doc and doc.user_data["mine"] == 1
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in first.ents]
+    assert [t.lemma_ for t in doc] == [t.lemma_ for t in first]
+    assert doc.ents[0]._.value == first.ents[0]._.value
+
+
+def test_the_component_declares_what_it_assigns(sp):
+    meta = sp.get_pipe_meta("factex")
+    assert {"doc.ents", "doc.spans", "doc._.record", "span._.value"} <= set(meta.assigns)

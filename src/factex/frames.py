@@ -64,6 +64,9 @@ COLUMNS: dict[str, dict[str, str]] = {
         "dates_ref": STR, "dates_text": STR, "dates_value": STR,
         "participants": LIST, "participants_refs": LIST, "parties": LIST, "parties_refs": LIST,
         "topics": LIST,
+        # added with deal and ownership (SPEC 0.2), after the columns of version 1
+        "owner_ref": STR, "owner_name": STR, "property_ref": STR, "property_name": STR,
+        "property_text": STR, "subject": STR, "share": STR,
     },
 }  # fmt: skip
 """Every table's documented columns and their pandas dtypes, in order."""

@@ -24,8 +24,8 @@ import bisect
 import re
 
 from .record import DateExpr, Number
+from .text.roman import roman_value
 from .text.segment import one_line
-from .time.dates import roman_value
 from .time.numerals import COMPOUND, RUN, compound_value, read_run
 from .time.patterns import PHONE
 
@@ -85,7 +85,7 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
     """Ordinals and cardinals outside `dates`, in text order, non-overlapping."""
     found: list[Number] = []
     for m in _ROMAN.finditer(text):
-        value = roman_value(m.group().replace("Х", "X"))
+        value = roman_value(m.group())
         if value and m.group() not in ("L",):
             found.append(Number(m.start(), m.end(), m.group(), value, "ordinal"))
     low = text.lower()

@@ -106,7 +106,11 @@ class Number:
 
 @dataclass
 class Fact:
-    """A structured fact; `args` become top-level keys of the record."""
+    """A structured fact; `args` become top-level keys of the record.
+
+    Arguments hold the document's objects (`Entity`, `DateExpr`, lists of them,
+    strings, numbers) until `to_dict` writes them as SPEC references.
+    """
 
     type: str
     start: int
@@ -120,8 +124,17 @@ class Fact:
             "type": self.type,
             "evidence": {"start": self.start, "stop": self.stop},
         }
-        out.update(self.args)
+        out.update((key, _argument(value)) for key, value in self.args.items())
         return out
+
+
+def _argument(value: Any) -> Any:
+    """The SPEC form of a fact argument: references for entities and dates."""
+    if isinstance(value, (Entity, DateExpr)):
+        return value.ref()
+    if isinstance(value, list):
+        return [_argument(v) for v in value]
+    return value
 
 
 @dataclass
@@ -210,6 +223,16 @@ class Document:
             out["sentences"] = [{"start": s, "stop": e} for s, e in self.sentences or []]
             out["tokens"] = [t.to_dict() for t in self.tokens]
         return out
+
+    def assign_ids(self) -> None:
+        """Number dates, numbers and facts in their order (`D1`, `N1`, `F1`...), once
+        every stage has run; fact arguments hold the objects, not their ids."""
+        for i, date in enumerate(self.dates, 1):
+            date.id = f"D{i}"
+        for i, number in enumerate(self.numbers, 1):
+            number.id = f"N{i}"
+        for i, fact in enumerate(self.facts, 1):
+            fact.id = f"F{i}"
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

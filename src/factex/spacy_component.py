@@ -5,8 +5,11 @@
 >>> [(e.text, e.label_, e._.value) for e in doc.ents]
 >>> doc.spans["dates"], doc._.facts, doc._.record
 
-The component runs factex on `doc.text` and returns a new Doc built from
-factex's own tokens (so every offset matches the record), with:
+The component runs factex on `doc.text`. It keeps the Doc it is given when that
+Doc has factex's tokens (one made by `to_doc`, or by a tokenizer that splits the
+same way) and otherwise returns a new Doc built from factex's own tokens (so
+every offset matches the record), with the user data of the old one. It assigns
+(and declares, as spaCy's `assigns`):
 - `doc.ents`: entity mentions, labels PER/LOC/ORG, `kb_id_` the entity id;
 - span groups `dates` (label DATE), `numbers` (ORDINAL/CARDINAL) and `facts`
   (evidence spans labelled by fact type), `kb_id_` the record id;
@@ -31,14 +34,27 @@ __all__ = ["FactexComponent", "load", "make_factex", "to_doc"]
 LABELS = {"ordinal": "ORDINAL", "cardinal": "CARDINAL"}
 
 
-def _span_value(span: Span) -> Any:
-    record = span.doc._.record or {}
-    ident = span.kb_id_
+ASSIGNS = [
+    "token.lemma", "token.pos", "token.morph", "token.is_sent_start", "doc.ents",
+    "doc.spans", "doc._.record", "doc._.facts", "span._.value",
+]  # fmt: skip
+_VALUES = "factex_values"  # doc.user_data key: record id -> value, for `span._.value`
+
+
+def _values(record: dict[str, Any]) -> dict[str, Any]:
+    """An entity's name, a date's or a number's value, by record id."""
+    out: dict[str, Any] = {}
     for layer, key in (("entities", "name"), ("dates", "value"), ("numbers", "value")):
         for item in record.get(layer) or []:
-            if item.get("id") == ident and span.label_ != "FACT":
-                return item.get(key)
-    return None
+            out.setdefault(str(item.get("id")), item.get(key))
+    return out
+
+
+def _span_value(span: Span) -> Any:
+    values = span.doc.user_data.get(_VALUES)
+    if values is None:  # a Doc whose record was set by hand
+        values = span.doc.user_data[_VALUES] = _values(span.doc._.record or {})
+    return values.get(span.kb_id_)
 
 
 def _register_extensions() -> None:
@@ -50,7 +66,8 @@ def _register_extensions() -> None:
 
 
 class FactexComponent:
-    """Replaces the incoming Doc with factex's analysis of its text."""
+    """Annotates the incoming Doc with factex's analysis of its text (a new Doc with
+    factex's tokens when the incoming one is tokenized differently)."""
 
     def __init__(self, nlp: Language, name: str = "factex", date: str | None = None) -> None:
         self.name = name
@@ -61,8 +78,9 @@ class FactexComponent:
     def __call__(self, doc: Doc) -> Doc:
         from . import pipeline
 
-        out = to_doc(pipeline().analyse(doc.text, self.date), self.vocab)
-        out.user_data.update(doc.user_data)
+        out = to_doc(pipeline().analyse(doc.text, self.date), self.vocab, keep=doc)
+        if out is not doc:
+            out.user_data.update(doc.user_data)
         return out
 
     def __getstate__(self) -> dict[str, Any]:
@@ -76,13 +94,17 @@ class FactexComponent:
         _register_extensions()
 
 
-def to_doc(analysis: Analysis, vocab: Vocab | None = None) -> Doc:
-    """factex's analysis as a spaCy Doc with ents, span groups and extensions."""
-    from .text.spacy_doc import to_spacy
+def to_doc(analysis: Analysis, vocab: Vocab | None = None, keep: Doc | None = None) -> Doc:
+    """factex's analysis as a spaCy Doc with ents, span groups and extensions: `keep`
+    annotated in place when it has factex's tokens, else a new Doc."""
+    from .text.spacy_doc import annotate, same_tokens, to_spacy
 
     _register_extensions()
     record = analysis.document.to_dict()
-    doc = to_spacy(analysis, vocab)
+    if keep is not None and same_tokens(keep, analysis):
+        doc = annotate(keep, analysis)
+    else:
+        doc = to_spacy(analysis, vocab)
     doc.spans["dates"] = _spans(doc, record["dates"], lambda d: "DATE")
     doc.spans["numbers"] = _spans(
         doc, record["numbers"], lambda n: LABELS.get(n.get("kind"), "NUMBER")
@@ -91,6 +113,7 @@ def to_doc(analysis: Analysis, vocab: Vocab | None = None) -> Doc:
     doc.spans["facts"] = _spans(doc, evidence, lambda f: str(f.get("type")))
     doc._.record = record
     doc._.facts = record["facts"]
+    doc.user_data[_VALUES] = _values(record)
     return doc
 
 
@@ -111,7 +134,7 @@ def _spans(doc: Doc, items: list[dict[str, Any]], label: Any) -> list[Span]:
     return spans
 
 
-@Language.factory("factex", default_config={"date": None})
+@Language.factory("factex", default_config={"date": None}, assigns=ASSIGNS)
 def make_factex(nlp: Language, name: str, date: str | None) -> FactexComponent:
     """The `factex` factory (`date`: reference date YYYY-MM-DD, or null)."""
     return FactexComponent(nlp, name, date)

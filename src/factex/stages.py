@@ -20,6 +20,8 @@ from .resources import model_path
 
 if TYPE_CHECKING:
     from .document import Analysis
+    from .entities.ner import NerTagger
+    from .text.morph import MorphTagger
 
 Run = Callable[["Analysis"], None]
 
@@ -35,6 +37,18 @@ class Models:
         from navec import Navec
 
         return Navec.load(str(model_path("emb/navec_news_v1_1B_250K_300d_100q.tar")))
+
+    @cached_property
+    def morph(self) -> MorphTagger:
+        from .text.morph import MorphTagger
+
+        return MorphTagger(self.navec, self.batch_size)
+
+    @cached_property
+    def ner(self) -> NerTagger:
+        from .entities.ner import NerTagger
+
+        return NerTagger(self.navec, self.batch_size)
 
 
 @dataclass(frozen=True)
@@ -148,10 +162,10 @@ def _clear_morph(a: Analysis) -> None:
 @stage("morph", needs=["segment"], clear=_clear_morph)
 def _morph(models: Models) -> Run:
     """Part of speech and features (slovnet), lemmas (pymorphy3)."""
-    from .text.morph import MorphTagger, lemma
+    from .text.morph import lemma
     from .text.segment import sentence_words
 
-    tagger = MorphTagger(models.navec, models.batch_size)
+    tagger = models.morph  # shared with Pipeline.together
 
     def run(a: Analysis) -> None:
         tags = [tag for sent in tagger(sentence_words(a.tokens, a.sentences)) for tag in sent]
@@ -171,10 +185,10 @@ def _clear_ner(a: Analysis) -> None:
 @stage("ner", needs=["segment"], clear=_clear_ner)
 def _ner(models: Models) -> Run:
     """Person, place and organisation word spans (slovnet NER)."""
-    from .entities.ner import NerTagger, bio_to_spans
+    from .entities.ner import bio_to_spans
     from .text.segment import sentence_words
 
-    tagger = NerTagger(models.navec, models.batch_size)
+    tagger = models.ner  # shared with Pipeline.together
 
     def run(a: Analysis) -> None:
         spans = []
@@ -211,10 +225,7 @@ def _dates(models: Models) -> Run:
     from .time.dates import find_dates
 
     def run(a: Analysis) -> None:
-        dates = find_dates(a.text, a.reference)
-        for i, d in enumerate(dates, 1):
-            d.id = f"D{i}"  # before facts, whose date arguments refer to them
-        a.document.dates = dates
+        a.document.dates = find_dates(a.text, a.reference)
 
     return run
 
@@ -229,10 +240,7 @@ def _numbers(models: Models) -> Run:
     from .numbers import find_numbers
 
     def run(a: Analysis) -> None:
-        numbers = find_numbers(a.text, a.document.dates)
-        for i, n in enumerate(numbers, 1):
-            n.id = f"N{i}"
-        a.document.numbers = numbers
+        a.document.numbers = find_numbers(a.text, a.document.dates)
 
     return run
 
@@ -247,9 +255,6 @@ def _facts(models: Models) -> Run:
     from .facts import extract_facts
 
     def run(a: Analysis) -> None:
-        facts = extract_facts(a, a.fact_types)
-        for i, fact in enumerate(facts, 1):
-            fact.id = f"F{i}"
-        a.document.facts = facts
+        a.document.facts = extract_facts(a, a.fact_types)
 
     return run

@@ -9,7 +9,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -57,15 +56,8 @@ def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-@dataclass
-class _Pending:
-    chunk: list[Item]
-    future: Future[list[Outcome]] | None
-    crashes: int = 0
-
-
 def _crashed(item: Item) -> Outcome:
-    """A document whose worker died twice while processing it (killed, out of memory)."""
+    """A document whose worker died while processing it (killed, out of memory)."""
     info = DocInfo(id=item.id, source=item.source)
     message = "the worker process processing it died (killed, or out of memory)"
     return Outcome(item, error_record(info, "worker-crashed", message), [])
@@ -84,11 +76,11 @@ class OrderedPool:
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.jobs, initializer=_init, initargs=(self.options,))
 
-    def _submit(self, chunk: list[Item], crashes: int = 0) -> _Pending:
-        return _Pending(chunk, self._executor.submit(_work, chunk), crashes)
+    def _submit(self, chunk: list[Item]) -> tuple[list[Item], Future[list[Outcome]]]:
+        return chunk, self._executor.submit(_work, chunk)
 
     def map(self, items: Iterable[Item]) -> Iterator[Outcome]:
-        pending: deque[_Pending] = deque()
+        pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
         try:
             for chunk in chunks(items, self.chunk_size):
                 pending.append(self._submit(chunk))
@@ -101,33 +93,34 @@ class OrderedPool:
             raise
         self._executor.shutdown()
 
-    def _head(self, pending: deque[_Pending]) -> list[Outcome]:
-        first = pending[0]
-        if first.future is None:  # a document that crashed its worker twice
-            pending.popleft()
-            return [_crashed(item) for item in first.chunk]
+    def _head(self, pending: deque[tuple[list[Item], Future[list[Outcome]]]]) -> list[Outcome]:
         try:
-            outcomes = first.future.result()
+            outcomes = pending[0][1].result()
         except BrokenProcessPool:
-            self._recover(pending)
-            return []
+            return self._recover(pending)
         pending.popleft()
         return outcomes
 
-    def _recover(self, pending: deque[_Pending]) -> None:
-        """A worker died: start new ones and resend what was in flight, one document
-        per chunk, so that the document that kills a worker is found and reported."""
+    def _recover(self, pending: deque[tuple[list[Item], Future[list[Outcome]]]]) -> list[Outcome]:
+        """A worker died: keep the chunks finished before, and send the others again one
+        document at a time, one in flight, to new workers, so that the document that
+        kills a worker is found and reported; then carry on as before."""
         self.terminate()
         self._executor = self._start()
-        resent: deque[_Pending] = deque()
-        for entry in pending:
-            for item in entry.chunk:
-                if len(entry.chunk) == 1 and entry.crashes >= 1:
-                    resent.append(_Pending([item], None, entry.crashes + 1))
-                else:
-                    resent.append(self._submit([item], entry.crashes + 1))
+        out: list[Outcome] = []
+        for chunk, future in pending:
+            if future.done() and future.exception() is None:
+                out.extend(future.result())
+                continue
+            for item in chunk:
+                try:
+                    out.extend(self._executor.submit(_work, [item]).result())
+                except BrokenProcessPool:
+                    out.append(_crashed(item))
+                    self.terminate()
+                    self._executor = self._start()
         pending.clear()
-        pending.extend(resent)
+        return out
 
     def terminate(self) -> None:
         """Stop the workers now, dropping the work in flight."""
@@ -153,7 +146,7 @@ def run(
     jobs = resolve_jobs(jobs)
     if jobs == 1:
         processor = Processor(options, nlp)
-        for item in items:
-            yield processor(item)
+        for chunk in chunks(items, chunk_size):
+            yield from processor.chunk(chunk)
         return
     yield from OrderedPool(jobs, options, chunk_size).map(items)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -74,33 +75,63 @@ class Processor:
         return self._nlp
 
     def __call__(self, item: Item) -> Outcome:
-        info = DocInfo(id=item.id, source=item.source)
-        notes: list[str] = []
-        text = ""
+        return self.chunk([item])[0]
+
+    def chunk(self, chunk: list[Item]) -> list[Outcome]:
+        """Outcomes of several items; the sentences of their texts are tagged together."""
         if self.options.documents:
-            return self._document(item)
+            texts = [item.text for item in chunk if isinstance(item.text, str)]
+            with self._together(texts):
+                return [self._document(item) for item in chunk]
+        loaded = [self._load(item) for item in chunk]
+        texts = [text for text, _, _, failed in loaded if failed is None]
+        if not texts:
+            return [self._finish(item, *load) for item, load in zip(chunk, loaded)]
+        with self._together(texts):
+            return [self._finish(item, *load) for item, load in zip(chunk, loaded)]
+
+    def _together(self, texts: list[str]) -> AbstractContextManager[None]:
+        together = getattr(self.nlp, "together", None)  # not on a stand-in pipeline
+        return together(texts) if together is not None else nullcontext()
+
+    def _load(self, item: Item) -> tuple[str, str | None, list[str], dict[str, Any] | None]:
+        """The text of an item, its encoding, notes about it, and its error record if it
+        cannot be read."""
+        notes: list[str] = []
         if item.error is not None:
-            return Outcome(item, error_record(info, *item.error), notes)
+            return "", None, notes, error_record(DocInfo(item.id, item.source), *item.error)
         try:
             encoding = None
             if item.text is not None:
                 text = item.text
             else:
                 text, encoding = _read(item, self.options.encoding, notes)
-            if text.strip() and not _CYRILLIC.search(text):
-                notes.append("no Cyrillic letters; factex reads Russian text")
-            doc = self.nlp(
-                text, self.options.date, doc_id=item.id, source=item.source,
-                tokens=self.options.tokens,
-            )  # fmt: skip
-            doc.info.encoding = encoding
-            notes += [f"stage {w.stage} failed, its layer is empty: {w.message}"
-                      for w in doc.warnings]  # fmt: skip
-            record = doc.to_dict()
         except InputError as err:
-            record = error_record(info, err.code, err.message)
-        except Exception as err:  # one broken document must not stop a batch
-            record = error_record(info, "processing-error", _message(err))
+            return "", None, notes, error_record(DocInfo(item.id, item.source), err.code,
+                                                 err.message)  # fmt: skip
+        if text.strip() and not _CYRILLIC.search(text):
+            notes.append("no Cyrillic letters; factex reads Russian text")
+        return text, encoding, notes, None
+
+    def _finish(
+        self, item: Item, text: str, encoding: str | None, notes: list[str],
+        failed: dict[str, Any] | None,
+    ) -> Outcome:  # fmt: skip
+        """The outcome of an item whose text is read (or that failed to be)."""
+        record = failed
+        if record is None:
+            try:
+                doc = self.nlp(
+                    text, self.options.date, doc_id=item.id, source=item.source,
+                    tokens=self.options.tokens,
+                )  # fmt: skip
+                doc.info.encoding = encoding
+                notes += [f"stage {w.stage} failed, its layer is empty: {w.message}"
+                          for w in doc.warnings]  # fmt: skip
+                record = doc.to_dict()
+            except Exception as err:  # one broken document must not stop a batch
+                info = DocInfo(id=item.id, source=item.source)
+                record = error_record(info, "processing-error", _message(err))
         kept = text if self.options.keep_text else ""
         return Outcome(item, record, notes, len(text), kept)
 
@@ -110,6 +141,3 @@ class Processor:
             item.text, self.options.date, doc_id=item.id, tokens=self.options.tokens  # type: ignore[arg-type]
         )
         return Outcome(item, {}, [], len(item.text or ""), document=doc)
-
-    def chunk(self, chunk: list[Item]) -> list[Outcome]:
-        return [self(item) for item in chunk]

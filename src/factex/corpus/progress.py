@@ -53,6 +53,10 @@ def tracked(outcomes: Iterator[Outcome], count: Callable[[], int] | None) -> Ite
                 shown = now
             bar.update(1)
             yield outcome
+        if total and bar.total is None:
+            bar.total = total[0]
+        elapsed = time.perf_counter() - start
+        bar.set_postfix_str(_rate(chars / elapsed if elapsed else 0.0), refresh=False)
     finally:
         _bar = None
         bar.close()

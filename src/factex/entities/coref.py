@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..record import Entity, Mention
 from ..resources import table
+from ..text.chars import fold
 from .names import full_name, surname_first
 
 
@@ -15,11 +16,6 @@ class Candidate:
 
     mention: Mention
     parts: dict[str, str | None] = field(default_factory=dict)
-
-
-def fold(name: str) -> str:
-    """Comparison key: lower case, `ё` as `е`, single spaces."""
-    return " ".join(name.lower().replace("ё", "е").split())
 
 
 def _aliases() -> dict[str, str]:

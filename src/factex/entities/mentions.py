@@ -9,8 +9,9 @@ from .coref import Candidate, build_entities
 from .names import name_parts
 from .ner import WordSpan
 from .normalize import analyses, normalize_name, normalize_person
+from .refine import refine
 from .repair import repair
-from .rules import owners, refine, retype
+from .rules import owners, retype
 
 
 def _latin(word: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.batch import by_length
+from ..text.batch import Ahead, by_length
 
 
 @dataclass
@@ -46,12 +46,16 @@ class NerTagger:
         self.batch_size = batch_size
         self.model = NER.load(str(model_path("model/slovnet_ner_news_v1.tar")), batch_size)
         self.model.navec(navec)
+        self.ahead: Ahead[list[str]] = Ahead()  # several documents' sentences at once (pipe)
+
+    def _run(self, chunk: list[list[str]]) -> list[list[str]]:
+        infer = self.model.infer
+        return list(infer.decoder(infer.process(infer.encoder(chunk))))
 
     def tags(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags (`B-PER`, `I-LOC`, `O`...) for each word of each sentence."""
-        infer = self.model.infer
+        return self.ahead.run(sentences, self.batch_size, self._run)
 
-        def run(chunk: list[list[str]]) -> list[list[str]]:
-            return list(infer.decoder(infer.process(infer.encoder(chunk))))
-
-        return by_length(sentences, self.batch_size, run)
+    def prepare(self, sentences: list[list[str]]) -> None:
+        """Tag these sentences (of several documents) now, in shared batches."""
+        self.ahead.fill(sentences, by_length(sentences, self.batch_size, self._run))

@@ -13,9 +13,8 @@ from pymorphy3.analyzer import Parse
 
 from ..document import Token
 from ..resources import table, wordlist
+from ..text.chars import QUOTES
 from ..text.morph import OC_TO_UD_CASE, UD_TO_OC_CASE, UD_TO_OC_GENDER, best_parse, parses
-
-QUOTES = "«»\"„“”'"
 
 
 def analyses(text: str) -> tuple[Parse, ...]:
@@ -329,7 +328,7 @@ def normalize_name(words: list[Token]) -> str:
         return owned
     case = words[0].case
     out: list[str] = []
-    inflecting = case is not None and case != "Nom" and words[0].word[0] not in QUOTES
+    inflecting = case is not None and case != "Nom" and words[0].word[0] not in QUOTES | {"'"}
     head_number: str | None = None
     head_gender: str | None = None
     for k, w in enumerate(words):

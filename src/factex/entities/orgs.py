@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from ..document import Token, glued, words_of
 from ..resources import wordlist
+from ..text.chars import OPEN_QUOTES
 from .ner import WordSpan
-from .rules import OPEN_QUOTES, _descriptor, _parses
+from .rules import known_parses, org_word
 
 NAMED_AFTER = frozenset({"им", "имени"})
 
@@ -38,7 +39,7 @@ def drop_bare_forms(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]
 
 def _indeclinable(word: str) -> bool:
     """`Феррари`, `Кин-Топ`: unknown to the dictionary or fixed in form, not a known place."""
-    parses = _parses(word)
+    parses = known_parses(word)
     if any("Geox" in p.tag for p in parses):
         return False  # `посольства Перу`: the owner, not the name
     return not parses or any("Fixd" in p.tag for p in parses)
@@ -59,7 +60,7 @@ def apposition_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]
     named: set[str] = set()
     for s in spans:
         cue = s.first - 1
-        if s.type != "ORG" and cue >= 0 and _descriptor(words, cue) and _apposition(words, cue, s):
+        if s.type != "ORG" and cue >= 0 and org_word(words, cue) and _apposition(words, cue, s):
             named.add(words[s.first].lemma)
     if not named:
         return spans
@@ -96,7 +97,7 @@ def named_after(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
 
 
 def _first_name(word: str) -> bool:
-    return word[:1].isupper() and any("Name" in p.tag for p in _parses(word))
+    return word[:1].isupper() and any("Name" in p.tag for p in known_parses(word))
 
 
 def split_person_tail(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
@@ -126,7 +127,7 @@ def _agrees(words: list[Token], a: int, b: int) -> bool:
 
 def _relational(word: str) -> bool:
     """`государственный`, `синодальный`, not `влиятельный`: no qualitative reading."""
-    parses = _parses(word)
+    parses = known_parses(word)
     return bool(parses) and not any("Qual" in p.tag or "Apro" in p.tag for p in parses)
 
 
@@ -145,7 +146,7 @@ def leading_adjectives(spans: list[WordSpan], words: list[Token]) -> list[WordSp
             and words[a].word.islower()
             and words[head].word[:1].isupper()
             and words[head].pos in ("NOUN", "PROPN")
-            and _descriptor(words, head)
+            and org_word(words, head)
             and words[a].sent == words[head].sent
             and _agrees(words, a, head)
             and _relational(words[a].word)
@@ -239,7 +240,7 @@ def foreign_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
         if (
             s.type == "ORG"
             and s.last - s.first > 1
-            and _descriptor(words, s.first)
+            and org_word(words, s.first)
             and not _latin(words[s.first].word)
             and all(_latin(t.word) for t in words[s.first + 1 : s.last])
         ):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from ..resources import wordlist
+from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES
 from .ner import WordSpan
 from .normalize import analyses
 
 # Tokens that end a name: a photo credit `©`, agency tags `/ТАСС/`, separators.
 BREAKS = frozenset({"/", "©", "|", "•", "(", ")", "[", "]", ":", ";", "—", "–"})
 EDGE_PUNCT = frozenset(".,!?:;-–—/©|•«»\"„“”'()[]*")
-OPEN_QUOTES = frozenset('«„“"')
-CLOSE_QUOTES = frozenset('»”"')
 
 
 def _has_letters(words: list[str]) -> bool:

@@ -15,11 +15,10 @@ from functools import cache
 
 from ..document import Token, words_of
 from ..resources import table, wordlist
+from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES, fold
 from .ner import WordSpan
 from .normalize import analyses
 
-OPEN_QUOTES = frozenset('«„“"')
-CLOSE_QUOTES = frozenset('»”“"')
 MAX_QUOTED = 8  # words inside quotes for a name
 NOT_NAME_POS = frozenset(
     {"ADVB", "PRCL", "CONJ", "PREP", "INTJ", "VERB", "INFN", "PRTF", "PRTS", "GRND", "PRED"}
@@ -28,7 +27,7 @@ FUNCTION_POS = frozenset({"ADVB", "PRCL", "CONJ", "PREP", "INTJ"})
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
-def _descriptor(words: list[Token], i: int) -> bool:
+def org_word(words: list[Token], i: int) -> bool:
     """An organisation word or legal form; `PR-служба` by its last part."""
     kinds = wordlist("entities-org-descriptors")
     text = words[i].word.lower()
@@ -73,7 +72,7 @@ def quoted_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             continue
         close = _closing(words, q, span.last + 1)
         stop = close if close is not None else span.last
-        if all(_descriptor(words, i) for i in range(span.first, q)) or close is None:
+        if all(org_word(words, i) for i in range(span.first, q)) or close is None:
             out.append(WordSpan(q + 1, stop, "ORG"))
         else:
             out.append(WordSpan(span.first, q, "ORG"))
@@ -84,7 +83,7 @@ def quoted_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     for i in range(len(words) - 2):
         if words[i + 1].word not in OPEN_QUOTES:
             continue
-        if not (_descriptor(words, i) or words[i].lemma in cues):
+        if not (org_word(words, i) or words[i].lemma in cues):
             continue
         close = _closing(words, i + 1, len(words))
         if close is None or not _name_like(words, i + 2, close):
@@ -133,27 +132,27 @@ def _owning_org(words: list[Token], org: WordSpan, owner: WordSpan) -> bool:
     body named by its kind belongs to the organisation named right after it, in the
     genitive or as an abbreviation."""
     head = words[owner.first].word
-    kind = _descriptor(words, org.first) or _descriptor(words, org.last - 1)
+    kind = org_word(words, org.first) or org_word(words, org.last - 1)
     if not kind or words[org.first].word.isupper() or head in OPEN_QUOTES:
         return False
     abbreviation = owner.last - owner.first == 1 and head.isupper() and len(head) > 1
     return abbreviation or words[owner.first].case == "Gen" and head[:1].isupper()
 
 
-def _parses(word: str) -> list:
+def known_parses(word: str) -> list:
     return [p for p in analyses(word) if p.is_known]
 
 
 def _not_a_name(word: str, pos: frozenset[str]) -> bool:
     """True when the dictionary knows `word` and only outside `pos`-free roles."""
-    parses = _parses(word)
+    parses = known_parses(word)
     return bool(parses) and all(
         p.tag.POS in pos and not NAME_TAGS & p.tag.grammemes for p in parses
     )
 
 
 def _adjective_only(word: str) -> bool:
-    parses = _parses(word)
+    parses = known_parses(word)
     return bool(parses) and all(
         p.tag.POS in NOT_NAME_POS | {"ADJF", "ADJS"} and not NAME_TAGS & p.tag.grammemes
         for p in parses
@@ -162,7 +161,7 @@ def _adjective_only(word: str) -> bool:
 
 def _demonym(word: str) -> bool:
     """`Американцы`, `Республиканцам`: an animate plural common noun."""
-    parses = _parses(word)
+    parses = known_parses(word)
     return bool(parses) and all(
         p.tag.POS == "NOUN"
         and "anim" in p.tag
@@ -206,7 +205,7 @@ def _not_a_person(words: list[Token], i: int) -> bool:
 
 def _place_only(word: str) -> bool:
     """Every dictionary reading of the word is a place name (`Эфиопия`, not `Киров`)."""
-    parses = _parses(word)
+    parses = known_parses(word)
     return bool(parses) and all("Geox" in p.tag for p in parses)
 
 
@@ -430,13 +429,13 @@ def extend_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
         ):
             first = a
         nxt = taken[k + 1].first if k + 1 < len(taken) else len(words)
-        if _descriptor(words, last - 1) and words[span.first].word[:1].isupper():
+        if org_word(words, last - 1) and words[span.first].word[:1].isupper():
             last = _genitive_group(words, last)
         extended = any(words[i].word in preps for i in range(first + 1, last))
         while (
             last < len(words) - 1
             and (words[last].word in preps or extended and _owner(words, last))
-            and (extended or _descriptor(words, last - 1))
+            and (extended or org_word(words, last - 1))
             and words[last].sent == words[first].sent
         ):
             if words[last].word not in preps:
@@ -532,7 +531,7 @@ def title_places(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             and words[i - 1].lemma in TITLE_CUES
             and words[i].word[:1].isupper()
             and words[i].case == "Gen"
-            and any("Geox" in p.tag and p.tag.case == "gent" for p in _parses(words[i].word))
+            and any("Geox" in p.tag and p.tag.case == "gent" for p in known_parses(words[i].word))
         ):
             out.append(WordSpan(i, i + 1, "LOC"))
     return sorted(out, key=lambda s: s.first)
@@ -554,32 +553,11 @@ def org_headed_places(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
     return out
 
 
-def refine(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
-    """All span rules, in order."""
-    from . import orgs
-
-    spans = drop_events(drop_common_words(orgs.split_article_orgs(spans, words), words), words)
-    spans = orgs.foreign_names(orgs.apposition_orgs(spans, words), words)
-    spans = quoted_orgs(spans, words)
-    spans = drop_quoted_works(spans, words)
-    spans = extend_orgs(spans, words)
-    spans = orgs.named_after(orgs.split_person_tail(spans, words), words)
-    spans = orgs.regional_branches(orgs.leading_adjectives(spans, words), words)
-    spans = orgs.joined_units(spans, words)
-    spans = orgs.domain_orgs(lowercase_orgs(spans, words), words)
-    spans = org_headed_places(title_places(spans, words), words)
-    return propagate(orgs.drop_bare_forms(spans, words), words)
-
-
-def _fold(name: str) -> str:
-    return " ".join(name.lower().replace("ё", "е").split())
-
-
 @cache
 def _fixed_types() -> dict[str, str]:
-    return {_fold(row[0]): row[1] for row in table("entities-types")}
+    return {fold(row[0]): row[1] for row in table("entities-types")}
 
 
 def retype(normal: str, kind: str) -> str:
     """The type fixed for a place or organisation name in `models/entities-types.tsv`."""
-    return _fixed_types().get(_fold(normal), kind)
+    return _fixed_types().get(fold(normal), kind)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..document import Token
 from ..entities.normalize import restore_case
 from ..record import DateExpr, Entity
@@ -15,18 +13,14 @@ from .lexicon import words as words_of
 DATE_RANK = {"range": 7, "date": 6, "part": 5, "month": 4, "season": 3, "year": 2, "relative": 1}
 
 
-def ref(entity: Entity | None) -> dict[str, Any] | None:
-    return entity.ref() if entity is not None else None
-
-
-def refs(entities: list[Entity]) -> list[dict[str, Any]]:
-    """Entity refs, each entity once, in the given order."""
-    seen: set[str] = set()
+def unique(entities: list[Entity]) -> list[Entity]:
+    """Each entity once, in the given order."""
+    seen: set[int] = set()
     out = []
     for e in entities:
-        if e.id not in seen:
-            seen.add(e.id)
-            out.append(e.ref())
+        if id(e) not in seen:
+            seen.add(id(e))
+            out.append(e)
     return out
 
 
@@ -36,10 +30,6 @@ def best_date(dates: list[DateExpr]) -> DateExpr | None:
     if not scored:
         return None
     return max(scored, key=lambda d: DATE_RANK.get(d.kind, 0))
-
-
-def date_ref(date: DateExpr | None) -> dict[str, Any] | None:
-    return date.ref() if date is not None else None
 
 
 def days_in(value: str | None) -> int | None:

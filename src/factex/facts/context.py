@@ -8,10 +8,8 @@ from functools import cached_property
 
 from ..document import Analysis, Token, WordRange
 from ..record import DateExpr, Entity, Mention, Number
+from ..text.chars import DASHES, QUOTES
 from .lexicon import mapping, words
-
-QUOTE_CHARS = '«»"„“”'
-DASHES = {"-", "–", "—", "--"}
 
 
 @dataclass
@@ -110,7 +108,7 @@ class Context:
         return self.pos(i) == "PUNCT" or not any(c.isalnum() for c in self.text(i))
 
     def is_quote(self, i: int) -> bool:
-        return self.has(i) and self.text(i) in QUOTE_CHARS
+        return self.has(i) and self.text(i) in QUOTES
 
     def is_dash(self, i: int) -> bool:
         return self.text(i) in DASHES
@@ -212,7 +210,7 @@ class Context:
 
     def _breaks(self, j: int, relative: bool, quotes: bool = True) -> bool:
         t = self.text(j)
-        if t in {";", ":"} or (quotes and t in QUOTE_CHARS):
+        if t in {";", ":"} or (quotes and t in QUOTES):
             return True
         if t == "," and j + 1 < self.n:
             nxt = self.lemma(j + 1)

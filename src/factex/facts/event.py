@@ -10,26 +10,23 @@ from functools import cache
 from typing import Any
 
 from ..record import Fact
+from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES, QUOTES
 from ..text.morph import parses
-from .args import best_date, date_ref, nominal_phrase, own_dates, ref, refs
+from ..text.roman import roman_value
+from .args import best_date, nominal_phrase, own_dates, unique
 from .context import Context
 from .lexicon import mapping, multimap, sequences, words
+from .merge import Policy, joined, merge
 from .persons import Persons
+from .registry import Found, fact_type
 
-QUOTED = re.compile(r"[«\"„“]([^«»\"„“”]+)[»\"“”]")
-ROMAN = re.compile(r"^[IVXLC]+$")
+# The same event read again adds what the first reading lacks: ordinal, place, theme,
+# a better date, more participants.
+MERGE: dict[str, Policy] = {
+    "ordinal": "fill", "place": "fill", "theme": "fill", "dates": "date", "participants": "union",
+}  # fmt: skip
+QUOTED = re.compile(f"[{''.join(OPEN_QUOTES)}]([^{''.join(QUOTES)}]+)[{''.join(CLOSE_QUOTES)}]")
 ORDINAL_DIGITS = re.compile(r"^(\d+)(-?(й|й|го|ий|ой|ый|ом|ем|м))?$")
-
-
-def roman(text: str) -> int | None:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    if not ROMAN.match(text):
-        return None
-    total = 0
-    for a, b in zip(text, text[1:] + " "):
-        v = values[a]
-        total += -v if b != " " and values.get(b, 0) > v else v
-    return total
 
 
 def _ordinal(ctx: Context, j: int) -> int | None:
@@ -38,7 +35,7 @@ def _ordinal(ctx: Context, j: int) -> int | None:
     if num is not None and num.kind == "ordinal":
         return num.value
     text = ctx.text(j)
-    if (r := roman(text)) is not None:
+    if (r := roman_value(text)) is not None:
         return r
     m = ORDINAL_DIGITS.match(text)
     return int(m.group(1)) if m and m.group(2) else None
@@ -184,6 +181,12 @@ def _first_word(ctx: Context, i: int, first: int) -> tuple[int, int | None]:
     return name_first, ordinal
 
 
+@fact_type("event")
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The event facts of the document."""
+    return find(ctx, persons)
+
+
 def find(ctx: Context, persons: Persons) -> list[Fact]:
     facts: list[Fact] = []
     mentions: list[tuple[int, Fact]] = []
@@ -215,10 +218,10 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             "name": name,
             "kind": kind,
             "ordinal": ordinal,
-            "place": ref(place),
-            "dates": date_ref(best_date(own_dates(ctx, *ctx.clause(i, False, quotes=False)))),
+            "place": place,
+            "dates": best_date(own_dates(ctx, *ctx.clause(i, False, quotes=False))),
             "theme": None,
-            "participants": refs(_participants(ctx, persons, a, b)),
+            "participants": unique(_participants(ctx, persons, a, b)),
         }
         new = Fact("event", ctx.start(first), ctx.stop(last - 1), args)
         ents = frozenset(s.entity.id for s in ctx.spans_in(name_first, end, "LOC ORG"))
@@ -233,7 +236,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             if seen is not None:
                 _fill(ctx, seen, i)
                 if seen is not new:  # `в саммите участвует министр ...`
-                    _merge(seen, {**seen.args, "participants": args["participants"]})
+                    more = args["participants"]
+                    seen.args["participants"] = joined(seen.args["participants"], more)
         if seen is not None:
             mentions.append((ctx.start(i), seen))
             if (abbr := _abbreviation(ctx, end, last)) is not None:
@@ -263,9 +267,8 @@ def _later_participants(ctx: Context, persons: Persons, mentions: list[tuple[int
         if not refers:
             continue
         fact = before[-1]
-        seen = {p["ref"] for p in fact.args["participants"]}
-        new = refs(_participants(ctx, persons, first, last))
-        fact.args["participants"] += [p for p in new if p["ref"] not in seen]
+        new = unique(_participants(ctx, persons, first, last))
+        fact.args["participants"] = joined(fact.args["participants"], new)
 
 
 def _number_fits(ctx: Context, i: int, kind: str, j: int) -> bool:
@@ -310,8 +313,8 @@ def _known(ctx: Context, i: int, state: _State) -> Fact | None:
         "name": text,
         "kind": kind,
         "ordinal": None,
-        "place": ref(place),
-        "dates": date_ref(best_date(own_dates(ctx, a, b))),
+        "place": place,
+        "dates": best_date(own_dates(ctx, a, b)),
         "theme": None,
         "participants": [],
     }
@@ -371,7 +374,7 @@ class _State:
         n = new.args
         for old in facts:
             if _same(old.args, n, self.entities.get(id(old), frozenset()), ents):
-                _merge(old, n)
+                merge(old.args, n, MERGE)
                 return old
         self.entities[id(new)] = ents
         facts.append(new)
@@ -390,23 +393,6 @@ def _same(o: dict, n: dict, o_ents: frozenset[str], n_ents: frozenset[str]) -> b
     )
 
 
-def _merge(old: Fact, n: dict) -> None:
-    o = old.args
-    for k in ("ordinal", "place", "theme"):
-        o[k] = o[k] or n[k]
-    if o["dates"] is None or _better(n["dates"], o["dates"]):
-        o["dates"] = n["dates"]
-    seen = {p["ref"] for p in o["participants"]}
-    o["participants"] += [p for p in n["participants"] if p["ref"] not in seen]
-
-
-def _better(new: dict | None, old: dict | None) -> bool:
-    """A resolved range over a single day, or any resolved date over an unresolved one."""
-    if new is None or old is None or not new["value"]:
-        return False
-    return not old["value"] or ("/" in new["value"] and "/" not in old["value"])
-
-
 def _event_verb(ctx: Context, k: int) -> bool:
     if ctx.lemma(k) not in words("event-verbs") or ctx.pos(k) not in {"VERB", "AUX"}:
         return False
@@ -421,8 +407,8 @@ def _fill(ctx: Context, fact: Fact, i: int) -> None:
     if not verbs:
         return
     va, vb = ctx.clause(verbs[0], relative=False)
-    args = {"place": ref(ctx.place(va, vb)), "dates": date_ref(best_date(own_dates(ctx, va, vb)))}
-    _merge(fact, {**fact.args, **{k: v for k, v in args.items()}, "participants": []})
+    args = {"place": ctx.place(va, vb), "dates": best_date(own_dates(ctx, va, vb))}
+    merge(fact.args, args, MERGE)
 
 
 def _back_refs(ctx: Context, state: _State, mentions: list[tuple[int, Fact]]) -> None:

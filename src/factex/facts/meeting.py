@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..record import Entity, Fact
-from .args import best_date, date_ref, own_dates, refs
+from ..record import DateExpr, Entity, Fact
+from .args import best_date, own_dates, unique
 from .context import Context
 from .lexicon import mapping, sequences, words
+from .merge import Policy, merge
 from .persons import Persons
+from .registry import Found, fact_type
 
 HOSTING = {"принимать", "принять"}
 REMOTE = {"телефонный разговор", "ВКС"}
+# A meeting mentioned again adds participants, place, date, format and topics.
+MERGE: dict[str, Policy] = {
+    "participants": "union", "place": "fill", "dates": "date", "format": "fill", "topics": "union",
+}  # fmt: skip
 
 
 def _trigger(ctx: Context, i: int) -> str | None:
@@ -111,7 +117,7 @@ def _pronoun_subject(
     return None
 
 
-def _during_visit(ctx: Context, visits: list[Fact], a: int, i: int) -> dict | None:
+def _during_visit(ctx: Context, visits: list[Fact], a: int, i: int) -> Entity | None:
     """`В ходе визита он проведет переговоры`: the destination of the visit just reported."""
     for k in range(a, i):
         if ctx.lemma(k) in {"визит", "поездка"} and ctx.lemma(k - 1) in {"ход", "рамка", "время"}:
@@ -187,6 +193,12 @@ def _also(ctx: Context, b: int) -> list[str]:
     return [ctx.chars(b + 3, end)]
 
 
+@fact_type("meeting", needs=['visit'])
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The meeting facts of the document."""
+    return find(ctx, persons, found["visit"])
+
+
 def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> list[Fact]:
     facts: list[Fact] = []
     for i in range(ctx.n):
@@ -205,14 +217,14 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
             continue  # `приняли участие`, `принял решение`: no guest
         date = best_date(own_dates(ctx, a, b))
         args: dict[str, Any] = {
-            "participants": refs(people),
+            "participants": unique(people),
             "place": None,
-            "dates": date_ref(date),
+            "dates": date,
             "format": fmt or _format(ctx, a, b),
             "topics": _topics(ctx, a, b),
         }
         place = _place(ctx, persons, a, _topic_verb(ctx, a, b))  # not `обсудили ... в Сирии`
-        args["place"] = place.ref() if place else _during_visit(ctx, visits or [], a, i)
+        args["place"] = place if place else _during_visit(ctx, visits or [], a, i)
         modality = ctx.modality(i)
         if modality:
             args["modality"] = modality
@@ -263,17 +275,17 @@ def _sides_topics(ctx: Context, facts: list[Fact]) -> None:
         topics += [t for t in _topics(ctx, subject, b) if t not in topics]
 
 
-def _conflict(a: dict | None, b: dict | None) -> bool:
-    """Two dates (or places) that both are given and differ."""
-    return (
-        a is not None
-        and b is not None
-        and a.get("value", a.get("ref")) != b.get("value", b.get("ref"))
-    )
+def _conflict(a: DateExpr | Entity | None, b: DateExpr | Entity | None) -> bool:
+    """Two dates (by value) or places that both are given and differ."""
+    if a is None or b is None:
+        return False
+    if isinstance(a, DateExpr) and isinstance(b, DateExpr):
+        return a.value != b.value
+    return a is not b
 
 
-def _ids(fact: Fact) -> set[str]:
-    return {p["ref"] for p in fact.args["participants"]}
+def _ids(fact: Fact) -> set[int]:
+    return {id(p) for p in fact.args["participants"]}
 
 
 def _add(facts: list[Fact], new: Fact, in_person: bool = False) -> None:
@@ -294,12 +306,6 @@ def _add(facts: list[Fact], new: Fact, in_person: bool = False) -> None:
                 old.args["place"], new.args["place"]
             ):
                 continue
-            seen = {p["ref"] for p in old.args["participants"]}
-            old.args["participants"] += [
-                p for p in new.args["participants"] if p["ref"] not in seen
-            ]
-            for k in ("place", "dates", "format"):
-                old.args[k] = old.args[k] or new.args[k]
-            old.args["topics"] += [t for t in new.args["topics"] if t not in old.args["topics"]]
+            merge(old.args, new.args, MERGE)
             return
     facts.append(new)

@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..record import Entity, Fact
-from .args import nominal_phrase, ref
+from .args import nominal_phrase
 from .context import Context, Span
 from .lexicon import mapping, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
+from .pronouns import PERSONAL, antecedent
+from .registry import Found, fact_type
+
+if TYPE_CHECKING:
+    from .persons import Persons
 
 APPOSITION = {",", "-", "–", "—"}
 HOLDING = {"пост", "должность", "кресло"}
@@ -27,9 +32,9 @@ class Occupation:
 
     def fact(self) -> Fact:
         args: dict[str, Any] = {
-            "person": self.person.ref(),
+            "person": self.person,
             "position": self.phrase.position or None,
-            "org": ref(self.phrase.org),
+            "org": self.phrase.org,
         }
         org = self.phrase.org
         if self.phrase.org_text and (org is None or org.name != self.phrase.org_text):
@@ -37,6 +42,12 @@ class Occupation:
         if self.phrase.former:
             args["former"] = True
         return Fact("occupation", self.start, self.stop, args)
+
+
+@fact_type("occupation")
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The occupation facts: those `Persons` was built from (`find`)."""
+    return [o.fact() for o in persons.occupations]
 
 
 def find(ctx: Context) -> list[Occupation]:
@@ -365,23 +376,12 @@ def _headed_object(ctx: Context, i: int) -> Phrase | None:
 
 
 def _antecedent(ctx: Context, a: int, b: int) -> Span | None:
-    """The person a subject pronoun of words [a, b) stands for: the named subject of the
-    sentence before, when it agrees in gender."""
+    """The person a subject pronoun of words [a, b) stands for (`pronouns.antecedent`)."""
     pron = next(
-        (k for k in range(a, b) if ctx.lemma(k) in {"он", "она"} and ctx.feat(k, "Case") == "Nom"),
+        (k for k in range(a, b) if ctx.lemma(k) in PERSONAL and ctx.feat(k, "Case") == "Nom"),
         None,
     )
-    first, _ = ctx.sentence(a)
-    if pron is None or first == 0:
-        return None
-    prev_first, prev_last = ctx.sentence(first - 1)
-    subjects = ctx.spans_in(prev_first, prev_last, "PER")
-    if not subjects or ctx.feat(subjects[0].first, "Case") not in {"Nom", None}:
-        return None
-    gender = ctx.feat(subjects[0].last - 1, "Gender")
-    if gender and ctx.feat(pron, "Gender") and gender != ctx.feat(pron, "Gender"):
-        return None
-    return subjects[0]
+    return None if pron is None else antecedent(ctx, pron)
 
 
 def _is_post_proper(occ: Occupation, ctx: Context) -> bool:

@@ -15,6 +15,7 @@ from .context import Context
 from .lexicon import mapping, multimap, words
 from .occupation import Occupation
 from .positions import Phrase, canonical, is_post, phrase_at
+from .pronouns import antecedent
 
 COUNT_WORDS = {"два": 2, "оба": 2, "три": 3, "трое": 3, "двое": 2}
 
@@ -43,21 +44,9 @@ class Persons:
         return [e for _, e in sorted(out, key=lambda p: p[0])]
 
     def antecedent(self, j: int) -> Entity | None:
-        """The person a pronoun stands for: the first person in the nominative in the
-        sentence before, of the pronoun's gender when known."""
-        ctx = self.ctx
-        first, _ = ctx.sentence(j)
-        if first == 0:
-            return None
-        p_first, p_last = ctx.sentence(first - 1)
-        gender = ctx.feat(j, "Gender")
-        for s in ctx.spans_in(p_first, p_last, "PER"):
-            if ctx.feat(s.first, "Case") not in {"Nom", None}:
-                continue
-            their = ctx.feat(s.first, "Gender")
-            if gender is None or their is None or their == gender:
-                return s.entity
-        return None
+        """The person pronoun j stands for (`pronouns.antecedent`)."""
+        span = antecedent(self.ctx, j)
+        return span.entity if span is not None else None
 
     def at(self, head: int) -> Entity | None:
         """The person that the post word at `head` stands for, or None."""

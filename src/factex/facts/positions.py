@@ -12,6 +12,7 @@ from functools import cache
 
 from ..record import Entity
 from ..resources import table
+from ..text.chars import OPEN_QUOTES
 from .args import nominal_phrase
 from .context import Context
 from .lexicon import mapping, words
@@ -314,7 +315,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
                 elif org_words and org_words[-1].last == span.first and not after_prep:
                     org_words.append(span)  # `службы России`: one name in two mentions
                 k = end = span.last
-                opened = quoted or any(c in span.mention.text for c in '«„“"')
+                opened = quoted or any(c in span.mention.text for c in OPEN_QUOTES)
                 if k < sent_last and ctx.is_quote(k) and opened:
                     k = end = k + 1
                 if k + 2 < sent_last and ctx.text(k) == "(" and ctx.text(k + 2) == ")":

@@ -8,14 +8,16 @@ from functools import cache
 from typing import Any
 
 from ..record import Entity, Fact
+from ..text.chars import QUOTE_PAIRS
 from ..text.segment import LINE_BREAK
 from .args import nominal_phrase
 from .context import Context
 from .lexicon import sequences, words
 from .persons import Persons
 from .positions import is_post, phrase_at
+from .registry import Found, fact_type
 
-OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
+OPENING = QUOTE_PAIRS
 MESSAGE_WORDS = {"сообщение", "заявление", "релиз", "пресс-релиз", "документ", "письмо", "текст"}
 
 
@@ -140,13 +142,19 @@ def _text(ctx: Context, a: int, b: int) -> str:
 def _fact(ctx: Context, a: int, b: int, speaker, text: str, direct: bool) -> Fact:
     entity, described = speaker
     args: dict[str, Any] = {
-        "speaker": entity.ref() if entity else None,
+        "speaker": entity,
         "text": text,
         "direct": direct,
     }
     if described:
         args["speaker_text"] = described
     return Fact("quote", ctx.start(a), ctx.stop(b - 1), args)
+
+
+@fact_type("quote")
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The quote facts of the document."""
+    return find(ctx, persons)
 
 
 def find(ctx: Context, persons: Persons) -> list[Fact]:

@@ -6,13 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Entity, Fact
-from .args import best_date, date_ref, inflect, own_dates, refs
+from .args import best_date, inflect, own_dates, unique
 from .context import Context
 from .lexicon import words
 from .meeting import recent, sides
+from .merge import Policy, merge
 from .persons import Persons
 from .positions import is_post
+from .registry import Found, fact_type
 
+# A document noun that refers back to the last signing adds its parties and date.
+MERGE: dict[str, Policy] = {"parties": "union", "dates": "date"}
 SETS = frozenset({"ряд", "серия", "комплекс", "свод"})
 
 
@@ -165,6 +169,12 @@ def _speaker(ctx: Context, j: int, i: int) -> bool:
     return False
 
 
+@fact_type("signing", needs=['meeting'])
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The signing facts of the document."""
+    return find(ctx, persons, found["meeting"])
+
+
 def find(ctx: Context, persons: Persons, meetings: list[Fact] | None = None) -> list[Fact]:
     facts: list[Fact] = []
     for i in range(ctx.n):
@@ -175,25 +185,26 @@ def find(ctx: Context, persons: Persons, meetings: list[Fact] | None = None) -> 
         if document is None:
             continue
         first, last = ctx.sentence(i)
-        parties = refs(_parties(ctx, persons, a, b, i))
+        parties = unique(_parties(ctx, persons, a, b, i))
         if not parties:
             parties = _sides_parties(ctx, a, i, meetings or [])
         args: dict[str, Any] = {
             "parties": parties,
             "document": document,
-            "dates": date_ref(best_date(own_dates(ctx, a, b))),
+            "dates": best_date(own_dates(ctx, a, b)),
         }
         modality = ctx.modality(i)
         if modality:
             args["modality"] = modality
         if facts and _refers_back(ctx, a, i, document, facts[-1], modality):
-            _merge(facts[-1].args, args)  # `... подписали соглашение. Документ подписали X и Y`
+            # `... подписали соглашение. Документ подписали X и Y`
+            merge(facts[-1].args, args, MERGE)
             continue
         facts.append(Fact("signing", ctx.start(first), ctx.stop(last - 1), args))
     return facts
 
 
-def _sides_parties(ctx: Context, a: int, i: int, meetings: list[Fact]) -> list[dict]:
+def _sides_parties(ctx: Context, a: int, i: int, meetings: list[Fact]) -> list[Entity]:
     """`... провел встречу с Y. Стороны подписали ...`: the meeting's participants."""
     if not any(sides(ctx, k) for k in range(a, i)):
         return []
@@ -213,7 +224,3 @@ def _refers_back(
     return ctx.start(ctx.sentence(a)[0]) <= last.stop + 2
 
 
-def _merge(old: dict[str, Any], new: dict[str, Any]) -> None:
-    seen = {p["ref"] for p in old["parties"]}
-    old["parties"] += [p for p in new["parties"] if p["ref"] not in seen]
-    old["dates"] = old["dates"] or new["dates"]

@@ -7,13 +7,19 @@ import re
 from typing import Any
 
 from ..record import DateExpr, Entity, Fact
-from .args import best_date, compound_number, date_ref, days_in, own_dates, ref
+from .args import best_date, compound_number, days_in, own_dates
 from .context import Context
 from .lexicon import mapping
 from .lexicon import words as lexicon_words
+from .merge import Policy, merge, same
 from .persons import Persons
+from .registry import Found, fact_type
 
-ARGS = ("visitor", "destination", "host", "kind", "dates", "duration_days")
+# Two readings of one visit: each argument the first gives, else the second's; the better date.
+MERGE: dict[str, Policy] = {
+    "visitor": "fill", "destination": "fill", "host": "fill", "kind": "fill", "dates": "date",
+    "duration_days": "fill",
+}  # fmt: skip
 
 
 def _genitive_visitor(ctx: Context, persons: Persons, i: int, b: int) -> Entity | None:
@@ -128,11 +134,11 @@ def _arrival(ctx: Context, persons: Persons, i: int, a: int, b: int) -> Fact | N
         return None
     date = best_date(own_dates(ctx, a, b))
     args: dict[str, Any] = {
-        "visitor": ref(nominative[0]),
-        "destination": ref(destination),
-        "host": ref(_host(ctx, persons, a, b)),
+        "visitor": nominative[0],
+        "destination": destination,
+        "host": _host(ctx, persons, a, b),
         "kind": None,
-        "dates": date_ref(date),
+        "dates": date,
         "duration_days": None,
     }
     if modality := ctx.modality(i):
@@ -147,6 +153,12 @@ def _host(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:
             found = persons.within(j + 2, b, None)
             return found[0] if found else None
     return None
+
+
+@fact_type("visit")
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The visit facts of the document."""
+    return find(ctx, persons)
 
 
 def find(ctx: Context, persons: Persons) -> list[Fact]:
@@ -187,11 +199,11 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         if duration is None:
             duration = next((n for d in dates if (n := _length(d)) is not None), None)
         args: dict[str, Any] = {
-            "visitor": ref(visitor),
-            "destination": ref(destination),
-            "host": ref(host),
+            "visitor": visitor,
+            "destination": destination,
+            "host": host,
             "kind": kind,
-            "dates": date_ref(date),
+            "dates": date,
             "duration_days": duration,
         }
         modality = ctx.modality(i)
@@ -220,20 +232,12 @@ def _add(facts: list[Fact], new: Fact) -> None:
         if all(
             _agree(old.args[k], new.args[k]) for k in ("visitor", "destination", "host", "kind")
         ):
-            for k in ARGS:
-                if old.args[k] is None or (k == "dates" and _better(new.args[k], old.args[k])):
-                    old.args[k] = new.args[k]
-            if old.args["dates"] and (d := days_in(old.args["dates"]["value"])):
+            merge(old.args, new.args, MERGE)
+            if old.args["dates"] and (d := days_in(old.args["dates"].value)):
                 old.args["duration_days"] = old.args["duration_days"] or d
             return
     facts.append(new)
 
 
 def _agree(x: Any, y: Any) -> bool:
-    return x is None or y is None or x == y
-
-
-def _better(new: dict | None, old: dict | None) -> bool:
-    if new is None or old is None:
-        return False
-    return "/" in (new["value"] or "") and "/" not in (old["value"] or "")
+    return x is None or y is None or same(x, y)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -23,3 +23,28 @@ def by_length(
         for i, result in zip(chunk, run([sentences[i] for i in chunk])):
             out[i] = result
     return out  # type: ignore[return-value]
+
+
+class Ahead(Generic[T]):
+    """Results for sentences computed ahead, in one batched run over the sentences of
+    several documents (`Pipeline.pipe`), handed out when each document asks for them."""
+
+    def __init__(self) -> None:
+        self._results: dict[tuple[str, ...], T] = {}
+
+    def fill(self, sentences: list[list[str]], results: list[T]) -> None:
+        self._results = {tuple(s): r for s, r in zip(sentences, results)}
+
+    def clear(self) -> None:
+        self._results = {}
+
+    def run(
+        self, sentences: list[list[str]], size: int, run: Callable[[list[list[str]]], Iterable[T]]
+    ) -> list[T]:
+        """`by_length`, answering from the results computed ahead where there are some."""
+        if not self._results:
+            return by_length(sentences, size, run)
+        keys = [tuple(s) for s in sentences]
+        missing = [s for s, k in zip(sentences, keys) if k not in self._results]
+        fresh = iter(by_length(missing, size, run) if missing else [])
+        return [self._results[k] if k in self._results else next(fresh) for k in keys]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pymorphy3
 from pymorphy3.analyzer import Parse
 from pymorphy3.tagset import OpencorporaTag
 
-from .batch import by_length
+from .batch import Ahead, by_length
 from .tagset import (
     MORPH_MODEL,
     NO_WORD_CLASS,
@@ -120,8 +120,13 @@ class MorphTagger:
         self.batch_size = batch_size
         self.model = Morph.load(str(model_path(MORPH_MODEL)), batch_size)
         self.model.navec(navec)
+        self.ahead: Ahead[Any] = Ahead()  # several documents' sentences at once (pipe)
 
     def __call__(self, sentences: list[list[str]]) -> list[list[tuple[str, dict[str, str]]]]:
         """(POS, features) for each word of each sentence."""
-        markups = by_length(sentences, self.batch_size, self.model.infer)
+        markups = self.ahead.run(sentences, self.batch_size, self.model.infer)
         return [[(tok.pos, dict(tok.feats)) for tok in m.tokens] for m in markups]
+
+    def prepare(self, sentences: list[list[str]]) -> None:
+        """Tag these sentences (of several documents) now, in shared batches."""
+        self.ahead.fill(sentences, by_length(sentences, self.batch_size, self.model.infer))

@@ -24,6 +24,41 @@ def _morph(feats: dict[str, str]) -> str:
     return "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
 
 
+def same_tokens(doc: Doc, analysis: Analysis) -> bool:
+    """Whether `doc` has factex's tokens (whitespace tokens aside) over the same text."""
+    if doc.text != analysis.text:
+        return False
+    spans = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    return spans == [(t.start, t.stop) for t in analysis.tokens]
+
+
+def annotate(doc: Doc, analysis: Analysis) -> Doc:
+    """Give `doc`, which has factex's tokens, their lemmas, tags, sentences and the
+    entity mentions as `doc.ents`."""
+    from spacy.tokens import MorphAnalysis
+
+    tokens = iter(analysis.tokens)
+    sent_first = {analysis.tokens[first].start for first, _ in analysis.sentences}
+    for t in doc:
+        if t.is_space:
+            continue
+        token = next(tokens)
+        t.lemma_, t.pos_ = token.lemma, token.pos
+        t.morph = MorphAnalysis(doc.vocab, token.feats)
+        t.is_sent_start = t.i == 0 or t.idx in sent_first
+    _set_ents(doc, analysis)
+    return doc
+
+
+def _set_ents(doc: Doc, analysis: Analysis) -> None:
+    ents = []
+    for mention, entity in analysis.mentions():
+        span = doc.char_span(mention.start, mention.stop, label=entity.type, kb_id=entity.id)
+        if span is not None:
+            ents.append(span)
+    doc.ents = ents
+
+
 def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
     """Build a spaCy Doc whose `doc.text == analysis.text`.
 
@@ -77,10 +112,5 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
         lemmas=lemmas,
         sent_starts=starts,
     )
-    ents = []
-    for mention, entity in analysis.mentions():
-        span = doc.char_span(mention.start, mention.stop, label=entity.type, kb_id=entity.id)
-        if span is not None:
-            ents.append(span)
-    doc.ents = ents
+    _set_ents(doc, analysis)
     return doc

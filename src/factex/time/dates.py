@@ -71,6 +71,7 @@ from functools import cache
 from ..record import DateExpr
 from ..resources import wordlist
 from ..text.morph import parses
+from ..text.roman import roman_value
 from ..text.segment import one_line
 from . import durations
 from . import patterns as p
@@ -276,23 +277,9 @@ def _valid(point: Point) -> bool:
 
 def _century(word: str) -> int | None:
     """`XXI`, `ХХ` (Cyrillic Х), `21` -> the century number; None if not a numeral."""
-    n = int(word) if word.isdigit() else roman_value(word.replace("Х", "X"))
+    n = int(word) if word.isdigit() else roman_value(word)
     return n if n and 1 <= n <= 22 else None
 
-
-_ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
-_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_value(word: str) -> int | None:
-    """Value of a well-formed Roman numeral up to 399 (`XXI` -> 21), else None."""
-    if not word or not _ROMAN.match(word):
-        return None
-    total = 0
-    for a, b in zip(word, word[1:] + " ", strict=True):
-        value = _ROMAN_DIGITS[a]
-        total += -value if b != " " and _ROMAN_DIGITS[b] > value else value
-    return total
 
 
 def _decade(word: str) -> tuple[int, int]:
@@ -629,9 +616,10 @@ def _half(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     if word[0].isdigit():
         index = int(word[0]) - 1
     elif word[0] in "IViv":
-        if roman_value(word) is None:
+        value = roman_value(word)
+        if value is None:
             return []
-        index = roman_value(word) - 1  # type: ignore[operator]
+        index = value - 1
     else:
         index = next((i for stem, i in _ORD_INDEX.items() if word.lower().startswith(stem)), 0)
     index = count - 1 if index < 0 else index

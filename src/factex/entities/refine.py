@@ -1,0 +1,45 @@
+"""The entity span rules, one named list in the order they run.
+
+Each rule takes the tagger's (or the previous rule's) word spans and the tokens
+and returns the spans it fixed; its docstring gives the cases it handles. A new
+rule is a function in `rules.py` or `orgs.py` and a line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..document import Token
+from . import orgs, rules
+from .ner import WordSpan
+
+Rule = Callable[[list[WordSpan], list[Token]], list[WordSpan]]
+
+RULES: list[Rule] = [
+    orgs.split_article_orgs,
+    rules.drop_common_words,
+    rules.drop_events,
+    orgs.apposition_orgs,
+    orgs.foreign_names,
+    rules.quoted_orgs,
+    rules.drop_quoted_works,
+    rules.extend_orgs,
+    orgs.split_person_tail,
+    orgs.named_after,
+    orgs.leading_adjectives,
+    orgs.regional_branches,
+    orgs.joined_units,
+    rules.lowercase_orgs,
+    orgs.domain_orgs,
+    rules.title_places,
+    rules.org_headed_places,
+    orgs.drop_bare_forms,
+    rules.propagate,
+]
+
+
+def refine(spans: list[WordSpan], tokens: list[Token]) -> list[WordSpan]:
+    """Every rule of `RULES`, in order."""
+    for rule in RULES:
+        spans = rule(spans, tokens)
+    return spans

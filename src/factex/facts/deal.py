@@ -1,0 +1,167 @@
+"""deal: buying and selling, investing, services, sanctions, fines and loans (SPEC 0.2):
+parties, kind, subject and dates.
+
+- A verb of the deal (`models/facts-deal-words.tsv`) takes the names of its clause as
+  parties: `«Альфа-Ритейл» купила сеть «Продукты у дома»`, `ФАС оштрафовала «Нефтегаз»`.
+- So does a deal noun with a support verb in its clause (`models/facts-deal-support.txt`):
+  `США ввели санкции против банка «Капитал»`, `получило от России кредит`.
+- A deal noun alone takes the names after it: `сделка по продаже сети «Продукты у дома»
+  компании «Альфа-Ритейл»`.
+Places (`в Калуге`) and who reports (`сообщает «Вестник»`) are no parties; a deal read
+from a verb needs one party, from a noun alone two (or one company buying or investing).
+Several triggers of one clause make one deal, of the first kind.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..record import Entity, Fact
+from .args import best_date, own_dates, unique
+from .context import Context, Span
+from .lexicon import mapping, words
+from .persons import Persons
+from .registry import Found, fact_type
+from .roles import (
+    case_of,
+    clause,
+    end_of,
+    is_place,
+    names_in,
+    owner_country,
+    reported_by,
+    start_of,
+)
+
+AGENT_NOUNS = {"кредитор", "заемщик", "заёмщик", "покупатель", "инвестор", "подрядчик"}
+SOLO_KINDS = {"купля/продажа", "инвестиции"}
+STOP_PREPS = {"у", "за", "от", "с", "по", "до", "в", "на", "для", "против"}
+SUBJECT_VERBS = {
+    "купить", "покупать", "приобрести", "приобретать", "продать", "продавать", "выкупить",
+    "выкупать", "скупать", "скупить", "поставлять",
+}  # fmt: skip
+
+
+def _kind(ctx: Context, i: int) -> str | None:
+    """The kind a trigger word gives ("" for `сделка`), None for no trigger."""
+    kind = mapping("deal-words").get(ctx.lemma(i))
+    if kind is None or ctx.span_at.get(i) is not None:
+        return None
+    if ctx.pos(i) == "ADJ":
+        return kind if ctx.lemma(i) == "санкционный" else None  # `инвестиционный фонд`
+    return kind if ctx.pos(i) in {"NOUN", "VERB"} else None  # `второй год подряд`
+
+
+@fact_type("deal")
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The deal facts of the document."""
+    return find(ctx)
+
+
+def find(ctx: Context) -> list[Fact]:
+    facts: list[Fact] = []
+    clauses: dict[tuple[int, int], list[int]] = {}
+    for i in range(ctx.n):
+        if _kind(ctx, i) is not None:
+            clauses.setdefault(clause(ctx, i), []).append(i)
+    for (a, b), triggers in clauses.items():
+        fact = _deal(ctx, a, b, triggers)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
+    support = any(ctx.lemma(j) in words("deal-support") for j in range(a, b))
+    if not support:  # `обращения кредитора в суд`: an agent noun alone names no deal
+        triggers = [i for i in triggers if ctx.lemma(i) not in AGENT_NOUNS]
+        if not triggers:
+            return None
+    kinds = [_kind(ctx, i) or "" for i in triggers]
+    anchor = next((i for i, k in zip(triggers, kinds) if k), triggers[0])
+    kind = next((k for k in kinds if k), None)
+    finite = any(ctx.pos(i) == "VERB" and ctx.feat(i, "VerbForm") != "Part" for i in triggers)
+    verbal = finite or support
+    if not kind and not verbal:
+        return None  # a bare `сделка`, `контракт`: neither kind nor a verb
+    first, last = (a, b) if verbal else (min(triggers), _phrase_end(ctx, min(triggers), b))
+    participle = [i for i in triggers if ctx.feat(i, "VerbForm") == "Part"]
+    if participle and not verbal:  # `нефти, поставляемой Россией в Китай`
+        first, last, verbal = participle[0], _phrase_end(ctx, participle[0], b), True
+    parties = _parties(ctx, first, last, kind)
+    if not _enough(parties, verbal, kind):
+        return None
+    s_first, s_last = ctx.sentence(anchor)
+    args: dict[str, Any] = {
+        "parties": unique(parties),
+        "kind": kind,
+        "subject": _subject(ctx, anchor, b),
+        "dates": best_date(own_dates(ctx, a, b)),
+    }
+    modality = ctx.modality(anchor)
+    if modality:
+        args["modality"] = modality
+    return Fact("deal", ctx.start(s_first), ctx.stop(s_last - 1), args)
+
+
+def _enough(parties: list[Entity], verbal: bool, kind: str | None) -> bool:
+    """A verb (or a noun with its support verb) needs its doer; a noun alone both sides
+    (`покупка X компанией Y`), or one company that buys or invests (`объявила о покупке`,
+    `представитель Philips` on `инвестиций`). A service is always between two."""
+    if len(parties) >= 2:
+        return True
+    if verbal and kind != "услуги":
+        return bool(parties)
+    return bool(parties) and parties[0].type == "ORG" and kind in SOLO_KINDS
+
+
+def _phrase_end(ctx: Context, i: int, b: int) -> int:
+    """Where the words after a deal noun end: at the next verb (`полёт по обслуживанию
+    телескопа, то есть «Атлантис» не полетит`)."""
+    k = i + 1
+    while k < b and not (ctx.pos(k) in {"VERB", "AUX"} and ctx.feat(k, "VerbForm") != "Part"):
+        k += 1
+    return k
+
+
+def _parties(ctx: Context, a: int, b: int, kind: str | None) -> list[Entity]:
+    return [
+        s.entity
+        for s in names_in(ctx, a, b)
+        if not is_place(ctx, s)
+        and not reported_by(ctx, s)
+        and not owner_country(ctx, s)
+        and not (kind not in {None, "услуги"} and _together(ctx, s))
+    ]
+
+
+def _together(ctx: Context, span: Span) -> bool:
+    """`вместе с X`, `совместных с X`: a companion, no side of a purchase or a fine (a
+    contract `с X` names its other side)."""
+    k = start_of(ctx, span) - 1
+    return k >= 0 and ctx.lemma(k) in {"с", "со"} and case_of(ctx, span) in {"Ins", None}
+
+
+def _subject(ctx: Context, i: int, b: int) -> str | None:
+    """What a buying or selling verb takes, when it is no name: `купила 25% акций`."""
+    if ctx.lemma(i) not in SUBJECT_VERBS:
+        return None
+    k = i + 1
+    while k < b and ctx.pos(k) in {"ADV", "PART"}:
+        k += 1
+    start = k
+    while k < b and k - start < 8:
+        if ctx.is_punct(k) and ctx.text(k) not in {"%", "«", "»"}:
+            break
+        if ctx.pos(k) in {"VERB", "AUX"} or (ctx.pos(k) == "ADP" and ctx.lemma(k) in STOP_PREPS):
+            break
+        span = ctx.span_at.get(k)
+        if span is not None:
+            if k == start:
+                return None  # `купила «Вектор»`: the name is a party
+            k = end_of(ctx, span)
+            break
+        k += 1
+    if k <= start or ctx.pos(start) not in {"NOUN", "NUM", "ADJ"}:
+        return None
+    return ctx.chars(start, k)

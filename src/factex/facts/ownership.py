@@ -1,0 +1,373 @@
+"""ownership: who owns which company, medium or thing (SPEC 0.2): owner, property (an
+organisation, or null with `property_text` for a named thing that is no entity) and share.
+
+Rules by trigger (`models/facts-ownership-words.tsv`):
+- owner-noun: `владелец холдинга «Медиа-Плюс» Андрей Кудрин`, `Рябов и Смирнов,
+  совладельцы «Зеленой аптеки»`, `крупнейшим акционером банка «Капитал» является Лисицын`,
+  `«Горизонт» стал владельцем 20% акций «НейроЛаба»`;
+- own: `Смирнов владеет сетью кофеен «Зерно»`, `клуб «Метеор», которым владеет Алиев`;
+- belong: `«Волна», принадлежащая холдингу «Медиа-Плюс»`, `X принадлежит Y`;
+- share: `доля «Нефтегаза» в «Арктик-Терминале» составляет 30%`;
+- part: `радиостанция «Волна» входит в холдинг «Медиа-Плюс»`;
+- subsidiary: `дочерняя компания «Нефтегаза» «Нефтегаз-Трейдинг»`, `X является дочерней
+  компанией Y`;
+- found: `Y основал компанию X`;
+and a possessive genitive after a quoted name (`агентство «Вектор» Олега Смирнова`,
+`models/facts-ownership-heads.txt`), unless the name holds a post there (`глава
+«Нефтегаза» Анатолия Юрченко`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..record import Entity, Fact
+from .context import Context, Span
+from .lexicon import mapping, words
+from .persons import Persons
+from .positions import is_post
+from .registry import Found, fact_type
+from .roles import case_of, end_of, is_place, is_which, listed, names_in, start_of
+
+COPULAS = {"быть", "являться", "стать", "становиться", "оставаться", "остаться"}
+SHARE_NOUNS = {"акция", "доля", "пакет", "процент", "часть", "капитал"}
+PART_NOUNS = {"состав", "структура", "группа", "холдинг", "концерн", "корпорация", "периметр"}
+OWNER_TYPES = "PER ORG LOC"
+SUBJECT_CASES = {"Nom", "Acc", None}
+POSSESSIVES = {"его", "ее", "её", "их", "свой"}
+
+Pair = tuple[list[Entity], Entity | None, str | None, int]  # owners, property, text, anchor
+
+
+@fact_type("ownership", needs=["occupation"])
+def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
+    """The ownership facts of the document."""
+    return find(ctx, found["occupation"])
+
+
+def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
+    held = {(f.args["person"].id, _id(f.args.get("org"))) for f in occupations}
+    facts: list[Fact] = []
+    seen: set[tuple[str, str]] = set()
+    for i in range(ctx.n):
+        rule = mapping("ownership-words").get(ctx.lemma(i))
+        found: list[Pair] = []
+        if rule is not None and ctx.span_at.get(i) is None:
+            found = RULES[rule](ctx, i)
+        elif ctx.span_at.get(i) is not None and ctx.span_at[i].first == i:
+            found = _possessive(ctx, ctx.span_at[i], held)
+        for owners, prop, text, anchor in found:
+            for owner in owners:
+                if prop is not None and owner.id == prop.id:
+                    continue
+                key = (owner.id, prop.id if prop is not None else text or "")
+                if key in seen:
+                    continue
+                seen.add(key)
+                facts.append(_fact(ctx, owner, prop, text, anchor))
+    return facts
+
+
+def _fact(ctx: Context, owner: Entity, prop: Entity | None, text: str | None, i: int) -> Fact:
+    a, b = ctx.clause(i, relative=False, quotes=False)
+    args: dict[str, Any] = {
+        "owner": owner,
+        "property": prop,
+        "share": _share(ctx, a, b),
+    }
+    if prop is None:
+        args["property_text"] = text
+    modality = ctx.modality(i)
+    if modality:
+        args["modality"] = modality
+    first, last = ctx.sentence(i)
+    return Fact("ownership", ctx.start(first), ctx.stop(last - 1), args)
+
+
+# helpers
+
+
+def _id(entity: Entity | None) -> str | None:
+    return entity.id if entity is not None else None
+
+
+def _share(ctx: Context, a: int, b: int) -> str | None:
+    """`51%`, `30 процентов` in the clause, as `51%`."""
+    for k in range(a + 1, b):
+        unit = ctx.text(k) == "%" or ctx.lemma(k) == "процент"
+        if unit and (ctx.pos(k - 1) == "NUM" or ctx.text(k - 1)[:1].isdigit()):
+            return f"{ctx.text(k - 1)}%"
+        if ctx.text(k).endswith("%") and ctx.text(k)[:1].isdigit():
+            return ctx.text(k)
+    return None
+
+
+def _name_after(ctx: Context, k: int, b: int, within: int = 5) -> Span | None:
+    """The first organisation or person within a few words after k, over adjectives,
+    numbers and share nouns (`20% акций «НейроЛаба»`, `сетью кофеен «Зерно»`)."""
+    for j in range(k, min(b, k + within)):
+        span = ctx.span_at.get(j)
+        if span is not None and span.first == j:
+            return span if span.entity.type in OWNER_TYPES.split() else None
+        if ctx.pos(j) in {"VERB", "AUX"} or (ctx.is_punct(j) and not _soft(ctx, j)):
+            return None
+    return None
+
+
+def _name_before(ctx: Context, k: int) -> Span | None:
+    """The name that ends right before word k, over its closing quote."""
+    j = k - 1
+    if j >= 0 and ctx.is_quote(j):
+        j -= 1
+    return ctx.span_at.get(j) if j >= 0 else None
+
+
+def _soft(ctx: Context, j: int) -> bool:
+    return ctx.is_quote(j) or ctx.text(j) == "%"
+
+
+def _quoted_after(ctx: Context, k: int, b: int) -> tuple[str | None, int]:
+    """A quoted name that is no entity, within a few words after k (`яхтой «Звезда
+    морей»`), and the word after it."""
+    for j in range(k, min(b, k + 4)):
+        if ctx.text(j) == "«":
+            end = next((m for m in range(j + 1, b) if ctx.text(m) == "»"), None)
+            if end is not None and end > j + 1:
+                return ctx.chars(j + 1, end), end + 1
+            return None, k
+    return None, k
+
+
+def _implied(ctx: Context, k: int, b: int) -> tuple[Span, int] | None:
+    """`акционерами компании`, `создатель социальной сети`: the last organisation named
+    before, in this sentence or the one before, and the word after the noun."""
+    while k < b and ctx.pos(k) == "ADJ" and ctx.span_at.get(k) is None:
+        k += 1
+    if k >= b or ctx.span_at.get(k) is not None:
+        return None
+    if ctx.lemma(k) not in words("org-nouns") | words("ownership-heads"):
+        return None
+    org = _last_org(ctx, k, ctx.lemma(k))
+    return (org, k + 1) if org is not None else None
+
+
+def _last_org(ctx: Context, k: int, noun: str | None = None) -> Span | None:
+    """The last organisation named before word k: one named with `noun` anywhere before
+    (`радиостанции «Балтика FM»` for `основатель радиостанции`), else any in this sentence
+    or the one before."""
+    if noun:
+        named = [s for s in names_in(ctx, 0, k, "ORG") if ctx.lemma(start_of(ctx, s)) == noun]
+        if named:
+            return named[-1]
+    first = ctx.sentence(k)[0]
+    lo = ctx.sentence(first - 1)[0] if first > 0 else 0
+    orgs = names_in(ctx, lo, k, "ORG")
+    return orgs[-1] if orgs else None
+
+
+def _subject_before(ctx: Context, a: int, i: int) -> list[Span]:
+    """The names in the nominative before word i in its clause, with their list (the
+    accusative too: it has the same form for things, and the tagger mixes them up)."""
+    names = [s for s in names_in(ctx, a, i, OWNER_TYPES) if case_of(ctx, s) in SUBJECT_CASES]
+    names = [s for s in names if start_of(ctx, s) == 0 or ctx.pos(start_of(ctx, s) - 1) != "ADP"]
+    names = [s for s in names if not is_place(ctx, s)]
+    return listed(ctx, names[0], True) if names else []
+
+
+def _copula_before(ctx: Context, i: int, a: int) -> int | None:
+    for k in range(i - 1, max(a - 1, i - 4), -1):
+        if ctx.lemma(k) in COPULAS:
+            return k
+        if ctx.pos(k) not in {"ADJ", "DET", "ADV"}:
+            return None
+    return None
+
+
+def _ents(spans: list[Span]) -> list[Entity]:
+    return [s.entity for s in spans]
+
+
+# rules
+
+
+def _owner_noun(ctx: Context, i: int) -> list[Pair]:
+    a, b = ctx.clause(i, relative=False, quotes=False)
+    prop_span = _name_after(ctx, i + 1, b)
+    text: str | None = None
+    after = i + 1
+    if prop_span is not None and prop_span.entity.type == "ORG":
+        after = end_of(ctx, prop_span)
+    elif i + 1 < b and (implied := _implied(ctx, i + 1, b)) is not None:
+        prop_span, after = implied
+    elif i > 0 and ctx.lemma(i - 1) in POSSESSIVES and (last := _last_org(ctx, i)):
+        prop_span = last  # `Портал SeeSaw ... его основатель Джон Килинг`
+    else:
+        text, after = _quoted_after(ctx, i + 1, b)
+        if text is None:
+            return []
+        prop_span = None
+    prop = prop_span.entity if prop_span is not None else None
+    owners: list[Span] = []
+    nxt = ctx.span_at.get(after)
+    if nxt is not None and nxt.first == after and nxt.entity.type == "PER":
+        owners = listed(ctx, nxt, True, "PER")  # `владелец «Метеора» Тимур Алиев`
+    elif after < b and ctx.lemma(after) in COPULAS:
+        found = _name_after(ctx, after + 1, b)  # `акционером X является Y`
+        if found is not None:
+            owners = listed(ctx, found, True)
+    if not owners and (k := _copula_before(ctx, i, a)) is not None:
+        owners = _subject_before(ctx, a, k)  # `«Горизонт» стал владельцем ...`
+    if not owners and i >= 2 and ctx.text(i - 1) in {",", "-", "–", "—"}:
+        before = ctx.span_at.get(i - 2)
+        if before is not None and before.entity.type != "LOC":
+            owners = listed(ctx, before, False)  # `Рябов и Смирнов, совладельцы ...`
+    return [(_ents(owners), prop, text, i)] if owners else []
+
+
+def _own(ctx: Context, i: int) -> list[Pair]:
+    if ctx.pos(i) != "VERB":
+        return []
+    a, b = ctx.clause(i, relative=False, quotes=False)
+    relative = next((k for k in range(max(a, i - 2), i) if is_which(ctx, k)), None)
+    if relative is not None:  # `клуб «Метеор», которым владеет Алиев`
+        before = _name_before(ctx, relative - 1) if ctx.text(relative - 1) == "," else None
+        if before is None:
+            return []
+        owner = _name_after(ctx, i + 1, b, within=3)
+        if owner is None:
+            return []
+        return [(_ents(listed(ctx, owner, True)), before.entity, None, i)]
+    owners = _subject_before(ctx, a, i)
+    if not owners:
+        return []
+    prop = _name_after(ctx, i + 1, b)
+    if prop is not None and prop.entity.type == "ORG":
+        return [(_ents(owners), s.entity, None, i) for s in listed(ctx, prop, True, "ORG")]
+    text, _ = _quoted_after(ctx, i + 1, b)
+    return [(_ents(owners), None, text, i)] if text else []
+
+
+def _belong(ctx: Context, i: int) -> list[Pair]:
+    a, b = ctx.clause(i, relative=False, quotes=False)
+    after = [s for s in names_in(ctx, i + 1, b, OWNER_TYPES) if _dative(ctx, s)]
+    if not after:  # `Правительству Татарстана принадлежит ...`, the case misread
+        after = [s for s in names_in(ctx, a, i, OWNER_TYPES) if case_of(ctx, s) != "Nom"]
+    if not after:
+        return []
+    owners = _ents(listed(ctx, after[0], True))
+    if ctx.feat(i, "VerbForm") == "Part" or ctx.lemma(i - 1) == ",":
+        k = i - 1 if ctx.text(i - 1) == "," else i
+        before = _name_before(ctx, k)
+        if before is None or before.entity.type != "ORG":
+            return []
+        return [(owners, s.entity, None, i) for s in listed(ctx, before, False, "ORG")]
+    props = [
+        s
+        for s in names_in(ctx, a, b, "ORG")
+        if s not in after and case_of(ctx, s) in {"Nom", "Gen", None}
+    ]
+    return [(owners, props[0].entity, None, i)] if props else []
+
+
+def _dative(ctx: Context, span: Span) -> bool:
+    """A name in the dative, or in the genitive after a body in the dative
+    (`правительству Татарстана`)."""
+    if case_of(ctx, span) == "Dat":
+        return True
+    k = start_of(ctx, span) - 1
+    return (
+        k >= 0
+        and ctx.lemma(k) in words("sources")
+        and ctx.feat(k, "Case") == "Dat"
+        and case_of(ctx, span) == "Gen"
+    )
+
+
+def _share_of(ctx: Context, i: int) -> list[Pair]:
+    a, b = ctx.clause(i, relative=False, quotes=False)
+    owner = _name_after(ctx, i + 1, b, within=3)
+    if owner is None:
+        return []
+    k = end_of(ctx, owner)
+    if k >= b or ctx.lemma(k) not in {"в", "во"}:
+        return []
+    prop = _name_after(ctx, k + 1, b, within=3)
+    if prop is None or prop.entity.type != "ORG":
+        return []
+    return [([owner.entity], prop.entity, None, i)]
+
+
+def _part(ctx: Context, i: int) -> list[Pair]:
+    a, b = ctx.clause(i, relative=False, quotes=False)
+    if i + 1 >= b or ctx.lemma(i + 1) not in {"в", "во"}:
+        return []
+    k = i + 2
+    while k < b and ctx.lemma(k) in PART_NOUNS and ctx.span_at.get(k) is None:
+        k += 1
+    owner = _name_after(ctx, k, b, within=2)
+    if owner is None or owner.entity.type != "ORG":
+        return []
+    props = [s for s in _subject_before(ctx, a, i) if s.entity.type == "ORG"]
+    return [([owner.entity], s.entity, None, i) for s in props]
+
+
+def _subsidiary(ctx: Context, i: int) -> list[Pair]:
+    a, b = ctx.clause(i, relative=False, quotes=False)
+    k = i + 1 if ctx.pos(i) == "ADJ" else i
+    owner = _name_after(ctx, k + 1, b, within=3)
+    if owner is None or owner.entity.type != "ORG":
+        return []
+    nxt = _name_after(ctx, end_of(ctx, owner), b, within=2)
+    if nxt is not None and nxt.entity.type == "ORG":
+        return [([owner.entity], nxt.entity, None, i)]  # `дочерняя компания X «Y»`
+    if (c := _copula_before(ctx, i, a)) is not None:
+        return [([owner.entity], s.entity, None, i) for s in _subject_before(ctx, a, c)]
+    if i >= 2 and ctx.text(i - 1) == ",":
+        before = _name_before(ctx, i - 1)
+        if before is not None and before.entity.type == "ORG":
+            return [([owner.entity], before.entity, None, i)]
+    return []
+
+
+def _found(ctx: Context, i: int) -> list[Pair]:
+    if ctx.pos(i) != "VERB" or ctx.feat(i, "VerbForm") == "Part":
+        return []
+    a, b = ctx.clause(i, relative=False, quotes=False)
+    owners = _subject_before(ctx, a, i)
+    prop = _name_after(ctx, i + 1, b, within=3)
+    if not owners or prop is None or prop.entity.type != "ORG":
+        return []
+    return [(_ents(owners), prop.entity, None, i)]
+
+
+def _possessive(ctx: Context, span: Span, held: set[tuple[str, str | None]]) -> list[Pair]:
+    """`агентство «Вектор» Олега Смирнова`: a quoted name after an owned thing's noun,
+    then a person in the genitive."""
+    if span.entity.type != "ORG" or span.first == 0 or not ctx.is_quote(span.first - 1):
+        return []
+    head = start_of(ctx, span)
+    if head == span.first - 1 or ctx.lemma(head) not in words("ownership-heads"):
+        return []
+    k = end_of(ctx, span)
+    if k == span.last:
+        return []  # no closing quote
+    owner = ctx.span_at.get(k)
+    if owner is None or owner.first != k or owner.entity.type != "PER":
+        return []
+    if ctx.feat(k, "Case") != "Gen" or (owner.entity.id, span.entity.id) in held:
+        return []
+    if head > 0 and is_post(ctx, head - 1):
+        return []  # `главы агентства «Вектор» Олега Смирнова`: a post, no owner
+    return [([owner.entity], span.entity, None, head)]
+
+
+RULES = {
+    "owner-noun": _owner_noun,
+    "own": _own,
+    "belong": _belong,
+    "share": _share_of,
+    "part": _part,
+    "subsidiary": _subsidiary,
+    "found": _found,
+}

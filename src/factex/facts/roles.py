@@ -1,0 +1,143 @@
+"""What the deal and ownership rules ask of a name in a clause: its case, whether it is a
+place, a reporter, or one of a list (`«Вектор» и «Зерно»`)."""
+
+from __future__ import annotations
+
+from .context import Context, Span
+from .lexicon import words
+
+PLACE_PREPS = {"в", "во", "на"}
+SOURCE_CUES = {"данные", "источник", "слово", "сообщение", "информация", "мнение", "передавать"}
+
+
+def clause(ctx: Context, i: int) -> tuple[int, int]:
+    """The clause of word i (`Context.clause`), cut also at `, который` in any form (its
+    lemma is not always `который`)."""
+    a, b = ctx.clause(i, quotes=False)
+    for k in range(i, a, -1):
+        if ctx.text(k - 1) == "," and is_which(ctx, k):
+            a = k
+            break
+    for k in range(i + 1, b - 1):
+        if ctx.text(k) == "," and is_which(ctx, k + 1):
+            b = k
+            break
+    return a, b
+
+
+def is_which(ctx: Context, k: int) -> bool:
+    return ctx.lemma(k) == "который" or ctx.text(k).lower().startswith("котор")
+
+
+def case_of(ctx: Context, span: Span) -> str | None:
+    """The case of a name: that of its head noun when the name is a quoted one after it
+    (`холдингу «Медиа-Плюс»` -> Dat), else of its first word."""
+    k = span.first - 1
+    if k >= 0 and ctx.is_quote(k):
+        k -= 1
+    if k >= 0 and k != span.first - 1 and _head(ctx, k):
+        return ctx.feat(k, "Case")
+    return ctx.feat(span.first, "Case")
+
+
+def start_of(ctx: Context, span: Span) -> int:
+    """The first word of a name with its quote and head noun (`холдинг «Медиа-Плюс»`)."""
+    k = span.first
+    if k > 0 and ctx.is_quote(k - 1):
+        k -= 1
+        if k > 0 and _head(ctx, k - 1):
+            k -= 1
+    return k
+
+
+def _head(ctx: Context, k: int) -> bool:
+    """A common noun before a quoted name (`Сети` at a sentence start may be read as a name)."""
+    return ctx.pos(k) in {"NOUN", "PROPN"} and ctx.span_at.get(k) is None
+
+
+def end_of(ctx: Context, span: Span) -> int:
+    """The word after a name, its closing quote included."""
+    k = span.last
+    if k < ctx.n and ctx.is_quote(k) and ctx.text(k) != "«":
+        k += 1
+    return k
+
+
+def is_place(ctx: Context, span: Span) -> bool:
+    """`в Калуге`, `на Урале`: a place where something happens, no party."""
+    k = start_of(ctx, span) - 1
+    while k >= 0 and ctx.pos(k) == "ADJ" and ctx.span_at.get(k) is None:
+        k -= 1
+    return (
+        span.entity.type == "LOC"
+        and k >= 0
+        and ctx.lemma(k) in PLACE_PREPS
+        and case_of(ctx, span) != "Acc"  # `поставки в Китай`: where to, a side
+    )
+
+
+def owner_country(ctx: Context, span: Span) -> bool:
+    """`Минфин США`: a place right after an organisation named with it is part of its name."""
+    before = ctx.span_at.get(span.first - 1) if span.first > 0 else None
+    return (
+        span.entity.type == "LOC"
+        and before is not None
+        and before.entity.type == "ORG"
+        and before.entity.name.endswith(span.mention.text)
+    )
+
+
+def reported_by(ctx: Context, span: Span) -> bool:
+    """A name that says the news (`сообщает газета «Вестник»`, `по данным «Вестника»`,
+    `как заявил Петров`): two words or fewer after a speech verb or a source cue."""
+    k = start_of(ctx, span)
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if ctx.lemma(j) in words("speech-verbs") or ctx.lemma(j) in SOURCE_CUES:
+            return True
+        if ctx.is_punct(j) and not ctx.is_quote(j):
+            return False
+    return False
+
+
+def names_in(ctx: Context, a: int, b: int, types: str = "PER ORG LOC") -> list[Span]:
+    """Mentions that start in words [a, b), once each, in text order."""
+    return [s for s in ctx.spans_in(a, b, types) if ctx.span_at.get(s.first) is s]
+
+
+def listed(ctx: Context, span: Span, forward: bool, types: str = "PER ORG LOC") -> list[Span]:
+    """The span and the names coordinated with it (`X, Y и Z`), after it or before it."""
+    out = [span]
+    cur = span
+    while True:
+        if forward:
+            k = end_of(ctx, cur)
+            if k >= ctx.n or ctx.text(k) not in {",", "и"}:
+                return out
+            k += 1
+            if k < ctx.n and ctx.text(k - 1) == "," and ctx.text(k) == "и":
+                k += 1
+            nxt = _name_from(ctx, k, types)
+        else:
+            k = start_of(ctx, cur) - 1
+            if k < 0 or ctx.text(k) not in {",", "и"}:
+                return out
+            nxt = _name_to(ctx, k, types)
+        if nxt is None or nxt in out:
+            return out
+        out.append(nxt)
+        cur = nxt
+
+
+def _name_from(ctx: Context, k: int, types: str) -> Span | None:
+    if k < ctx.n and ctx.is_quote(k):
+        k += 1
+    span = ctx.span_at.get(k)
+    return span if span is not None and span.entity.type in types.split() else None
+
+
+def _name_to(ctx: Context, k: int, types: str) -> Span | None:
+    k -= 1
+    if k >= 0 and ctx.is_quote(k):
+        k -= 1
+    span = ctx.span_at.get(k)
+    return span if span is not None and span.entity.type in types.split() else None

@@ -1,0 +1,59 @@
+"""deal facts (SPEC 0.2): parties, kind, subject, dates."""
+
+from __future__ import annotations
+
+from factex import pipeline as nlp  # the shared, process-wide pipeline
+
+
+def deals(text: str, date: str = "2026-03-10") -> list[dict]:
+    return [f for f in nlp()(text, date).to_dict()["facts"] if f["type"] == "deal"]
+
+
+def names(fact: dict) -> set[str]:
+    return {p["name"] for p in fact["parties"]}
+
+
+def test_a_purchase_from_a_seller():
+    (d,) = deals("Концерн «Полимер-Строй» купил у группы «Дельта» завод «Химволокно».")
+    assert d["kind"] == "купля/продажа"
+    assert names(d) == {"Полимер-Строй", "Дельта", "Химволокно"}
+    assert set(d) >= {"parties", "kind", "subject", "dates"}
+
+
+def test_the_subject_is_what_was_bought_when_no_name():
+    (d,) = deals("Банк «Орион» приобрел 40% акций страховой компании «Оберег» в январе.")
+    assert d["subject"] == "40% акций страховой компании «Оберег»"
+    assert d["dates"]["value"] == "2026-01"
+
+
+def test_a_fine_and_a_loan():
+    (fine,) = deals("Роскомнадзор оштрафовал платформу «Видеопоток» на 3 млн рублей.")
+    assert fine["kind"] == "штраф" and names(fine) == {"Роскомнадзор", "Видеопоток"}
+    (loan,) = deals("Казахстан предоставил Киргизии кредит на 100 млн долларов.")
+    assert loan["kind"] == "займ" and names(loan) == {"Казахстан", "Киргизия"}
+
+
+def test_sanctions_and_investments():
+    (s,) = deals("Канада ввела санкции против судоходной компании «Сириус».")
+    assert s["kind"] == "санкции" and names(s) == {"Канада", "Сириус"}
+    (i,) = deals("Фонд «Рассвет» вложил 500 млн рублей в компанию «Агроплюс».")
+    assert i["kind"] == "инвестиции" and names(i) == {"Рассвет", "Агроплюс"}
+
+
+def test_places_and_reporters_are_no_parties():
+    (d,) = deals(
+        "Как сообщает газета «Деловой вестник», компания «Лесэкспорт» построит в Петрозаводске "
+        "комбинат и вложит в него 2 млрд рублей."
+    )
+    assert names(d) == {"Лесэкспорт"}
+
+
+def test_no_deal_without_a_side():
+    assert deals("Продажи автомобилей в стране выросли на 12%.") == []
+    assert deals("Инвестиционный климат в области улучшился.") == []
+    assert deals("Штрафы за парковку на газонах повысят.") == []
+
+
+def test_a_refusal_is_negated():
+    (d,) = deals("«Агроплюс» не будет продавать свои активы», — сказал Петр Игнатов.")
+    assert d["modality"] == "negated"

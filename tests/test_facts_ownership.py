@@ -1,0 +1,70 @@
+"""ownership facts (SPEC 0.2): owner, property (or property_text), share."""
+
+from __future__ import annotations
+
+from factex import pipeline as nlp  # the shared, process-wide pipeline
+
+
+def owned(text: str) -> set[tuple[str, str | None, str | None]]:
+    facts = [f for f in nlp()(text).to_dict()["facts"] if f["type"] == "ownership"]
+    return {
+        (
+            f["owner"]["name"],
+            (f["property"] or {}).get("name") or f.get("property_text"),
+            f["share"],
+        )
+        for f in facts
+    }
+
+
+def test_owner_noun_with_the_name_after():
+    assert owned("Владелец сети «Крендель» Марат Гиляров открыл пекарню в Самаре.") == {
+        ("Марат Гиляров", "Крендель", None)
+    }
+
+
+def test_possessive_genitive_after_a_quoted_name():
+    assert owned("Журнал «Пульс города» Инны Ворониной вышел в новом формате.") == {
+        ("Инна Воронина", "Пульс города", None)
+    }
+
+
+def test_a_post_is_no_possessor():
+    assert owned("Директор журнала «Пульс города» Инна Воронина ушла в отставку.") == set()
+
+
+def test_belonging_with_a_share():
+    assert owned("Компании «Агроплюс» принадлежит 60% акций завода «Сахарный край».") == {
+        ("Агроплюс", "Сахарный край", "60%")
+    }
+
+
+def test_which_owns():
+    assert owned("Клуб «Торпедо-Юг», которым владеет Руслан Бекоев, купил нападающего.") >= {
+        ("Руслан Бекоев", "Торпедо-Юг", None)
+    }
+
+
+def test_a_subsidiary_and_a_part():
+    assert owned("«Лесэкспорт-Трейд» является дочерней компанией холдинга «Лесэкспорт».") == {
+        ("Лесэкспорт", "Лесэкспорт-Трейд", None)
+    }
+    assert owned("Телеканал «Прибой» входит в холдинг «Морские медиа».") == {
+        ("Морские медиа", "Прибой", None)
+    }
+
+
+def test_a_named_thing_that_is_no_entity():
+    (fact,) = [
+        f
+        for f in nlp()("Руслан Бекоев владеет яхтой «Северное сияние».").to_dict()["facts"]
+        if f["type"] == "ownership"
+    ]
+    assert fact["property"] is None or fact["property"]["name"] == "Северное сияние"
+    if fact["property"] is None:
+        assert fact["property_text"] == "Северное сияние"
+
+
+def test_no_owner_no_fact():
+    assert owned("Владельцы автомобилей жалуются на дороги.") == set()
+    assert owned("Акции «Агроплюса» подорожали на 4%.") == set()
