@@ -25,10 +25,10 @@ GROUPS = {
 }  # fmt: skip
 # (recall, precision) floors per group, below the figures measured when its rules landed.
 FLOORS: dict[str, tuple[float, float]] = {
-    "coordination": (0.20, 0.70),
+    "coordination": (0.75, 0.85),
     "clausal": (0.40, 0.95),
     "subunits": (0.40, 0.45),
-    "descriptions": (0.20, 0.55),
+    "descriptions": (0.80, 0.85),
     "holders": (0.40, 0.45),
     "deal": (0.85, 0.85),
     "ownership": (0.90, 0.95),

@@ -8,12 +8,14 @@ from typing import Any
 from ..record import DateExpr, Entity, Fact
 from .args import best_date, own_dates, unique
 from .context import Context
-from .lexicon import mapping, sequences, words
+from .coordination import continues, later_parts
+from .lexicon import mapping, words
+from .matcher import Triggers
 from .merge import Policy, merge
 from .persons import Persons
 from .registry import Found, fact_type
 
-HOSTING = {"принимать", "принять"}
+HOSTING = words("hosting-verbs")
 REMOTE = {"телефонный разговор", "ВКС"}
 # A meeting mentioned again adds participants, place, date, format and topics.
 MERGE: dict[str, Policy] = {
@@ -64,7 +66,9 @@ def _with_description(ctx: Context, a: int, j: int) -> bool:
     """`с наследным принцем Саудовской Аравии Мухаммедом`: `с` opens the description
     (adjectives, nouns, names) that the name at j ends."""
     k = j - 1
-    while k >= max(a, j - 8) and (ctx.pos(k) in {"ADJ", "NOUN", "PROPN"} or ctx.span_at.get(k)):
+    while k >= max(a, j - 12) and (
+        ctx.pos(k) in {"ADJ", "NOUN", "PROPN"} or ctx.span_at.get(k) or ctx.text(k) in {"и", ","}
+    ):  # `с послами Франции и Италии Жаном Дюбуа и Марко Росси`
         k -= 1
     return k >= a and ctx.lemma(k) in {"с", "со"}
 
@@ -100,6 +104,38 @@ def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> lis
                 if all(person.id != e.id for _, e in out):
                     out.append((j, person))
     return [e for _, e in sorted(out, key=lambda p: p[0])]
+
+
+def _subjects(ctx: Context, persons: Persons, a: int, b: int) -> list[Entity]:
+    """Who does the meetings of a sequence: the names in the nominative of its first part."""
+    return persons.within(a, b, "Nom")
+
+
+def _elided(
+    ctx: Context,
+    persons: Persons,
+    facts: list[Fact],
+    clause: tuple[int, int],
+    parts: list[tuple[int, int]],
+    i: int,
+) -> None:
+    """`встретился с X, а во вторник — с Y`: a later clause with no meeting word of its
+    own is another meeting of the same subject."""
+    for start, stop in parts:
+        if any(_trigger(ctx, k) is not None for k in range(start, stop)):
+            continue  # read at its own meeting word
+        partners = _participants(ctx, persons, start, stop, i)
+        people = unique(_subjects(ctx, persons, *clause) + partners)
+        if partners and len(people) >= 2:
+            first, last = ctx.sentence(i)
+            args: dict[str, Any] = {
+                "participants": people,
+                "place": None,
+                "dates": best_date(own_dates(ctx, start, stop)),
+                "format": _format(ctx, start, stop),
+                "topics": [],
+            }
+            facts.append(Fact("meeting", ctx.start(first), ctx.stop(last - 1), args))
 
 
 def _pronoun_subject(
@@ -144,12 +180,13 @@ def _place(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:
     return None
 
 
+FORMATS = Triggers("meeting-formats")  # `телефонный разговор`, `по видеосвязи`
+
+
 def _format(ctx: Context, a: int, b: int) -> str | None:
-    for seq, fmt in sequences("meeting-formats").items():
-        for j in range(a, b - len(seq) + 1):
-            if all(ctx.lemma(j + k) == seq[k] for k in range(len(seq))):
-                return fmt
-    return None
+    """The meeting's format given in words [a, b): the first pattern of the file found."""
+    found = FORMATS.search(ctx, a, b)
+    return found.value if found is not None else None
 
 
 def _topic_verb(ctx: Context, a: int, b: int) -> int:
@@ -207,6 +244,11 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
             continue
         a, b = ctx.clause(i, relative=False)
         people = _participants(ctx, persons, a, b, i)
+        sequel = continues(ctx, a)  # `переговоры с X, а затем беседа с Y`: one each
+        if sequel:
+            people = _subjects(ctx, persons, *ctx.clause(a - 2, relative=False)) + people
+        parts = later_parts(ctx, b)
+        _elided(ctx, persons, facts, (a, b), parts, i)
         lem = ctx.lemma(i)
         if (lem in words("topic-verbs") or lem in HOSTING) and len(people) < 2:
             continue
@@ -231,8 +273,8 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
         first, last = ctx.sentence(i)
         new = Fact("meeting", ctx.start(first), ctx.stop(last - 1), args)
         before = {ctx.lemma(k) for k in range(max(a, i - 3), i)}
-        if before & words("meeting-earlier"):
-            facts.append(new)  # `предыдущая встреча`: another, earlier meeting
+        if before & words("meeting-earlier") or sequel or parts:
+            facts.append(new)  # `предыдущая встреча`, a sequence: another meeting
         else:
             near = before | {ctx.lemma(k) for k in range(i + 1, min(b, i + 4))}
             _add(facts, new, bool(near & words("meeting-in-person")))

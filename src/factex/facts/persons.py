@@ -27,6 +27,7 @@ class Persons:
         self.ctx = ctx
         self.occupations = occupations
         self.named = {o.phrase.head: o.person for o in occupations}
+        self.described: dict[int, Entity] = {}  # filled by `descriptions.describe`
 
     def within(self, a: int, b: int, case: str | None = None) -> list[Entity]:
         """Named persons and resolved descriptions in words [a, b), in text order
@@ -52,6 +53,8 @@ class Persons:
         """The person that the post word at `head` stands for, or None."""
         if head in self.named:
             return self.named[head]
+        if head in self.described:
+            return self.described[head]
         if not is_post(self.ctx, head):
             return None
         phrase = phrase_at(self.ctx, head)

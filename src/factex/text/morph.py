@@ -16,14 +16,30 @@ from .tagset import (
     NO_WORD_CLASS,
     OC_TO_UD_CASE,
     UD_TO_OC_CASE,
+    UD_TO_OC_FEATS,
     UD_TO_OC_GENDER,
-    UD_TO_OC_NUMBER,
     UD_TO_OC_POS,
+    UD_TO_OC_POS_FIRST,
 )
 
 __all__ = ["OC_TO_UD_CASE", "UD_TO_OC_CASE", "UD_TO_OC_GENDER", "best_parse", "lemma", "parses"]
 
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+# Each UD feature's OpenCorpora category: every grammeme any of its values maps to.
+_CATEGORY = {name: frozenset().union(*values.values()) for name, values in UD_TO_OC_FEATS.items()}
+# Features compared one by one, in this order, after the part of speech (gender
+# comes after a proper-name reading); the others are compared together after
+# them, except animacy, which the tagger gives names unreliably and pymorphy3
+# gives places and persons differently.
+_RANKED = ("Case", "Number")
+_NOT_SUMMED = frozenset({*_RANKED, "Gender", "Animacy"})
+_DIGIT_ORDINAL = re.compile(r"\d+-(?:[а-яё]{1,3})")
+_STRESS = str.maketrans("", "", "\u0301\u0300")
+# Function words whose UD lemma is the word as written (`во`, `со`, `чтоб`).
+_AS_WRITTEN = {"ADP": "PREP", "CCONJ": "CONJ", "SCONJ": "CONJ", "PART": "PRCL", "INTJ": "INTJ"}
+# Pronouns that UD lemmatises apart from their adjective-like lexeme when they
+# stand alone (PRON): `того`, `тем` -> `то`; `всего` -> `всё`; `всех` -> `все`.
+_SUBSTANTIVE = frozenset({"тот", "этот", "весь"})
 
 _analyzer: pymorphy3.MorphAnalyzer | None = None
 
@@ -36,77 +52,209 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _analyzer
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 @lru_cache(maxsize=100_000)
 def parses(word: str) -> tuple[Parse, ...]:
-    """pymorphy3's parses of `word`, likeliest first; one cache for every stage. A word
-    with a lone surrogate (no valid Unicode, which the C DAWG cannot encode) has none."""
-    if _SURROGATE.search(word):
+    """pymorphy3's parses of `word`, likeliest first; one cache for every stage.
+
+    None at all for a word its dictionary cannot hold (a lone surrogate code point)."""
+    try:
+        return tuple(analyzer().parse(word))
+    except UnicodeEncodeError:
         return ()
-    return tuple(analyzer().parse(word))
 
 
 class _TagFacts(NamedTuple):
     """What agreement scoring reads from a pymorphy3 tag, looked up once per tag."""
 
     pos: str | None
-    case: str | None
-    number: str | None
-    gender: str | None
-    numb: bool
+    grammemes: frozenset[str]
     proper: bool
 
 
 @lru_cache(maxsize=10_000)
 def _tag_facts(tag: OpencorporaTag) -> _TagFacts:
-    return _TagFacts(
-        tag.POS, tag.case, tag.number, tag.gender, "NUMB" in tag, bool(PROPER & tag.grammemes)
+    grammemes = frozenset(tag.grammemes)
+    return _TagFacts(tag.POS, grammemes, bool(PROPER & grammemes))
+
+
+def _feature(tag: _TagFacts, name: str, value: str) -> int:
+    """+1 when the tag has the feature's value, -1 another value of it, 0 neither."""
+    wanted = UD_TO_OC_FEATS.get(name, {}).get(value)
+    if not wanted:
+        return 0
+    if tag.grammemes & wanted:
+        return 1
+    return -1 if tag.grammemes & _CATEGORY[name] else 0
+
+
+@lru_cache(maxsize=50_000)
+def _agreement(
+    oc_tag: OpencorporaTag, pos: str, feats: tuple[tuple[str, str], ...]
+) -> tuple[int, ...]:
+    """How well a parse agrees with slovnet's tag, compared part of speech first
+    (2 the usual reading, 1 a possible one), then case, number, a proper-name parse
+    for a PROPN, gender, and the other features together."""
+    tag = _tag_facts(oc_tag)
+    if tag.pos in UD_TO_OC_POS_FIRST.get(pos, ()):
+        level = 2
+    elif tag.pos in UD_TO_OC_POS.get(pos, ()) or (pos == "NUM" and "NUMB" in tag.grammemes):
+        level = 1
+    else:
+        level = 0
+    fd = dict(feats)
+    ranked = [_feature(tag, name, fd[name]) if name in fd else 0 for name in _RANKED]
+    if ranked[0] < 0 and _animate_accusative(fd) and "gent" in tag.grammemes:
+        ranked[0] = 1  # an animate accusative is the genitive form (`Дамблдора`)
+    gender = _feature(tag, "Gender", fd["Gender"]) if "Gender" in fd else 0
+    rest = sum(_feature(tag, n, v) for n, v in feats if n not in _NOT_SUMMED)
+    return (level, *ranked, int(pos == "PROPN" and tag.proper), gender, rest)
+
+
+def _animate_accusative(feats: dict[str, str]) -> bool:
+    """An accusative of a masculine or plural animate noun, written as its genitive."""
+    return (
+        feats.get("Case") == "Acc"
+        and feats.get("Animacy") == "Anim"
+        and (feats.get("Number") == "Plur" or feats.get("Gender") == "Masc")
     )
 
 
-def _agreement(tag: _TagFacts, pos: str, feats: dict[str, str]) -> tuple[int, int]:
-    pos_ok = tag.pos in UD_TO_OC_POS.get(pos, ()) or (pos == "NUM" and tag.numb)
-    score = 4 if pos_ok else 0
-    cases = UD_TO_OC_CASE.get(feats.get("Case", ""))
-    if cases and tag.case:
-        score += 2 if tag.case in cases else -1
-    number = feats.get("Number")
-    if number and tag.number:
-        score += 1 if tag.number == UD_TO_OC_NUMBER.get(number) else -1
-    gender = feats.get("Gender")
-    if gender and tag.gender:
-        score += 1 if tag.gender == UD_TO_OC_GENDER.get(gender) else 0
-    if pos == "PROPN" and tag.proper:
-        score += 1
-    return score, int(pos_ok and (not cases or not tag.case or tag.case in cases))
-
-
 @lru_cache(maxsize=200_000)
+def choose(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> tuple[Parse, bool] | None:
+    """The pymorphy3 parse of `word` that agrees best with slovnet's tag, and whether
+    it agrees on part of speech and case; None for a word with no parse at all."""
+    best: Parse | None = None
+    best_key: tuple = ()
+    for parse in parses(word):
+        key = (*_agreement(parse.tag, pos, feats), parse.is_known, parse.score)
+        if best is None or key > best_key:
+            best, best_key = parse, key
+    if best is None:
+        return None
+    return best, best_key[0] > 0 and best_key[1] >= 0
+
+
 def best_parse(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> Parse | None:
     """The pymorphy3 parse of `word` that best agrees with slovnet's tag.
 
     Returns None when no parse agrees on part of speech and case: the word is
     then unknown in that role (a foreign surname read as a plural noun, say).
     """
-    fd = dict(feats)
-    best: Parse | None = None
-    best_key: tuple[int, float] = (-100, 0.0)
-    for parse in parses(word):
-        score, agrees = _agreement(_tag_facts(parse.tag), pos, fd)
-        key = (score, parse.score)
-        if agrees and key > best_key:
-            best, best_key = parse, key
-    return best
+    chosen = choose(word, pos, feats)
+    return chosen[0] if chosen is not None and chosen[1] else None
 
 
+@lru_cache(maxsize=200_000)
 def lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
-    """Lower-case lemma; the word itself when no parse agrees with the tag."""
-    if pos in NO_WORD_CLASS or not any(ch.isalpha() for ch in word):
-        return word.lower()
-    parse = best_parse(word, pos, feats)
-    return parse.normal_form if parse is not None else word.lower()
+    """Lower-case lemma in UD's conventions (README, "Lemmas").
+
+    A dictionary word gets the lemma of its parse that agrees best with the tag,
+    even when none agrees fully; a word outside the dictionary gets the guess of
+    pymorphy3 that agrees with the tag on part of speech and case, else itself.
+    """
+    word = word.translate(_STRESS)
+    if not any(ch.isalpha() for ch in word):
+        return _fold(word.lower())
+    if pos == "ADJ" and _DIGIT_ORDINAL.fullmatch(word):
+        return word.partition("-")[0] + "-й"  # `1960-х`, `9-я` -> `1960-й`, `9-й`
+    if pos in NO_WORD_CLASS:
+        known = next((p for p in parses(word) if p.is_known), None) if _cyrillic(word) else None
+        return _fold(known.normal_form if known is not None else word.lower())
+    oc_class = _AS_WRITTEN.get(pos)
+    if oc_class is not None and oc_class in {p.tag.POS for p in parses(word)}:
+        return _fold(word.lower())
+    chosen = choose(word, pos, feats)
+    if chosen is None:
+        return _fold(word.lower())
+    parse, agrees = chosen
+    if pos == "PROPN" and _plural_for_singular(parse, feats):
+        return _fold(word.lower())  # a surname read as a genitive plural (`Токаев`)
+    if not parse.is_known and not (agrees or (pos != "PROPN" and _same_class(parse, pos))):
+        return _fold(word.lower())
+    return _fold(_ud_lemma(parse, pos, dict(feats)))
+
+
+def _plural_for_singular(parse: Parse, feats: tuple[tuple[str, str], ...]) -> bool:
+    """A common noun's genitive plural parse for a word tagged singular."""
+    tag = _tag_facts(parse.tag)
+    return (
+        tag.pos == "NOUN"
+        and not tag.proper
+        and {"plur", "gent"} <= tag.grammemes
+        and ("Number", "Sing") in feats
+    )
+
+
+def _same_class(parse: Parse, pos: str) -> bool:
+    return _agreement(parse.tag, pos, ())[0] > 0
+
+
+def _ud_lemma(parse: Parse, pos: str, feats: dict[str, str]) -> str:
+    """The parse's lemma, where UD's differs from OpenCorpora's normal form."""
+    tag = parse.tag
+    if pos == "ADJ" and tag.POS == "PRTF":
+        # A participle used as an adjective keeps the adjective's lemma.
+        full = parse.inflect({"PRTF", "masc", "sing", "nomn"})
+        return full.word if full is not None else parse.normal_form
+    if tag.POS == "ADJF" and "Supr" in tag:
+        # A superlative is its own lemma (`лучших` -> `лучший`, not `хороший`).
+        return _superlative(parse)
+    if pos == "ADV" and tag.POS == "COMP":
+        # A comparative adverb: the adverb of the positive degree (`чаще` -> `часто`),
+        # or the comparative itself when there is none (`больше`).
+        return _positive_adverb(parse.normal_form) or parse.word
+    feminine = tag.gender == "femn" and feats.get("Gender") != "Masc"
+    if feminine and pos in ("PROPN", "NOUN") and ("Surn" in tag or "Patr" in tag):
+        # A woman's surname or patronymic keeps its feminine form (`Петровны` -> `петровна`).
+        form = parse.inflect({"femn", "sing", "nomn"})
+        return form.word if form is not None else parse.normal_form
+    if pos == "PRON" and tag.POS == "ADJF" and parse.normal_form in _SUBSTANTIVE:
+        plural = feats.get("Number", "Plur" if tag.number == "plur" else "Sing") == "Plur"
+        form = parse.inflect({"plur", "nomn"} if plural else {"neut", "sing", "nomn"})
+        return form.word if form is not None else parse.normal_form
+    return parse.normal_form
+
+
+def _superlative(parse: Parse) -> str:
+    """The masculine nominative singular of a superlative adjective, of its
+    lexeme's superlatives the one closest to the word (`высшего` -> `высший`)."""
+    word = parse.word
+    forms = [
+        f.word
+        for f in parse.lexeme
+        if {"Supr", "masc", "sing", "nomn"} <= f.tag.grammemes and f.tag.POS == "ADJF"
+    ]
+    return max(forms, key=lambda f: _shared_prefix(f, word), default=parse.normal_form)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _positive_adverb(adjective: str) -> str | None:
+    """The dictionary adverb made from an adjective (`частый` -> `часто`), if any."""
+    if not adjective.endswith(("ый", "ий", "ой")):
+        return None
+    for ending in ("о", "е"):
+        adverb = _fold(adjective[:-2] + ending)
+        if any(
+            p.is_known and p.tag.POS == "ADVB" and _fold(p.normal_form) == adverb
+            for p in parses(adverb)
+        ):
+            return adverb
+    return None
+
+
+def _cyrillic(word: str) -> bool:
+    return any("а" <= ch <= "я" or ch == "ё" for ch in word.lower())
+
+
+def _fold(lemma: str) -> str:
+    """UD writes lemmas with е for ё, keeping only the pronoun всё apart from все."""
+    return lemma if lemma == "всё" else lemma.replace("ё", "е")
 
 
 class MorphTagger:

@@ -17,18 +17,29 @@ from functools import cache
 UD_TO_OC_POS: dict[str, frozenset[str]] = {
     "NOUN": frozenset({"NOUN"}),
     "PROPN": frozenset({"NOUN"}),
-    "ADJ": frozenset({"ADJF", "ADJS", "COMP", "PRTF"}),
+    "ADJ": frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS"}),
     "VERB": frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"}),
-    "AUX": frozenset({"VERB", "INFN"}),
+    "AUX": frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"}),
     "ADV": frozenset({"ADVB", "COMP", "PRED"}),
-    "NUM": frozenset({"NUMR", "NUMB"}),
+    "NUM": frozenset({"NUMR", "NUMB", "ADJF"}),
     "DET": frozenset({"ADJF", "NPRO"}),
-    "PRON": frozenset({"NPRO"}),
+    "PRON": frozenset({"NPRO", "ADJF"}),
     "ADP": frozenset({"PREP"}),
     "CCONJ": frozenset({"CONJ"}),
     "SCONJ": frozenset({"CONJ"}),
     "PART": frozenset({"PRCL"}),
     "INTJ": frozenset({"INTJ"}),
+}
+# Of those, the ones a word of that part of speech is first read as: an adjective
+# before a participle, a determiner as an adjective-like pronoun (possessive `его`),
+# a pronoun as a noun-like one (`это`), a numeral as a numeral (`один` is ADJF).
+UD_TO_OC_POS_FIRST: dict[str, frozenset[str]] = {
+    **UD_TO_OC_POS,
+    "ADJ": frozenset({"ADJF", "ADJS", "COMP"}),
+    "AUX": frozenset({"VERB", "INFN", "GRND"}),
+    "NUM": frozenset({"NUMR", "NUMB"}),
+    "DET": frozenset({"ADJF"}),
+    "PRON": frozenset({"NPRO"}),
 }
 # Tags that name no dictionary word class: punctuation, symbols, foreign or
 # unanalysable tokens, and the model's padding label.
