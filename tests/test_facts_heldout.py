@@ -26,7 +26,7 @@ GROUPS = {
 # (recall, precision) floors per group, below the figures measured when its rules landed.
 FLOORS: dict[str, tuple[float, float]] = {
     "coordination": (0.75, 0.85),
-    "clausal": (0.40, 0.95),
+    "clausal": (0.55, 0.95),
     "subunits": (0.40, 0.45),
     "descriptions": (0.80, 0.85),
     "holders": (0.40, 0.45),
