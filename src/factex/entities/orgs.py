@@ -250,7 +250,7 @@ def foreign_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
 TOP_DOMAINS = frozenset(
     {"ru", "рф", "su", "com", "net", "org", "info", "ua", "by", "kz", "tv", "fm"}
 )
-ADDRESS_CUES = frozenset({"адрес", "домен", "имя", "почта"})
+ADDRESS_CUES = frozenset(w.lower() for w in wordlist("entities-address-cues"))
 
 
 def _domain_start(words: list[Token], tld: int) -> int | None:

@@ -9,12 +9,13 @@ from ..record import DateExpr, Entity, Fact
 from .args import best_date, own_dates, unique
 from .context import Context
 from .coordination import continues, later_parts
-from .lexicon import mapping, sequences, words
+from .lexicon import mapping, words
+from .matcher import Triggers
 from .merge import Policy, merge
 from .persons import Persons
 from .registry import Found, fact_type
 
-HOSTING = {"принимать", "принять"}
+HOSTING = words("hosting-verbs")
 WITH_PARTNER = {"договориться", "условиться", "контакт"}  # a meeting only `с` someone
 REMOTE = {"телефонный разговор", "ВКС"}
 # A meeting mentioned again adds participants, place, date, format and topics.
@@ -201,12 +202,13 @@ def _place(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:
     return None
 
 
+FORMATS = Triggers("meeting-formats")  # `телефонный разговор`, `по видеосвязи`
+
+
 def _format(ctx: Context, a: int, b: int) -> str | None:
-    for seq, fmt in sequences("meeting-formats").items():
-        for j in range(a, b - len(seq) + 1):
-            if all(ctx.lemma(j + k) == seq[k] for k in range(len(seq))):
-                return fmt
-    return None
+    """The meeting's format given in words [a, b): the first pattern of the file found."""
+    found = FORMATS.search(ctx, a, b)
+    return found.value if found is not None else None
 
 
 def _topic_verb(ctx: Context, a: int, b: int) -> int:
