@@ -8,7 +8,7 @@ complements, or a nationality adjective, names the organisation the post belongs
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..entities.aliases import canonical as canonical_name
 from ..record import Entity
@@ -94,7 +94,7 @@ def _is_post_lemma(lemma: str) -> bool:
     return base_post(lemma) is not None
 
 
-@cache
+@lru_cache(maxsize=100_000)  # per word: bounded, so memory stays flat over a corpus
 def base_post(lemma: str) -> str | None:
     """The post a word names: itself, or the long post a compound ends in
     (`бундестренер` -> `тренер`, `женщина-космонавт` -> `космонавт`)."""
