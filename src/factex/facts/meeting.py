@@ -16,6 +16,7 @@ from .persons import Persons
 from .registry import Found, fact_type
 
 HOSTING = words("hosting-verbs")
+WITH_PARTNER = {"договориться", "условиться", "контакт"}  # a meeting only `с` someone
 REMOTE = {"телефонный разговор", "ВКС"}
 # A meeting mentioned again adds participants, place, date, format and topics.
 MERGE: dict[str, Policy] = {
@@ -31,6 +32,10 @@ def _trigger(ctx: Context, i: int) -> str | None:
     if lem in mapping("meeting-words"):
         if lem == "разговор" and ctx.lemma(i - 1) != "телефонный":
             return None
+        if lem in WITH_PARTNER and not any(
+            ctx.lemma(k) in {"с", "со"} for k in range(i + 1, min(ctx.n, i + 4))
+        ):
+            return None  # `стороны договорились перенести поездку`: no partner, no meeting
         return mapping("meeting-words")[lem]
     if ctx.pos(i) == "VERB" and (lem in words("topic-verbs") or lem in HOSTING):
         return ""
@@ -39,7 +44,10 @@ def _trigger(ctx: Context, i: int) -> str | None:
 
 def _is_speaker(ctx: Context, j: int, a: int, i: int) -> bool:
     """`как сообщила официальный представитель МИД Мария Захарова, переговоры ...`: the
-    person right after a speech verb (with no meeting word between) reports the talks."""
+    person right after a speech verb (with no meeting word between) reports the talks;
+    who speaks `на встрече с Y` takes part in it."""
+    if j < i and ctx.lemma(i - 1) in {"на", "в", "во"} and i - j <= 4:
+        return False
     return any(
         ctx.lemma(k) in words("speech-verbs") and not k < i < j for k in range(max(a, j - 6), j)
     )
@@ -59,7 +67,21 @@ def _role_ok(ctx: Context, j: int, a: int, i: int) -> bool:
         return True
     if case == "Gen" and ("между" in before or (ctx.pos(i) == "NOUN" and _after_noun(ctx, i, j))):
         return True
+    if case == "Gen" and _taking_part(ctx, a, j):
+        return True
     return case == "Acc" and ctx.lemma(i) in HOSTING and j > i
+
+
+def _taking_part(ctx: Context, a: int, j: int) -> bool:
+    """`с участием вице-премьера X и губернатора Y`: the genitive names after `участием`."""
+    k = j - 1
+    while k >= max(a, j - 12) and (
+        ctx.pos(k) in {"ADJ", "NOUN", "PROPN"} or ctx.span_at.get(k) or ctx.text(k) in {"и", ","}
+    ):
+        if ctx.lemma(k) == "участие" and ctx.feat(k, "Case") == "Ins":
+            return True
+        k -= 1
+    return False
 
 
 def _with_description(ctx: Context, a: int, j: int) -> bool:
