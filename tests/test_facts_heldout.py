@@ -25,7 +25,7 @@ GROUPS = {
 }  # fmt: skip
 # (recall, precision) floors per group, below the figures measured when its rules landed.
 FLOORS: dict[str, tuple[float, float]] = {
-    "coordination": (0.20, 0.70),
+    "coordination": (0.75, 0.85),
     "clausal": (0.40, 0.95),
     "subunits": (0.40, 0.45),
     "descriptions": (0.20, 0.55),

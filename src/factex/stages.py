@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .document import Analysis
     from .entities.ner import NerTagger
     from .text.morph import MorphTagger
+    from .text.segment import Segments
 
 Run = Callable[["Analysis"], None]
 
@@ -29,8 +30,9 @@ Run = Callable[["Analysis"], None]
 class Models:
     """Model files shared by the stages, loaded on first use."""
 
-    def __init__(self, batch_size: int = 32) -> None:
+    def __init__(self, batch_size: int = 128) -> None:
         self.batch_size = batch_size
+        self.segments: dict[str, Segments] = {}  # segmented ahead by Pipeline.together
 
     @cached_property
     def navec(self) -> Any:
@@ -113,7 +115,9 @@ def _segment(models: Models) -> Run:
     from .text.segment import segment
 
     def run(a: Analysis) -> None:
-        seg = segment(a.text)
+        seg = models.segments.pop(a.text, None)
+        if seg is None:
+            seg = segment(a.text)
         a.set_tokens(seg.tokens, seg.sentences, seg.paragraphs)
 
     return run

@@ -66,7 +66,7 @@ def _crashed(item: Item) -> Outcome:
 class OrderedPool:
     """`jobs` worker processes, each with its own pipeline; results in input order."""
 
-    def __init__(self, jobs: int, options: Options, chunk_size: int = 8) -> None:
+    def __init__(self, jobs: int, options: Options, chunk_size: int = 16) -> None:
         self.jobs = jobs
         self.options = options
         self.chunk_size = max(1, chunk_size)
@@ -139,7 +139,7 @@ def run(
     items: Iterable[Item],
     options: Options,
     jobs: int = 1,
-    chunk_size: int = 8,
+    chunk_size: int = 16,
     nlp: Pipeline | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes of `items` in input order, in this process (`jobs=1`) or in a pool."""

@@ -8,6 +8,7 @@ from typing import Any
 from ..record import DateExpr, Entity, Fact
 from .args import best_date, own_dates, unique
 from .context import Context
+from .coordination import continues, later_parts
 from .lexicon import mapping, sequences, words
 from .merge import Policy, merge
 from .persons import Persons
@@ -64,7 +65,9 @@ def _with_description(ctx: Context, a: int, j: int) -> bool:
     """`с наследным принцем Саудовской Аравии Мухаммедом`: `с` opens the description
     (adjectives, nouns, names) that the name at j ends."""
     k = j - 1
-    while k >= max(a, j - 8) and (ctx.pos(k) in {"ADJ", "NOUN", "PROPN"} or ctx.span_at.get(k)):
+    while k >= max(a, j - 12) and (
+        ctx.pos(k) in {"ADJ", "NOUN", "PROPN"} or ctx.span_at.get(k) or ctx.text(k) in {"и", ","}
+    ):  # `с послами Франции и Италии Жаном Дюбуа и Марко Росси`
         k -= 1
     return k >= a and ctx.lemma(k) in {"с", "со"}
 
@@ -100,6 +103,38 @@ def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> lis
                 if all(person.id != e.id for _, e in out):
                     out.append((j, person))
     return [e for _, e in sorted(out, key=lambda p: p[0])]
+
+
+def _subjects(ctx: Context, persons: Persons, a: int, b: int) -> list[Entity]:
+    """Who does the meetings of a sequence: the names in the nominative of its first part."""
+    return persons.within(a, b, "Nom")
+
+
+def _elided(
+    ctx: Context,
+    persons: Persons,
+    facts: list[Fact],
+    clause: tuple[int, int],
+    parts: list[tuple[int, int]],
+    i: int,
+) -> None:
+    """`встретился с X, а во вторник — с Y`: a later clause with no meeting word of its
+    own is another meeting of the same subject."""
+    for start, stop in parts:
+        if any(_trigger(ctx, k) is not None for k in range(start, stop)):
+            continue  # read at its own meeting word
+        partners = _participants(ctx, persons, start, stop, i)
+        people = unique(_subjects(ctx, persons, *clause) + partners)
+        if partners and len(people) >= 2:
+            first, last = ctx.sentence(i)
+            args: dict[str, Any] = {
+                "participants": people,
+                "place": None,
+                "dates": best_date(own_dates(ctx, start, stop)),
+                "format": _format(ctx, start, stop),
+                "topics": [],
+            }
+            facts.append(Fact("meeting", ctx.start(first), ctx.stop(last - 1), args))
 
 
 def _pronoun_subject(
@@ -207,6 +242,11 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
             continue
         a, b = ctx.clause(i, relative=False)
         people = _participants(ctx, persons, a, b, i)
+        sequel = continues(ctx, a)  # `переговоры с X, а затем беседа с Y`: one each
+        if sequel:
+            people = _subjects(ctx, persons, *ctx.clause(a - 2, relative=False)) + people
+        parts = later_parts(ctx, b)
+        _elided(ctx, persons, facts, (a, b), parts, i)
         lem = ctx.lemma(i)
         if (lem in words("topic-verbs") or lem in HOSTING) and len(people) < 2:
             continue
@@ -231,8 +271,8 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
         first, last = ctx.sentence(i)
         new = Fact("meeting", ctx.start(first), ctx.stop(last - 1), args)
         before = {ctx.lemma(k) for k in range(max(a, i - 3), i)}
-        if before & words("meeting-earlier"):
-            facts.append(new)  # `предыдущая встреча`: another, earlier meeting
+        if before & words("meeting-earlier") or sequel or parts:
+            facts.append(new)  # `предыдущая встреча`, a sequence: another meeting
         else:
             near = before | {ctx.lemma(k) for k in range(i + 1, min(b, i + 4))}
             _add(facts, new, bool(near & words("meeting-in-person")))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..record import Entity, Fact
 from .args import nominal_phrase
 from .context import Context, Span
+from .coordination import holders
 from .lexicon import mapping, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
 from .pronouns import PERSONAL, antecedent
@@ -65,7 +66,8 @@ def find(ctx: Context) -> list[Occupation]:
         phrase = phrase_at(ctx, i)
         inner.update(range(phrase.first, phrase.last))
         one_of = _one_of(ctx, phrase.lead)
-        if phrase.plural and one_of is None:
+        if phrase.plural and one_of is None:  # `академики Петров и Сидоров`
+            found.extend(_occ(ctx, name, reading) for name, reading in holders(ctx, phrase))
             continue
         person = per_start.get(phrase.last)
         if person is not None and _boss(ctx, phrase, person):
@@ -110,7 +112,7 @@ def find(ctx: Context) -> list[Occupation]:
     return _unique([o for o in found if _is_post_proper(o, ctx)])
 
 
-CHAIN_LINKS = {","}
+CHAIN_LINKS = {",", "и"}  # `генеральный директор и председатель совета директоров X Y`
 
 
 def _chain(
