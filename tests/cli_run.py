@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from schema_check import assert_valid_output
+
 ARTICLE = (
     "Путин встретится с президентом Казахстана\n\n"
     "МОСКВА, 11 ноября. /ТАСС/. Президент Казахстана Касым-Жомарт Токаев начинает "
@@ -15,11 +17,14 @@ ARTICLE = (
 def factex(
     *args: str, stdin: bytes | None = None, text: bool = False
 ) -> subprocess.CompletedProcess:
-    """`python -m factex ARGS` in a subprocess, output captured."""
-    return subprocess.run(
+    """`python -m factex ARGS` in a subprocess, output captured; every record it prints
+    is checked against the JSON Schema of the SPEC record."""
+    run = subprocess.run(
         [sys.executable, "-m", "factex", *args],
         input=stdin,
         capture_output=True,
         text=text,
         timeout=300,
     )
+    assert_valid_output(run.stdout)
+    return run

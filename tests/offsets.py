@@ -39,6 +39,15 @@ def _args(value: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
             yield from _args(inner, f"{where}[{i}]")
 
 
+def _taken_from(quote: str, evidence: str) -> bool:
+    """The quote is a piece of its evidence, or pieces of it joined where the author's
+    words interrupted it (`«А, — сказал он. — Б»` gives `А. Б`): its words in order."""
+    if quote in evidence:
+        return True
+    rest = iter(re.findall(r"\w+", evidence))
+    return all(word in rest for word in re.findall(r"\w+", quote))
+
+
 def _fact(text: str, fact: dict[str, Any], names: dict[str, dict[str, Any]]) -> list[str]:
     where = f"fact {fact['id']}"
     problems = _span(text, fact["evidence"], f"{where}.evidence")
@@ -54,7 +63,7 @@ def _fact(text: str, fact: dict[str, Any], names: dict[str, dict[str, Any]]) -> 
                     problems.append(f"{path}.{key} {arg[key]!r} differs from {target.get(key)!r}")
         elif "start" in arg or "stop" in arg:
             problems += _span(text, arg, path)
-    if fact["type"] == "quote" and fact["text"] not in evidence:
+    if fact["type"] == "quote" and not _taken_from(fact["text"], evidence):
         problems.append(f"{where}.text {fact['text']!r} is not in its evidence")
     return problems
 
@@ -68,6 +77,8 @@ def problems(text: str, record: dict[str, Any]) -> list[str]:
         for k, m in enumerate(entity["mentions"]):
             where = f"entity {entity['id']} mention {k}"
             out += _span(text, m, where) or _one_line(text, m, where)
+        for k, d in enumerate(entity.get("descriptions", [])):
+            out += _span(text, d, f"entity {entity['id']} description {k}")
     for kind in ("dates", "numbers"):
         for item in record[kind]:
             names.setdefault(item["id"], item)

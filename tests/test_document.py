@@ -113,3 +113,46 @@ def test_header_and_date_stages_without_models():
     STAGES["dates"].make(models)(a)
     assert [(d.text, d.value) for d in a.document.dates][-1] == ("12 ноября", "2025-11-12")
     assert "navec" not in vars(models)  # no model was loaded
+
+
+def test_one_trigger_matcher():
+    from factex.facts.matcher import Triggers
+
+    a = hand_built([
+        ("Прошли", "пройти", "VERB", {}),
+        ("Дни", "день", "NOUN", {}),
+        ("казахстанского", "казахстанский", "ADJ", {}),
+        ("кино", "кино", "NOUN", {}),
+        ("и", "и", "CCONJ", {}),
+        ("телефонный", "телефонный", "ADJ", {}),
+        ("разговор", "разговор", "NOUN", {}),
+    ])  # fmt: skip
+    ctx = Context(a)
+    kinds = Triggers("event-kinds", longest_first=True)
+    hit = kinds.at(ctx, 1, skip=lambda j: ctx.pos(j) == "ADJ")
+    assert hit is not None and (hit.value, hit.first, hit.last) == ("дни кино", 1, 4)
+    plain = kinds.at(ctx, 1)  # without letting the adjective through
+    assert plain is None or plain.last == 2
+    found = Triggers("meeting-formats").search(ctx, 0, ctx.n)
+    assert found is not None and (found.first, found.last) == (5, 7)
+    assert found.value == "телефонный разговор"
+    assert Triggers("meeting-formats").search(ctx, 0, 6) is None
+
+
+def test_entity_rules_on_hand_built_tokens():
+    from factex.entities.ner import WordSpan
+    from factex.entities.refine import RULES
+    from factex.entities.rules import quoted_orgs
+
+    assert RULES[0].__name__ == "split_article_orgs" and RULES[-1].__name__ == "propagate"
+    a = hand_built([
+        ("компания", "компания", "NOUN", {"Case": "Nom"}),
+        ("«", "«", "PUNCT", {}),
+        ("Газпром", "газпром", "PROPN", {"Case": "Nom"}),
+        ("»", "»", "PUNCT", {}),
+        ("сообщила", "сообщить", "VERB", {}),
+    ])  # fmt: skip
+    # the tagger took the descriptor and the quotes in: the name alone is the organisation
+    assert quoted_orgs([WordSpan(0, 4, "ORG")], a.tokens) == [WordSpan(2, 3, "ORG")]
+    # the tagger missed it: the quoted capitalised name after an organisation word is one
+    assert quoted_orgs([], a.tokens) == [WordSpan(2, 3, "ORG")]

@@ -1,7 +1,7 @@
 """Facts: the held-out cases (`tests/data/facts-heldout.txt`), written before the rules
-they measure (issue 12). They measure, they are not tuned on: the test checks the file is
-well-formed and holds each group's recall and precision at a floor below the figure
-measured when its rules landed."""
+they measure (issue 12; the rules were then developed against their misses). The test
+checks the file is well-formed and holds each group's recall and precision at a floor
+below the figure measured when its rules landed."""
 
 from __future__ import annotations
 
@@ -26,9 +26,9 @@ GROUPS = {
 # (recall, precision) floors per group, below the figures measured when its rules landed.
 FLOORS: dict[str, tuple[float, float]] = {
     "coordination": (0.75, 0.85),
-    "clausal": (0.40, 0.95),
+    "clausal": (0.55, 0.95),
     "subunits": (0.40, 0.45),
-    "descriptions": (0.20, 0.55),
+    "descriptions": (0.80, 0.85),
     "holders": (0.40, 0.45),
     "deal": (0.85, 0.85),
     "ownership": (0.90, 0.95),

@@ -15,6 +15,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from .corpus.inputs import Item
+from .corpus.pool import chunks
 from .corpus.process import Options, Processor
 from .extras import require
 
@@ -62,10 +63,8 @@ def _records(
 ) -> list[dict[str, Any]]:  # fmt: skip
     run = processor(options)
     part = partition[0] if partition else 0
-    return [
-        run(_item(element, part, i, text_column, id_column)).record
-        for i, element in enumerate(elements, 1)
-    ]
+    todo = [_item(e, part, i, text_column, id_column) for i, e in enumerate(elements, 1)]
+    return [o.record for chunk in chunks(todo, 16) for o in run.chunk(chunk)]
 
 
 def _as_bag(data: Any, text_column: str, id_column: str | None) -> dask.bag.Bag:

@@ -138,9 +138,12 @@ class Analysis:
         return None
 
     def sentence_span(self, k: int) -> CharSpan:
-        """Character span of sentence k."""
+        """Character span of sentence k; an empty sentence is an empty span where it is."""
         first, last = self.sentences[k]
-        return CharSpan(self.tokens[first].start, self.tokens[last - 1].stop)
+        if first < last:
+            return CharSpan(self.tokens[first].start, self.tokens[last - 1].stop)
+        at = self.tokens[first].start if first < len(self.tokens) else len(self.text)
+        return CharSpan(at, at)
 
     def sentence_of(self, offset: int) -> int | None:
         """Index of the sentence that contains character `offset`."""

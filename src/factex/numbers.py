@@ -25,6 +25,7 @@ import re
 
 from .record import DateExpr, Number
 from .text.roman import roman_value
+from .text.segment import one_line
 from .time.numerals import COMPOUND, RUN, compound_value, read_run
 from .time.patterns import PHONE
 
@@ -113,7 +114,7 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
         found.append(Number(m.start(), m.end(), m.group(), value, "cardinal"))
     blocked = [(d.start, d.stop) for d in dates]
     blocked += [m.span() for m in _PHONE.finditer(text)]
-    return _outside(found, blocked)
+    return _outside([n for n in found if one_line(text, n.start, n.stop)], blocked)
 
 
 def _multiplier(word: str) -> int:

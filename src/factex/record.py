@@ -39,12 +39,15 @@ class Entity:
     name: str
     mentions: list[Mention] = field(default_factory=list)
     parts: dict[str, str | None] | None = None
+    descriptions: list[Mention] = field(default_factory=list)  # SPEC 0.2, facts stage
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
         if self.type == "PER":
             out["parts"] = dict(self.parts or {"first": None, "middle": None, "last": None})
         out["mentions"] = [m.to_dict() for m in self.mentions]
+        if self.descriptions:
+            out["descriptions"] = [d.to_dict() for d in self.descriptions]
         return out
 
     def ref(self) -> dict[str, Any]:

@@ -62,8 +62,8 @@ def process_partition(
     run = processor(options)
     report = Report(partition, len(chunk))
     records = []
-    for item in chunk:
-        outcome = run(item)
+    outcomes = [o for part in chunks(chunk, 16) for o in run.chunk(part)]  # tagged together
+    for item, outcome in zip(chunk, outcomes):
         records.append(outcome.record)
         report.notes.extend((item.label, note) for note in outcome.notes)
         if outcome.failed:

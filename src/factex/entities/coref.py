@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..record import Entity, Mention
-from ..resources import table
 from ..text.chars import fold
+from .aliases import canonical
 from .names import full_name, surname_first
 
 
@@ -16,15 +16,6 @@ class Candidate:
 
     mention: Mention
     parts: dict[str, str | None] = field(default_factory=dict)
-
-
-def _aliases() -> dict[str, str]:
-    """Alias -> canonical key, from `models/aliases.tsv` (one entity a row)."""
-    out: dict[str, str] = {}
-    for row in table("aliases"):
-        for name in row[1:]:
-            out[fold(name)] = fold(row[1])
-    return out
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -167,11 +158,8 @@ def cluster_names(
     own; a bare `МИД` joins the nearest such entity before it.
     """
     full = full or {}
-    aliases = _aliases()
-
     def key_of(name: str) -> str:
-        key = fold(name)
-        return aliases.get(key, key)
+        return fold(canonical(name))
 
     groups: dict[str, list[Mention]] = {}
     short: dict[str, set[str]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..document import Analysis, Token, WordRange, words_of
 from ..record import Entity, Mention
+from ..text.segment import one_line
 from .coref import Candidate, build_entities
 from .names import name_parts
 from .ner import WordSpan
@@ -96,6 +97,19 @@ def bracketed(spans: list[WordSpan], owned: dict[int, int], words: list[str]) ->
     return out
 
 
+def _within_lines(spans: list[WordSpan], analysis: Analysis) -> list[WordSpan]:
+    """Spans cut before the first line break inside them: whatever a rule joined,
+    a mention never crosses a paragraph."""
+    tokens, text = analysis.tokens, analysis.text
+    out: list[WordSpan] = []
+    for span in spans:
+        last = span.first + 1
+        while last < span.last and one_line(text, tokens[last - 1].stop, tokens[last].start):
+            last += 1
+        out.append(span if last == span.last else WordSpan(span.first, last, span.type))
+    return out
+
+
 def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     """Repair and refine the tagger's spans, normalise each mention, cluster them."""
     text, tokens = analysis.text, analysis.tokens
@@ -103,7 +117,7 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     persons: list[Candidate] = []
     others: list[Mention] = []
     full: dict[int, str] = {}
-    spans = refine(repair(spans, texts), tokens)
+    spans = _within_lines(refine(repair(spans, texts), tokens), analysis)
     spans, place, place_name = dateline_spans(analysis, spans)
     owned = owners(spans, tokens)
     other_name = bracketed(spans, owned, texts)

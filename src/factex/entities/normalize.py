@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from pymorphy3.analyzer import Parse
 
@@ -110,7 +110,7 @@ FOREIGN_FINALS = frozenset("аяеёиоуэю")
 INDECLINABLE_FINALS = frozenset("еёиоуэю")
 
 
-@cache
+@lru_cache(maxsize=100_000)  # per word: bounded, so memory stays flat over a corpus
 def _foreign(text: str, finals: frozenset[str]) -> bool:
     """A word outside the dictionary ending in one of `finals`."""
     return text[-1:].lower() in finals and not any(p.is_known for p in analyses(text))

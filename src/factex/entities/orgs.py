@@ -158,7 +158,8 @@ def leading_adjectives(spans: list[WordSpan], words: list[Token]) -> list[WordSp
 
 def _branch_end(spans: list[WordSpan], k: int, words: list[Token]) -> int | None:
     """Where `по` + a place (`и` + a place) after spans[k] ends, or None."""
-    if k >= len(spans) or spans[k].type != "LOC" or words[spans[k].first - 1].word != "по":
+    first = spans[k].first if k < len(spans) else 0
+    if first == 0 or spans[k].type != "LOC" or words[first - 1].word != "по":
         return None
     end, nxt = spans[k].last, k + 1
     if (
@@ -208,6 +209,7 @@ def _unit_of(words: list[Token], unit: WordSpan, body: WordSpan) -> bool:
         unit.type == body.type == "ORG"
         and unit.last - unit.first == 1
         and unit.last == body.first
+        and words[unit.first].sent == words[body.first].sent
         and head.isupper()
         and len(head) > 1
         and not _legal_form(head)
@@ -250,7 +252,7 @@ def foreign_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
 TOP_DOMAINS = frozenset(
     {"ru", "рф", "su", "com", "net", "org", "info", "ua", "by", "kz", "tv", "fm"}
 )
-ADDRESS_CUES = frozenset({"адрес", "домен", "имя", "почта"})
+ADDRESS_CUES = frozenset(w.lower() for w in wordlist("entities-address-cues"))
 
 
 def _domain_start(words: list[Token], tld: int) -> int | None:

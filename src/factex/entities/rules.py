@@ -240,7 +240,7 @@ def drop_common_words(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
     return out
 
 
-VEHICLE_CUES = frozenset({"шаттл", "корабль", "телескоп"})
+VEHICLE_CUES = frozenset(w.lower() for w in wordlist("entities-vehicle-cues"))
 
 
 def _is_cue(words: list[Token], i: int, cues: frozenset[str] | tuple[str, ...]) -> bool:
@@ -517,7 +517,7 @@ def drop_events(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     return [s for s in spans if s.type != "ORG" or words[s.first].lemma not in events]
 
 
-TITLE_CUES = frozenset({"чемпионат", "чемпион", "чемпионка", "первенство", "кубок"})
+TITLE_CUES = frozenset(w.lower() for w in wordlist("entities-title-cues"))
 
 
 def title_places(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:

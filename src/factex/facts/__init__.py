@@ -14,6 +14,7 @@ from ..document import Analysis
 from ..record import Fact
 from . import deal, event, meeting, occupation, ownership, quote, signing, visit  # noqa: F401 (registers)
 from .context import Context
+from .descriptions import describe
 from .persons import Persons
 from .registry import FACT_TYPES, Found, with_needs
 
@@ -29,6 +30,7 @@ def extract_facts(analysis: Analysis, types: Iterable[str] | None = None) -> lis
     chosen = list(FACT_TYPES) if types is None else list(types)
     ctx = Context(analysis)
     persons = Persons(ctx, occupation.find(ctx))
+    describe(ctx, persons)  # `глава армянского МИД` on the person's entity (SPEC 0.2)
     found: Found = {}
     for name in with_needs(chosen):
         found[name] = FACT_TYPES[name].find(ctx, persons, found)

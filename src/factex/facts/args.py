@@ -66,7 +66,7 @@ def compound_number(ctx: Context, i: int) -> int | None:
 
 def word(ctx: Context, i: int) -> Token:
     """Token i, for the normal forms of phrases."""
-    return ctx.tokens[i]
+    return ctx.token(i)
 
 
 def inflect(ctx: Context, i: int, grammemes: set[str]) -> str:

@@ -44,45 +44,71 @@ class Context:
             for i in range(first, last + 1):
                 self.span_at.setdefault(i, span)
 
-    # words
+    # words: every accessor takes any index; one outside the document is no word
+    # (empty text, lemma and POS, no features, no punctuation), so a look at the word
+    # before the first or after the last one is safe and never wraps around.
     @property
     def n(self) -> int:
         return len(self.tokens)
 
+    def has(self, i: int) -> bool:
+        """Whether i is the index of a word of the document."""
+        return 0 <= i < len(self.tokens)
+
     def text(self, i: int) -> str:
-        return self.tokens[i].word
+        return self.tokens[i].word if 0 <= i < len(self.tokens) else ""
 
     def lemma(self, i: int) -> str:
-        return self.tokens[i].lemma
+        return self.tokens[i].lemma if 0 <= i < len(self.tokens) else ""
 
     def pos(self, i: int) -> str:
-        return self.tokens[i].pos
+        return self.tokens[i].pos if 0 <= i < len(self.tokens) else ""
 
     def feat(self, i: int, key: str) -> str | None:
-        return self.tokens[i].feats.get(key)
+        return self.tokens[i].feats.get(key) if 0 <= i < len(self.tokens) else None
+
+    def token(self, i: int) -> Token:
+        """Token i; for no word, an empty token where the document ends or starts."""
+        if 0 <= i < len(self.tokens):
+            return self.tokens[i]
+        at = self.start(i)
+        return Token(at, at, "", pos="", sent=self.tokens[-1].sent if i > 0 and self.tokens else 0)
 
     def start(self, i: int) -> int:
-        return self.tokens[i].start
+        """Where word i starts; the end of the text past the last word."""
+        if 0 <= i < len(self.tokens):
+            return self.tokens[i].start
+        return 0 if i < 0 or not self.tokens else self.tokens[-1].stop
 
     def stop(self, i: int) -> int:
-        return self.tokens[i].stop
+        """Where word i ends; the start of the text before the first word."""
+        if 0 <= i < len(self.tokens):
+            return self.tokens[i].stop
+        return 0 if i < 0 or not self.tokens else self.tokens[-1].stop
 
     def chars(self, first: int, last: int) -> str:
-        """The text of words [first, last)."""
+        """The text of words [first, last); empty when the range is."""
+        if first >= last:
+            return ""
         return self.analysis.text[self.start(first) : self.stop(last - 1)]
 
     def sentence(self, i: int) -> WordRange:
-        """The word range of the sentence of word i."""
+        """The word range of the sentence of word i; an empty range at i for no word."""
+        if not 0 <= i < len(self.tokens):
+            edge = min(max(i, 0), len(self.tokens))
+            return WordRange(edge, edge)
         return self.analysis.sentences[self.tokens[i].sent]
 
     def sentences(self) -> list[WordRange]:
         return self.analysis.sentences
 
     def is_punct(self, i: int) -> bool:
+        if not self.has(i):
+            return False
         return self.pos(i) == "PUNCT" or not any(c.isalnum() for c in self.text(i))
 
     def is_quote(self, i: int) -> bool:
-        return self.text(i) in QUOTES
+        return self.has(i) and self.text(i) in QUOTES
 
     def is_dash(self, i: int) -> bool:
         return self.text(i) in DASHES
@@ -132,6 +158,8 @@ class Context:
 
     def dates_in(self, first: int, last: int) -> list[DateExpr]:
         """Dates inside words [first, last), leaving out the dateline's own date."""
+        if first >= last:
+            return []
         a, b = self.start(first), self.stop(last - 1)
         dl_a, dl_b = self.dateline
         dates, starts = self._dates
@@ -160,6 +188,8 @@ class Context:
         return i in self._date_words
 
     def number_at(self, i: int) -> Number | None:
+        if not self.has(i):
+            return None
         a, b = self.start(i), self.stop(i)
         for num in self.analysis.document.numbers:
             if num.start <= a and b <= num.stop:

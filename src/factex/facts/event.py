@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
 from typing import Any
 
 from ..record import Fact
@@ -15,7 +14,8 @@ from ..text.morph import parses
 from ..text.roman import roman_value
 from .args import best_date, nominal_phrase, own_dates, unique
 from .context import Context
-from .lexicon import mapping, multimap, sequences, words
+from .lexicon import mapping, multimap, words
+from .matcher import Triggers
 from .merge import Policy, joined, merge
 from .persons import Persons
 from .registry import Found, fact_type
@@ -54,29 +54,15 @@ def _lemma_lower(ctx: Context, i: int) -> str:
     return _common_lemma(text.lower())
 
 
-@cache
-def _by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """Event word sequences by their first lemma, longest first."""
-    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for seq, kind in sorted(sequences("event-kinds").items(), key=lambda p: -len(p[0])):
-        out.setdefault(seq[0], []).append((seq, kind))
-    return out
+KINDS = Triggers("event-kinds", longest_first=True)  # `форум`, `дни культуры`
 
 
 def _match(ctx: Context, i: int) -> tuple[str, int] | None:
-    """(kind, index of the last trigger word) when an event word starts at i."""
-    candidates = _by_first().get(ctx.lemma(i)) or _by_first().get(_lemma_lower(ctx, i), [])
-    for seq, kind in candidates:
-        j = i
-        for lem in seq[1:]:
-            j += 1
-            while j < ctx.n and ctx.pos(j) == "ADJ":  # `Дни казахстанского кино`
-                j += 1
-            if j >= ctx.n or ctx.lemma(j) != lem:
-                break
-        else:
-            return kind, j
-    return None
+    """(kind, index of the last trigger word) when an event word starts at i; adjectives
+    may stand inside it (`Дни казахстанского кино`)."""
+    lemma = ctx.lemma(i) if KINDS.starting(ctx.lemma(i)) else _lemma_lower(ctx, i)
+    hit = KINDS.at(ctx, i, lemma=lemma, skip=lambda j: ctx.pos(j) == "ADJ")
+    return (hit.value, hit.last - 1) if hit is not None else None
 
 
 def _name_end(ctx: Context, j: int, last: int) -> int:

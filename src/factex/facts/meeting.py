@@ -9,12 +9,14 @@ from ..record import DateExpr, Entity, Fact
 from .args import best_date, own_dates, unique
 from .context import Context
 from .coordination import continues, later_parts
-from .lexicon import mapping, sequences, words
+from .lexicon import mapping, words
+from .matcher import Triggers
 from .merge import Policy, merge
 from .persons import Persons
 from .registry import Found, fact_type
 
-HOSTING = {"принимать", "принять"}
+HOSTING = words("hosting-verbs")
+WITH_PARTNER = {"договориться", "условиться", "контакт"}  # a meeting only `с` someone
 REMOTE = {"телефонный разговор", "ВКС"}
 # A meeting mentioned again adds participants, place, date, format and topics.
 MERGE: dict[str, Policy] = {
@@ -30,6 +32,10 @@ def _trigger(ctx: Context, i: int) -> str | None:
     if lem in mapping("meeting-words"):
         if lem == "разговор" and ctx.lemma(i - 1) != "телефонный":
             return None
+        if lem in WITH_PARTNER and not any(
+            ctx.lemma(k) in {"с", "со"} for k in range(i + 1, min(ctx.n, i + 4))
+        ):
+            return None  # `стороны договорились перенести поездку`: no partner, no meeting
         return mapping("meeting-words")[lem]
     if ctx.pos(i) == "VERB" and (lem in words("topic-verbs") or lem in HOSTING):
         return ""
@@ -38,7 +44,10 @@ def _trigger(ctx: Context, i: int) -> str | None:
 
 def _is_speaker(ctx: Context, j: int, a: int, i: int) -> bool:
     """`как сообщила официальный представитель МИД Мария Захарова, переговоры ...`: the
-    person right after a speech verb (with no meeting word between) reports the talks."""
+    person right after a speech verb (with no meeting word between) reports the talks;
+    who speaks `на встрече с Y` takes part in it."""
+    if j < i and ctx.lemma(i - 1) in {"на", "в", "во"} and i - j <= 4:
+        return False
     return any(
         ctx.lemma(k) in words("speech-verbs") and not k < i < j for k in range(max(a, j - 6), j)
     )
@@ -58,7 +67,21 @@ def _role_ok(ctx: Context, j: int, a: int, i: int) -> bool:
         return True
     if case == "Gen" and ("между" in before or (ctx.pos(i) == "NOUN" and _after_noun(ctx, i, j))):
         return True
+    if case == "Gen" and _taking_part(ctx, a, j):
+        return True
     return case == "Acc" and ctx.lemma(i) in HOSTING and j > i
+
+
+def _taking_part(ctx: Context, a: int, j: int) -> bool:
+    """`с участием вице-премьера X и губернатора Y`: the genitive names after `участием`."""
+    k = j - 1
+    while k >= max(a, j - 12) and (
+        ctx.pos(k) in {"ADJ", "NOUN", "PROPN"} or ctx.span_at.get(k) or ctx.text(k) in {"и", ","}
+    ):
+        if ctx.lemma(k) == "участие" and ctx.feat(k, "Case") == "Ins":
+            return True
+        k -= 1
+    return False
 
 
 def _with_description(ctx: Context, a: int, j: int) -> bool:
@@ -179,12 +202,13 @@ def _place(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:
     return None
 
 
+FORMATS = Triggers("meeting-formats")  # `телефонный разговор`, `по видеосвязи`
+
+
 def _format(ctx: Context, a: int, b: int) -> str | None:
-    for seq, fmt in sequences("meeting-formats").items():
-        for j in range(a, b - len(seq) + 1):
-            if all(ctx.lemma(j + k) == seq[k] for k in range(len(seq))):
-                return fmt
-    return None
+    """The meeting's format given in words [a, b): the first pattern of the file found."""
+    found = FORMATS.search(ctx, a, b)
+    return found.value if found is not None else None
 
 
 def _topic_verb(ctx: Context, a: int, b: int) -> int:

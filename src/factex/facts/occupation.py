@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from .persons import Persons
 
 APPOSITION = {",", "-", "–", "—"}
-HOLDING = {"пост", "должность", "кресло"}
+HOLDING = words("holding-nouns")
 ONE = {"один", "одна", "одного", "одной", "одному", "одним", "одною", "одном"}
-NOW = {"ныне", "теперь", "сейчас", "тогда", "впоследствии"}
+NOW = words("now-adverbs")
 
 
 @dataclass
@@ -315,7 +315,7 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
     return out
 
 
-HEADING = {"возглавлять", "возглавить"}
+HEADING = words("heading-verbs")
 
 
 def _headed(ctx: Context, per_end: dict[int, Span]) -> list[Occupation]:

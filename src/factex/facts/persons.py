@@ -8,6 +8,8 @@ country or organisation.
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..record import Entity
 from .context import Context
 from .lexicon import mapping, multimap, words
@@ -25,6 +27,7 @@ class Persons:
         self.ctx = ctx
         self.occupations = occupations
         self.named = {o.phrase.head: o.person for o in occupations}
+        self.described: dict[int, Entity] = {}  # filled by `descriptions.describe`
 
     def within(self, a: int, b: int, case: str | None = None) -> list[Entity]:
         """Named persons and resolved descriptions in words [a, b), in text order
@@ -50,10 +53,16 @@ class Persons:
         """The person that the post word at `head` stands for, or None."""
         if head in self.named:
             return self.named[head]
+        if head in self.described:
+            return self.described[head]
         if not is_post(self.ctx, head):
             return None
         phrase = phrase_at(self.ctx, head)
-        found = {o.person.id: o.person for o in self.occupations if self._fits(phrase, o)}
+        holders = [o for o in self.occupations if _same_post(phrase, o)]
+        keys = _org_keys(phrase)
+        if keys:  # the post in a matching country or organisation
+            holders = [o for o in holders if keys & _org_keys(o.phrase)]
+        found = {o.person.id: o.person for o in holders}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def group(self, head: int) -> list[Entity]:
@@ -78,19 +87,17 @@ class Persons:
             return list(leaders.values())
         return []
 
-    def _fits(self, phrase: Phrase, occ: Occupation) -> bool:
-        if not _same_post(phrase, occ):
-            return False
-        keys = _org_keys(phrase)
-        if not keys:
-            return len({o.person.id for o in self.occupations if _same_post(phrase, o)}) == 1
-        return bool(keys & _org_keys(occ.phrase))
+
+@cache
+def _posts(position: str) -> frozenset[str]:
+    """The posts a position phrase may name: its first word's synonyms, first and last word."""
+    word = position.split()[-1] if position else ""
+    lemma = position.split()[0] if position else ""
+    return frozenset(multimap("position-synonyms").get(lemma, (lemma,))) | {lemma, word}
 
 
 def _same_post(phrase: Phrase, occ: Occupation) -> bool:
-    word = phrase.position.split()[-1] if phrase.position else ""
-    lemma = phrase.position.split()[0] if phrase.position else ""
-    posts = set(multimap("position-synonyms").get(lemma, (lemma,))) | {lemma, word}
+    posts = _posts(phrase.position or "")
     theirs = occ.phrase.position
     if not theirs:  # `возглавляет компанию`: no post named
         return False

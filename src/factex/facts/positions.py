@@ -8,10 +8,10 @@ complements, or a nationality adjective, names the organisation the post belongs
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
+from ..entities.aliases import canonical as canonical_name
 from ..record import Entity
-from ..resources import table
 from ..text.chars import OPEN_QUOTES
 from .args import nominal_phrase
 from .context import Context
@@ -19,7 +19,7 @@ from .lexicon import mapping, words
 
 ORDINALS = {"первый", "второй", "третий"}
 TAIL_PREPS = {"по", "в", "при", "от", "на"}
-STATES = {"страна", "государство"}  # the country a post belongs to, unnamed
+STATES = words("state-nouns")
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
 INS_POSTS = ("управляющ", "заведующ", "зав")
 
@@ -94,7 +94,7 @@ def _is_post_lemma(lemma: str) -> bool:
     return base_post(lemma) is not None
 
 
-@cache
+@lru_cache(maxsize=100_000)  # per word: bounded, so memory stays flat over a corpus
 def base_post(lemma: str) -> str | None:
     """The post a word names: itself, or the long post a compound ends in
     (`бундестренер` -> `тренер`, `женщина-космонавт` -> `космонавт`)."""
@@ -121,19 +121,9 @@ def _long_posts() -> dict[str, list[str]]:
     return out
 
 
-@cache
-def canonical_places() -> dict[str, str]:
-    """Folded place/organisation names -> canonical name (`РФ` -> `Россия`)."""
-    out: dict[str, str] = {}
-    for row in table("aliases"):
-        for name in row[1:]:
-            out[name.lower().replace("ё", "е")] = row[1]
-    return out
-
-
 def canonical(name: str) -> str:
-    key = name.lower().replace("ё", "е")
-    return canonical_places().get(key, name).lower()
+    """A comparison key for a place or organisation: its canonical name, in lower case."""
+    return canonical_name(name).lower()
 
 
 def country_entity(ctx: Context, country: str) -> Entity | None:

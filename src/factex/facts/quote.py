@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from ..record import Entity, Fact
@@ -12,13 +11,14 @@ from ..text.chars import QUOTE_PAIRS
 from ..text.segment import LINE_BREAK
 from .args import nominal_phrase
 from .context import Context
-from .lexicon import sequences, words
+from .lexicon import words
+from .matcher import Triggers
 from .persons import Persons
 from .positions import is_post, phrase_at
 from .registry import Found, fact_type
 
 OPENING = QUOTE_PAIRS
-MESSAGE_WORDS = {"сообщение", "заявление", "релиз", "пресс-релиз", "документ", "письмо", "текст"}
+MESSAGE_WORDS = words("message-words")
 
 
 def quotations(ctx: Context) -> list[tuple[int, int]]:
@@ -306,19 +306,12 @@ def _quoted(ctx: Context, a: int, last: int) -> str | None:
     return ctx.chars(a + 1, b - 1)
 
 
-@cache
-def _intros() -> dict[str, list[tuple[str, ...]]]:
-    """Introductions of reported speech by their first lemma."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for seq in sequences("speech-intro"):
-        out.setdefault(seq[0], []).append(seq)
-    return out
+INTROS = Triggers("speech-intro")  # `по словам`, `как сообщил`: the speaker follows
 
 
 def _reported(ctx: Context, speakers: Speakers, covered: set[int]) -> list[Fact]:
     """`X сообщал, что ...`, `как сообщил X, ...`, `по словам X, ...`."""
     out: list[Fact] = []
-    intros = _intros()
     for first, last in ctx.sentences():
         if (said := _headline_said(ctx, first, last, covered)) is not None:
             out.append(said)
@@ -329,20 +322,12 @@ def _reported(ctx: Context, speakers: Speakers, covered: set[int]) -> list[Fact]
         for v in range(first, last):
             if v in covered:
                 continue
-            intro = next(
-                (
-                    seq
-                    for seq in intros.get(ctx.lemma(v), ())
-                    if v + len(seq) <= last
-                    and all(ctx.lemma(v + k) == seq[k] for k in range(len(seq)))
-                ),
-                None,
-            )
+            intro = INTROS.at(ctx, v, last)
             if intro is None and (said := _by_his_words(ctx, speakers, v, first, last)):
                 out.append(said)
                 break
             if intro is not None:
-                s_first = v + len(intro)
+                s_first = intro.last
                 comma = next(
                     (
                         k

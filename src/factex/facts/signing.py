@@ -17,7 +17,7 @@ from .registry import Found, fact_type
 
 # A document noun that refers back to the last signing adds its parties and date.
 MERGE: dict[str, Policy] = {"parties": "union", "dates": "date"}
-SETS = frozenset({"ряд", "серия", "комплекс", "свод"})
+SETS = words("document-sets")
 
 
 def _document(ctx: Context, a: int, i: int, b: int) -> str | None:

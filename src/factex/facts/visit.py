@@ -37,7 +37,7 @@ def _genitive_visitor(ctx: Context, persons: Persons, i: int, b: int) -> Entity 
 
 
 TO = frozenset({"в", "во", "на"})
-STAY_VERBS = frozenset({"побывать", "находиться", "пребывать"})
+STAY_VERBS = lexicon_words("stay-verbs")
 
 
 def _destination(ctx: Context, i: int, a: int, b: int, visitor: Entity | None) -> Entity | None:

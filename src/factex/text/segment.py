@@ -24,6 +24,11 @@ _VISIBLE = partial(re.compile(f"[{INVISIBLE}]").sub, "")
 _CONTENT = re.compile(f"[^\\s{INVISIBLE}](?:.*[^\\s{INVISIBLE}])?")
 
 
+def one_line(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] has no line break: no mention, date or number crosses one."""
+    return LINE_BREAK.search(text, start, stop) is None
+
+
 @dataclass
 class Segments:
     """The tokens of a text grouped into sentences, and the paragraph spans.

@@ -72,6 +72,7 @@ from ..record import DateExpr
 from ..resources import wordlist
 from ..text.morph import parses
 from ..text.roman import roman_value
+from ..text.segment import one_line
 from . import durations
 from . import patterns as p
 from .calendar import month_number, month_of, season_months, weekday_number
@@ -872,7 +873,7 @@ def find_dates(text: str, ref: Reference, doc=None) -> list[DateExpr]:
         candidates = [
             c for c in candidates if not any(a < c.stop and c.start < b for a, b in phones)
         ]
-    chosen = select(candidates)
+    chosen = select([c for c in candidates if one_line(text, c.start, c.stop)])
     for date in chosen:
         date.text = text[date.start : date.stop]
     return chosen

@@ -1,0 +1,103 @@
+"""The fuzzing properties of tests/test_fuzz.py for many cases.
+
+    python benchmarks/fuzz.py [--cases 100000] [--seed 0] [--minutes M] [--case K]
+
+Each case is drawn from its own `Random(f"{seed}:{k}")`: arbitrary code points,
+Russian-looking text, a mutated paragraph or stretch of a real text (our own news text,
+and the FactRuEval devset texts when present), and now and then a heavy one (a paragraph
+repeated 200 times, a 100,000-character word, a 5,000-word sentence). For each: no
+exception and no stage warning (strict mode), exact offsets, a record valid against the
+schema, the same record on a second run. `--minutes` stops early and says how many
+cases ran; `--case K` reruns one case and prints its text and what went wrong.
+Exit status 1 when any case failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from random import Random
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from fuzzing import (  # noqa: E402
+    any_unicode,
+    base_texts,
+    long_sentence,
+    long_word,
+    mutant,
+    repeated_paragraph,
+    russian_like,
+    violations,
+)
+
+HEAVY_EVERY = 2000  # one heavy case in this many
+
+
+def case(texts: list[str], seed: int, k: int) -> tuple[str, str]:
+    """The kind and text of case k."""
+    rng = Random(f"{seed}:{k}")
+    if k % HEAVY_EVERY == HEAVY_EVERY - 1:
+        kind = rng.choice(("repeated-paragraph", "long-word", "long-sentence"))
+        if kind == "repeated-paragraph":
+            return kind, repeated_paragraph(texts, rng, 200)
+        return kind, long_word(rng) if kind == "long-word" else long_sentence(rng)
+    pick = rng.random()
+    if pick < 0.2:
+        return "unicode", any_unicode(rng, 400)
+    if pick < 0.4:
+        return "russian-like", russian_like(rng, 120)
+    name, text = mutant(texts, rng, 1200)
+    return f"mutant {name}", text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--minutes", type=float, default=None, help="stop after this long")
+    parser.add_argument("--case", type=int, default=None, help="rerun one case and show it")
+    args = parser.parse_args(argv)
+
+    from factex import Pipeline
+
+    nlp = Pipeline(strict=True)
+    texts = base_texts()
+    if args.case is not None:
+        kind, text = case(texts, args.seed, args.case)
+        print(f"case {args.case} ({kind}, {len(text):,} characters): {text[:500]!r}")
+        found = violations(nlp, text)
+        print("\n".join(found) if found else "all properties hold")
+        return 1 if found else 0
+
+    start = time.perf_counter()
+    deadline = start + args.minutes * 60 if args.minutes else None
+    kinds: Counter[str] = Counter()
+    failed: list[tuple[int, str, str]] = []
+    ran = 0
+    for k in range(args.cases):
+        if deadline is not None and time.perf_counter() > deadline:
+            break
+        kind, text = case(texts, args.seed, k)
+        kinds[kind.split()[0]] += 1
+        found = violations(nlp, text)
+        ran += 1
+        if found:
+            failed.append((k, kind, found[0]))
+            print(f"fuzz: case {k} ({kind}) failed: {found[0]}", file=sys.stderr, flush=True)
+        if ran % 1000 == 0:
+            elapsed = time.perf_counter() - start
+            print(f"fuzz: {ran:,} cases, {len(failed)} failed, {elapsed:.0f} s", file=sys.stderr)
+    elapsed = time.perf_counter() - start
+    print(f"cases run: {ran:,} of {args.cases:,} (seed {args.seed}) in {elapsed / 60:.1f} min")
+    print("by kind: " + ", ".join(f"{k} {n:,}" for k, n in kinds.most_common()))
+    print(f"failed: {len(failed)}")
+    for k, kind, first in failed[:20]:
+        print(f"  case {k} ({kind}): {first}  [rerun: --case {k} --seed {args.seed}]")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
