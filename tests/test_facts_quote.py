@@ -208,3 +208,9 @@ def test_about_this_thing_is_no_report_of_the_sentence_before():
         "Об этом человеке говорят разное, сообщил историк Иван Петров."
     )
     assert all(not q["text"].startswith("В Екатеринбурге") for q in quotes(text))
+
+
+def test_sentence_ending_in_a_colon_says_nothing():
+    # A headline-style colon with no words after it, at the end of the document.
+    for text in ["Benteler в России принадлежит две компании:", "(А в былине:"]:
+        assert quotes(text) == []

@@ -248,7 +248,7 @@ def _headline_speaker(ctx: Context, first: int, colon: int) -> Entity | None:
 def _headline_said(ctx: Context, first: int, last: int, covered: set[int]) -> Fact | None:
     """`Лавров: переговоры прошли конструктивно`: words after a name and a colon."""
     colon = next((k for k in range(first + 1, min(last, first + 8)) if ctx.text(k) == ":"), None)
-    if colon is None or colon + 1 in covered or ctx.is_quote(colon + 1):
+    if colon is None or colon + 1 >= last or colon + 1 in covered or ctx.is_quote(colon + 1):
         return None
     speaker = _headline_speaker(ctx, first, colon)
     text = _text(ctx, colon + 1, last) if speaker is not None else ""

@@ -27,12 +27,11 @@ __all__ = ["OC_TO_UD_CASE", "UD_TO_OC_CASE", "UD_TO_OC_GENDER", "best_parse", "l
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 # Each UD feature's OpenCorpora category: every grammeme any of its values maps to.
 _CATEGORY = {name: frozenset().union(*values.values()) for name, values in UD_TO_OC_FEATS.items()}
-# Features compared one by one, in this order, after the part of speech (gender
-# comes after a proper-name reading); the others are compared together after
+# Case, number and gender are compared one by one after the part of speech (gender
+# after a proper-name reading); the other features are compared together after
 # them, except animacy, which the tagger gives names unreliably and pymorphy3
 # gives places and persons differently.
-_RANKED = ("Case", "Number")
-_NOT_SUMMED = frozenset({*_RANKED, "Gender", "Animacy"})
+_NOT_SUMMED = frozenset({"Case", "Number", "Gender", "Animacy"})
 _DIGIT_ORDINAL = re.compile(r"\d+-(?:[а-яё]{1,3})")
 _STRESS = str.maketrans("", "", "\u0301\u0300")
 # Function words whose UD lemma is the word as written (`во`, `со`, `чтоб`).
@@ -77,37 +76,75 @@ def _tag_facts(tag: OpencorporaTag) -> _TagFacts:
     return _TagFacts(tag.POS, grammemes, bool(PROPER & grammemes))
 
 
-def _feature(tag: _TagFacts, name: str, value: str) -> int:
+# One feature of slovnet's tag: the grammemes that agree with it, and its category.
+_Want = tuple[frozenset[str], frozenset[str]]
+_NO_WANT: _Want = (frozenset(), frozenset())
+
+
+class _Wanted(NamedTuple):
+    """slovnet's tag as agreement scoring reads it, built once per tag."""
+
+    first: frozenset[str]  # the usual OpenCorpora parts of speech
+    possible: frozenset[str]  # the possible ones
+    numb: bool  # NUM: a number written in digits agrees too
+    case: _Want
+    number: _Want
+    gender: _Want
+    rest: tuple[_Want, ...]
+    propn: bool
+
+
+def _want(name: str, value: str | None) -> _Want:
+    wanted = UD_TO_OC_FEATS.get(name, {}).get(value or "")
+    return (wanted, _CATEGORY[name]) if wanted else _NO_WANT
+
+
+@lru_cache(maxsize=10_000)
+def _wanted(pos: str, feats: tuple[tuple[str, str], ...]) -> _Wanted:
+    fd = dict(feats)
+    case = _want("Case", fd.get("Case"))
+    if _animate_accusative(fd):  # an animate accusative is the genitive form (`Дамблдора`)
+        case = (case[0] | UD_TO_OC_CASE["Gen"], case[1])
+    return _Wanted(
+        UD_TO_OC_POS_FIRST.get(pos, frozenset()),
+        UD_TO_OC_POS.get(pos, frozenset()),
+        pos == "NUM",
+        case,
+        _want("Number", fd.get("Number")),
+        _want("Gender", fd.get("Gender")),
+        tuple(w for n, v in feats if n not in _NOT_SUMMED and (w := _want(n, v)) != _NO_WANT),
+        pos == "PROPN",
+    )
+
+
+def _feature(grammemes: frozenset[str], want: _Want) -> int:
     """+1 when the tag has the feature's value, -1 another value of it, 0 neither."""
-    wanted = UD_TO_OC_FEATS.get(name, {}).get(value)
-    if not wanted:
+    if not want[0]:
         return 0
-    if tag.grammemes & wanted:
+    if grammemes & want[0]:
         return 1
-    return -1 if tag.grammemes & _CATEGORY[name] else 0
+    return -1 if grammemes & want[1] else 0
 
 
-@lru_cache(maxsize=50_000)
-def _agreement(
-    oc_tag: OpencorporaTag, pos: str, feats: tuple[tuple[str, str], ...]
-) -> tuple[int, ...]:
+def _agreement(tag: _TagFacts, w: _Wanted) -> tuple[int, ...]:
     """How well a parse agrees with slovnet's tag, compared part of speech first
     (2 the usual reading, 1 a possible one), then case, number, a proper-name parse
     for a PROPN, gender, and the other features together."""
-    tag = _tag_facts(oc_tag)
-    if tag.pos in UD_TO_OC_POS_FIRST.get(pos, ()):
+    g = tag.grammemes
+    if tag.pos in w.first:
         level = 2
-    elif tag.pos in UD_TO_OC_POS.get(pos, ()) or (pos == "NUM" and "NUMB" in tag.grammemes):
+    elif tag.pos in w.possible or (w.numb and "NUMB" in g):
         level = 1
     else:
         level = 0
-    fd = dict(feats)
-    ranked = [_feature(tag, name, fd[name]) if name in fd else 0 for name in _RANKED]
-    if ranked[0] < 0 and _animate_accusative(fd) and "gent" in tag.grammemes:
-        ranked[0] = 1  # an animate accusative is the genitive form (`Дамблдора`)
-    gender = _feature(tag, "Gender", fd["Gender"]) if "Gender" in fd else 0
-    rest = sum(_feature(tag, n, v) for n, v in feats if n not in _NOT_SUMMED)
-    return (level, *ranked, int(pos == "PROPN" and tag.proper), gender, rest)
+    return (
+        level,
+        _feature(g, w.case),
+        _feature(g, w.number),
+        int(w.propn and tag.proper),
+        _feature(g, w.gender),
+        sum(_feature(g, want) for want in w.rest),
+    )
 
 
 def _animate_accusative(feats: dict[str, str]) -> bool:
@@ -125,8 +162,9 @@ def choose(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> tuple[Par
     it agrees on part of speech and case; None for a word with no parse at all."""
     best: Parse | None = None
     best_key: tuple = ()
+    wanted = _wanted(pos, feats)
     for parse in parses(word):
-        key = (*_agreement(parse.tag, pos, feats), parse.is_known, parse.score)
+        key = (*_agreement(_tag_facts(parse.tag), wanted), parse.score)
         if best is None or key > best_key:
             best, best_key = parse, key
     if best is None:
@@ -169,7 +207,7 @@ def lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
     parse, agrees = chosen
     if pos == "PROPN" and _plural_for_singular(parse, feats):
         return _fold(word.lower())  # a surname read as a genitive plural (`Токаев`)
-    if not parse.is_known and not (agrees or (pos != "PROPN" and _same_class(parse, pos))):
+    if not (agrees or (pos != "PROPN" and _same_class(parse, pos))) and not parse.is_known:
         return _fold(word.lower())
     return _fold(_ud_lemma(parse, pos, dict(feats)))
 
@@ -186,7 +224,7 @@ def _plural_for_singular(parse: Parse, feats: tuple[tuple[str, str], ...]) -> bo
 
 
 def _same_class(parse: Parse, pos: str) -> bool:
-    return _agreement(parse.tag, pos, ())[0] > 0
+    return _agreement(_tag_facts(parse.tag), _wanted(pos, ()))[0] > 0
 
 
 def _ud_lemma(parse: Parse, pos: str, feats: dict[str, str]) -> str:
@@ -194,8 +232,7 @@ def _ud_lemma(parse: Parse, pos: str, feats: dict[str, str]) -> str:
     tag = parse.tag
     if pos == "ADJ" and tag.POS == "PRTF":
         # A participle used as an adjective keeps the adjective's lemma.
-        full = parse.inflect({"PRTF", "masc", "sing", "nomn"})
-        return full.word if full is not None else parse.normal_form
+        return _inflected(parse, frozenset({"PRTF", "masc", "sing", "nomn"}))
     if tag.POS == "ADJF" and "Supr" in tag:
         # A superlative is its own lemma (`лучших` -> `лучший`, not `хороший`).
         return _superlative(parse)
@@ -206,13 +243,34 @@ def _ud_lemma(parse: Parse, pos: str, feats: dict[str, str]) -> str:
     feminine = tag.gender == "femn" and feats.get("Gender") != "Masc"
     if feminine and pos in ("PROPN", "NOUN") and ("Surn" in tag or "Patr" in tag):
         # A woman's surname or patronymic keeps its feminine form (`Петровны` -> `петровна`).
-        form = parse.inflect({"femn", "sing", "nomn"})
-        return form.word if form is not None else parse.normal_form
+        return _inflected(parse, frozenset({"femn", "sing", "nomn"}))
     if pos == "PRON" and tag.POS == "ADJF" and parse.normal_form in _SUBSTANTIVE:
         plural = feats.get("Number", "Plur" if tag.number == "plur" else "Sing") == "Plur"
-        form = parse.inflect({"plur", "nomn"} if plural else {"neut", "sing", "nomn"})
-        return form.word if form is not None else parse.normal_form
+        return _inflected(parse, _PLURAL_NOM if plural else _NEUTER_NOM)
     return parse.normal_form
+
+
+_PLURAL_NOM = frozenset({"plur", "nomn"})
+_NEUTER_NOM = frozenset({"neut", "sing", "nomn"})
+# Grammemes that vary within a lexeme: a form's other grammemes and its normal
+# form name the lexeme, so one inflection serves all of its forms.
+_INFLECTIONAL = frozenset().union(*(_CATEGORY[n] for n in ("Case", "Number", "Gender", "Animacy")))
+_INFLECTED: dict[tuple[str, frozenset[str], frozenset[str]], str] = {}
+_INFLECTED_MAX = 20_000
+
+
+def _inflected(parse: Parse, grammemes: frozenset[str]) -> str:
+    """The form of the parse's lexeme with these grammemes (its normal form if none);
+    looked up once per lexeme, as building a lexeme is slow (a verb's has hundreds)."""
+    key = (parse.normal_form, frozenset(parse.tag.grammemes) - _INFLECTIONAL, grammemes)
+    found = _INFLECTED.get(key)
+    if found is None:
+        form = parse.inflect(set(grammemes))
+        found = form.word if form is not None else parse.normal_form
+        if len(_INFLECTED) >= _INFLECTED_MAX:
+            _INFLECTED.clear()
+        _INFLECTED[key] = found
+    return found
 
 
 def _superlative(parse: Parse) -> str:
