@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus.inputs import Item
 from .corpus.pool import chunks
-from .corpus.process import Options, Processor
+from .corpus.process import Options, Processor, one_blas_thread
 from .extras import require
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ def processor(options: Options) -> Processor:
         if found is None:
             found = _processors[repr(options)] = Processor(options)
             found.nlp  # noqa: B018  (load the models now, under the lock)
+            one_blas_thread()
         return found
 
 
