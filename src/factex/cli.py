@@ -124,8 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--facts",
         action="append",
         metavar="TYPES",
-        help="fact types to extract, comma-separated (default: all: occupation, visit, "
-        "meeting, event, quote, signing; e.g. --facts occupation,quote)",
+        help="fact types to extract, comma-separated (default: all: occupation, visit, meeting, "
+        "event, quote, signing, deal, ownership; e.g. --facts occupation,quote)",
     )
     stages.add_argument(
         "--strict",
