@@ -145,13 +145,9 @@ class Assembly:
         )
         for i, e in enumerate(doc.entities, 1):
             e.id = f"T{i}"
-        for i, d in enumerate(doc.dates, 1):
-            d.id = f"D{i}"
-        for i, n in enumerate(doc.numbers, 1):
-            n.id = f"N{i}"
+        doc.assign_ids()  # dates, numbers and facts; the facts are self.facts, in order
         final = {member: c.entity for member, c in merged.items()}
-        for i, (fact, entities, dates) in enumerate(self.facts, 1):
-            fact.id = f"F{i}"
+        for fact, entities, dates in self.facts:
             fact.args = {k: _remap(v, entities, dates, final) for k, v in fact.args.items()}
         doc.warnings = self.warnings
         return doc
