@@ -14,6 +14,7 @@ from .lexicon import mapping, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
 from .pronouns import PERSONAL, antecedent
 from .registry import Found, fact_type
+from .roles import clause, is_which
 
 if TYPE_CHECKING:
     from .persons import Persons
@@ -105,7 +106,7 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
             appositions[phrase.last] = before
             used_heads.add(i)
-    found.extend(_appointments(ctx, used_heads))
+    found.extend(_appointments(ctx, used_heads, per_end))
     found.extend(_headed(ctx, per_end))
     _countries_of_persons(ctx, found)
     _orgs_within_document(found)
@@ -283,7 +284,7 @@ def _occ(ctx: Context, person: Span, phrase: Phrase) -> Occupation:
     return Occupation(person.entity, phrase, ctx.start(first), ctx.stop(last - 1))
 
 
-def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
+def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> list[Occupation]:
     """`назначил Ивана Петрова министром экономики`, `стал президентом компании`."""
     out: list[Occupation] = []
     for first, last in ctx.sentences():
@@ -296,7 +297,7 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
                 continue
             if ctx.feat(i, "Number") == "Plur":  # `опровергнута представителями Путина`
                 continue
-            a, b = ctx.clause(i)
+            a, b = _clause(ctx, i)
             if not held and not any(a <= v < b for v in verbs):
                 continue
             phrase = phrase_at(ctx, i)
@@ -305,7 +306,11 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
             ]
             core = [s for s in persons if ctx.feat(s.first, "Case") in {"Nom", "Acc", None}]
             persons = core or persons  # `вместо Кана капитаном стал Баллак`: the subject
-            if persons:
+            whose = _relative_antecedent(ctx, a, per_end)
+            objects = [s for s in core if ctx.feat(s.first, "Case") == "Acc"]
+            if whose is not None and (ctx.feat(a, "Case") == "Acc" or not objects):
+                person = whose  # `Петров, который тогда был вице-президентом банка`
+            elif persons:
                 person = min(persons, key=lambda s: min(abs(s.first - i), abs(s.last - i)))
             elif (found := _antecedent(ctx, a, b)) is not None:
                 person = found  # `Он является депутатом парламента`
@@ -315,6 +320,36 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
     return out
 
 
+def _clause(ctx: Context, i: int) -> tuple[int, int]:
+    """The clause of word i (`roles.clause`), cut at quotation marks that enclose speech,
+    not at those of a name (`директором фонда «Открытый город» является`)."""
+    a, b = clause(ctx, i)
+    for k in range(i - 1, a - 1, -1):
+        if ctx.is_quote(k) and not _name_quote(ctx, k):
+            a = k + 1
+            break
+    for k in range(i + 1, b):
+        if ctx.is_quote(k) and not _name_quote(ctx, k):
+            b = k
+            break
+    return a, b
+
+
+def _name_quote(ctx: Context, k: int) -> bool:
+    """A quotation mark right before or after a name."""
+    return ctx.span_at.get(k + 1) is not None or ctx.span_at.get(k - 1) is not None
+
+
+def _relative_antecedent(ctx: Context, a: int, per_end: dict[int, Span]) -> Span | None:
+    """The person a relative clause starting at word a is about, when `который` is its
+    subject or object (`Петров, который был ...`, `Петрова, которого назначили ...`):
+    the name right before its comma."""
+    if not is_which(ctx, a) or ctx.text(a - 1) != "," or ctx.feat(a, "Case") not in SUBJECT:
+        return None
+    return per_end.get(_skip_parenthesis(ctx, a - 1))
+
+
+SUBJECT = {"Nom", "Acc"}
 HEADING = words("heading-verbs")
 
 
