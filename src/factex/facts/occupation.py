@@ -83,6 +83,11 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, inside, phrase))
             used_heads.add(i)
             continue
+        later = _after_insert(ctx, phrase, per_start)
+        if later is not None:  # `глава компании, по данным РБК, Иван Петров`
+            found.append(_occ(ctx, later, phrase))
+            used_heads.add(i)
+            continue
         pending.append(phrase)
         signed = _signature(ctx, phrase, per_end)
         if signed is not None:  # `Кирсан Илюмжинов Президент ФИДЕ`
@@ -191,6 +196,34 @@ def _skip_parenthesis_after(ctx: Context, phrase: Phrase) -> int:
             if ctx.text(j) == ")":
                 return j + 1
     return -1
+
+
+def _after_insert(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> Span | None:
+    """The holder named after a comma that closes the phrase: right after it, as an
+    apposition closed by a comma (`Глава компании «Берег», Павел Шилов, ...`), or
+    after a parenthetical source (`, по данным РБК,`, `, как сообщает агентство,`); the
+    name in the post's case; not after another apposition."""
+    k = phrase.last
+    if ctx.text(k) != "," or ctx.text(phrase.lead - 1) in APPOSITION:
+        return None  # `Ннека Угбома - руководитель проекта, Гергей Ковач - ...`: a list
+    person = per_start.get(k + 1)
+    if person is not None:
+        if ctx.text(person.last) != "," or per_start.get(person.last + 1) is not None:
+            return None  # `глава компании, Петров, Сидоров ...`: a list
+    elif _insert_opens(ctx, k + 1):
+        end = next((j for j in range(k + 2, min(ctx.n, k + 10)) if ctx.text(j) == ","), None)
+        person = per_start.get(end + 1) if end is not None else None
+    if person is None:
+        return None
+    cases = _same_forms(ctx.feat(phrase.head, "Case"))
+    return person if ctx.feat(person.first, "Case") in cases | {None} else None
+
+
+def _insert_opens(ctx: Context, k: int) -> bool:
+    """`по данным ...`, `по словам ...`, `как сообщает ...`: a parenthetical source."""
+    if ctx.lemma(k) == "по":
+        return ctx.lemma(k + 1) in words("insert-cues")
+    return ctx.lemma(k) == "как" and ctx.lemma(k + 1) in words("speech-verbs")
 
 
 def _signature(ctx: Context, phrase: Phrase, per_end: dict[int, Span]) -> Span | None:
