@@ -14,7 +14,7 @@ from .lexicon import mapping, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
 from .pronouns import PERSONAL, antecedent
 from .registry import Found, fact_type
-from .roles import clause, is_which
+from .roles import case_of, clause, end_of, is_which, start_of
 
 if TYPE_CHECKING:
     from .persons import Persons
@@ -113,6 +113,7 @@ def find(ctx: Context) -> list[Occupation]:
             used_heads.add(i)
     found.extend(_appointments(ctx, used_heads, per_end))
     found.extend(_headed(ctx, per_end))
+    found.extend(_affiliations(ctx, per_start, per_end))
     _countries_of_persons(ctx, found)
     _orgs_within_document(found)
     return _unique([o for o in found if _is_post_proper(o, ctx)])
@@ -383,7 +384,7 @@ def _relative_antecedent(ctx: Context, a: int, per_end: dict[int, Span]) -> Span
 
 
 SUBJECT = {"Nom", "Acc"}
-HEADING = words("heading-verbs")
+HEADING = mapping("heading-verbs")  # verb -> the case of what is headed
 
 
 def _headed(ctx: Context, per_end: dict[int, Span]) -> list[Occupation]:
@@ -404,12 +405,40 @@ def _headed(ctx: Context, per_end: dict[int, Span]) -> list[Occupation]:
                 continue
             phrase = Phrase(i, i, i + 1, "", org_span.entity)
         else:
+            case = HEADING[ctx.lemma(i)]
             person = _head_subject(ctx, i, per_end)
-            phrase = _headed_object(ctx, i)
+            phrase = _headed_object(ctx, i, case)
+            if phrase is None:  # `Компанию «Техносфера» возглавляет Елена Громова`
+                phrase, person = _fronted_object(ctx, i, case), _subject_after(ctx, i)
             if person is None or phrase is None:
                 continue
         out.append(_occ(ctx, person, phrase))
     return out
+
+
+def _fronted_object(ctx: Context, i: int, case: str) -> Phrase | None:
+    """What is headed, named before the verb at the start of its clause, in the verb's
+    case (`Департаментом транспорта Москвы руководит`); only names, their head noun,
+    genitives and quotes between it and the verb."""
+    a, _ = _clause(ctx, i)
+    names = [s for s in ctx.spans_in(a, i, "ORG LOC") if ctx.span_at.get(s.first) is s]
+    if not names or start_of(ctx, names[0]) != a or case_of(ctx, names[0]) != case:
+        return None
+    for k in range(names[0].last, i):
+        if ctx.span_at.get(k) is None and not ctx.is_quote(k) and ctx.feat(k, "Case") != "Gen":
+            return None
+    return Phrase(i, i, i + 1, "", names[0].entity)
+
+
+def _subject_after(ctx: Context, i: int) -> Span | None:
+    """A person named in the nominative right after the verb (adverbs aside)."""
+    k = i + 1
+    while ctx.pos(k) == "ADV":
+        k += 1
+    span = ctx.span_at.get(k)
+    if span is None or span.first != k or span.entity.type != "PER":
+        return None
+    return span if ctx.feat(k, "Case") in {"Nom", None} else None
 
 
 def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None:
@@ -424,17 +453,21 @@ def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None
     return subjects[-1] if subjects else None
 
 
-def _headed_object(ctx: Context, i: int) -> Phrase | None:
-    """What is headed: a named organisation or place, or an organisation noun phrase."""
+def _headed_object(ctx: Context, i: int, case: str) -> Phrase | None:
+    """What is headed, after the verb in its case: a named organisation or place (with its
+    head noun: `агентством «Медиацентр»`), or an organisation noun phrase."""
     k = i + 1
     while k < ctx.n and (ctx.pos(k) == "ADV" or ctx.in_date(k)):
         k += 1
+    head = ctx.lemma(k) in words("org-nouns") and ctx.feat(k, "Case") == case
+    if head and ctx.is_quote(k + 1) and ctx.span_at.get(k + 2) is not None:
+        k += 1  # `руководящий агентством «Северный медиацентр»`
     if k < ctx.n and ctx.is_quote(k):
         k += 1
     span = ctx.span_at.get(k)
     if span is not None and span.first == k and span.entity.type in {"ORG", "LOC"}:
         return Phrase(i, i, i + 1, "", span.entity)
-    if k >= ctx.n or ctx.lemma(k) not in words("org-nouns") or ctx.feat(k, "Case") != "Acc":
+    if k >= ctx.n or ctx.lemma(k) not in words("org-nouns") or ctx.feat(k, "Case") != case:
         return None
     _, last = ctx.sentence(k)
     end = k + 1
@@ -443,6 +476,39 @@ def _headed_object(ctx: Context, i: int) -> Phrase | None:
     if end == k + 1:
         return None  # `возглавил делегацию`: which one, the text does not say here
     return Phrase(i, i, i + 1, "", None, org_text=nominal_phrase(ctx, k, k, end))
+
+
+AFFILIATION_PREPS = {"из", "от"}
+
+
+def _affiliations(
+    ctx: Context, per_start: dict[int, Span], per_end: dict[int, Span]
+) -> list[Occupation]:
+    """`Иванов из партии «Яблоко»`, `кандидат от партии «Яблоко» Иванов`: a person who
+    belongs to a named party or movement, with no post word (or the post before `от`)."""
+    out: list[Occupation] = []
+    for i in range(ctx.n - 2):
+        if ctx.lemma(i) not in AFFILIATION_PREPS:
+            continue
+        if ctx.lemma(i + 1) not in words("affiliation-nouns") or ctx.feat(i + 1, "Case") != "Gen":
+            continue
+        k = i + 3 if ctx.is_quote(i + 2) else i + 2
+        span = ctx.span_at.get(k)
+        if span is None or span.first != k or span.entity.type != "ORG":
+            continue
+        before = per_end.get(i)
+        after = per_start.get(end_of(ctx, span))
+        if before is not None and ctx.feat(before.first, "Case") in {"Nom", None}:
+            person = before  # `Руслан Гаджиев из партии «Зеленая Россия»`
+            phrase = Phrase(i, i, i + 1, "", span.entity)
+        elif after is not None and ctx.pos(i - 1) == "NOUN" and ctx.span_at.get(i - 1) is None:
+            person = after  # `Депутат из партии «Новый путь» Тимур Сафин`
+            position = phrase_at(ctx, i - 1).position if is_post(ctx, i - 1) else ""
+            phrase = Phrase(i - 1, i - 1, i, position, span.entity)
+        else:
+            continue
+        out.append(_occ(ctx, person, phrase))
+    return out
 
 
 def _antecedent(ctx: Context, a: int, b: int) -> Span | None:
