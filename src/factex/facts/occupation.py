@@ -10,7 +10,8 @@ from ..record import Entity, Fact
 from .args import nominal_phrase
 from .context import Context, Span
 from .coordination import holders
-from .lexicon import mapping, words
+from .implied import country_meant, organisation_meant
+from .lexicon import mapping, multimap, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
 from .pronouns import PERSONAL, antecedent
 from .registry import Found, fact_type
@@ -115,6 +116,8 @@ def find(ctx: Context) -> list[Occupation]:
     found.extend(_headed(ctx, per_end))
     found.extend(_affiliations(ctx, per_start, per_end))
     _countries_of_persons(ctx, found)
+    _implied_orgs(ctx, found)
+    _countries_of_text(ctx, found)
     _orgs_within_document(found)
     return _unique([o for o in found if _is_post_proper(o, ctx)])
 
@@ -266,6 +269,43 @@ def _orgs_within_document(found: list[Occupation]) -> None:
                 occ.phrase.org = orgs[next(iter(ids))]
 
 
+def _implied_orgs(ctx: Context, found: list[Occupation]) -> None:
+    """`глава компании`, `представитель ведомства`, `спикер палаты`: a post whose
+    organisation is a generic noun takes the organisation the text is about
+    (`organisation_meant`)."""
+    for occ in found:
+        phrase = occ.phrase
+        if phrase.org is not None or phrase.org_text is not None or phrase.inner is not None:
+            continue
+        noun = _generic_noun(ctx, phrase)
+        if noun is not None:
+            phrase.org = organisation_meant(ctx, noun)
+
+
+def _generic_noun(ctx: Context, phrase: Phrase) -> int | None:
+    """The organisation noun in the genitive that completes the post (`глава компании`)."""
+    k = phrase.head + 1
+    while k < phrase.last and ctx.pos(k) == "ADJ":
+        k += 1
+    if k >= phrase.last or ctx.span_at.get(k) is not None or ctx.feat(k, "Case") != "Gen":
+        return None
+    return k if ctx.lemma(k) in words("org-nouns") | set(multimap("implied-org-kinds")) else None
+
+
+NATIONAL_POSTS = words("leader-posts") | words("state-posts") | words("envoy-posts")
+
+
+def _countries_of_text(ctx: Context, found: list[Occupation]) -> None:
+    """`Парламент Словакии принял бюджет. Президент Мирослав Новак ...`: a state post
+    named without its state takes the one country the text names (`country_meant`)."""
+    for occ in found:
+        phrase = occ.phrase
+        if phrase.org is not None or phrase.org_text is not None or phrase.inner is not None:
+            continue
+        if ctx.lemma(phrase.head) in words("state-posts") and _generic_noun(ctx, phrase) is None:
+            phrase.org = country_meant(ctx)
+
+
 def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
     """`французского коллегу Николя Саркози`: a nationality adjective right before a
     person's name (with at most one noun between) gives the country of the person's
@@ -280,7 +320,7 @@ def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
                 country.setdefault(span.entity.id, set()).add(mapping("nationality")[lem])
     for occ in found:
         known = country.get(occ.person.id, set())
-        state_post = ctx.lemma(occ.phrase.head) in words("leader-posts") | {"министр", "посол"}
+        state_post = ctx.lemma(occ.phrase.head) in NATIONAL_POSTS
         if occ.phrase.org is None and len(known) == 1 and state_post:
             occ.phrase.org = country_entity(ctx, next(iter(known)))
 
