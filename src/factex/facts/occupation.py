@@ -74,6 +74,13 @@ def find(ctx: Context) -> list[Occupation]:
         person = per_start.get(phrase.last)
         if person is not None and _boss(ctx, phrase, person):
             continue  # `помощник Хиллари Клинтон по европейским делам`: whose, not who
+        if person is not None and _relative(ctx, phrase, person):
+            continue  # `Дочь губернатора Мария Дронова`: the name is not the holder's
+        if person is not None and _possessor(ctx, phrase, person):
+            found.extend(_inner_holder(ctx, phrase, person))  # `губернатора Сергея Дронова`
+            person = per_start.get(person.last)  # `Директор фонда Игоря Сидорова Анна Белова`
+            if person is None or _cases(ctx, person) != {"Nom"}:
+                continue  # `Директор театра Табакова`: whose theatre, not who
         if person is not None:  # `глава Татарстана Рустам Минниханов`
             found.append(_occ(ctx, person, phrase))
             used_heads.add(i)
@@ -147,6 +154,55 @@ def _chain(
         used.add(prev.head)
         lead = prev.lead
     return out
+
+
+def _cases(ctx: Context, person: Span) -> set[str | None]:
+    """The cases the words of a name are tagged with."""
+    return {ctx.feat(k, "Case") for k in range(person.first, person.last)} - {None}
+
+
+FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына")
+
+
+def _feminine_nominative(ctx: Context, person: Span) -> bool:
+    """Whether every word of a name in the genitive tag may be a woman's name in the
+    nominative (`Э. Чернова`: `Чернова` is both): only initials and `-ова`, `-ина` forms."""
+    return all(
+        ctx.is_punct(k) or len(ctx.text(k)) <= 2 or ctx.text(k).lower().endswith(FEMININE_ENDINGS)
+        for k in range(person.first, person.last)
+    )
+
+
+def _relative(ctx: Context, phrase: Phrase, person: Span) -> bool:
+    """`Дочь губернатора Мария Дронова`, `Сын президента компании Игорь Громов`: a post in
+    the genitive governed by a noun of kin, and a name in the nominative after it."""
+    if ctx.lemma(phrase.lead - 1) not in words("relation-nouns"):
+        return False
+    return ctx.feat(phrase.head, "Case") == "Gen" and "Gen" not in _cases(ctx, person)
+
+
+def _possessor(ctx: Context, phrase: Phrase, person: Span) -> bool:
+    """`Директор фонда Игоря Сидорова (Анна Белова)`, `Помощник губернатора Сергея Дронова
+    Олег Фомин`: a name in the genitive after a post in the nominative completes the
+    phrase (an organisation's or a post's owner) when an organisation noun or a post
+    comes right before it or a name in the nominative right after it."""
+    if ctx.feat(phrase.head, "Case") != "Nom" or _cases(ctx, person) != {"Gen"}:
+        return False
+    k = person.first - 1
+    owner = ctx.lemma(k) in words("org-nouns") and not _feminine_nominative(ctx, person)
+    completes = owner or (k != phrase.head and is_post(ctx, k))
+    after = ctx.span_at.get(person.last)
+    named = after is not None and after.entity.type == "PER" and _cases(ctx, after) == {"Nom"}
+    return completes or named
+
+
+def _inner_holder(ctx: Context, phrase: Phrase, person: Span) -> list[Occupation]:
+    """`Помощник губернатора Сергея Дронова`: a name that does not agree with the post
+    holds the post in its case inside the phrase, if there is one."""
+    for k in range(phrase.last - 1, phrase.head, -1):
+        if is_post(ctx, k) and ctx.feat(k, "Case") in _cases(ctx, person):
+            return [_occ(ctx, person, phrase_at(ctx, k))]
+    return []
 
 
 def _boss(ctx: Context, phrase: Phrase, person: Span) -> bool:
