@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from ..record import Fact
+from ..record import Entity, Fact
 from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES, QUOTES
 from ..text.morph import parses
 from ..text.noun_group import Walk, closing_quote
@@ -213,7 +213,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             "participants": unique(_participants(ctx, persons, a, b)),
         }
         new = Fact("event", ctx.start(first), ctx.stop(last - 1), args)
-        ents = frozenset(s.entity.id for s in ctx.spans_in(name_first, end, "LOC ORG"))
+        ents = frozenset(s.entity for s in ctx.spans_in(name_first, end, "LOC ORG"))
         if _named(ctx, first, name_first, end, ordinal):
             seen = state.add(facts, new, ents)
         elif kind in words("event-plural-kinds"):
@@ -342,7 +342,7 @@ class _State:
 
     def __init__(self, facts: list[Fact]) -> None:
         self.facts = facts
-        self.entities: dict[int, frozenset[str]] = {}
+        self.entities: dict[int, frozenset[Entity]] = {}
         self.aliases: dict[str, Fact] = {}
 
     def refer(self, facts: list[Fact], new: Fact) -> Fact | None:
@@ -357,7 +357,7 @@ class _State:
         facts.append(new)
         return new
 
-    def add(self, facts: list[Fact], new: Fact, ents: frozenset[str]) -> Fact:
+    def add(self, facts: list[Fact], new: Fact, ents: frozenset[Entity]) -> Fact:
         """The same event read again (same kind and ordinal, name, quoted name or named
         entities) adds its details."""
         n = new.args
@@ -370,7 +370,7 @@ class _State:
         return new
 
 
-def _same(o: dict, n: dict, o_ents: frozenset[str], n_ents: frozenset[str]) -> bool:
+def _same(o: dict, n: dict, o_ents: frozenset[Entity], n_ents: frozenset[Entity]) -> bool:
     if o["kind"] != n["kind"]:
         return False
     if o["ordinal"] is not None and n["ordinal"] is not None:
