@@ -21,17 +21,16 @@ def organisation_meant(ctx: Context, noun: int) -> Entity | None:
     lemma = ctx.lemma(noun)
     fits = {lemma, *multimap("implied-org-kinds").get(lemma, ())}
     before = [s for s in ctx.spans if s.entity.type == "ORG" and s.last <= noun]
-    counts = Counter(s.entity.id for s in before)
-    entities = {s.entity.id: s.entity for s in before}
-    kinds = {eid: _kinds(ctx, [s for s in before if s.entity.id == eid]) for eid in entities}
-    matching = [eid for eid in entities if kinds[eid] & fits]
+    counts = Counter(s.entity for s in before)
+    kinds = {e: _kinds(ctx, [s for s in before if s.entity is e]) for e in counts}
+    matching = [e for e in counts if kinds[e] & fits]
     if matching:
-        ranked = sorted(matching, key=lambda eid: -counts[eid])
+        ranked = sorted(matching, key=lambda e: -counts[e])
         if len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]:
-            return entities[ranked[0]]
+            return ranked[0]
         return None
-    subjects = {s.entity.id for s in before if not kinds[s.entity.id] and _subject(ctx, s)}
-    return entities[next(iter(subjects))] if len(subjects) == 1 else None
+    subjects = {s.entity for s in before if not kinds[s.entity] and _subject(ctx, s)}
+    return next(iter(subjects)) if len(subjects) == 1 else None
 
 
 def _kinds(ctx: Context, spans: list[Span]) -> set[str]:
@@ -68,6 +67,6 @@ def country_meant(ctx: Context) -> Entity | None:
     """The one country the text names (`models/facts-nationality.tsv` gives the countries),
     or None when it names none or several."""
     countries = {canonical(c) for c in mapping("nationality").values()}
-    named = {s.entity.id: s.entity for s in ctx.spans if s.entity.type == "LOC"}
-    found = [e for e in named.values() if canonical(e.name) in countries]
+    named = {s.entity for s in ctx.spans if s.entity.type == "LOC"}
+    found = [e for e in named if canonical(e.name) in countries]
     return found[0] if len(found) == 1 else None
