@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 APPOSITION = {",", "-", "–", "—"}
 HOLDING = words("holding-nouns")
-ONE = {"один", "одна", "одного", "одной", "одному", "одним", "одною", "одном"}
+ONE = words("one-forms")
 NOW = words("now-adverbs")
 
 
@@ -243,7 +243,7 @@ def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
                 country.setdefault(span.entity, set()).add(mapping("nationality")[lem])
     for occ in found:
         known = country.get(occ.person, set())
-        state_post = ctx.lemma(occ.phrase.head) in words("leader-posts") | {"министр", "посол"}
+        state_post = ctx.lemma(occ.phrase.head) in words("leader-posts") | words("state-posts")
         if occ.phrase.org is None and len(known) == 1 and state_post:
             occ.phrase.org = country_entity(ctx, next(iter(known)))
 
