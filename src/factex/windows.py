@@ -143,9 +143,7 @@ class Assembly:
             (c.entity for c in clusters if c.entity.mentions),
             key=lambda e: e.mentions[0].start,
         )
-        for i, e in enumerate(doc.entities, 1):
-            e.id = f"T{i}"
-        doc.assign_ids()  # dates, numbers and facts; the facts are self.facts, in order
+        doc.assign_ids()  # the facts are self.facts, in order
         final = {member: c.entity for member, c in merged.items()}
         for fact, entities, dates in self.facts:
             fact.args = {k: _remap(v, entities, dates, final) for k, v in fact.args.items()}

@@ -239,7 +239,8 @@ def build_entities(
     full: dict[int, str] | None = None,
     same: dict[int, Mention] | None = None,
 ) -> list[Entity]:
-    """Entities of a document, ordered by first mention, with ids `T1`, `T2`...
+    """Entities of a document, ordered by first mention (ids come at the end, with the
+    other ids: `Document.assign_ids`).
 
     `full` maps `id(mention)` to a fuller name (`Министерство культуры Казахстана`),
     `same` to a mention the text gives as another name of the same entity.
@@ -273,6 +274,4 @@ def build_entities(
     for e in entities:
         e.mentions.sort(key=lambda m: m.start)
     entities.sort(key=lambda e: e.mentions[0].start)
-    for i, e in enumerate(entities, 1):
-        e.id = f"T{i}"
     return entities
