@@ -1,6 +1,7 @@
 """The fuzzing properties of tests/test_fuzz.py for many cases.
 
-    python benchmarks/fuzz.py [--cases 100000] [--seed 0] [--jobs N] [--minutes M] [--case K]
+    python benchmarks/fuzz.py [--cases 100000] [--start K] [--seed 0] [--jobs N]
+                              [--minutes M] [--case K]
 
 Each case is drawn from its own `Random(f"{seed}:{k}")`: arbitrary code points,
 Russian-looking text, a mutated paragraph or stretch of a real text (our own news text,
@@ -9,7 +10,9 @@ repeated 200 times, a 100,000-character word, a 5,000-word sentence). For each: 
 exception and no stage warning (strict mode), exact offsets, a record valid against the
 schema, the same record on a second run. `--minutes` stops early and says how many
 cases ran; `--jobs N` spreads the cases over N processes (0: every core), each with
-its own pipeline; `--case K` reruns one case and prints its text and what went wrong.
+its own pipeline; `--start K` begins at case K, so that one seed's cases can be run in
+parts (on several machines, or after a stop) and add up; `--case K` reruns one case
+and prints its text and what went wrong.
 Exit status 1 when any case failed.
 """
 
@@ -92,6 +95,7 @@ def _run(ks: range) -> list[tuple[int, str, list[str]]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--start", type=int, default=0, help="first case number")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--minutes", type=float, default=None, help="stop after this long")
     parser.add_argument("--jobs", type=int, default=1, help="processes (0: every core)")
@@ -113,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     failed: list[tuple[int, str, str]] = []
     ran = 0
     with Pool(jobs, initializer=_start, initargs=(args.seed,)) as pool:
-        chunks = (range(k, min(k + CHUNK, args.cases)) for k in range(0, args.cases, CHUNK))
+        end = args.start + args.cases
+        chunks = (range(k, min(k + CHUNK, end)) for k in range(args.start, end, CHUNK))
         for k, kind, found in (r for done in pool.imap(_run, chunks) for r in done):
             kinds[kind.split()[0]] += 1
             ran += 1
@@ -130,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
                 break
     elapsed = time.perf_counter() - start
     print(
-        f"cases run: {ran:,} of {args.cases:,} (seed {args.seed}) in {elapsed / 60:.1f} min"
-        f" on {jobs} process{'es' if jobs > 1 else ''}"
+        f"cases run: {ran:,} of {args.cases:,} from case {args.start:,} (seed {args.seed})"
+        f" in {elapsed / 60:.1f} min on {jobs} process{'es' if jobs > 1 else ''}"
     )
     print("by kind: " + ", ".join(f"{k} {n:,}" for k, n in kinds.most_common()))
     print(f"failed: {len(failed)}")
