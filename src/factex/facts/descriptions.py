@@ -17,7 +17,7 @@ from .lexicon import words
 from .persons import Persons
 from .positions import is_post, phrase_at
 
-GENERIC = {"глава", "руководитель", "лидер", "начальник"}
+GENERIC = words("description-generic")
 
 
 def describe(ctx: Context, persons: Persons) -> None:

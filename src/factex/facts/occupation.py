@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 APPOSITION = {",", "-", "–", "—"}
 HOLDING = words("holding-nouns")
-ONE = {"один", "одна", "одного", "одной", "одному", "одним", "одною", "одном"}
+ONE = words("one-forms")
 NOW = words("now-adverbs")
 
 
@@ -572,7 +572,7 @@ def _headed_object(ctx: Context, i: int, case: str) -> Phrase | None:
     return Phrase(i, i, i + 1, "", None, org_text=nominal_phrase(ctx, k, k, end))
 
 
-AFFILIATION_PREPS = {"из", "от"}
+AFFILIATION_PREPS = words("affiliation-preps")
 
 
 def _affiliations(

@@ -30,12 +30,11 @@ from .positions import is_post
 from .registry import Found, fact_type
 from .roles import case_of, end_of, is_place, is_which, listed, names_in, start_of
 
-COPULAS = {"быть", "являться", "стать", "становиться", "оставаться", "остаться"}
-SHARE_NOUNS = {"акция", "доля", "пакет", "процент", "часть", "капитал"}
-PART_NOUNS = {"состав", "структура", "группа", "холдинг", "концерн", "корпорация", "периметр"}
+COPULAS = words("copulas")
+PART_NOUNS = words("ownership-part-nouns")
 OWNER_TYPES = "PER ORG LOC"
 SUBJECT_CASES = {"Nom", "Acc", None}
-POSSESSIVES = {"его", "ее", "её", "их", "свой"}
+POSSESSIVES = words("possessives")
 
 Pair = tuple[list[Entity], Entity | None, str | None, int]  # owners, property, text, anchor
 
