@@ -63,10 +63,19 @@ def _subject(ctx: Context, span: Span) -> bool:
     return span.first == k and ctx.feat(span.first, "Case") in {"Nom", None}
 
 
+DOMINANT = 2  # how many times more often the country the text is about is named
+
+
 def country_meant(ctx: Context) -> Entity | None:
-    """The one country the text names (`models/facts-nationality.tsv` gives the countries),
-    or None when it names none or several."""
+    """The country the text is about (`models/facts-nationality.tsv` gives the countries):
+    the one it names, or the one it names at least twice as often as any other."""
     countries = {canonical(c) for c in mapping("nationality").values()}
-    named = {s.entity for s in ctx.spans if s.entity.type == "LOC"}
-    found = [e for e in named if canonical(e.name) in countries]
-    return found[0] if len(found) == 1 else None
+    counts = Counter(
+        s.entity for s in ctx.spans if s.entity.type == "LOC" and canonical(s.entity.name) in countries
+    )
+    ranked = counts.most_common(2)
+    if len(ranked) == 1:
+        return ranked[0][0]
+    if len(ranked) == 2 and ranked[0][1] >= DOMINANT * ranked[1][1]:
+        return ranked[0][0]
+    return None
