@@ -70,9 +70,8 @@ def country_meant(ctx: Context) -> Entity | None:
     """The country the text is about (`models/facts-nationality.tsv` gives the countries):
     the one it names, or the one it names at least twice as often as any other."""
     countries = {canonical(c) for c in mapping("nationality").values()}
-    counts = Counter(
-        s.entity for s in ctx.spans if s.entity.type == "LOC" and canonical(s.entity.name) in countries
-    )
+    locs = [s.entity for s in ctx.spans if s.entity.type == "LOC"]
+    counts = Counter(e for e in locs if canonical(e.name) in countries)
     ranked = counts.most_common(2)
     if len(ranked) == 1:
         return ranked[0][0]
