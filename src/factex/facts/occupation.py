@@ -334,6 +334,16 @@ def _implied_orgs(ctx: Context, found: list[Occupation]) -> None:
         noun = _generic_noun(ctx, phrase)
         if noun is not None:
             phrase.org = organisation_meant(ctx, noun)
+        elif ctx.text(phrase.first - 1).lower() in words("possessive-pronouns"):
+            phrase.org = _named_before(ctx, phrase.first - 1)  # `сообщил ее директор`
+
+
+def _named_before(ctx: Context, k: int) -> Entity | None:
+    """The organisation named last before word k in its sentence, unless a person is
+    named after it."""
+    first, _ = ctx.sentence(k)
+    names = ctx.spans_in(first, k, "PER ORG")
+    return names[-1].entity if names and names[-1].entity.type == "ORG" else None
 
 
 def _generic_noun(ctx: Context, phrase: Phrase) -> int | None:
