@@ -611,8 +611,8 @@ def _affiliations(
             continue
         before = per_end.get(i)
         after = per_start.get(end_of(ctx, span))
-        if before is not None and ctx.feat(before.first, "Case") in {"Nom", None}:
-            person = before  # `Руслан Гаджиев из партии «Зеленая Россия»`
+        if before is not None and not _cases(ctx, before) & {"Acc", "Gen"}:
+            person = before  # `Гаджиев из партии «Зеленая Россия»`; not `исключил Гаджиева из`
             phrase = Phrase(i, i, i + 1, "", span.entity)
         elif after is not None and ctx.pos(i - 1) == "NOUN" and ctx.span_at.get(i - 1) is None:
             person = after  # `Депутат из партии «Новый путь» Тимур Сафин`
