@@ -367,16 +367,19 @@ NATIONAL_POSTS = words("leader-posts") | words("state-posts") | words("envoy-pos
 
 def _countries_of_text(ctx: Context, found: list[Occupation]) -> None:
     """`Парламент Словакии принял бюджет. Президент Мирослав Новак ...`: a state post
-    named without its state takes the one country the text names (`country_meant`)."""
+    named without its state, or with `страны`/`государства`, takes the country the text
+    is about (`country_meant`)."""
     posts = words("state-posts")
     states = {o.phrase.org for o in found if ctx.lemma(o.phrase.head) in posts and o.phrase.org}
     country = country_meant(ctx, {e for e in states if e.type == "LOC"})
     for occ in found:
         phrase = occ.phrase
-        if phrase.org is not None or phrase.org_text is not None or phrase.inner is not None:
+        if phrase.org is not None or phrase.inner is not None:
             continue
-        if ctx.lemma(phrase.head) in posts and _generic_noun(ctx, phrase) is None:
-            phrase.org = country
+        if (phrase.org_text or "").lower() in words("state-nouns") and country is not None:
+            phrase.org, phrase.org_text = country, None  # `Премьер-министром страны стал`
+        elif phrase.org_text is None and ctx.lemma(phrase.head) in posts:
+            phrase.org = country if _generic_noun(ctx, phrase) is None else None
 
 
 def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
