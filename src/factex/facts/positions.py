@@ -140,7 +140,8 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
     """`координатор движения «Левый фронт»`: a generic noun right before a name belongs
     to the organisation, so the position ends before it (and its adjectives)."""
     k = name_first - 1
-    if k <= head or ctx.lemma(k) not in words("org-nouns") | words("unit-nouns"):
+    kind = ctx.lemma(k) in words("org-nouns") | words("unit-nouns") or _abbreviation(ctx, k)
+    if k <= head or not kind:
         return last
     while k - 1 > head and (
         ctx.pos(k - 1) in {"ADJ", "DET"} or ctx.lemma(k - 1) in words("org-nouns")
@@ -149,6 +150,12 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
     while k - 1 > head and ctx.pos(k - 1) == "ADP":
         k -= 1  # `депутат парламента от партии «Новые правые»`
     return min(last, k)
+
+
+def _abbreviation(ctx: Context, k: int) -> bool:
+    """`НПО`, `ПАО` before a quoted name: the organisation's kind, in capitals."""
+    word = ctx.text(k)
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 def _unit_before_name(ctx: Context, head: int, last: int, name_first: int) -> int | None:
@@ -370,6 +377,9 @@ class _After(Walk):
             if self.unit is None:
                 self.unit = _unit_right_before(ctx, self.head, name_first)
             self.words_end = self.words_end if self.unit is None else min(self.words_end, self.unit)
+        kind = self.org_spans and self.org_spans[-1].last == span.first - 1 and quoted
+        if kind and _abbreviation(ctx, span.first - 2):  # `НПО «Сатурн»`: the name, not НПО
+            self.org, self.org_spans = None, []
         if self.org is None:
             self.org, self.org_spans = span.entity, [span]
         elif self.org_spans and self.org_spans[-1].last == span.first and not after_prep:
