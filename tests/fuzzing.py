@@ -210,18 +210,30 @@ def long_sentence(rng: Random, words: int = 5000) -> str:
 
 
 # the properties
-def violations(nlp: Any, text: str) -> list[str]:
-    """What is wrong with factex's output for `text`: an exception, a warning (a stage
+def record_of(nlp: Any, text: str) -> dict[str, Any] | str:
+    """factex's record for `text` with its tokens, or what it raised."""
+    try:
+        return nlp(text, "2025-11-11", tokens=True).to_dict()  # type: ignore[no-any-return]
+    except Exception as err:  # noqa: BLE001 - the property is that there is none
+        return f"exception {type(err).__name__}: {err}"
+
+
+def judged(text: str, first: dict[str, Any] | str, second: dict[str, Any] | str) -> list[str]:
+    """What is wrong with two runs' output for `text`: an exception, a warning (a stage
     failed), an offset that is not exact, a record the schema refuses, or a second run
     that differs. Empty when all is well."""
-    try:
-        first = nlp(text, "2025-11-11", tokens=True).to_dict()
-        second = nlp(text, "2025-11-11", tokens=True).to_dict()
-    except Exception as err:  # noqa: BLE001 - the property is that there is none
-        return [f"exception {type(err).__name__}: {err}"]
+    for run in (first, second):
+        if isinstance(run, str):
+            return [run]
+    assert isinstance(first, dict)
     found = [f"warning {w}" for w in first.get("warnings", [])]
     found += problems(text, first)
     found += [f"schema: {p}" for p in schema_problems(first)]
     if json.dumps(first, sort_keys=True) != json.dumps(second, sort_keys=True):
         found.append("a second run gave another record")
     return found
+
+
+def violations(nlp: Any, text: str) -> list[str]:
+    """What is wrong with factex's output for `text`, run twice (see `judged`)."""
+    return judged(text, record_of(nlp, text), record_of(nlp, text))

@@ -96,6 +96,16 @@ def test_fact_arguments_are_objects_until_the_record():
     assert fact["with"] == [{"ref": "T1", "name": "Иван Сидоров"}]
 
 
+def test_entity_ids_come_at_the_end_with_the_others():
+    a = hand_built(TEXT)
+    maria, ivan = person(a, "Мария Петрова", 0, 2), person(a, "Иван Сидоров", 3, 5)
+    maria.id = ivan.id = ""  # as the entities stage leaves them
+    twin = Entity("", "PER", "Иван Сидоров", list(ivan.mentions))
+    assert twin != ivan and len({ivan, twin}) == 2  # an entity is itself, not its fields
+    a.document.assign_ids()
+    assert (maria.id, ivan.id, twin.id) == ("T1", "T2", "")
+
+
 def test_header_and_date_stages_without_models():
     from factex.text.segment import segment
     from factex.time.reference import Reference

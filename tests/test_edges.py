@@ -133,3 +133,12 @@ def test_a_lone_surrogate_inside_a_word(nlp):
     record = _analysis(nlp, text).document.to_dict()
     _clean(text, record)
     assert [d["text"] for d in record["dates"]] == ["11 ноября"]
+
+
+def test_a_letter_without_a_unicode_name(nlp):
+    """Tangut ideographs are letters that Python's Unicode database has no name for;
+    a word holding one gets no dictionary reading, and the rest of the text is read."""
+    text = "Путин прибыл в Москву 11 ноября, \U00017000ку\U0001751e и \U00018000."
+    record = _analysis(nlp, text).document.to_dict()
+    _clean(text, record)
+    assert [d["text"] for d in record["dates"]] == ["11 ноября"]

@@ -30,9 +30,12 @@ class Mention:
         return {"start": self.start, "stop": self.stop, "text": self.text}
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
-    """A person, place or organisation with all its mentions in the text."""
+    """A person, place or organisation with all its mentions in the text.
+
+    An entity is compared and hashed as itself (facts key by it); its `id` is given
+    with the other ids once every stage has run (`Document.assign_ids`)."""
 
     id: str
     type: str
@@ -228,8 +231,10 @@ class Document:
         return out
 
     def assign_ids(self) -> None:
-        """Number dates, numbers and facts in their order (`D1`, `N1`, `F1`...), once
-        every stage has run; fact arguments hold the objects, not their ids."""
+        """Number entities, dates, numbers and facts in their order (`T1`, `D1`, `N1`,
+        `F1`...), once every stage has run; fact arguments hold the objects, not their ids."""
+        for i, entity in enumerate(self.entities, 1):
+            entity.id = f"T{i}"
         for i, date in enumerate(self.dates, 1):
             date.id = f"D{i}"
         for i, number in enumerate(self.numbers, 1):

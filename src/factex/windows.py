@@ -17,7 +17,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .entities.aliases import canonical
-from .entities.coref import _initials, _same_person, surname_form
+from .entities.coref import abbreviation, same_person, surname_form
 from .entities.names import full_name, surname_first
 from .record import DateExpr, Document, Entity, Fact, StageWarning
 from .text.chars import fold
@@ -143,9 +143,7 @@ class Assembly:
             (c.entity for c in clusters if c.entity.mentions),
             key=lambda e: e.mentions[0].start,
         )
-        for i, e in enumerate(doc.entities, 1):
-            e.id = f"T{i}"
-        doc.assign_ids()  # dates, numbers and facts; the facts are self.facts, in order
+        doc.assign_ids()  # the facts are self.facts, in order
         final = {member: c.entity for member, c in merged.items()}
         for fact, entities, dates in self.facts:
             fact.args = {k: _remap(v, entities, dates, final) for k, v in fact.args.items()}
@@ -232,7 +230,7 @@ def _persons(persons: list[Entity]) -> list[_Cluster]:
             cands = by_last.get(last, [])
         else:
             cands = by_first.get(first, []) + by_last.get(first, []) if first else []
-        matches = [c for c in cands if _same_person(parts, c.parts)]
+        matches = [c for c in cands if same_person(parts, c.parts)]
         if not matches and _lone_word(e):
             forms = surnames.forms(e.mentions[0].text)
             if len(forms) == 1:  # two people of one surname: the word stays apart
@@ -334,7 +332,7 @@ def _names(entities: list[Entity], persons: list[_Cluster], of: dict[int, _Clust
             c = _Cluster(e, len(merged))
             merged.append(c)
             groups[key] = c
-            initials.setdefault((e.type, _initials(key[1])), c)
+            initials.setdefault((e.type, abbreviation(key[1])), c)
         else:
             c.join(e)
         of[id(e)] = c

@@ -28,7 +28,10 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return short.endswith(".") and long.startswith(short[:-1])
 
 
-def _same_person(parts: dict[str, str | None], cluster: dict[str, str | None]) -> bool:
+def same_person(parts: dict[str, str | None], cluster: dict[str, str | None]) -> bool:
+    """Whether a name with these `parts` may name the person whose fullest parts are
+    `cluster`: the same surname with first names and patronymics that fit (`В.` fits
+    `Владимир`), or a lone first name (or surname read as one) that the person has."""
     last, first = parts.get("last"), parts.get("first")
     cluster_last, cluster_first = cluster.get("last"), cluster.get("first")
     if last and cluster_last:
@@ -124,7 +127,7 @@ def cluster_persons(
     clusters: list[tuple[dict[str, str | None], list[Mention]]] = []
     for i in order:
         cand = candidates[i]
-        matches = [c for c in clusters if _same_person(cand.parts, c[0])]
+        matches = [c for c in clusters if same_person(cand.parts, c[0])]
         if not matches:
             by_form = _by_surname_form(cand, clusters) or _by_word_forms(cand, clusters)
             if len(by_form) == 1:  # two people of one surname: the word stays apart
@@ -142,7 +145,9 @@ def cluster_persons(
     return clusters
 
 
-def _initials(name: str) -> str:
+def abbreviation(name: str) -> str:
+    """The initials a name is abbreviated to (`Министерство иностранных дел` -> `МИД`):
+    the first letters of its words, short lower-case words left out."""
     words = [w for w in name.replace("-", " ").split() if len(w) > 2 or w[0].isupper()]
     return "".join(w[0] for w in words).upper()
 
@@ -183,7 +188,7 @@ def cluster_names(
                     ),
                 )
         if key not in groups and m.normal.isupper():
-            key = next((k for k in groups if _initials(k) == m.normal.upper()), key)
+            key = next((k for k in groups if abbreviation(k) == m.normal.upper()), key)
         groups.setdefault(key, []).append(m)
         short.setdefault(key, set()).add(key_of(m.normal))
     return _join_same(list(groups.values()), same or {})
@@ -239,7 +244,8 @@ def build_entities(
     full: dict[int, str] | None = None,
     same: dict[int, Mention] | None = None,
 ) -> list[Entity]:
-    """Entities of a document, ordered by first mention, with ids `T1`, `T2`...
+    """Entities of a document, ordered by first mention (ids come at the end, with the
+    other ids: `Document.assign_ids`).
 
     `full` maps `id(mention)` to a fuller name (`Министерство культуры Казахстана`),
     `same` to a mention the text gives as another name of the same entity.
@@ -273,6 +279,4 @@ def build_entities(
     for e in entities:
         e.mentions.sort(key=lambda m: m.start)
     entities.sort(key=lambda e: e.mentions[0].start)
-    for i, e in enumerate(entities, 1):
-        e.id = f"T{i}"
     return entities

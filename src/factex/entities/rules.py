@@ -16,6 +16,7 @@ from functools import cache
 from ..document import Token, words_of
 from ..resources import table, wordlist
 from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES, fold
+from ..text.noun_group import Walk
 from .ner import WordSpan
 from .normalize import analyses
 
@@ -301,47 +302,43 @@ def _cues() -> tuple[str, ...]:
     return wordlist("entities-not-org-cues")
 
 
-def _noun_group(words: list[Token], i: int, limit: int = 6) -> int:
-    """End of the noun group starting at word i (adjectives, nouns, `и` between nouns);
-    after its head only genitives follow (`по развитию общества`, not `+ глава`)."""
-    j, end, head = i, i, None
-    while j < len(words) and j - i < limit and words[j].sent == words[i].sent:
-        pos = words[j].pos
-        if head is not None and words[j].case not in ("Gen", None, head):
-            break
+class _ObjectGroup(Walk):
+    """A prepositional object (`по развитию общества`): modifiers and a head noun in any
+    case, then genitives, and nouns in the head's case joined to it by `и`."""
+
+    cases = modifier_cases = None
+    conj_cases = frozenset()  # `и` is taken below, after a noun only
+    limit = 6
+    head: str | None = None
+
+    def step(self, k: int) -> int | None:
+        t = self.tokens[k]
+        if self.head is not None and t.case not in ("Gen", None, self.head):
+            return None
         if (
-            head not in (None, "Gen")
-            and words[j].case == head
-            and words[j - 1].word != "и"
-            and pos != "ADJ"
+            self.head not in (None, "Gen")
+            and t.case == self.head
+            and self.tokens[k - 1].word != "и"
+            and t.pos != "ADJ"
         ):
-            break
-        if pos in ("NOUN", "PROPN"):
-            head = head or words[j].case
-            end = j + 1
-        elif pos in ("ADJ", "NUM", "DET") or words[j].word == "и" and end > i:
-            pass
-        else:
-            break
-        j += 1
-    return end
+            return None  # `по развитию + глава`: a second noun with no `и`
+        if t.word == "и":
+            return k + 1 if self.end > self.start else None
+        return super().step(k)
+
+    def noun(self, k: int) -> None:
+        self.head = self.head or self.tokens[k].case
+        super().noun(k)
 
 
-def _genitive_group(words: list[Token], i: int, limit: int = 4) -> int:
-    """End of a lower-case genitive noun group at word i (`пострадавших соинвесторов`)."""
-    j, end = i, i
-    while (
-        j < len(words)
-        and j - i < limit
-        and words[j].case == "Gen"
-        and words[j].word.islower()
-        and words[j].pos in ("ADJ", "NOUN", "VERB")
-        and words[j].sent == words[i - 1].sent
-    ):
-        if words[j].pos == "NOUN":
-            end = j + 1
-        j += 1
-    return end
+class _GenitiveGroup(Walk):
+    """A lower-case genitive noun group (`пострадавших соинвесторов`)."""
+
+    nouns = frozenset({"NOUN"})
+    modifiers = frozenset({"ADJ", "VERB"})
+    conj_cases = frozenset()
+    lower = True
+    limit = 4
 
 
 def _geo_adjective(words: list[Token], i: int) -> bool:
@@ -384,7 +381,7 @@ def lowercase_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             first -= 1
         if first == i or not _geo_adjective(words, first):
             continue
-        last = _genitive_group(words, i + 1)
+        last = _GenitiveGroup(words).run(i + 1)
         if any(covered[first:last]) or _names_follow(words, org_starts, last):
             continue
         covered[first:last] = b"\x01" * (last - first)
@@ -430,7 +427,7 @@ def extend_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             first = a
         nxt = taken[k + 1].first if k + 1 < len(taken) else len(words)
         if org_word(words, last - 1) and words[span.first].word[:1].isupper():
-            last = _genitive_group(words, last)
+            last = _GenitiveGroup(words).run(last)
         extended = any(words[i].word in preps for i in range(first + 1, last))
         while (
             last < len(words) - 1
@@ -441,7 +438,7 @@ def extend_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             if words[last].word not in preps:
                 last += 1
                 continue
-            end = _noun_group(words, last + 1)
+            end = _ObjectGroup(words).run(last + 1)
             if end == last + 1:
                 break
             last, extended = end, True

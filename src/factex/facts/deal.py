@@ -33,13 +33,10 @@ from .roles import (
     start_of,
 )
 
-AGENT_NOUNS = {"кредитор", "заемщик", "заёмщик", "покупатель", "инвестор", "подрядчик"}
-SOLO_KINDS = {"купля/продажа", "инвестиции"}
-STOP_PREPS = {"у", "за", "от", "с", "по", "до", "в", "на", "для", "против"}
-SUBJECT_VERBS = {
-    "купить", "покупать", "приобрести", "приобретать", "продать", "продавать", "выкупить",
-    "выкупать", "скупать", "скупить", "поставлять",
-}  # fmt: skip
+AGENT_NOUNS = words("deal-agent-nouns")
+SOLO_KINDS = words("deal-solo-kinds")
+STOP_PREPS = words("deal-stop-preps")
+SUBJECT_VERBS = words("deal-subject-verbs")
 
 
 def _kind(ctx: Context, i: int) -> str | None:

@@ -17,7 +17,7 @@ from .lexicon import words
 from .persons import Persons
 from .positions import is_post, phrase_at
 
-GENERIC = {"глава", "руководитель", "лидер", "начальник"}
+GENERIC = words("description-generic")
 
 
 def describe(ctx: Context, persons: Persons) -> None:
@@ -58,7 +58,7 @@ def _just_named(ctx: Context, persons: Persons, i: int) -> Entity | None:
     lo = ctx.sentence(first - 1)[0] if first > 0 else first
     lo_char, hi_char = ctx.start(lo), ctx.start(i)
     near = [o for o in persons.occupations if lo_char <= o.start < hi_char]
-    found = {o.person.id: o.person for o in near}
+    found = {id(o.person): o.person for o in near}
     if len(found) != 1:
         return None
     lemma = ctx.lemma(i)

@@ -8,9 +8,10 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from ..record import Fact
+from ..record import Entity, Fact
 from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES, QUOTES
 from ..text.morph import parses
+from ..text.noun_group import Walk, closing_quote
 from ..text.roman import roman_value
 from .args import best_date, nominal_phrase, own_dates, unique
 from .context import Context
@@ -65,38 +66,39 @@ def _match(ctx: Context, i: int) -> tuple[str, int] | None:
     return (hit.value, hit.last - 1) if hit is not None else None
 
 
-def _name_end(ctx: Context, j: int, last: int) -> int:
-    """End of the name after the trigger: genitive complements and named entities, and a
-    quoted name after them (`выставка художников объединения "Мир искусства"`)."""
-    k = j + 1
-    end = k
-    if k < last and ctx.is_quote(k):  # `форум «Россия — исламский мир»`
-        close = next((q for q in range(k + 1, last) if ctx.is_quote(q)), None)
-        if close is not None:
-            return close + 1
-    while k < last:
+class _NameTail(Walk):
+    """The name after an event word: genitive complements (`форум межрегионального
+    сотрудничества`), place and organisation names (`Центральная Азия - Россия`) and a
+    field (`чемпионат мира по хоккею`)."""
+
+    def __init__(self, ctx: Context, last: int) -> None:
+        super().__init__(ctx.tokens, last)
+        self.ctx = ctx
+
+    def step(self, k: int) -> int | None:
+        ctx = self.ctx
         span = ctx.span_at.get(k)
         if span is not None and span.entity.type in {"LOC", "ORG"}:
-            k = end = span.last
-            continue
-        if ctx.is_dash(k) and ctx.span_at.get(k + 1) is not None and end == k:
-            k += 1  # `Центральная Азия - Россия`
-            continue
-        if ctx.pos(k) in {"NOUN", "PROPN"} and ctx.feat(k, "Case") == "Gen":
-            k = end = k + 1
-            continue
-        if ctx.pos(k) in {"ADJ", "NUM", "DET"} and ctx.feat(k, "Case") == "Gen":
-            k += 1
-            continue
-        if ctx.lemma(k) == "и" and k + 1 < last and ctx.feat(k + 1, "Case") == "Gen":
-            k += 1
-            continue
-        if end == k and (topic := _topic(ctx, k, last)) is not None:
-            k = end = topic + 1  # `чемпионат мира по хоккею`, `круглый стол по вопросам`
-            continue
-        break
-    if end > j + 1 and end < last and ctx.is_quote(end):
-        close = next((q for q in range(end + 1, last) if ctx.is_quote(q)), None)
+            self.end = span.last
+            return span.last
+        if ctx.is_dash(k) and ctx.span_at.get(k + 1) is not None and self.end == k:
+            return k + 1
+        nxt = super().step(k)
+        if nxt is None and self.end == k and (topic := _topic(ctx, k, self.last)) is not None:
+            self.end = nxt = topic + 1
+        return nxt
+
+
+def _name_end(ctx: Context, j: int, last: int) -> int:
+    """End of the name after the trigger at j, and of a quoted name right after the
+    trigger or after the name (`выставка художников объединения "Мир искусства"`)."""
+    if ctx.is_quote(j + 1):  # `форум «Россия — исламский мир»`
+        close = closing_quote(ctx.tokens, j + 1, last)
+        if close is not None:
+            return close + 1
+    end = _NameTail(ctx, last).run(j + 1)
+    if end > j + 1 and ctx.is_quote(end):
+        close = closing_quote(ctx.tokens, end, last)
         if close is not None and close > end + 1:
             return close + 1
     return end
@@ -211,7 +213,7 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
             "participants": unique(_participants(ctx, persons, a, b)),
         }
         new = Fact("event", ctx.start(first), ctx.stop(last - 1), args)
-        ents = frozenset(s.entity.id for s in ctx.spans_in(name_first, end, "LOC ORG"))
+        ents = frozenset(s.entity for s in ctx.spans_in(name_first, end, "LOC ORG"))
         if _named(ctx, first, name_first, end, ordinal):
             seen = state.add(facts, new, ents)
         elif kind in words("event-plural-kinds"):
@@ -340,7 +342,7 @@ class _State:
 
     def __init__(self, facts: list[Fact]) -> None:
         self.facts = facts
-        self.entities: dict[int, frozenset[str]] = {}
+        self.entities: dict[int, frozenset[Entity]] = {}
         self.aliases: dict[str, Fact] = {}
 
     def refer(self, facts: list[Fact], new: Fact) -> Fact | None:
@@ -355,7 +357,7 @@ class _State:
         facts.append(new)
         return new
 
-    def add(self, facts: list[Fact], new: Fact, ents: frozenset[str]) -> Fact:
+    def add(self, facts: list[Fact], new: Fact, ents: frozenset[Entity]) -> Fact:
         """The same event read again (same kind and ordinal, name, quoted name or named
         entities) adds its details."""
         n = new.args
@@ -368,7 +370,7 @@ class _State:
         return new
 
 
-def _same(o: dict, n: dict, o_ents: frozenset[str], n_ents: frozenset[str]) -> bool:
+def _same(o: dict, n: dict, o_ents: frozenset[Entity], n_ents: frozenset[Entity]) -> bool:
     if o["kind"] != n["kind"]:
         return False
     if o["ordinal"] is not None and n["ordinal"] is not None:

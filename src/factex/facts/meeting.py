@@ -123,7 +123,7 @@ def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> lis
         if ctx.span_at.get(j) is None and _role_ok(ctx, j, a, i):
             group = persons.group(j)  # `лидеры двух стран встречались`
             for person in group or [p for p in [persons.at(j)] if p is not None]:
-                if all(person.id != e.id for _, e in out):
+                if all(person is not e for _, e in out):
                     out.append((j, person))
     return [e for _, e in sorted(out, key=lambda p: p[0])]
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 APPOSITION = {",", "-", "–", "—"}
 HOLDING = words("holding-nouns")
-ONE = {"один", "одна", "одного", "одной", "одному", "одним", "одною", "одном"}
+ONE = words("one-forms")
 NOW = words("now-adverbs")
 
 
@@ -217,35 +217,33 @@ def _in_parenthesis_after_name(
 def _orgs_within_document(found: list[Occupation]) -> None:
     """`президент Обама` after `президент США Барак Обама`: a post named without its
     organisation takes the one the document gave the same person for the same post."""
-    known: dict[tuple[str, str], set[str]] = {}
-    orgs: dict[str, Entity] = {}
+    known: dict[tuple[Entity, str], set[Entity]] = {}
     for occ in found:
         if occ.phrase.org is not None and occ.phrase.position:
-            key = (occ.person.id, base_post(occ.phrase.position.split()[-1]) or "")
-            known.setdefault(key, set()).add(occ.phrase.org.id)
-            orgs[occ.phrase.org.id] = occ.phrase.org
+            key = (occ.person, base_post(occ.phrase.position.split()[-1]) or "")
+            known.setdefault(key, set()).add(occ.phrase.org)
     for occ in found:
         if occ.phrase.org is None and len(occ.phrase.position.split()) == 1:
-            ids = known.get((occ.person.id, base_post(occ.phrase.position) or ""), set())
-            if len(ids) == 1:
-                occ.phrase.org = orgs[next(iter(ids))]
+            orgs = known.get((occ.person, base_post(occ.phrase.position) or ""), set())
+            if len(orgs) == 1:
+                occ.phrase.org = next(iter(orgs))
 
 
 def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
     """`французского коллегу Николя Саркози`: a nationality adjective right before a
     person's name (with at most one noun between) gives the country of the person's
     state post when the post was named without one (`президент Саркози`)."""
-    country: dict[str, set[str]] = {}
+    country: dict[Entity, set[str]] = {}
     for span in ctx.spans:
         if span.entity.type != "PER":
             continue
         for j in range(max(0, span.first - 2), span.first):
             lem = ctx.lemma(j)
             if lem in mapping("nationality") and ctx.pos(j) == "ADJ":
-                country.setdefault(span.entity.id, set()).add(mapping("nationality")[lem])
+                country.setdefault(span.entity, set()).add(mapping("nationality")[lem])
     for occ in found:
-        known = country.get(occ.person.id, set())
-        state_post = ctx.lemma(occ.phrase.head) in words("leader-posts") | {"министр", "посол"}
+        known = country.get(occ.person, set())
+        state_post = ctx.lemma(occ.phrase.head) in words("leader-posts") | words("state-posts")
         if occ.phrase.org is None and len(known) == 1 and state_post:
             occ.phrase.org = country_entity(ctx, next(iter(known)))
 
@@ -393,13 +391,13 @@ def _is_post_proper(occ: Occupation, ctx: Context) -> bool:
 
 
 def _unique(found: list[Occupation]) -> list[Occupation]:
-    with_org = {(o.person.id, o.phrase.position) for o in found if o.phrase.org}
-    seen: set[tuple[str, str, str | None]] = set()
+    with_org = {(o.person, o.phrase.position) for o in found if o.phrase.org}
+    seen: set[tuple[Entity, str, Entity | None]] = set()
     out = []
     for occ in sorted(found, key=lambda o: o.start):
-        if occ.phrase.org is None and (occ.person.id, occ.phrase.position) in with_org:
+        if occ.phrase.org is None and (occ.person, occ.phrase.position) in with_org:
             continue
-        key = (occ.person.id, occ.phrase.position, occ.phrase.org.id if occ.phrase.org else None)
+        key = (occ.person, occ.phrase.position, occ.phrase.org)
         if key not in seen:
             seen.add(key)
             out.append(occ)

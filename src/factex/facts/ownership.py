@@ -30,12 +30,11 @@ from .positions import is_post
 from .registry import Found, fact_type
 from .roles import case_of, end_of, is_place, is_which, listed, names_in, start_of
 
-COPULAS = {"быть", "являться", "стать", "становиться", "оставаться", "остаться"}
-SHARE_NOUNS = {"акция", "доля", "пакет", "процент", "часть", "капитал"}
-PART_NOUNS = {"состав", "структура", "группа", "холдинг", "концерн", "корпорация", "периметр"}
+COPULAS = words("copulas")
+PART_NOUNS = words("ownership-part-nouns")
 OWNER_TYPES = "PER ORG LOC"
 SUBJECT_CASES = {"Nom", "Acc", None}
-POSSESSIVES = {"его", "ее", "её", "их", "свой"}
+POSSESSIVES = words("possessives")
 
 Pair = tuple[list[Entity], Entity | None, str | None, int]  # owners, property, text, anchor
 
@@ -47,9 +46,9 @@ def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
 
 
 def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
-    held = {(f.args["person"].id, _id(f.args.get("org"))) for f in occupations}
+    held = {(f.args["person"], f.args.get("org")) for f in occupations}
     facts: list[Fact] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[Entity, Entity | str]] = set()
     for i in range(ctx.n):
         rule = mapping("ownership-words").get(ctx.lemma(i))
         found: list[Pair] = []
@@ -59,9 +58,9 @@ def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
             found = _possessive(ctx, ctx.span_at[i], held)
         for owners, prop, text, anchor in found:
             for owner in owners:
-                if prop is not None and owner.id == prop.id:
+                if owner is prop:
                     continue
-                key = (owner.id, prop.id if prop is not None else text or "")
+                key = (owner, prop if prop is not None else text or "")
                 if key in seen:
                     continue
                 seen.add(key)
@@ -86,10 +85,6 @@ def _fact(ctx: Context, owner: Entity, prop: Entity | None, text: str | None, i:
 
 
 # helpers
-
-
-def _id(entity: Entity | None) -> str | None:
-    return entity.id if entity is not None else None
 
 
 def _share(ctx: Context, a: int, b: int) -> str | None:
@@ -341,7 +336,7 @@ def _found(ctx: Context, i: int) -> list[Pair]:
     return [(_ents(owners), prop.entity, None, i)]
 
 
-def _possessive(ctx: Context, span: Span, held: set[tuple[str, str | None]]) -> list[Pair]:
+def _possessive(ctx: Context, span: Span, held: set[tuple[Entity, Entity | None]]) -> list[Pair]:
     """`агентство «Вектор» Олега Смирнова`: a quoted name after an owned thing's noun,
     then a person in the genitive."""
     if span.entity.type != "ORG" or span.first == 0 or not ctx.is_quote(span.first - 1):
@@ -355,7 +350,7 @@ def _possessive(ctx: Context, span: Span, held: set[tuple[str, str | None]]) -> 
     owner = ctx.span_at.get(k)
     if owner is None or owner.first != k or owner.entity.type != "PER":
         return []
-    if ctx.feat(k, "Case") != "Gen" or (owner.entity.id, span.entity.id) in held:
+    if ctx.feat(k, "Case") != "Gen" or (owner.entity, span.entity) in held:
         return []
     if head > 0 and is_post(ctx, head - 1):
         return []  # `главы агентства «Вектор» Олега Смирнова`: a post, no owner

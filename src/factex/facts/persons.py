@@ -40,7 +40,7 @@ class Persons:
         for j in range(a, b):
             if ctx.span_at.get(j) is None and (case is None or ctx.feat(j, "Case") == case):
                 person = self.at(j)
-                if person is not None and all(person.id != e.id for _, e in out):
+                if person is not None and all(person is not e for _, e in out):
                     out.append((j, person))
         return [e for _, e in sorted(out, key=lambda p: p[0])]
 
@@ -62,7 +62,7 @@ class Persons:
         keys = _org_keys(phrase)
         if keys:  # the post in a matching country or organisation
             holders = [o for o in holders if keys & _org_keys(o.phrase)]
-        found = {o.person.id: o.person for o in holders}
+        found = {id(o.person): o.person for o in holders}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def group(self, head: int) -> list[Entity]:
@@ -75,14 +75,14 @@ class Persons:
         for k in range(head + 1, min(head + 3, ctx.n)):
             if ctx.lemma(k) in COUNT_WORDS:
                 count = COUNT_WORDS[ctx.lemma(k)]
-        leaders: dict[str, Entity] = {}
+        leaders: dict[int, Entity] = {}
         countries = {canonical(c) for c in mapping("nationality").values()}
         for o in self.occupations:
             org = o.phrase.org
             if org is None or org.type != "LOC" or canonical(org.name) not in countries:
                 continue
             if ctx.lemma(o.phrase.head) in words("leader-posts") or _same_post(phrase, o):
-                leaders.setdefault(o.person.id, o.person)
+                leaders.setdefault(id(o.person), o.person)
         if count is not None and len(leaders) == count:
             return list(leaders.values())
         return []

@@ -13,8 +13,9 @@ from functools import cache, lru_cache
 from ..entities.aliases import canonical as canonical_name
 from ..record import Entity
 from ..text.chars import OPEN_QUOTES
+from ..text.noun_group import GEN, NOUNS, Modifiers, Walk, closing_quote
 from .args import nominal_phrase
-from .context import Context
+from .context import Context, Span
 from .lexicon import mapping, words
 
 ORDINALS = {"первый", "второй", "третий"}
@@ -234,156 +235,217 @@ def _district_before_name(ctx: Context, k: int) -> bool:
     return span.entity.type == "LOC" and after is not None and after.entity.type == "PER"
 
 
+class _Before(Modifiers):
+    """The words before a post: its adjectives (`первый`, `чрезвычайный и полномочный`,
+    `управляющий`) and the nationalities and places among them (`российский`)."""
+
+    def __init__(self, ctx: Context, head: int, first: int) -> None:
+        super().__init__(ctx.tokens, head, first)
+        self.ctx = ctx
+        self.begin = head  # the first word of the position
+        self.countries: list[str] = []
+
+    def step(self, j: int) -> int | None:
+        ctx = self.ctx
+        if ctx.entity(j) is not None:
+            return None
+        between = self.begin == j + 1 and j > self.first and ctx.pos(j - 1) == "ADJ"
+        if ctx.lemma(j) == "и" and between:
+            if ctx.lemma(j - 1) in words("position-adjectives"):
+                self.begin = j - 1  # `чрезвычайный и полномочный посол`
+            return j - 2
+        if _adjective_participle(ctx, j, self.head):
+            self.begin = j  # `управляющий директор`
+            return j - 1
+        return super().step(j)
+
+    def modifier(self, j: int) -> None:
+        ctx, lem = self.ctx, self.ctx.lemma(j)
+        if lem in mapping("nationality"):
+            self.countries.append(mapping("nationality")[lem])
+        elif (place := place_of_adjective(ctx, lem)) is not None:
+            self.countries.append(place.name)
+        elif self.begin == j + 1 and (
+            lem in words("position-adjectives")
+            or (lem in ORDINALS and _ordinal_fits(ctx, self.head))
+        ):
+            self.begin = j
+
+
+class _After(Walk):
+    """The complements after a post: the words of the position (`промышленности и
+    торговли`), the organisation named after them (`России`, `партии «Яблоко»`), and an
+    inner post in the genitive (`пресс-секретарь президента`), read as a phrase of its own.
+
+    `last` ends the position words, `end` the whole phrase."""
+
+    modifier_cases = frozenset({"Gen", "Dat", "Loc"})
+
+    def __init__(self, ctx: Context, head: int, depth: int, countries: list[str]) -> None:
+        super().__init__(ctx.tokens, ctx.sentence(head).last)
+        self.ctx, self.head, self.depth, self.countries = ctx, head, depth, countries
+        self.cases = frozenset({"Gen", "Ins"}) if governs_instrumental(ctx, head) else GEN
+        lemma = ctx.lemma(head)
+        self.relational = lemma in words("positions-relational") or lemma[:3] in {"виц", "зам"}
+        self.words_end = head + 1  # `last`: the end of the position words
+        self.org: Entity | None = None
+        self.org_spans: list[Span] = []
+        self.quoted_name: str | None = None  # `партии «Яблоко»`, with no mention
+        self.unit: int | None = None  # an unnamed unit of the named organisation
+        self.prep: str | None = None
+        self.inner: Phrase | None = None
+
+    def step(self, k: int) -> int | None:
+        ctx = self.ctx
+        if (span := ctx.span_at.get(k)) is not None:
+            return self.name(k, span)
+        if ctx.is_quote(k):
+            return self.quoted(k)
+        if is_post(ctx, k) and not self.relational and not _plural_complement(ctx, k, self.org):
+            if self.depth < 2 and self.org is None and ctx.feat(k, "Case") == "Gen":
+                self.inner = phrase_at(ctx, k, self.depth + 1)
+            return None
+        nxt = super().step(k)
+        return self.adjunct(k) if nxt is None else nxt
+
+    def noun(self, k: int) -> None:
+        if self.org is None and self.prep not in PLACE_PREPS:
+            self.words_end = k + 1
+        self.end = k + 1
+
+    def modifier(self, k: int) -> None:
+        lem = self.ctx.lemma(k)
+        if lem in mapping("nationality") and self.org is None:
+            self.countries.append(mapping("nationality")[lem])
+
+    def joins(self, k: int) -> bool:
+        return self.org is None and super().joins(k)
+
+    def adjunct(self, k: int) -> int | None:
+        """`посол ... в Грузии`, `представитель президента в Приволжском федеральном
+        округе`: a prepositional complement; a place after `в` ends the phrase."""
+        ctx, lem = self.ctx, self.ctx.lemma(k)
+        if lem in TAIL_PREPS and k + 1 < self.last and ctx.pos(k + 1) != "PUNCT":
+            self.prep = lem
+            at_place = lem == "в" and ctx.span_at.get(k + 1) is not None and self.org is None
+            return None if at_place and not _district_before_name(ctx, k + 1) else k + 1
+        if ctx.pos(k) in NOUNS and ctx.feat(k, "Case") in {"Dat", "Loc"}:
+            if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:
+                return None
+            self.noun(k)
+            return k + 1
+        return None
+
+    def name(self, k: int, span: Span) -> int | None:
+        """An entity mention among the complements: the organisation (`клуба Челси`,
+        `службы` + `России`), with its closing quote and abbreviation (`(ОФДД)`)."""
+        ctx = self.ctx
+        if span.entity.type == "PER" or span.first < k:
+            return None
+        quoted = ctx.is_quote(span.first - 1)
+        named = k > self.head + 1 and ctx.pos(k - 1) == "NOUN"  # `клуба Челси`
+        after_prep = ctx.lemma(k - 1) in TAIL_PREPS and self.org is not None  # `посол ... в Грузии`
+        after_prep = after_prep or _district_before_name(ctx, k)
+        if not (quoted or named or after_prep or ctx.feat(span.first, "Case") in {"Gen", None}):
+            return None
+        if self.org is None and (quoted or named):
+            name_first = span.first - int(quoted)
+            self.words_end = _before_org_noun(ctx, self.head, self.words_end, name_first)
+            self.unit = _unit_before_name(ctx, self.head, self.words_end, name_first)
+            self.words_end = self.words_end if self.unit is None else self.unit
+        if self.org is None:
+            self.org, self.org_spans = span.entity, [span]
+        elif self.org_spans and self.org_spans[-1].last == span.first and not after_prep:
+            self.org_spans.append(span)  # `службы России`: one name in two mentions
+        k = self.end = span.last
+        opened = quoted or any(c in span.mention.text for c in OPEN_QUOTES)
+        if k < self.last and ctx.is_quote(k) and opened:
+            k = self.end = k + 1
+        if k + 2 < self.last and ctx.text(k) == "(" and ctx.text(k + 2) == ")":
+            k = self.end = k + 3  # `(ОФДД)`
+        return k
+
+    def quoted(self, k: int) -> int:
+        """`партии «Яблоко»`: a quoted name after an organisation noun, with no mention,
+        names the organisation; any other quotation mark is passed over."""
+        ctx = self.ctx
+        close = closing_quote(ctx.tokens, k, self.last, within=8)
+        if (
+            self.org is None
+            and self.quoted_name is None
+            and close
+            and k > self.head + 1
+            and close > k + 1
+            and ctx.lemma(k - 1) in words("org-nouns")
+            and not ctx.spans_in(k, close)
+        ):
+            self.quoted_name = ctx.chars(k + 1, close)
+            self.words_end = _before_org_noun(ctx, self.head, self.words_end, k)
+            self.end = close + 1
+            return close + 1
+        return k + 1
+
+
 def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
     """The position phrase headed by word `head`.
 
     A post in the genitive after it (`пресс-секретарь президента РФ`) is read as an
     inner phrase: it is not part of the position but gives the organisation.
     """
-    sent_first, sent_last = ctx.sentence(head)
-    case = ctx.feat(head, "Case")
-    first = head
-    countries: list[str] = []
-    relational = ctx.lemma(head) in words("positions-relational") or ctx.lemma(head)[:3] in {
-        "виц",
-        "зам",
-    }
-    j = head - 1
-    while j >= sent_first and ctx.entity(j) is None:
-        if ctx.lemma(j) == "и" and first == j + 1 and j > sent_first and ctx.pos(j - 1) == "ADJ":
-            if ctx.lemma(j - 1) in words("position-adjectives"):
-                first = j - 1  # `чрезвычайный и полномочный посол`
-            j -= 2
-            continue
-        if _adjective_participle(ctx, j, head):
-            first = j  # `управляющий директор`
-            j -= 1
-            continue
-        if ctx.pos(j) not in {"ADJ", "DET", "NUM"}:
-            break
-        if case and ctx.feat(j, "Case") not in {case, None}:
-            break
-        lem = ctx.lemma(j)
-        if lem in mapping("nationality"):
-            countries.append(mapping("nationality")[lem])
-        elif (place := place_of_adjective(ctx, lem)) is not None:
-            countries.append(place.name)
-        elif first == j + 1 and (
-            lem in words("position-adjectives") or (lem in ORDINALS and _ordinal_fits(ctx, head))
-        ):
-            first = j
-        j -= 1
-    lead = j + 1
+    sent_first = ctx.sentence(head).first
+    before = _Before(ctx, head, sent_first)
+    lead = before.run()
+    first = before.begin
     acting = _acting(ctx, lead, sent_first)
     if acting is not None:  # `исполняющий обязанности губернатора`, `врио мэра`, `и.о.`
         first = lead = acting
-    last = head + 1  # end of the position words
-    end = head + 1  # end of the whole phrase (with its organisation)
-    org: Entity | None = None
-    org_words: list = []
-    quoted_name: str | None = None
-    unit: int | None = None  # an unnamed unit of the named organisation
-    prep: str | None = None
-    complement_cases = {"Gen", "Ins"} if governs_instrumental(ctx, head) else {"Gen"}
-    k = head + 1
-    while k < sent_last:
-        span = ctx.span_at.get(k)
-        if span is not None:
-            if span.entity.type == "PER" or span.first < k:
-                break
-            quoted = ctx.is_quote(span.first - 1)
-            named = k > head + 1 and ctx.pos(k - 1) == "NOUN"  # `клуба Челси`
-            after_prep = ctx.lemma(k - 1) in TAIL_PREPS and org is not None  # `посол ... в Грузии`
-            after_prep = after_prep or _district_before_name(ctx, k)
-            if quoted or named or after_prep or ctx.feat(span.first, "Case") in {"Gen", None}:
-                if org is None and (quoted or named):
-                    last = _before_org_noun(ctx, head, last, span.first - int(quoted))
-                    unit = _unit_before_name(ctx, head, last, span.first - int(quoted))
-                    last = last if unit is None else unit
-                if org is None:
-                    org, org_words = span.entity, [span]
-                elif org_words and org_words[-1].last == span.first and not after_prep:
-                    org_words.append(span)  # `службы России`: one name in two mentions
-                k = end = span.last
-                opened = quoted or any(c in span.mention.text for c in OPEN_QUOTES)
-                if k < sent_last and ctx.is_quote(k) and opened:
-                    k = end = k + 1
-                if k + 2 < sent_last and ctx.text(k) == "(" and ctx.text(k + 2) == ")":
-                    k = end = k + 3  # `(ОФДД)`
-                continue
-            break
-        lem, pos = ctx.lemma(k), ctx.pos(k)
-        if ctx.is_quote(k):
-            close = next((q for q in range(k + 1, min(sent_last, k + 8)) if ctx.is_quote(q)), None)
-            if (
-                org is None
-                and quoted_name is None
-                and close
-                and k > head + 1
-                and close > k + 1
-                and ctx.lemma(k - 1) in words("org-nouns")
-                and not ctx.spans_in(k, close)
-            ):
-                quoted_name = ctx.chars(k + 1, close)  # `партии «Яблоко»`, no mention
-                last = _before_org_noun(ctx, head, last, k)
-                k = end = close + 1
-                continue
-            k += 1
-            continue
-        if is_post(ctx, k) and not relational and not _plural_complement(ctx, k, org):
-            if depth < 2 and org is None and ctx.feat(k, "Case") == "Gen":
-                inner = phrase_at(ctx, k, depth + 1)
-                position = nominal_phrase(ctx, first, head, last).lower()
-                plural = ctx.feat(head, "Number") == "Plur"
-                former = is_former(ctx, lead, head)
-                return Phrase(
-                    head, first, inner.last, position, inner.org, countries, plural, inner, lead,
-                    former=former,
-                )
-            break
-        if pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") in complement_cases:
-            if org is None and prep not in PLACE_PREPS:
-                last = k + 1
-            end = k + 1
-        elif pos in {"ADJ", "DET", "NUM"} and ctx.feat(k, "Case") in {"Gen", "Dat", "Loc"}:
-            if lem in mapping("nationality") and org is None:
-                countries.append(mapping("nationality")[lem])
-        elif lem == "и" and k + 1 < sent_last and ctx.feat(k + 1, "Case") == "Gen" and org is None:
-            pass
-        elif lem in TAIL_PREPS and k + 1 < sent_last and ctx.pos(k + 1) != "PUNCT":
-            prep = lem
-            at_place = lem == "в" and ctx.span_at.get(k + 1) is not None and org is None
-            if at_place and not _district_before_name(ctx, k + 1):
-                break
-        elif pos in {"NOUN", "PROPN"} and ctx.feat(k, "Case") in {"Dat", "Loc"}:
-            if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:
-                break
-            if org is None and prep not in PLACE_PREPS:
-                last = k + 1
-            end = k + 1
-        else:
-            break
-        k += 1
-    org_text = quoted_name if org is None else None
-    if org is not None and unit is not None:  # `глава отдела серверов Hewlett-Packard`
-        org_text = nominal_phrase(ctx, unit, unit, end)
-    if org is None and org_text is None and (noun := _org_complement(ctx, head, last)) is not None:
-        if last - head > 2 or ctx.lemma(noun) in STATES:  # `глава палестинской делегации`,
-            plural = ctx.feat(noun, "Number") == "Plur"  # `глава государства`; a bare
-            org_text = nominal_phrase(ctx, head + 1, noun, last, keep_number=plural)
-        last = head + 1  # `глава партии` says little
-    position = nominal_phrase(ctx, first, head, last).lower()
-    if acting is not None:
-        position = " ".join(ctx.text(k) for k in range(first, last)).lower()
-        position = position.replace("и . о .", "и.о.")
-    if org is None and countries:
-        org = country_entity(ctx, countries[0])
+    after = _After(ctx, head, depth, before.countries)
+    after.run(head + 1)
     plural = ctx.feat(head, "Number") == "Plur"
-    if len(org_words) > 1:
-        tail = ctx.chars(org_words[1].first, org_words[-1].last)
-        lead_name = org_words[0].mention.normal or (org.name if org else "")
-        org_text = f"{lead_name} {tail}"
     former = is_former(ctx, lead, head)
+    if after.inner is not None:
+        position = nominal_phrase(ctx, first, head, after.words_end).lower()
+        inner = after.inner
+        return Phrase(
+            head, first, inner.last, position, inner.org, before.countries, plural, inner,
+            lead, former=former,
+        )  # fmt: skip
+    org_text = _org_text(ctx, head, after)
+    position = _position(ctx, first, head, after.words_end, acting is not None)
+    org = after.org
+    if org is None and before.countries:
+        org = country_entity(ctx, before.countries[0])
     return Phrase(
-        head, first, end, position, org, countries, plural, None, lead, org_text, former
-    )
+        head, first, after.end, position, org, before.countries, plural, None, lead,
+        org_text, former,
+    )  # fmt: skip
+
+
+def _org_text(ctx: Context, head: int, after: _After) -> str | None:
+    """The organisation's name when no one mention gives it: a quoted name, a unit of the
+    named organisation, an unnamed one (`глава палестинской делегации`), or a name in two
+    mentions (`Федеральная миграционная служба` + `России`). A bare `глава партии`
+    says little: its position words end at the post."""
+    org, spans = after.org, after.org_spans
+    org_text = after.quoted_name if org is None else None
+    if org is not None and after.unit is not None:  # `глава отдела серверов Hewlett-Packard`
+        org_text = nominal_phrase(ctx, after.unit, after.unit, after.end)
+    last = after.words_end
+    if org is None and org_text is None and (noun := _org_complement(ctx, head, last)) is not None:
+        if last - head > 2 or ctx.lemma(noun) in STATES:  # `глава государства`
+            plural = ctx.feat(noun, "Number") == "Plur"
+            org_text = nominal_phrase(ctx, head + 1, noun, last, keep_number=plural)
+        after.words_end = head + 1
+    if len(spans) > 1:
+        tail = ctx.chars(spans[1].first, spans[-1].last)
+        lead_name = spans[0].mention.normal or (org.name if org else "")
+        org_text = f"{lead_name} {tail}"
+    return org_text
+
+
+def _position(ctx: Context, first: int, head: int, last: int, acting: bool) -> str:
+    """The position in its normal form; an acting holder's as written (`и.о. губернатора`)."""
+    if acting:
+        position = " ".join(ctx.text(k) for k in range(first, last)).lower()
+        return position.replace("и . о .", "и.о.")
+    return nominal_phrase(ctx, first, head, last).lower()

@@ -6,8 +6,8 @@ from __future__ import annotations
 from .context import Context, Span
 from .lexicon import words
 
-PLACE_PREPS = {"в", "во", "на"}
-SOURCE_CUES = {"данные", "источник", "слово", "сообщение", "информация", "мнение", "передавать"}
+PLACE_PREPS = words("place-preps")
+SOURCE_CUES = words("source-cues")
 
 
 def clause(ctx: Context, i: int) -> tuple[int, int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Entity, Fact
+from ..text.noun_group import Walk, free_tail
 from .args import best_date, inflect, own_dates, unique
 from .context import Context
 from .lexicon import words
@@ -55,22 +56,24 @@ def _document_before(ctx: Context, a: int, i: int) -> str | None:
     return _phrase(ctx, a if ctx.pos(a) in {"ADJ", "DET"} else k, k, i)
 
 
+class _Documents(Walk):
+    """`пакет документов`, `ряд соглашений`: one document noun in the genitive."""
+
+    modifiers = frozenset()
+    conj_cases = frozenset()
+    limit = 1
+
+    def noun(self, k: int) -> None:
+        if self.tokens[k].lemma in words("documents"):
+            super().noun(k)
+
+
 def _tail_end(ctx: Context, head: int, b: int) -> int:
-    """Where the document phrase ends: `пакет документов`, `о ...`, `между ...`."""
-    end = head + 1
-    if end < b and ctx.lemma(end) in words("documents") and ctx.feat(end, "Case") == "Gen":
-        end += 1  # `пакет документов`, `ряд соглашений`
+    """Where the document phrase ends: `пакет документов`, `о ...`, `между ...`; a date
+    after `о ...` is no part of it (`соглашение о ... 15 декабря`)."""
+    end = _Documents(ctx.tokens, b).run(head + 1)
     if end < b and (ctx.lemma(end) in {"о", "об", "между"} or _purpose(ctx, end, b)):
-        end += 1
-        while (
-            end < b
-            and not ctx.is_punct(end)
-            and ctx.pos(end) not in {"VERB", "AUX", "SCONJ"}
-            and not ctx.in_date(end)  # `соглашение о ... 15 декабря`: the date is no part
-        ):
-            end += 1
-        while ctx.pos(end - 1) == "ADP":
-            end -= 1  # `закон о бюджете на 2026 год`: the date took its preposition
+        end = free_tail(ctx.tokens, end + 1, b, ctx.in_date)
     return end
 
 

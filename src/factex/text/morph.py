@@ -55,10 +55,12 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 def parses(word: str) -> tuple[Parse, ...]:
     """pymorphy3's parses of `word`, likeliest first; one cache for every stage.
 
-    None at all for a word its dictionary cannot hold (a lone surrogate code point)."""
+    None at all for a word its dictionary cannot hold: a lone surrogate code point, or a
+    letter Python's Unicode database has no name for (Tangut ideographs), which
+    pymorphy3's Latin-script test looks up."""
     try:
         return tuple(analyzer().parse(word))
-    except UnicodeEncodeError:
+    except (UnicodeEncodeError, ValueError):
         return ()
 
 
