@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from ..text.batch import Ahead, in_batches
+from ..text.cnn import crf_paths
 
 
 @dataclass
@@ -55,19 +54,9 @@ class NerTagger:
     def _run(self, chunk: list[list[str]]) -> list[list[str]]:
         """The CRF's best tags for each sentence, as slovnet decodes them."""
         scores, lengths = self.net.scores(chunk)
-        longest = max(lengths, default=0)
-        if not longest:
-            return [[] for _ in chunk]
-        emissions = np.zeros((len(lengths), longest, scores.shape[-1]), dtype=scores.dtype)
-        mask = np.zeros((len(lengths), longest), dtype=bool)
-        start = 0
-        for k, n in enumerate(lengths):
-            emissions[k, :n] = scores[start : start + n]
-            mask[k, :n] = True
-            start += n
         decode = self.net.tags.decode
-        paths = self.model.infer.model.head.crf.decode(emissions, mask)
-        return [[decode(i) for i in path[:n]] if n else [] for path, n in zip(paths, lengths)]
+        paths = crf_paths(scores, lengths, self.model.infer.model.head.crf.transitions.array)
+        return [[decode(i) for i in path] for path in paths]
 
     def tags(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags (`B-PER`, `I-LOC`, `O`...) for each word of each sentence."""

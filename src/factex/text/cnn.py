@@ -81,3 +81,40 @@ def _layer(layer: Any, x: np.ndarray) -> np.ndarray:
     inner[:] = np.matmul(windows.reshape(rows - 2, channels * kernel), weight.T) + conv.bias.array
     out = out.clip(0)
     return (out - norm.mean.array) / norm.std.array * norm.weight.array + norm.bias.array
+
+
+def crf_paths(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -> list[list[int]]:
+    """The best tag path of each sentence under a CRF (Viterbi), as slovnet's
+    `CRF.decode` finds it: the same sums in the same order and the same first-maximum
+    choices, without its per-step index arrays; `scores` as `CnnTagger.scores` gives."""
+    longest = max(lengths, default=0)
+    if not longest:
+        return [[] for _ in lengths]
+    count, tags = len(lengths), scores.shape[-1]
+    emissions = np.zeros((longest, count, tags), dtype=scores.dtype)
+    start = 0
+    for k, n in enumerate(lengths):
+        emissions[:n, k] = scores[start : start + n]
+        start += n
+    size = np.array(lengths)
+    score = emissions[0]
+    history = []
+    for step in range(1, longest):
+        candidates = score[:, :, None] + transitions + emissions[step][:, None, :]
+        history.append(candidates.argmax(-2))
+        score = np.where((step < size)[:, None], candidates.max(-2), score)
+    best = score.argmax(-1).tolist()
+    back = np.array(history).tolist() if history else []
+    paths = []
+    for k, n in enumerate(lengths):
+        if not n:
+            paths.append([])
+            continue
+        tag = best[k]
+        path = [tag]
+        for step in range(n - 2, -1, -1):
+            tag = back[step][k][tag]
+            path.append(tag)
+        path.reverse()
+        paths.append(path)
+    return paths
