@@ -26,10 +26,10 @@ GROUPS = {
 # (recall, precision) floors per group, below the figures measured when its rules landed.
 FLOORS: dict[str, tuple[float, float]] = {
     "coordination": (0.75, 0.85),
-    "clausal": (0.55, 0.95),
-    "subunits": (0.40, 0.45),
+    "clausal": (0.95, 0.95),
+    "subunits": (0.90, 0.95),
     "descriptions": (0.80, 0.85),
-    "holders": (0.40, 0.45),
+    "holders": (0.75, 0.90),
     "deal": (0.85, 0.85),
     "ownership": (0.90, 0.95),
 }

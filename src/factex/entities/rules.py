@@ -16,7 +16,7 @@ from functools import cache
 from ..document import Token, words_of
 from ..resources import table, wordlist
 from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES, fold
-from ..text.noun_group import Walk
+from ..text.noun_group import Modifiers, Walk
 from .ner import WordSpan
 from .normalize import analyses
 
@@ -341,6 +341,24 @@ class _GenitiveGroup(Walk):
     limit = 4
 
 
+class _LowerAdjectives(Modifiers):
+    """Lower-case adjectives in the head's case right before it, outside other spans."""
+
+    pos = frozenset({"ADJ"})
+
+    def __init__(self, words: list[Token], head: int, covered: bytearray) -> None:
+        super().__init__(words, head, 0)
+        self.covered = covered
+
+    def step(self, j: int) -> int | None:
+        if self.covered[j] or not self.tokens[j].word.islower():
+            return None
+        return super().step(j)
+
+    def agrees(self, token: Token) -> bool:
+        return token.case == self.case
+
+
 def _geo_adjective(words: list[Token], i: int) -> bool:
     return words[i].word.islower() and (
         words[i].lemma.endswith(("ский", "цкий"))
@@ -370,15 +388,7 @@ def lowercase_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             continue
         if words[i].number != "Sing":
             continue
-        first = i
-        while (
-            first > 0
-            and not covered[first - 1]
-            and words[first - 1].pos == "ADJ"
-            and words[first - 1].word.islower()
-            and words[first - 1].case == words[i].case
-        ):
-            first -= 1
+        first = _LowerAdjectives(words, i, covered).run()
         if first == i or not _geo_adjective(words, first):
             continue
         last = _GenitiveGroup(words).run(i + 1)

@@ -8,10 +8,11 @@ import re
 from bisect import bisect_left
 from typing import Any
 
+from ..document import Token
 from ..record import Entity, Fact
 from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES, QUOTES
 from ..text.morph import parses
-from ..text.noun_group import Walk, closing_quote
+from ..text.noun_group import Modifiers, Walk, closing_quote
 from ..text.roman import roman_value
 from .args import best_date, nominal_phrase, own_dates, unique
 from .context import Context
@@ -141,33 +142,38 @@ def _abbreviation(ctx: Context, end: int, last: int) -> str | None:
     return None
 
 
-def _agrees(adj: str | None, noun: str | None) -> bool:
-    """Whether an adjective's case fits its noun's; the tagger often confuses the
-    nominative and the accusative of inanimate nouns (`открылся ... юридический форум`)."""
-    return adj in {noun, None} or {adj, noun} == {"Nom", "Acc"}
+class _Before(Modifiers):
+    """The name before the event word: the adjectives agreeing with it (`Международный
+    юридический форум`) and an ordinal among them (`XXI`); an occurrence word such as
+    `очередной`, or an adjective before the ordinal, ends it."""
 
+    pos = frozenset({"ADJ"})
 
-def _first_word(ctx: Context, i: int, first: int) -> tuple[int, int | None]:
-    """The first word of the name before the event word at i (adjectives agreeing with it;
-    an occurrence word such as `очередной` stops it) and the ordinal among them."""
-    start = name_first = i
-    ordinal = None
-    while start > first and ctx.span_at.get(start - 1) is None:
-        k = start - 1
-        if (o := _ordinal(ctx, k)) is not None:
-            ordinal = o
-        elif (
-            ctx.pos(k) != "ADJ"
-            or not ctx.lemma(k).endswith(("ый", "ий", "ой"))
-            or ordinal is not None
-            or not _agrees(ctx.feat(k, "Case"), ctx.feat(i, "Case"))
-            or ctx.lemma(k) in words("event-modifiers")
-        ):
-            break
-        else:
-            name_first = k
-        start = k
-    return name_first, ordinal
+    def __init__(self, ctx: Context, i: int, first: int) -> None:
+        super().__init__(ctx.tokens, i, first)
+        self.ctx = ctx
+        self.name_first = i
+        self.ordinal: int | None = None
+
+    def step(self, j: int) -> int | None:
+        ctx = self.ctx
+        if ctx.span_at.get(j) is not None:
+            return None
+        if (o := _ordinal(ctx, j)) is not None:
+            self.ordinal = o
+            return j - 1
+        lemma = ctx.lemma(j)
+        if self.ordinal is not None or not lemma.endswith(("ый", "ий", "ой")):
+            return None
+        return None if lemma in words("event-modifiers") else super().step(j)
+
+    def agrees(self, token: Token) -> bool:
+        """The tagger often confuses the nominative and the accusative of inanimate nouns
+        (`открылся ... юридический форум`): either fits the other."""
+        return token.case in {self.case, None} or {token.case, self.case} == {"Nom", "Acc"}
+
+    def modifier(self, j: int) -> None:
+        self.name_first = j
 
 
 @fact_type("event")
@@ -195,7 +201,9 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         if _a_body(ctx, i, j):
             i = j + 1
             continue
-        name_first, ordinal = _first_word(ctx, i, first)
+        before = _Before(ctx, i, first)
+        before.run()
+        name_first, ordinal = before.name_first, before.ordinal
         end = _name_end(ctx, j, last)
         head_lemma = _lemma_lower(ctx, i)
         keep = j > i or kind in words("event-plural-kinds")  # `Дни культуры`, `Игры`

@@ -10,10 +10,12 @@ from ..record import Entity, Fact
 from .args import nominal_phrase
 from .context import Context, Span
 from .coordination import holders
-from .lexicon import mapping, words
+from .implied import country_meant, organisation_meant
+from .lexicon import mapping, multimap, words
 from .positions import Phrase, base_post, country_entity, is_post, phrase_at
 from .pronouns import PERSONAL, antecedent
 from .registry import Found, fact_type
+from .roles import case_of, clause, end_of, is_which, start_of
 
 if TYPE_CHECKING:
     from .persons import Persons
@@ -72,6 +74,13 @@ def find(ctx: Context) -> list[Occupation]:
         person = per_start.get(phrase.last)
         if person is not None and _boss(ctx, phrase, person):
             continue  # `помощник Хиллари Клинтон по европейским делам`: whose, not who
+        if person is not None and _relative(ctx, phrase, person):
+            continue  # `Дочь губернатора Мария Дронова`: the name is not the holder's
+        if person is not None and _possessor(ctx, phrase, person):
+            found.extend(_inner_holder(ctx, phrase, person))  # `губернатора Сергея Дронова`
+            person = per_start.get(person.last)  # `Директор фонда Игоря Сидорова Анна Белова`
+            if person is None or _cases(ctx, person) != {"Nom"}:
+                continue  # `Директор театра Табакова`: whose theatre, not who
         if person is not None:  # `глава Татарстана Рустам Минниханов`
             found.append(_occ(ctx, person, phrase))
             used_heads.add(i)
@@ -80,6 +89,11 @@ def find(ctx: Context) -> list[Occupation]:
         inside = per_start.get(_skip_parenthesis_after(ctx, phrase))
         if inside is not None:  # `директор по науке (ИКИ РАН) Лев Зелёный`
             found.append(_occ(ctx, inside, phrase))
+            used_heads.add(i)
+            continue
+        later = _after_insert(ctx, phrase, per_start)
+        if later is not None:  # `глава компании, по данным РБК, Иван Петров`
+            found.append(_occ(ctx, later, phrase))
             used_heads.add(i)
             continue
         pending.append(phrase)
@@ -105,9 +119,12 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
             appositions[phrase.last] = before
             used_heads.add(i)
-    found.extend(_appointments(ctx, used_heads))
+    found.extend(_appointments(ctx, used_heads, per_end))
     found.extend(_headed(ctx, per_end))
+    found.extend(_affiliations(ctx, per_start, per_end))
     _countries_of_persons(ctx, found)
+    _implied_orgs(ctx, found)
+    _countries_of_text(ctx, found)
     _orgs_within_document(found)
     return _unique([o for o in found if _is_post_proper(o, ctx)])
 
@@ -137,6 +154,55 @@ def _chain(
         used.add(prev.head)
         lead = prev.lead
     return out
+
+
+def _cases(ctx: Context, person: Span) -> set[str | None]:
+    """The cases the words of a name are tagged with."""
+    return {ctx.feat(k, "Case") for k in range(person.first, person.last)} - {None}
+
+
+FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына")
+
+
+def _feminine_nominative(ctx: Context, person: Span) -> bool:
+    """Whether every word of a name in the genitive tag may be a woman's name in the
+    nominative (`Э. Чернова`: `Чернова` is both): only initials and `-ова`, `-ина` forms."""
+    return all(
+        ctx.is_punct(k) or len(ctx.text(k)) <= 2 or ctx.text(k).lower().endswith(FEMININE_ENDINGS)
+        for k in range(person.first, person.last)
+    )
+
+
+def _relative(ctx: Context, phrase: Phrase, person: Span) -> bool:
+    """`Дочь губернатора Мария Дронова`, `Сын президента компании Игорь Громов`: a post in
+    the genitive governed by a noun of kin, and a name in the nominative after it."""
+    if ctx.lemma(phrase.lead - 1) not in words("relation-nouns"):
+        return False
+    return ctx.feat(phrase.head, "Case") == "Gen" and "Gen" not in _cases(ctx, person)
+
+
+def _possessor(ctx: Context, phrase: Phrase, person: Span) -> bool:
+    """`Директор фонда Игоря Сидорова (Анна Белова)`, `Помощник губернатора Сергея Дронова
+    Олег Фомин`: a name in the genitive after a post in the nominative completes the
+    phrase (an organisation's or a post's owner) when an organisation noun or a post
+    comes right before it or a name in the nominative right after it."""
+    if ctx.feat(phrase.head, "Case") != "Nom" or _cases(ctx, person) != {"Gen"}:
+        return False
+    k = person.first - 1
+    owner = ctx.lemma(k) in words("org-nouns") and not _feminine_nominative(ctx, person)
+    completes = owner or (k != phrase.head and is_post(ctx, k))
+    after = ctx.span_at.get(person.last)
+    named = after is not None and after.entity.type == "PER" and _cases(ctx, after) == {"Nom"}
+    return completes or named
+
+
+def _inner_holder(ctx: Context, phrase: Phrase, person: Span) -> list[Occupation]:
+    """`Помощник губернатора Сергея Дронова`: a name that does not agree with the post
+    holds the post in its case inside the phrase, if there is one."""
+    for k in range(phrase.last - 1, phrase.head, -1):
+        if is_post(ctx, k) and ctx.feat(k, "Case") in _cases(ctx, person):
+            return [_occ(ctx, person, phrase_at(ctx, k))]
+    return []
 
 
 def _boss(ctx: Context, phrase: Phrase, person: Span) -> bool:
@@ -192,6 +258,34 @@ def _skip_parenthesis_after(ctx: Context, phrase: Phrase) -> int:
     return -1
 
 
+def _after_insert(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> Span | None:
+    """The holder named after a comma that closes the phrase: right after it, as an
+    apposition closed by a comma (`Глава компании «Берег», Павел Шилов, ...`), or
+    after a parenthetical source (`, по данным РБК,`, `, как сообщает агентство,`); the
+    name in the post's case; not after another apposition."""
+    k = phrase.last
+    if ctx.text(k) != "," or ctx.text(phrase.lead - 1) in APPOSITION:
+        return None  # `Ннека Угбома - руководитель проекта, Гергей Ковач - ...`: a list
+    person = per_start.get(k + 1)
+    if person is not None:
+        if ctx.text(person.last) != "," or per_start.get(person.last + 1) is not None:
+            return None  # `глава компании, Петров, Сидоров ...`: a list
+    elif _insert_opens(ctx, k + 1):
+        end = next((j for j in range(k + 2, min(ctx.n, k + 10)) if ctx.text(j) == ","), None)
+        person = per_start.get(end + 1) if end is not None else None
+    if person is None:
+        return None
+    cases = _same_forms(ctx.feat(phrase.head, "Case"))
+    return person if ctx.feat(person.first, "Case") in cases | {None} else None
+
+
+def _insert_opens(ctx: Context, k: int) -> bool:
+    """`по данным ...`, `по словам ...`, `как сообщает ...`: a parenthetical source."""
+    if ctx.lemma(k) == "по":
+        return ctx.lemma(k + 1) in words("insert-cues")
+    return ctx.lemma(k) == "как" and ctx.lemma(k + 1) in words("speech-verbs")
+
+
 def _signature(ctx: Context, phrase: Phrase, per_end: dict[int, Span]) -> Span | None:
     """`Кирсан Илюмжинов Президент ФИДЕ`: a name right before a post with its organisation
     in the nominative that ends the sentence (a signature line)."""
@@ -229,6 +323,43 @@ def _orgs_within_document(found: list[Occupation]) -> None:
                 occ.phrase.org = next(iter(orgs))
 
 
+def _implied_orgs(ctx: Context, found: list[Occupation]) -> None:
+    """`глава компании`, `представитель ведомства`, `спикер палаты`: a post whose
+    organisation is a generic noun takes the organisation the text is about
+    (`organisation_meant`)."""
+    for occ in found:
+        phrase = occ.phrase
+        if phrase.org is not None or phrase.org_text is not None or phrase.inner is not None:
+            continue
+        noun = _generic_noun(ctx, phrase)
+        if noun is not None:
+            phrase.org = organisation_meant(ctx, noun)
+
+
+def _generic_noun(ctx: Context, phrase: Phrase) -> int | None:
+    """The organisation noun in the genitive that completes the post (`глава компании`)."""
+    k = phrase.head + 1
+    while k < phrase.last and ctx.pos(k) == "ADJ":
+        k += 1
+    if k >= phrase.last or ctx.span_at.get(k) is not None or ctx.feat(k, "Case") != "Gen":
+        return None
+    return k if ctx.lemma(k) in words("org-nouns") | set(multimap("implied-org-kinds")) else None
+
+
+NATIONAL_POSTS = words("leader-posts") | words("state-posts") | words("envoy-posts")
+
+
+def _countries_of_text(ctx: Context, found: list[Occupation]) -> None:
+    """`Парламент Словакии принял бюджет. Президент Мирослав Новак ...`: a state post
+    named without its state takes the one country the text names (`country_meant`)."""
+    for occ in found:
+        phrase = occ.phrase
+        if phrase.org is not None or phrase.org_text is not None or phrase.inner is not None:
+            continue
+        if ctx.lemma(phrase.head) in words("state-posts") and _generic_noun(ctx, phrase) is None:
+            phrase.org = country_meant(ctx)
+
+
 def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
     """`французского коллегу Николя Саркози`: a nationality adjective right before a
     person's name (with at most one noun between) gives the country of the person's
@@ -243,7 +374,7 @@ def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
                 country.setdefault(span.entity, set()).add(mapping("nationality")[lem])
     for occ in found:
         known = country.get(occ.person, set())
-        state_post = ctx.lemma(occ.phrase.head) in words("leader-posts") | words("state-posts")
+        state_post = ctx.lemma(occ.phrase.head) in NATIONAL_POSTS
         if occ.phrase.org is None and len(known) == 1 and state_post:
             occ.phrase.org = country_entity(ctx, next(iter(known)))
 
@@ -281,7 +412,7 @@ def _occ(ctx: Context, person: Span, phrase: Phrase) -> Occupation:
     return Occupation(person.entity, phrase, ctx.start(first), ctx.stop(last - 1))
 
 
-def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
+def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> list[Occupation]:
     """`назначил Ивана Петрова министром экономики`, `стал президентом компании`."""
     out: list[Occupation] = []
     for first, last in ctx.sentences():
@@ -294,7 +425,7 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
                 continue
             if ctx.feat(i, "Number") == "Plur":  # `опровергнута представителями Путина`
                 continue
-            a, b = ctx.clause(i)
+            a, b = _clause(ctx, i)
             if not held and not any(a <= v < b for v in verbs):
                 continue
             phrase = phrase_at(ctx, i)
@@ -303,7 +434,11 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
             ]
             core = [s for s in persons if ctx.feat(s.first, "Case") in {"Nom", "Acc", None}]
             persons = core or persons  # `вместо Кана капитаном стал Баллак`: the subject
-            if persons:
+            whose = _relative_antecedent(ctx, a, per_end)
+            objects = [s for s in core if ctx.feat(s.first, "Case") == "Acc"]
+            if whose is not None and (ctx.feat(a, "Case") == "Acc" or not objects):
+                person = whose  # `Петров, который тогда был вице-президентом банка`
+            elif persons:
                 person = min(persons, key=lambda s: min(abs(s.first - i), abs(s.last - i)))
             elif (found := _antecedent(ctx, a, b)) is not None:
                 person = found  # `Он является депутатом парламента`
@@ -313,7 +448,37 @@ def _appointments(ctx: Context, used: set[int]) -> list[Occupation]:
     return out
 
 
-HEADING = words("heading-verbs")
+def _clause(ctx: Context, i: int) -> tuple[int, int]:
+    """The clause of word i (`roles.clause`), cut at quotation marks that enclose speech,
+    not at those of a name (`директором фонда «Открытый город» является`)."""
+    a, b = clause(ctx, i)
+    for k in range(i - 1, a - 1, -1):
+        if ctx.is_quote(k) and not _name_quote(ctx, k):
+            a = k + 1
+            break
+    for k in range(i + 1, b):
+        if ctx.is_quote(k) and not _name_quote(ctx, k):
+            b = k
+            break
+    return a, b
+
+
+def _name_quote(ctx: Context, k: int) -> bool:
+    """A quotation mark right before or after a name."""
+    return ctx.span_at.get(k + 1) is not None or ctx.span_at.get(k - 1) is not None
+
+
+def _relative_antecedent(ctx: Context, a: int, per_end: dict[int, Span]) -> Span | None:
+    """The person a relative clause starting at word a is about, when `который` is its
+    subject or object (`Петров, который был ...`, `Петрова, которого назначили ...`):
+    the name right before its comma."""
+    if not is_which(ctx, a) or ctx.text(a - 1) != "," or ctx.feat(a, "Case") not in SUBJECT:
+        return None
+    return per_end.get(_skip_parenthesis(ctx, a - 1))
+
+
+SUBJECT = {"Nom", "Acc"}
+HEADING = mapping("heading-verbs")  # verb -> the case of what is headed
 
 
 def _headed(ctx: Context, per_end: dict[int, Span]) -> list[Occupation]:
@@ -334,12 +499,40 @@ def _headed(ctx: Context, per_end: dict[int, Span]) -> list[Occupation]:
                 continue
             phrase = Phrase(i, i, i + 1, "", org_span.entity)
         else:
+            case = HEADING[ctx.lemma(i)]
             person = _head_subject(ctx, i, per_end)
-            phrase = _headed_object(ctx, i)
+            phrase = _headed_object(ctx, i, case)
+            if phrase is None:  # `Компанию «Техносфера» возглавляет Елена Громова`
+                phrase, person = _fronted_object(ctx, i, case), _subject_after(ctx, i)
             if person is None or phrase is None:
                 continue
         out.append(_occ(ctx, person, phrase))
     return out
+
+
+def _fronted_object(ctx: Context, i: int, case: str) -> Phrase | None:
+    """What is headed, named before the verb at the start of its clause, in the verb's
+    case (`Департаментом транспорта Москвы руководит`); only names, their head noun,
+    genitives and quotes between it and the verb."""
+    a, _ = _clause(ctx, i)
+    names = [s for s in ctx.spans_in(a, i, "ORG LOC") if ctx.span_at.get(s.first) is s]
+    if not names or start_of(ctx, names[0]) != a or case_of(ctx, names[0]) != case:
+        return None
+    for k in range(names[0].last, i):
+        if ctx.span_at.get(k) is None and not ctx.is_quote(k) and ctx.feat(k, "Case") != "Gen":
+            return None
+    return Phrase(i, i, i + 1, "", names[0].entity)
+
+
+def _subject_after(ctx: Context, i: int) -> Span | None:
+    """A person named in the nominative right after the verb (adverbs aside)."""
+    k = i + 1
+    while ctx.pos(k) == "ADV":
+        k += 1
+    span = ctx.span_at.get(k)
+    if span is None or span.first != k or span.entity.type != "PER":
+        return None
+    return span if ctx.feat(k, "Case") in {"Nom", None} else None
 
 
 def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None:
@@ -354,17 +547,21 @@ def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None
     return subjects[-1] if subjects else None
 
 
-def _headed_object(ctx: Context, i: int) -> Phrase | None:
-    """What is headed: a named organisation or place, or an organisation noun phrase."""
+def _headed_object(ctx: Context, i: int, case: str) -> Phrase | None:
+    """What is headed, after the verb in its case: a named organisation or place (with its
+    head noun: `агентством «Медиацентр»`), or an organisation noun phrase."""
     k = i + 1
     while k < ctx.n and (ctx.pos(k) == "ADV" or ctx.in_date(k)):
         k += 1
+    head = ctx.lemma(k) in words("org-nouns") and ctx.feat(k, "Case") == case
+    if head and ctx.is_quote(k + 1) and ctx.span_at.get(k + 2) is not None:
+        k += 1  # `руководящий агентством «Северный медиацентр»`
     if k < ctx.n and ctx.is_quote(k):
         k += 1
     span = ctx.span_at.get(k)
     if span is not None and span.first == k and span.entity.type in {"ORG", "LOC"}:
         return Phrase(i, i, i + 1, "", span.entity)
-    if k >= ctx.n or ctx.lemma(k) not in words("org-nouns") or ctx.feat(k, "Case") != "Acc":
+    if k >= ctx.n or ctx.lemma(k) not in words("org-nouns") or ctx.feat(k, "Case") != case:
         return None
     _, last = ctx.sentence(k)
     end = k + 1
@@ -373,6 +570,39 @@ def _headed_object(ctx: Context, i: int) -> Phrase | None:
     if end == k + 1:
         return None  # `возглавил делегацию`: which one, the text does not say here
     return Phrase(i, i, i + 1, "", None, org_text=nominal_phrase(ctx, k, k, end))
+
+
+AFFILIATION_PREPS = words("affiliation-preps")
+
+
+def _affiliations(
+    ctx: Context, per_start: dict[int, Span], per_end: dict[int, Span]
+) -> list[Occupation]:
+    """`Иванов из партии «Яблоко»`, `кандидат от партии «Яблоко» Иванов`: a person who
+    belongs to a named party or movement, with no post word (or the post before `от`)."""
+    out: list[Occupation] = []
+    for i in range(ctx.n - 2):
+        if ctx.lemma(i) not in AFFILIATION_PREPS:
+            continue
+        if ctx.lemma(i + 1) not in words("affiliation-nouns") or ctx.feat(i + 1, "Case") != "Gen":
+            continue
+        k = i + 3 if ctx.is_quote(i + 2) else i + 2
+        span = ctx.span_at.get(k)
+        if span is None or span.first != k or span.entity.type != "ORG":
+            continue
+        before = per_end.get(i)
+        after = per_start.get(end_of(ctx, span))
+        if before is not None and ctx.feat(before.first, "Case") in {"Nom", None}:
+            person = before  # `Руслан Гаджиев из партии «Зеленая Россия»`
+            phrase = Phrase(i, i, i + 1, "", span.entity)
+        elif after is not None and ctx.pos(i - 1) == "NOUN" and ctx.span_at.get(i - 1) is None:
+            person = after  # `Депутат из партии «Новый путь» Тимур Сафин`
+            position = phrase_at(ctx, i - 1).position if is_post(ctx, i - 1) else ""
+            phrase = Phrase(i - 1, i - 1, i, position, span.entity)
+        else:
+            continue
+        out.append(_occ(ctx, person, phrase))
+    return out
 
 
 def _antecedent(ctx: Context, a: int, b: int) -> Span | None:

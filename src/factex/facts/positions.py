@@ -287,6 +287,7 @@ class _After(Walk):
         self.cases = frozenset({"Gen", "Ins"}) if governs_instrumental(ctx, head) else GEN
         lemma = ctx.lemma(head)
         self.relational = lemma in words("positions-relational") or lemma[:3] in {"виц", "зам"}
+        self.envoy = post_lemma(lemma) in words("envoy-posts")  # `посол Японии в России`
         self.words_end = head + 1  # `last`: the end of the position words
         self.org: Entity | None = None
         self.org_spans: list[Span] = []
@@ -323,11 +324,13 @@ class _After(Walk):
 
     def adjunct(self, k: int) -> int | None:
         """`посол ... в Грузии`, `представитель президента в Приволжском федеральном
-        округе`: a prepositional complement; a place after `в` ends the phrase."""
+        округе`: a prepositional complement; a place after `в` ends the phrase, unless
+        the post is held there (an envoy's, `models/facts-envoy-posts.txt`)."""
         ctx, lem = self.ctx, self.ctx.lemma(k)
         if lem in TAIL_PREPS and k + 1 < self.last and ctx.pos(k + 1) != "PUNCT":
             self.prep = lem
-            at_place = lem == "в" and ctx.span_at.get(k + 1) is not None and self.org is None
+            placed = self.org is None or not self.envoy  # `президентом Казахстана в России`
+            at_place = lem == "в" and ctx.span_at.get(k + 1) is not None and placed
             return None if at_place and not _district_before_name(ctx, k + 1) else k + 1
         if ctx.pos(k) in NOUNS and ctx.feat(k, "Case") in {"Dat", "Loc"}:
             if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:

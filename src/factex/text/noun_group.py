@@ -62,10 +62,14 @@ class Modifiers:
     def step(self, j: int) -> int | None:
         """Take the word at j: the next word to look at (leftwards), or None to stop."""
         t = self.tokens[j]
-        if t.pos in self.pos and agrees(t, self.case):
+        if t.pos in self.pos and self.agrees(t):
             self.modifier(j)
             return j - 1
         return None
+
+    def agrees(self, token: Token) -> bool:
+        """Whether a modifier's case fits the head's."""
+        return agrees(token, self.case)
 
     def modifier(self, j: int) -> None:
         """A modifier of the head at j (a subclass may note what it says)."""

@@ -1,0 +1,80 @@
+"""The organisation or country a text is about, for a post named without one (`глава
+компании`, `представитель ведомства`, `президент` in a text about one country)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..entities.aliases import aliases
+from ..record import Entity
+from ..text.chars import fold
+from .context import Context, Span
+from .lexicon import mapping, multimap, words
+from .positions import canonical
+
+
+def organisation_meant(ctx: Context, noun: int) -> Entity | None:
+    """The organisation that the generic noun at word `noun` (`компании`) stands for: of
+    the organisations named before it, the one of its kind (`models/facts-implied-org-kinds.tsv`),
+    or the most mentioned of that kind; failing that, when no organisation of a known kind
+    is named, the one organisation that is the subject of a sentence before."""
+    lemma = ctx.lemma(noun)
+    fits = {lemma, *multimap("implied-org-kinds").get(lemma, ())}
+    before = [s for s in ctx.spans if s.entity.type == "ORG" and s.last <= noun]
+    counts = Counter(s.entity for s in before)
+    kinds = {e: _kinds(ctx, [s for s in before if s.entity is e]) for e in counts}
+    matching = [e for e in counts if kinds[e] & fits]
+    if matching:
+        ranked = sorted(matching, key=lambda e: -counts[e])
+        if len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]:
+            return ranked[0]
+        return None
+    subjects = {s.entity for s in before if not kinds[s.entity] and _subject(ctx, s)}
+    return next(iter(subjects)) if len(subjects) == 1 else None
+
+
+def _kinds(ctx: Context, spans: list[Span]) -> set[str]:
+    """What an organisation is: the organisation nouns before its mentions (`Банк
+    «Капитал»`), and the words of its name and of its aliases (`Госдума` = `Государственная
+    дума`)."""
+    e = spans[0].entity
+    names = [e.name] + [n for n, canon in aliases().items() if fold(canon) == fold(e.name)]
+    out = {w for name in names for w in name.lower().replace("«", " ").split()}
+    for s in spans:
+        out.update(w for w in (ctx.lemma(s.first), ctx.lemma(_head_before(ctx, s))) if w)
+    return out & (words("org-nouns") | _all_kinds())
+
+
+def _head_before(ctx: Context, span: Span) -> int:
+    """The word before a name and its opening quote (`Банк` in `Банк «Капитал»`)."""
+    k = span.first - 1
+    return k - 1 if ctx.is_quote(k) else k
+
+
+def _all_kinds() -> set[str]:
+    table = multimap("implied-org-kinds")
+    return set(table) | {k for kinds in table.values() for k in kinds}
+
+
+def _subject(ctx: Context, span: Span) -> bool:
+    """A name that starts its sentence in the nominative (`ФАС возбудила дело`)."""
+    first, _ = ctx.sentence(span.first)
+    k = first + 1 if ctx.is_quote(first) else first
+    return span.first == k and ctx.feat(span.first, "Case") in {"Nom", None}
+
+
+DOMINANT = 2  # how many times more often the country the text is about is named
+
+
+def country_meant(ctx: Context) -> Entity | None:
+    """The country the text is about (`models/facts-nationality.tsv` gives the countries):
+    the one it names, or the one it names at least twice as often as any other."""
+    countries = {canonical(c) for c in mapping("nationality").values()}
+    locs = [s.entity for s in ctx.spans if s.entity.type == "LOC"]
+    counts = Counter(e for e in locs if canonical(e.name) in countries)
+    ranked = counts.most_common(2)
+    if len(ranked) == 1:
+        return ranked[0][0]
+    if len(ranked) == 2 and ranked[0][1] >= DOMINANT * ranked[1][1]:
+        return ranked[0][0]
+    return None
