@@ -1,8 +1,8 @@
 """slovnet's CNN taggers (news morphology and NER) run without padding.
 
 slovnet pads every sentence of a batch to the longest one, so a document's short
-sentences pay for its longest: over FactRuEval texts tagged one at a time, two thirds
-of the convolutions were over padding. Here the sentences of a batch are laid end to
+sentences pay for its longest: over FactRuEval texts tagged one at a time, half of
+the convolutions were over padding. Here the sentences of a batch are laid end to
 end, one zero row between two sentences and at either end, which is exactly what a
 sentence sees beyond its ends in slovnet (its padding embeds to zeros, and padded
 positions are zeroed after every layer). Every number is computed by the same numpy
@@ -105,7 +105,7 @@ def crf_paths(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -
         score = np.where((step < size)[:, None], candidates.max(-2), score)
     best = score.argmax(-1).tolist()
     back = np.array(history).tolist() if history else []
-    paths = []
+    paths: list[list[int]] = []
     for k, n in enumerate(lengths):
         if not n:
             paths.append([])
