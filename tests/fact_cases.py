@@ -137,14 +137,15 @@ def _value_matches(arg: str, expected: str, predicted: str) -> bool:
 
 def _values(fact: dict[str, Any], arg: str) -> list[str] | None:
     """What a predicted fact gives for `arg`: names, a date value or a string; None
-    when null. An entity argument given only in words reads its `<arg>_text`."""
+    when null. An entity argument also reads its `<arg>_text` (`фракция «Яблоко»` beside
+    `Яблоко`), and only that when the entity is null."""
     value = fact.get(arg)
+    text = fact.get(f"{arg}_text")
     if isinstance(value, list):
         return [_scalar(v) for v in value]
     if value is None or value == "":
-        text = fact.get(f"{arg}_text")
         return [str(text)] if text else None
-    return [_scalar(value)]
+    return [_scalar(value)] + ([str(text)] if text else [])
 
 
 def _scalar(value: Any) -> str:
@@ -184,8 +185,8 @@ def fact_matches(expected: dict[str, str], fact: dict[str, Any]) -> bool:
         if " + " in want or isinstance(fact.get(arg), list):
             if not _list_matches(want, got):
                 return False
-        elif not _value_matches(arg, want, got[0]):
-            return False
+        elif not any(_value_matches(arg, want, g) for g in got):
+            return False  # the entity's name or, beside it, its `<arg>_text`
     return True
 
 

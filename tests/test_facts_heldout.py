@@ -29,7 +29,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "clausal": (0.95, 0.95),
     "subunits": (0.90, 0.95),
     "descriptions": (0.80, 0.85),
-    "holders": (0.75, 0.90),
+    "holders": (0.80, 0.95),
     "deal": (0.85, 0.85),
     "ownership": (0.90, 0.95),
 }

@@ -30,7 +30,7 @@ def describe(ctx: Context, persons: Persons) -> None:
         if not noun and not is_post(ctx, i):
             continue
         phrase = phrase_at(ctx, i) if not noun else None
-        last = phrase.last if phrase is not None else i + 1
+        last = phrase.last if phrase is not None else _noun_end(ctx, i)
         covered = last - 1
         after = ctx.span_at.get(last)
         plural = phrase.plural if phrase is not None else ctx.feat(i, "Number") == "Plur"
@@ -65,3 +65,11 @@ def _just_named(ctx: Context, persons: Persons, i: int) -> Entity | None:
     own = {ctx.lemma(o.phrase.head) for o in near}
     fits = lemma in words("description-nouns") or lemma in GENERIC or lemma in own
     return next(iter(found.values())) if fits else None
+
+
+def _noun_end(ctx: Context, i: int) -> int:
+    """Where a describing noun's phrase ends: after an organisation noun in the genitive
+    that completes it (`Наставник команды`, `Наставник клуба`)."""
+    nxt = i + 1
+    org = ctx.lemma(nxt) in words("org-nouns") and ctx.feat(nxt, "Case") == "Gen"
+    return nxt + 1 if org and ctx.span_at.get(nxt) is None else nxt

@@ -17,7 +17,8 @@ def organisation_meant(ctx: Context, noun: int) -> Entity | None:
     """The organisation that the generic noun at word `noun` (`компании`) stands for: of
     the organisations named before it, the one of its kind (`models/facts-implied-org-kinds.tsv`),
     or the most mentioned of that kind; failing that, when no organisation of a known kind
-    is named, the one organisation that is the subject of a sentence before."""
+    is named, the one organisation that starts its own or the sentence before as its
+    subject."""
     lemma = ctx.lemma(noun)
     fits = {lemma, *multimap("implied-org-kinds").get(lemma, ())}
     before = [s for s in ctx.spans if s.entity.type == "ORG" and s.last <= noun]
@@ -29,7 +30,9 @@ def organisation_meant(ctx: Context, noun: int) -> Entity | None:
         if len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]:
             return ranked[0]
         return None
-    subjects = {s.entity for s in before if not kinds[s.entity] and _subject(ctx, s)}
+    near = ctx.sentence(ctx.sentence(noun).first - 1).first  # this sentence and the one before
+    recent = [s for s in before if s.first >= near and not kinds[s.entity]]
+    subjects = {s.entity for s in recent if _subject(ctx, s)}
     return next(iter(subjects)) if len(subjects) == 1 else None
 
 
@@ -66,12 +69,13 @@ def _subject(ctx: Context, span: Span) -> bool:
 DOMINANT = 2  # how many times more often the country the text is about is named
 
 
-def country_meant(ctx: Context) -> Entity | None:
-    """The country the text is about (`models/facts-nationality.tsv` gives the countries):
-    the one it names, or the one it names at least twice as often as any other."""
+def country_meant(ctx: Context, states: set[Entity]) -> Entity | None:
+    """The country the text is about (`models/facts-nationality.tsv` gives the countries,
+    `states` more: those the text names as a president's or minister's): the one it
+    names, or the one it names at least twice as often as any other."""
     countries = {canonical(c) for c in mapping("nationality").values()}
     locs = [s.entity for s in ctx.spans if s.entity.type == "LOC"]
-    counts = Counter(e for e in locs if canonical(e.name) in countries)
+    counts = Counter(e for e in locs if e in states or canonical(e.name) in countries)
     ranked = counts.most_common(2)
     if len(ranked) == 1:
         return ranked[0][0]

@@ -175,10 +175,16 @@ def _feminine_nominative(ctx: Context, person: Span) -> bool:
 
 def _relative(ctx: Context, phrase: Phrase, person: Span) -> bool:
     """`Дочь губернатора Мария Дронова`, `Сын президента компании Игорь Громов`: a post in
-    the genitive governed by a noun of kin, and a name in the nominative after it."""
-    if ctx.lemma(phrase.lead - 1) not in words("relation-nouns"):
+    the genitive governed by a noun of kin, and a name after it in the kin noun's case,
+    not the genitive (`братом лидера Абдель Малика` is the leader's name)."""
+    k = phrase.lead - 1
+    while ctx.pos(k) == "ADJ" or ctx.feat(k, "VerbForm") == "Part":
+        k -= 1  # `дочь действующего президента`
+    if ctx.lemma(k) not in words("relation-nouns") or ctx.feat(phrase.head, "Case") != "Gen":
         return False
-    return ctx.feat(phrase.head, "Case") == "Gen" and "Gen" not in _cases(ctx, person)
+    cases, own = _cases(ctx, person), ctx.feat(k, "Case")
+    agrees = own in cases or cases | {own} <= {"Nom", "Acc"}  # in apposition to the kin noun
+    return "Gen" not in cases and agrees
 
 
 def _possessor(ctx: Context, phrase: Phrase, person: Span) -> bool:
@@ -334,6 +340,16 @@ def _implied_orgs(ctx: Context, found: list[Occupation]) -> None:
         noun = _generic_noun(ctx, phrase)
         if noun is not None:
             phrase.org = organisation_meant(ctx, noun)
+        elif ctx.text(phrase.first - 1).lower() in words("possessive-pronouns"):
+            phrase.org = _named_before(ctx, phrase.first - 1)  # `сообщил ее директор`
+
+
+def _named_before(ctx: Context, k: int) -> Entity | None:
+    """The organisation named last before word k in its sentence, unless a person is
+    named after it."""
+    first, _ = ctx.sentence(k)
+    names = ctx.spans_in(first, k, "PER ORG")
+    return names[-1].entity if names and names[-1].entity.type == "ORG" else None
 
 
 def _generic_noun(ctx: Context, phrase: Phrase) -> int | None:
@@ -352,12 +368,15 @@ NATIONAL_POSTS = words("leader-posts") | words("state-posts") | words("envoy-pos
 def _countries_of_text(ctx: Context, found: list[Occupation]) -> None:
     """`Парламент Словакии принял бюджет. Президент Мирослав Новак ...`: a state post
     named without its state takes the one country the text names (`country_meant`)."""
+    posts = words("state-posts")
+    states = {o.phrase.org for o in found if ctx.lemma(o.phrase.head) in posts and o.phrase.org}
+    country = country_meant(ctx, {e for e in states if e.type == "LOC"})
     for occ in found:
         phrase = occ.phrase
         if phrase.org is not None or phrase.org_text is not None or phrase.inner is not None:
             continue
-        if ctx.lemma(phrase.head) in words("state-posts") and _generic_noun(ctx, phrase) is None:
-            phrase.org = country_meant(ctx)
+        if ctx.lemma(phrase.head) in posts and _generic_noun(ctx, phrase) is None:
+            phrase.org = country
 
 
 def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
@@ -592,8 +611,8 @@ def _affiliations(
             continue
         before = per_end.get(i)
         after = per_start.get(end_of(ctx, span))
-        if before is not None and ctx.feat(before.first, "Case") in {"Nom", None}:
-            person = before  # `Руслан Гаджиев из партии «Зеленая Россия»`
+        if before is not None and not _cases(ctx, before) & {"Acc", "Gen"}:
+            person = before  # `Гаджиев из партии «Зеленая Россия»`; not `исключил Гаджиева из`
             phrase = Phrase(i, i, i + 1, "", span.entity)
         elif after is not None and ctx.pos(i - 1) == "NOUN" and ctx.span_at.get(i - 1) is None:
             person = after  # `Депутат из партии «Новый путь» Тимур Сафин`

@@ -140,7 +140,7 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
     """`координатор движения «Левый фронт»`: a generic noun right before a name belongs
     to the organisation, so the position ends before it (and its adjectives)."""
     k = name_first - 1
-    if k <= head or ctx.lemma(k) not in words("org-nouns"):
+    if k <= head or ctx.lemma(k) not in words("org-nouns") | words("unit-nouns"):
         return last
     while k - 1 > head and (
         ctx.pos(k - 1) in {"ADJ", "DET"} or ctx.lemma(k - 1) in words("org-nouns")
@@ -160,6 +160,18 @@ def _unit_before_name(ctx: Context, head: int, last: int, name_first: int) -> in
             linked = all(ctx.pos(k) != "ADP" for k in range(j, name_first))
             return j if linked else None  # `депутат парламента от партии`: no unit of it
     return None
+
+
+def _unit_right_before(ctx: Context, head: int, name_first: int) -> int | None:
+    """`лидер фракции КПРФ`, `глава внешнеполитического ведомства России`: a body's noun
+    (`models/facts-unit-nouns.txt`) in the genitive right before the name opens a unit of
+    the named organisation; where it starts, with its adjectives."""
+    k = name_first - 1
+    if k <= head or ctx.lemma(k) not in words("unit-nouns") or ctx.feat(k, "Case") != "Gen":
+        return None
+    while k - 1 > head and ctx.pos(k - 1) in {"ADJ", "DET"}:
+        k -= 1
+    return k
 
 
 def _acting(ctx: Context, lead: int, sent_first: int) -> int | None:
@@ -355,7 +367,9 @@ class _After(Walk):
             name_first = span.first - int(quoted)
             self.words_end = _before_org_noun(ctx, self.head, self.words_end, name_first)
             self.unit = _unit_before_name(ctx, self.head, self.words_end, name_first)
-            self.words_end = self.words_end if self.unit is None else self.unit
+            if self.unit is None:
+                self.unit = _unit_right_before(ctx, self.head, name_first)
+            self.words_end = self.words_end if self.unit is None else min(self.words_end, self.unit)
         if self.org is None:
             self.org, self.org_spans = span.entity, [span]
         elif self.org_spans and self.org_spans[-1].last == span.first and not after_prep:
@@ -431,8 +445,9 @@ def _org_text(ctx: Context, head: int, after: _After) -> str | None:
     says little: its position words end at the post."""
     org, spans = after.org, after.org_spans
     org_text = after.quoted_name if org is None else None
-    if org is not None and after.unit is not None:  # `глава отдела серверов Hewlett-Packard`
-        org_text = nominal_phrase(ctx, after.unit, after.unit, after.end)
+    if org is not None and (unit := after.unit) is not None:  # `глава отдела ... Hewlett-Packard`
+        unit_noun = next((k for k in range(unit, after.end) if ctx.pos(k) in NOUNS), unit)
+        org_text = nominal_phrase(ctx, unit, unit_noun, after.end)
     last = after.words_end
     if org is None and org_text is None and (noun := _org_complement(ctx, head, last)) is not None:
         if last - head > 2 or ctx.lemma(noun) in STATES:  # `глава государства`
