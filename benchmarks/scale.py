@@ -14,11 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devset import load  # noqa: E402
@@ -50,8 +52,25 @@ def corpus(folder: Path, n: int, paragraphs: bool = False) -> list[Path]:
     return paths
 
 
-def extract(*args: str) -> tuple[float, int, float, float, str]:
-    """Wall seconds, exit status, peak MB of the main process and of a worker, stderr."""
+class Run(NamedTuple):
+    """One `factex extract` process: wall seconds, exit status, peak MB of the main process
+    and of its largest worker, stderr, and CPU seconds of it and its --jobs workers."""
+
+    wall: float
+    code: int
+    self_mb: float
+    child_mb: float
+    stderr: str
+    cpu: float
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def extract(*args: str) -> Run:
+    cpu = children_cpu()
     start = time.perf_counter()
     run = subprocess.run(
         [sys.executable, "-c", RUNNER, "extract", *args, "--quiet"],
@@ -61,7 +80,7 @@ def extract(*args: str) -> tuple[float, int, float, float, str]:
     wall = time.perf_counter() - start
     peak = [line for line in run.stderr.splitlines() if line.startswith("PEAK ")]
     self_mb, child_mb = (float(x) for x in peak[-1].split()[1:]) if peak else (0.0, 0.0)
-    return wall, run.returncode, self_mb, child_mb, run.stderr
+    return Run(wall, run.returncode, self_mb, child_mb, run.stderr, children_cpu() - cpu)
 
 
 def bench_jobs(tmp: Path, n: int, jobs: int) -> None:
@@ -129,7 +148,7 @@ def bench_batch(tmp: Path, n: int, jobs: int) -> None:
     paths = corpus(folder, n, paragraphs=True)
     expected = _break(folder, paths, 100)
     out = tmp / "batch.jsonl"
-    wall, code, _, _, stderr = extract(str(folder), "-o", str(out), "--jobs", str(jobs))
+    wall, code, _, _, stderr, _ = extract(str(folder), "-o", str(out), "--jobs", str(jobs))
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     errors = {r["doc"]["source"]: r["error"]["code"] for r in records if "error" in r}
     good = {r["doc"]["source"] for r in records if "error" not in r}
@@ -142,29 +161,58 @@ def bench_batch(tmp: Path, n: int, jobs: int) -> None:
           f"named on stderr: {named}/{len(expected)}; good documents lost: {len(lost)}\n")
 
 
+def _cpu(pids: list[int]) -> float:
+    import psutil  # a dependency of distributed
+
+    return sum(sum(psutil.Process(pid).cpu_times()[:2]) for pid in pids)
+
+
 def bench_dask(tmp: Path, n: int, jobs: int) -> None:
+    """`--jobs N` against `--scheduler` on a LocalCluster of N one-thread worker processes
+    started beforehand, twice each, alternately; wall and CPU time of every run."""
     try:
-        from distributed import LocalCluster
+        from distributed import Client, LocalCluster
     except ImportError:
         print('## Dask: skipped (pip install "factex[dask]")\n')
         return
     folder = tmp / f"jobs-{n}"
     if not folder.is_dir():
         corpus(folder, n)
-    pool = extract(str(folder), "-o", str(tmp / "pool.jsonl"), "--jobs", str(jobs))
-    with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster:  # fmt: skip
-        out = tmp / "dask-out"
-        size = str(max(1, n // (8 * jobs)))
-        dask = extract(str(folder), "--scheduler", cluster.scheduler_address, "-o", str(out),
-                       "--partition-size", size)  # fmt: skip
-    parts = sorted(out.glob("part-*.jsonl"))
-    joined = b"".join(p.read_bytes() for p in parts)
-    same = joined == (tmp / "pool.jsonl").read_bytes()
+    size = str(max(1, n // (8 * jobs)))
+    rows = []
+    for attempt in range(2):
+        pool = extract(str(folder), "-o", str(tmp / "pool.jsonl"), "--jobs", str(jobs))
+        start = time.perf_counter()
+        with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster:  # fmt: skip
+            with Client(cluster) as client:
+                pids = list(client.run(os.getpid).values())
+            start_up = time.perf_counter() - start
+            before = _cpu(pids)
+            out = tmp / f"dask-out-{attempt}"
+            dask = extract(str(folder), "--scheduler", cluster.scheduler_address, "-o",
+                           str(out), "--partition-size", size)  # fmt: skip
+            workers = _cpu(pids) - before
+        parts = sorted(out.glob("part-*.jsonl"))
+        same = b"".join(p.read_bytes() for p in parts) == (tmp / "pool.jsonl").read_bytes()
+        rows.append((pool, dask, workers, start_up, same))
     print(f"## Dask LocalCluster, {jobs} worker processes, against --jobs {jobs}, {n} texts\n")
-    print(f"- --jobs {jobs}: {pool[0]:.1f} s; Dask: {dask[0]:.1f} s "
-          f"(cluster already started, workers load models in the run); "
-          f"Dask/pool time {dask[0] / pool[0]:.2f}; identical records: {same}\n")
+    print(f"Alternate runs. `--jobs {jobs}`: a fresh `factex extract` process that starts "
+          f"{jobs} workers, each importing factex and loading the models; CPU of all of "
+          "them. Dask: a fresh `factex extract --scheduler` process (partitions of "
+          f"{size} texts) on a cluster started beforehand (start-up shown apart), whose "
+          "workers import factex and load the models in the run; CPU of that process and "
+          "the workers. Both write the same JSON Lines (Dask one file per partition).\n")
+    print(f"| run | --jobs {jobs} wall, s | Dask wall, s | Dask/--jobs wall | "
+          f"--jobs {jobs} CPU, s | Dask CPU, s | Dask/--jobs CPU | cluster start-up, s | "
+          "identical records |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for i, (pool, dask, workers, start_up, same) in enumerate(rows, 1):
+        cpu = dask.cpu + workers
+        print(f"| {i} | {pool.wall:.1f} | {dask.wall:.1f} | {dask.wall / pool.wall:.2f} | "
+              f"{pool.cpu:.1f} | {cpu:.1f} | {cpu / pool.cpu:.2f} | {start_up:.1f} | "
+              f"{same} |")  # fmt: skip
+    print(f"\nload average after: {os.getloadavg()[0]:.1f}\n")
 
 
 def main() -> None:

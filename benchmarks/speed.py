@@ -5,17 +5,22 @@ NewsNERTagger + span normalisation + DatesExtractor run in fresh processes, one 
 the other, on the same texts; the first pass is what a run over a new corpus sees (word
 caches empty), later passes reuse them. Corpora: the FactRuEval devset texts; `long`,
 the same texts joined eight at a time (longer articles); and any folder of .txt files
-given with --texts (e.g. encyclopedic news fetched for local use). Also prints model load
-time, peak memory, factex's throughput with `Pipeline.pipe` (documents batched together)
-and the wall time of one cold `factex extract`.
+given with --texts (e.g. NEREL's Wikinews articles fetched for local use). Wall time and
+CPU time (every thread of the process) are both reported: on a busy machine wall-clock
+ratios move a lot. factex runs slovnet with numpy's BLAS on one thread; natasha runs as
+installed (`natasha`) and with BLAS on one thread too (`natasha-1`), so that the ratio is
+not only a matter of threads. Also prints model load time, peak memory, factex's
+throughput with `Pipeline.pipe` (documents batched together) and the wall time of one
+cold `factex extract`.
 
-    python benchmarks/speed.py [--repeat 3] [--texts DIR]
+    python benchmarks/speed.py [--repeat 3] [--texts DIR] [--only devset --only DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -42,14 +47,15 @@ def corpus(name: str) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(Path(name).rglob("*.txt"))]
 
 
-def rates(run: Callable[[str], None], texts: list[str], repeat: int) -> list[float]:
-    """Seconds per pass over `texts`; the first with word caches still filling."""
+def rates(run: Callable[[str], None], texts: list[str], repeat: int) -> list[list[float]]:
+    """Wall and CPU seconds (every thread of the process) per pass over `texts`; the
+    first with word caches still filling."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for text in texts:
             run(text)
-        times.append(time.perf_counter() - start)
+        times.append([time.perf_counter() - start, time.process_time() - cpu])
     return times
 
 
@@ -65,7 +71,7 @@ def factex_run() -> tuple[Callable[[str], None], Callable[[list[str]], None]]:
     return (lambda text: nlp(text)), batched
 
 
-def natasha_run() -> Callable[[str], None]:
+def natasha_run(one_thread: bool = False) -> Callable[[str], None]:
     from natasha import (
         DatesExtractor,
         Doc,
@@ -80,6 +86,10 @@ def natasha_run() -> Callable[[str], None]:
     emb = NewsEmbedding()
     morph, ner = NewsMorphTagger(emb), NewsNERTagger(emb)
     dates = DatesExtractor(vocab)
+    if one_thread:  # numpy's BLAS on one thread, as factex runs slovnet
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1, user_api="blas")
 
     def run(text: str) -> None:
         doc = Doc(text)
@@ -97,21 +107,24 @@ def worker(system: str, name: str, repeat: int) -> None:
     """In a fresh process: load one system, time it on one corpus, print JSON."""
     texts = corpus(name)
     start = time.perf_counter()
-    if system == "natasha":
-        run, batched = natasha_run(), None
+    if system.startswith("natasha"):
+        run, batched = natasha_run(system == "natasha-1"), None
     else:
         run, batched = factex_run()
     load_s = time.perf_counter() - start
     out: dict[str, object] = {"load": load_s}
     if system == "factex-pipe" and batched is not None:
-        begin = time.perf_counter()
+        begin, cpu = time.perf_counter(), time.process_time()
         batched(texts)
-        out["passes"] = [time.perf_counter() - begin]
+        out["passes"] = [[time.perf_counter() - begin, time.process_time() - cpu]]
     else:
         out["passes"] = rates(run, texts, repeat)
     out["peak"] = peak_mb()
     out["docs"], out["chars"] = len(texts), sum(map(len, texts))
     print(json.dumps(out))
+
+
+SYSTEMS = ("factex", "natasha", "natasha-1", "factex-pipe")
 
 
 def measure(system: str, name: str, repeat: int) -> dict:
@@ -136,27 +149,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best counts")
     parser.add_argument("--texts", metavar="DIR", help="a further corpus: a folder of .txt")
-    parser.add_argument("--worker", choices=["factex", "factex-pipe", "natasha"])
+    parser.add_argument("--only", action="append", help="only this corpus (repeatable)")
+    parser.add_argument("--worker", choices=SYSTEMS)
     parser.add_argument("--corpus", default="devset")
     args = parser.parse_args()
     if args.worker:
         worker(args.worker, args.corpus, args.repeat)
         return
     names = ["devset", "long"] + ([args.texts] if args.texts else [])
-    print("| corpus | docs | pipeline | docs/s, first pass | docs/s, best | load, s | peak MB |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    names = [n for n in names if not args.only or n in args.only]
+    print("| corpus | docs | pipeline | docs/s, first pass | docs/s, best | docs per CPU "
+          "second, first pass | load, s | peak MB |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     ratios = []
     for name in names:
-        got = {s: measure(s, name, args.repeat) for s in ("factex", "natasha", "factex-pipe")}
+        got = {s: measure(s, name, args.repeat) for s in SYSTEMS}
         for system, r in got.items():
-            first, best = r["docs"] / r["passes"][0], r["docs"] / min(r["passes"])
-            print(f"| {name} | {r['docs']} | {system} | {first:.1f} | {best:.1f} | "
-                  f"{r['load']:.2f} | {r['peak']:.0f} |")  # fmt: skip
-        ratios.append((name, got["natasha"]["passes"][0] / got["factex"]["passes"][0],
-                       got["natasha"]["passes"][0] / got["factex-pipe"]["passes"][0]))  # fmt: skip
+            first, best = r["docs"] / r["passes"][0][0], r["docs"] / min(p[0] for p in r["passes"])
+            per_cpu = r["docs"] / r["passes"][0][1]
+            print(f"| {Path(name).name} | {r['docs']} | {system} | {first:.1f} | {best:.1f} | "
+                  f"{per_cpu:.1f} | {r['load']:.2f} | {r['peak']:.0f} |")  # fmt: skip
+        ratios.append((Path(name).name, got))
     print()
-    for name, ratio, piped in ratios:
-        print(f"{name}: factex/natasha first pass {ratio:.2f}x (with pipe: {piped:.2f}x)")
+    for name, got in ratios:
+        for other in ("natasha", "natasha-1"):
+            them = got[other]["passes"][0]
+            one, piped = got["factex"]["passes"][0], got["factex-pipe"]["passes"][0]
+            print(f"{name}: factex against {other}, first pass: one text at a time "
+                  f"{them[0] / one[0]:.2f}x wall, {them[1] / one[1]:.2f}x CPU; with pipe "
+                  f"{them[0] / piped[0]:.2f}x wall, {them[1] / piped[1]:.2f}x CPU")  # fmt: skip
+    print(f"load average: {os.getloadavg()[0]:.1f}")
     cold = cold_cli()
     if cold is not None:
         print(f"cold `factex extract` on the seed article: {cold:.2f} s wall")

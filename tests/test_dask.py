@@ -83,3 +83,15 @@ def test_cli_writes_partitions_and_skips_complete_ones(cluster, tmp_path):
 
     entities = pd.read_parquet(tables / "entities")
     assert set(entities["doc_id"]) == {"0", "1", "2", "3", "4"}
+
+
+def test_workers_undo_the_nannys_malloc_trim_threshold(cluster):
+    import platform
+
+    import factex.dask
+
+    _, client = cluster
+    undone = client.run(factex.dask.glibc_malloc_defaults)
+    assert len(undone) == 2
+    if platform.libc_ver()[0] == "glibc":  # the nanny sets the variable; mallopt accepts
+        assert all(undone.values())

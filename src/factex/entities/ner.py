@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.batch import Ahead, by_length
+from ..text.batch import Ahead, in_batches
+from ..text.cnn import crf_paths
 
 
 @dataclass
@@ -42,15 +43,20 @@ class NerTagger:
         from slovnet import NER
 
         from ..resources import model_path
+        from ..text.cnn import CnnTagger
 
         self.batch_size = batch_size
         self.model = NER.load(str(model_path("model/slovnet_ner_news_v1.tar")), batch_size)
         self.model.navec(navec)
+        self.net = CnnTagger(self.model.infer)
         self.ahead: Ahead[list[str]] = Ahead()  # several documents' sentences at once (pipe)
 
     def _run(self, chunk: list[list[str]]) -> list[list[str]]:
-        infer = self.model.infer
-        return list(infer.decoder(infer.process(infer.encoder(chunk))))
+        """The CRF's best tags for each sentence, as slovnet decodes them."""
+        scores, lengths = self.net.scores(chunk)
+        decode = self.net.tags.decode
+        paths = crf_paths(scores, lengths, self.model.infer.model.head.crf.transitions.array)
+        return [[decode(i) for i in path] for path in paths]
 
     def tags(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags (`B-PER`, `I-LOC`, `O`...) for each word of each sentence."""
@@ -58,4 +64,4 @@ class NerTagger:
 
     def prepare(self, sentences: list[list[str]]) -> None:
         """Tag these sentences (of several documents) now, in shared batches."""
-        self.ahead.fill(sentences, by_length(sentences, self.batch_size, self._run))
+        self.ahead.fill(sentences, in_batches(sentences, self.batch_size, self._run))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+import numpy as np
 import pymorphy3
 from pymorphy3.analyzer import Parse
 from pymorphy3.tagset import OpencorporaTag
+from slovnet.conll import parse_conll_tag
 
-from .batch import Ahead, by_length
+from .batch import Ahead, in_batches
 from .tagset import (
     MORPH_MODEL,
     NO_WORD_CLASS,
@@ -324,17 +326,36 @@ class MorphTagger:
         from slovnet import Morph
 
         from ..resources import model_path
+        from .cnn import CnnTagger
 
         self.batch_size = batch_size
         self.model = Morph.load(str(model_path(MORPH_MODEL)), batch_size)
         self.model.navec(navec)
-        self.ahead: Ahead[Any] = Ahead()  # several documents' sentences at once (pipe)
+        self.net = CnnTagger(self.model.infer)
+        self._tags: dict[int, tuple[str, dict[str, str]]] = {}  # tag id -> POS, features
+        self.ahead: Ahead[list[int]] = Ahead()  # several documents' sentences at once (pipe)
+
+    def _run(self, chunk: list[list[str]]) -> list[list[int]]:
+        """Tag ids of each word of each sentence."""
+        scores, lengths = self.net.scores(chunk)
+        ids = scores.argmax(-1).tolist()
+        ends = np.cumsum(lengths).tolist()
+        return [ids[end - n : end] for n, end in zip(lengths, ends)]
+
+    def _tag(self, tag_id: int) -> tuple[str, dict[str, str]]:
+        found = self._tags.get(tag_id)
+        if found is None:
+            found = self._tags[tag_id] = parse_conll_tag(self.net.tags.decode(tag_id))
+        return found
 
     def __call__(self, sentences: list[list[str]]) -> list[list[tuple[str, dict[str, str]]]]:
         """(POS, features) for each word of each sentence."""
-        markups = self.ahead.run(sentences, self.batch_size, self.model.infer)
-        return [[(tok.pos, dict(tok.feats)) for tok in m.tokens] for m in markups]
+        out = []
+        for ids in self.ahead.run(sentences, self.batch_size, self._run):
+            tags = map(self._tag, ids)
+            out.append([(pos, dict(feats)) for pos, feats in tags])
+        return out
 
     def prepare(self, sentences: list[list[str]]) -> None:
         """Tag these sentences (of several documents) now, in shared batches."""
-        self.ahead.fill(sentences, by_length(sentences, self.batch_size, self.model.infer))
+        self.ahead.fill(sentences, in_batches(sentences, self.batch_size, self._run))

@@ -1,0 +1,120 @@
+"""slovnet's CNN taggers (news morphology and NER) run without padding.
+
+slovnet pads every sentence of a batch to the longest one, so a document's short
+sentences pay for its longest: over FactRuEval texts tagged one at a time, half of
+the convolutions were over padding. Here the sentences of a batch are laid end to
+end, one zero row between two sentences and at either end, which is exactly what a
+sentence sees beyond its ends in slovnet (its padding embeds to zeros, and padded
+positions are zeroed after every layer). Every number is computed by the same numpy
+operations on the same values in the same order as in slovnet, so the scores, and the
+tags, are the same; only the padding is not computed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from slovnet.shape import word_shape
+
+CACHE_WORDS = 200_000  # words whose ids are kept (cleared when full)
+
+
+class CnnTagger:
+    """One slovnet tagger (its `infer`: encoder, model and decoder) over word lists."""
+
+    def __init__(self, infer: Any) -> None:
+        model, encoder = infer.model, infer.encoder
+        self.words, self.shapes = encoder.words_vocab, encoder.shapes_vocab
+        self.tags = infer.decoder.tags_vocab
+        self.emb, self.layers, self.head = model.emb, model.encoder.layers, model.head
+        self.pad = (self.words.pad_id, self.shapes.pad_id)
+        self._ids: dict[str, tuple[int, int]] = {}
+
+    def _word_ids(self, word: str) -> tuple[int, int]:
+        ids = self._ids.get(word)
+        if ids is None:
+            if len(self._ids) >= CACHE_WORDS:
+                self._ids.clear()
+            ids = self._ids[word] = (
+                self.words.encode(word.lower()),
+                self.shapes.encode(word_shape(word)),
+            )
+        return ids
+
+    def scores(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int]]:
+        """The head's scores for every word of `sentences`, one row a word, sentence
+        after sentence, and the length of each sentence."""
+        lengths = [len(s) for s in sentences]
+        if not any(lengths):
+            return np.zeros((0, self.head.proj.out_dim), dtype=np.float32), lengths
+        ids = [self.pad]
+        for sentence in sentences:
+            ids += map(self._word_ids, sentence)
+            ids.append(self.pad)
+        word_id = np.array([i for i, _ in ids])
+        shape_id = np.array([s for _, s in ids])
+        x = self.emb(word_id, shape_id)  # rows x features; pad rows embed to zeros
+        gaps = np.cumsum([0, *(n + 1 for n in lengths)])  # the zero rows
+        for layer in self.layers:
+            x = _layer(layer, x)
+            x[gaps] = 0
+        words = np.delete(x, gaps, axis=0)
+        return self.head(words), lengths
+
+
+def _layer(layer: Any, x: np.ndarray) -> np.ndarray:
+    """Conv1d (kernel 3, padding 1), ReLU and BatchNorm over rows x channels whose
+    first and last rows are zeros; the rows out are those in, the ends computed too."""
+    conv, norm = layer.conv, layer.norm
+    filters, channels, kernel = conv.weight.shape
+    if kernel != 3 or conv.padding != 1:
+        raise ValueError(f"a convolution of kernel {kernel}, padding {conv.padding}")
+    rows = len(x)
+    # im2col as slovnet lays it out (channel-major, then kernel position)
+    windows = np.empty((rows - 2, channels, kernel), dtype=x.dtype)
+    for k in range(kernel):
+        windows[:, :, k] = x[k : rows - 2 + k]
+    weight = conv.weight.array.reshape(filters, channels * kernel)
+    out = np.zeros((rows, filters), dtype=x.dtype)
+    inner = out[1:-1]
+    inner[:] = np.matmul(windows.reshape(rows - 2, channels * kernel), weight.T) + conv.bias.array
+    out = out.clip(0)
+    return (out - norm.mean.array) / norm.std.array * norm.weight.array + norm.bias.array
+
+
+def crf_paths(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -> list[list[int]]:
+    """The best tag path of each sentence under a CRF (Viterbi), as slovnet's
+    `CRF.decode` finds it: the same sums in the same order and the same first-maximum
+    choices, without its per-step index arrays; `scores` as `CnnTagger.scores` gives."""
+    longest = max(lengths, default=0)
+    if not longest:
+        return [[] for _ in lengths]
+    count, tags = len(lengths), scores.shape[-1]
+    emissions = np.zeros((longest, count, tags), dtype=scores.dtype)
+    start = 0
+    for k, n in enumerate(lengths):
+        emissions[:n, k] = scores[start : start + n]
+        start += n
+    size = np.array(lengths)
+    score = emissions[0]
+    history = []
+    for step in range(1, longest):
+        candidates = score[:, :, None] + transitions + emissions[step][:, None, :]
+        history.append(candidates.argmax(-2))
+        score = np.where((step < size)[:, None], candidates.max(-2), score)
+    best = score.argmax(-1).tolist()
+    back = np.array(history).tolist() if history else []
+    paths: list[list[int]] = []
+    for k, n in enumerate(lengths):
+        if not n:
+            paths.append([])
+            continue
+        tag = best[k]
+        path = [tag]
+        for step in range(n - 2, -1, -1):
+            tag = back[step][k][tag]
+            path.append(tag)
+        path.reverse()
+        paths.append(path)
+    return paths

@@ -1,0 +1,42 @@
+"""slovnet's taggers run without padding (text/cnn.py) give the tags slovnet gives when
+it pads every sentence of a batch to the longest one."""
+
+from __future__ import annotations
+
+from factex.text.batch import one_blas_thread
+from factex.text.segment import segment
+
+TEXT = (
+    "МОСКВА, 11 ноября. /ТАСС/. Президент России Владимир Путин провел переговоры с "
+    "Касым-Жомартом Токаевым.\n"
+    "Да.\n"
+    "Стороны обсудили сотрудничество в энергетике, транспорте, "
+    "сельском хозяйстве и гуманитарной сфере, а также подписали 12 документов — "
+    "соглашения, меморандумы и программы; глава МИД Сергей Лавров назвал визит «важным».\n"
+    "«Газпром» и Сбербанк? Нет!"
+)
+
+
+def _sentences() -> list[list[str]]:
+    words = segment(TEXT).sentence_words()
+    assert len({len(s) for s in words}) > 3  # short and long ones in one batch
+    return words + [[]]  # and an empty one
+
+
+def test_morphology_is_slovnets(nlp):
+    tagger = nlp.models.morph
+    sentences = _sentences()
+    with one_blas_thread():
+        theirs = [[(t.pos, dict(t.feats)) for t in m.tokens] for m in tagger.model.infer(sentences)]
+    assert tagger(sentences) == theirs
+    assert tagger(sentences[1:2]) == theirs[1:2]  # alone, or with longer ones
+
+
+def test_named_entity_tags_are_slovnets(nlp):
+    tagger = nlp.models.ner
+    infer = tagger.model.infer
+    sentences = _sentences()
+    with one_blas_thread():
+        theirs = list(infer.decoder(infer.process(infer.encoder(sentences[:-1]))))
+    assert tagger.tags(sentences) == [*theirs, []]
+    assert any(tag != "O" for sentence in theirs for tag in sentence)
