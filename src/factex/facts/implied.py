@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from ..entities.aliases import aliases
 from ..record import Entity
@@ -12,16 +13,18 @@ from .context import Context, Span
 from .lexicon import mapping, multimap, words
 from .positions import canonical
 
+WINDOW = 400  # words before a generic noun in which its organisation is looked for
+
 
 def organisation_meant(ctx: Context, noun: int) -> Entity | None:
     """The organisation that the generic noun at word `noun` (`компании`) stands for: of
-    the organisations named before it, the one of its kind (`models/facts-implied-org-kinds.tsv`),
-    or the most mentioned of that kind; failing that, when no organisation of a known kind
-    is named, the one organisation that starts its own or the sentence before as its
-    subject."""
+    the organisations named in the `WINDOW` words before it, the one of its kind
+    (`models/facts-implied-org-kinds.tsv`), or the most mentioned of that kind; failing
+    that, when no organisation of a known kind is named, the one organisation that starts
+    its own or the sentence before as its subject."""
     lemma = ctx.lemma(noun)
     fits = {lemma, *multimap("implied-org-kinds").get(lemma, ())}
-    before = [s for s in ctx.spans if s.entity.type == "ORG" and s.last <= noun]
+    before = ctx.spans_in(max(0, noun - WINDOW), noun, "ORG")
     counts = Counter(s.entity for s in before)
     kinds = {e: _kinds(ctx, [s for s in before if s.entity is e]) for e in counts}
     matching = [e for e in counts if kinds[e] & fits]
@@ -41,11 +44,20 @@ def _kinds(ctx: Context, spans: list[Span]) -> set[str]:
     «Капитал»`), and the words of its name and of its aliases (`Госдума` = `Государственная
     дума`)."""
     e = spans[0].entity
-    names = [e.name] + [n for n, canon in aliases().items() if fold(canon) == fold(e.name)]
+    names = [e.name, *_other_names().get(fold(e.name), ())]
     out = {w for name in names for w in name.lower().replace("«", " ").split()}
     for s in spans:
         out.update(w for w in (ctx.lemma(s.first), ctx.lemma(_head_before(ctx, s))) if w)
     return out & (words("org-nouns") | _all_kinds())
+
+
+@cache
+def _other_names() -> dict[str, tuple[str, ...]]:
+    """Each folded canonical name -> its other names (`models/aliases.tsv`)."""
+    out: dict[str, list[str]] = {}
+    for name, canon in aliases().items():
+        out.setdefault(fold(canon), []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _head_before(ctx: Context, span: Span) -> int:
