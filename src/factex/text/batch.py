@@ -13,9 +13,9 @@ _blas: Any = None  # threadpoolctl's controller of the BLAS libraries loaded
 
 def blas_within_one_thread() -> AbstractContextManager[Any]:
     """Within this block numpy's BLAS runs on one thread. slovnet's matrices are small:
-    a second BLAS thread mostly spins waiting for work, doubling the CPU time for a few
-    per cent of wall time on an idle machine and costing many times the time on a busy
-    one (measured: 10x the CPU time over short paragraphs under load)."""
+    a second BLAS thread mostly spins waiting for work; it bought 7% of wall time for a
+    whole second core over a corpus, and on a busy machine cost 10x the CPU time over
+    short paragraphs."""
     global _blas
     if _blas is None:
         from threadpoolctl import ThreadpoolController
