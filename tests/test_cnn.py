@@ -3,7 +3,7 @@ it pads every sentence of a batch to the longest one."""
 
 from __future__ import annotations
 
-from factex.text.batch import one_blas_thread
+from factex.text.batch import blas_within_one_thread
 from factex.text.segment import segment
 
 TEXT = (
@@ -26,7 +26,7 @@ def _sentences() -> list[list[str]]:
 def test_morphology_is_slovnets(nlp):
     tagger = nlp.models.morph
     sentences = _sentences()
-    with one_blas_thread():
+    with blas_within_one_thread():
         theirs = [[(t.pos, dict(t.feats)) for t in m.tokens] for m in tagger.model.infer(sentences)]
     assert tagger(sentences) == theirs
     assert tagger(sentences[1:2]) == theirs[1:2]  # alone, or with longer ones
@@ -36,7 +36,7 @@ def test_named_entity_tags_are_slovnets(nlp):
     tagger = nlp.models.ner
     infer = tagger.model.infer
     sentences = _sentences()
-    with one_blas_thread():
+    with blas_within_one_thread():
         theirs = list(infer.decoder(infer.process(infer.encoder(sentences[:-1]))))
     assert tagger.tags(sentences) == [*theirs, []]
     assert any(tag != "O" for sentence in theirs for tag in sentence)

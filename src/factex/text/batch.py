@@ -11,11 +11,11 @@ T = TypeVar("T")
 _blas: Any = None  # threadpoolctl's controller of the BLAS libraries loaded
 
 
-def one_blas_thread() -> AbstractContextManager[Any]:
+def blas_within_one_thread() -> AbstractContextManager[Any]:
     """Within this block numpy's BLAS runs on one thread. slovnet's matrices are small:
-    a second BLAS thread mostly spins waiting for work, doubling the CPU time for a few
-    per cent of wall time on an idle machine and costing many times the time on a busy
-    one (measured: 10x the CPU time over short paragraphs under load)."""
+    a second BLAS thread mostly spins waiting for work; it bought 7% of wall time for a
+    whole second core over a corpus, and on a busy machine cost 10x the CPU time over
+    short paragraphs."""
     global _blas
     if _blas is None:
         from threadpoolctl import ThreadpoolController
@@ -30,7 +30,7 @@ def in_batches(
     """Run `run` over batches of `batch_size` sentences (bounding the memory of a batch);
     results in input order."""
     out: list[T] = []
-    with one_blas_thread():
+    with blas_within_one_thread():
         for k in range(0, len(sentences), batch_size):
             out.extend(run(sentences[k : k + batch_size]))
     return out
