@@ -12,7 +12,7 @@ from .context import Context, Span
 from .coordination import holders
 from .implied import country_meant, organisation_meant
 from .lexicon import mapping, multimap, words
-from .positions import Phrase, base_post, country_entity, is_post, phrase_at
+from .positions import Phrase, base_post, canonical, country_entity, is_post, phrase_at
 from .pronouns import PERSONAL, antecedent
 from .registry import Found, fact_type
 from .roles import case_of, clause, end_of, is_which, start_of
@@ -637,9 +637,14 @@ def _antecedent(ctx: Context, a: int, b: int) -> Span | None:
 
 
 def _is_post_proper(occ: Occupation, ctx: Context) -> bool:
-    """A profession (`журналист`) is an occupation only with its organisation."""
-    base = base_post(ctx.lemma(occ.phrase.head))
-    return occ.phrase.org is not None or base not in words("professions")
+    """A profession (`журналист`) is an occupation only with its organisation, and not
+    one read from a nationality or place adjective (`немецкий режиссёр`, `тбилисский
+    врач`: where one is from, not who one works for)."""
+    phrase = occ.phrase
+    if base_post(ctx.lemma(phrase.head)) not in words("professions"):
+        return True
+    from_adjective = {canonical(c) for c in phrase.countries}
+    return phrase.org is not None and canonical(phrase.org.name) not in from_adjective
 
 
 def _unique(found: list[Occupation]) -> list[Occupation]:
