@@ -26,8 +26,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import devset  # noqa: E402
+from fact_cases import edit_distance  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out" / "task3"
 TYPES = ("occupation", "meeting", "deal", "ownership")
@@ -52,21 +54,9 @@ def norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def dist(a: str, b: str) -> int:
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(cur[j - 1] + 1, prev[j] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def same(value: str, variants: set[str]) -> bool:
     v = norm(value)
-    return any(abs(len(v) - len(g)) <= 2 and dist(v, g) <= 2 for g in variants)
+    return any(abs(len(v) - len(g)) <= 2 and edit_distance(v, g) <= 2 for g in variants)
 
 
 # gold

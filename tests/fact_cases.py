@@ -101,7 +101,8 @@ def norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def _dist(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: insertions, deletions and substitutions of one character."""
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
@@ -122,7 +123,7 @@ def same_name(expected: str, predicted: str) -> bool:
     e, p = norm(expected), norm(predicted)
     if not e or not p:
         return False
-    if e == p or (min(len(e), len(p)) >= 5 and _dist(e, p) <= 2):
+    if e == p or (min(len(e), len(p)) >= 5 and edit_distance(e, p) <= 2):
         return True
     ew, pw = e.split(), p.split()
     return _contains(pw, ew) if len(pw) >= len(ew) else _contains(ew, pw)
