@@ -66,12 +66,9 @@ _worker: dict = {}
 
 
 def _start(seed: int) -> None:
-    """Load a strict pipeline and the texts to mutate once per process (one BLAS
-    thread each, as the CLI's workers)."""
+    """Load a strict pipeline and the texts to mutate once per process."""
     from factex import Pipeline
-    from factex.corpus.process import one_blas_thread
 
-    one_blas_thread()
     _worker.update(nlp=Pipeline(strict=True), texts=base_texts(), seed=seed)
 
 

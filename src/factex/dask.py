@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus.inputs import Item
 from .corpus.pool import chunks
-from .corpus.process import Options, Processor, one_blas_thread
+from .corpus.process import Options, Processor
 from .extras import require
 
 if TYPE_CHECKING:
@@ -66,7 +66,6 @@ def processor(options: Options) -> Processor:
             found = _processors[repr(options)] = Processor(options)
             glibc_malloc_defaults()
             found.nlp  # noqa: B018  (load the models now, under the lock)
-            one_blas_thread()
         return found
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..record import DocInfo, error_record
 from .inputs import Item
-from .process import Options, Outcome, Processor, one_blas_thread
+from .process import Options, Outcome, Processor
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -23,12 +23,12 @@ _worker: Processor | None = None
 
 
 def _init(options: Options) -> None:
-    """In each worker: leave Ctrl-C to the parent, load the models once, one BLAS thread."""
+    """In each worker: leave Ctrl-C to the parent, load the models once (the taggers
+    keep numpy's BLAS to one thread themselves, `text/batch.py`)."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = Processor(options)
     _worker.nlp  # noqa: B018  (load now, not inside the first chunk)
-    one_blas_thread()
 
 
 def _work(chunk: list[Item]) -> list[Outcome]:

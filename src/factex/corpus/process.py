@@ -60,14 +60,6 @@ def _message(err: Exception) -> str:
     return " ".join(f"{type(err).__name__}: {err}".split())
 
 
-def one_blas_thread() -> None:
-    """Limit numpy's BLAS to one thread in this process: where one process (or Dask
-    task) runs per core, BLAS threads of their own only compete for the same cores."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=1, user_api="blas")
-
-
 class Processor:
     """Builds the pipeline on first use and turns Items into Outcomes."""
 
