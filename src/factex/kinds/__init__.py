@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-KINDS = ["dates", "numbers", "money", "percents"]
+KINDS = ["dates", "numbers", "money", "percents", "ages", "times"]
 
 for _name in KINDS:
     import_module(f".{_name}", __name__)
