@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import multiprocessing
 import os
 import signal
@@ -20,6 +21,7 @@ from ..corpus.process import Options, Processor
 from ..json_stream import release_to_dict
 from ..record import DocInfo, error_record
 
+log = logging.getLogger("factex.serve")
 _SPAWN = multiprocessing.get_context("spawn")  # the server has threads: never fork it
 
 
@@ -167,14 +169,18 @@ class WorkerPool:
         """(In a thread) start a worker and hand it to the pool once loaded; retry a
         worker that dies while loading, after a pause."""
         while not self._closing:
-            worker = Worker()
-            with self._lock:
-                self._all.add(worker)
-            if worker.wait_loaded():
-                assert self._loop is not None
-                self._loop.call_soon_threadsafe(self._joined, worker)
-                return
-            self._forget(worker, kill=True)
+            try:
+                worker = Worker()
+                with self._lock:
+                    self._all.add(worker)
+                if worker.wait_loaded():
+                    assert self._loop is not None
+                    self._loop.call_soon_threadsafe(self._joined, worker)
+                    return
+                self._forget(worker, kill=True)
+                log.error("a worker died while loading the models; starting another")
+            except Exception:  # out of processes or file handles: try again
+                log.exception("cannot start a worker")
             time.sleep(1)
 
     def _joined(self, worker: Worker) -> None:
@@ -227,6 +233,9 @@ class WorkerPool:
             return
         self.loaded -= 1
         self.replaced += 1
+        what = "ran over the time limit" if isinstance(future.exception(), WorkerTimeout) \
+            else "died"  # fmt: skip
+        log.warning("worker %s %s; starting another", worker.process.pid, what)
         self._threads.submit(self._replace, worker)
 
     def _replace(self, worker: Worker) -> None:
