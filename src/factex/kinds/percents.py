@@ -1,7 +1,7 @@
 """The `percents` layer: percentages and percentage points (SPEC 0.3).
 
-`7,4%`, `3,6 процента`, `двадцать процентов`, `от 10 до 15 процентов` and `5–7%`
-(one item with `min` and `max`), `2 п.п.` and `0,25 процентного пункта`
+`7,4%`, `3,6 процента`, `двадцать процентов`, `от 20 до 25 процентов` and `5–7%`
+(one item with `min` and `max`), `2 п.п.` and `0,3 процентного пункта`
 (`points: true`); a leading `около`, `свыше`, `более` is part of the item.
 """
 

@@ -2,7 +2,7 @@
 multipliers (`тыс.`, `млн`, `миллиарда`), read as exact decimals.
 
 Shared by the money and percents layers. Digits: `12 500` (space, no-break or
-thin space), `1.844.036.360,12` (dot groups, decimal comma), `2,345,678` (comma
+thin space), `7.654.321,05` (dot groups, decimal comma), `2,345,678` (comma
 groups), `3,3` and `3.3` (decimals). Words: `сто`, `двести тысяч`, `полмиллиона`,
 `полтора`, read with `time/numerals.py`.
 """
@@ -16,7 +16,7 @@ from ..time.numerals import CARDINAL_RUN, words_value
 
 _GAP = "[ \u00a0\u202f\u2009]"
 DIGITS = (
-    r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # 1.844.036.360,12
+    r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # 7.654.321,05
     r"|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"  # 2,345,678
     rf"|\d{{1,3}}(?:{_GAP}\d{{3}})+(?:[.,]\d+)?"  # 12 500, 9 900 000
     r"|\d+(?:[.,]\d+)?)(?![\d])"
@@ -44,7 +44,7 @@ def scale(word: str | None) -> int:
 
 
 def digits_value(text: str) -> Decimal:
-    """`1.844.036.360,12` -> 1844036360.12, `12 500` -> 12500, `3,3` -> 3.3."""
+    """`1.234.567,89` -> 1234567.89, `12 500` -> 12500, `3,3` -> 3.3."""
     s = re.sub(_GAP, "", text)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?", s):
         s = s.replace(".", "").replace(",", ".")
