@@ -27,11 +27,11 @@ from ..facts.args import nominal_phrase
 from ..facts.context import Context
 from ..facts.lexicon import mapping, words
 from ..facts.positions import country_entity
+from ..layers import Item, layer
 from ..record import Entity
 from ..resources import table, wordlist
 from ..text.noun_group import NOUNS
 from .mention import KindMention, in_text_order, words_span
-from .professions import is_profession
 
 if TYPE_CHECKING:
     from ..document import Analysis
@@ -84,6 +84,22 @@ def _as_noun(ctx: Context, i: int) -> bool:
     return ctx.pos(i + 1) not in NOUNS | {"ADJ"}
 
 
+def _hover(n: Item) -> str:
+    country = n.get("country")
+    if isinstance(country, dict):
+        country = country.get("name")
+    return f"nationality: {n.get('name')}" + (f" ({country})" if country else "")
+
+
+@layer(
+    "nationalities", one="nationality", item=Nationality, prefix="NAT", needs=["entities"],
+    fields={
+        "name": {"type": "string"},
+        "country": {"anyOf": [{"$ref": "#/$defs/entity_ref"}, {"type": ["string", "null"]}]},
+    },
+    required=["name", "country"], columns={"name": "string", "country": "object"},
+    label="NORP", legend="nationality", colour="#f2c6de", hover=_hover, value="name",
+)  # fmt: skip
 def find_nationalities(a: Analysis, ctx: Context | None = None) -> list[Nationality]:
     """Every nationality mention of the text, in text order."""
     ctx = ctx or Context(a)
@@ -106,11 +122,15 @@ def find_nationalities(a: Analysis, ctx: Context | None = None) -> list[National
                 out.pop()
             out.append(Nationality(*words_span(a, first, i + 1), name=lemma, country=country))
             continue
-        if lemma in adjectives() and ctx.pos(i) == "ADJ" and ctx.entity(i) is None:
-            if _of_people(ctx, i):
-                country = _country(ctx, adjectives()[lemma])
-                out.append(Nationality(*words_span(a, i, i + 1), name=lemma, country=country))
-                taken.add(i)
+        if (
+            lemma in adjectives()
+            and ctx.pos(i) == "ADJ"
+            and ctx.entity(i) is None
+            and _of_people(ctx, i)
+        ):
+            country = _country(ctx, adjectives()[lemma])
+            out.append(Nationality(*words_span(a, i, i + 1), name=lemma, country=country))
+            taken.add(i)
     return in_text_order(out)
 
 
@@ -123,6 +143,8 @@ def _country(ctx: Context, name: str) -> Entity | str | None:
 def _of_people(ctx: Context, i: int) -> bool:
     """Whether the adjective at i is said of people: of a profession or a noun of
     people after it (adjectives between), or used as a noun itself."""
+    from .professions import is_profession  # imported here: its layer comes after this one
+
     k = i + 1
     while ctx.pos(k) == "ADJ" or ctx.lemma(k) == "и" and ctx.pos(k + 1) == "ADJ":
         k += 1

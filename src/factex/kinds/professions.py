@@ -27,6 +27,7 @@ from ..facts.args import nominal_phrase
 from ..facts.context import Context
 from ..facts.lexicon import words
 from ..facts.positions import is_post, phrase_at, post_lemma
+from ..layers import Item, layer
 from ..resources import wordlist
 from ..text.noun_group import NOUNS
 from .mention import KindMention, in_text_order, words_span
@@ -65,13 +66,31 @@ def is_profession(ctx: Context, i: int) -> bool:
     lemma = post_lemma(ctx.lemma(i)).replace("ё", "е")
     parts = lemma.split("-")
     known = professions()
-    if not ({lemma, parts[0], parts[-1]} & known) or ctx.entity(i, "PER") is not None:
+    if not ({lemma, parts[0], parts[-1]} & known) or _in_name(ctx, i, len(parts) > 1):
         return False
     if ctx.pos(i) in NOUNS:
         return True
     return ctx.pos(i) == "ADJ" and ctx.pos(i + 1) not in NOUNS | {"ADJ"}
 
 
+def _in_name(ctx: Context, i: int, compound: bool) -> bool:
+    """Word i is part of a person's name; a compound of professions that the tagger took
+    for a one-word name is not (`Писатель-сатирик прочёл ...`)."""
+    span = ctx.span_at.get(i)
+    if span is None or span.entity.type != "PER":
+        return False
+    return not (compound and span.last - span.first == 1)
+
+
+def _hover(p: Item) -> str:
+    return f"profession: {p.get('name')}"
+
+
+@layer(
+    "professions", one="profession", item=Profession, prefix="PROF", needs=["entities"],
+    fields={"name": {"type": "string"}}, required=["name"], columns={"name": "string"},
+    label="PROFESSION", legend="profession", colour="#dcedc1", hover=_hover, value="name",
+)  # fmt: skip
 def find_professions(a: Analysis, ctx: Context | None = None) -> list[Profession]:
     """Every post and profession in the text, nested ones included, in text order."""
     ctx = ctx or Context(a)
