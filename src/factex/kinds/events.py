@@ -80,7 +80,7 @@ class _Complements(Walk):
 def _year_after(ctx: Context, end: int) -> int:
     """The end of a year right after an event's name (`Игры 2028 года`), or `end`."""
     for d in ctx.analysis.document.dates:
-        if d.start == ctx.start(end) and d.kind == "year":
+        if d.start == ctx.start(end) and d.kind == "year" and d.text[:1].isdigit():
             last = ctx.analysis.word_at(d.stop - 1)
             return end if last is None else last + 1
     return end
@@ -126,8 +126,10 @@ def _generic(ctx: Context, i: int) -> Event | None:
     first = _Adjectives(ctx.tokens, i, ctx.sentence(i).first).run()
     while first < i and ctx.lemma(first) in words("event-modifiers"):
         first += 1  # `очередные выборы`: the event begins after the occurrence word
-    end = _Complements(ctx, ctx.sentence(i).last).run(i + 1)
-    end = max(end, i + 1)
+    end = max(_Complements(ctx, ctx.sentence(i).last).run(i + 1), i + 1)
+    span = ctx.span_at.get(end - 1)
+    if span is not None and span.last > end:  # `визит президента Киргизии Садыра Жапарова`
+        end = span.last
     name = nominal_phrase(ctx, first, i, end, keep_number=ctx.feat(i, "Number") == "Plur")
     return Event(*words_span(ctx.analysis, first, end), name=name, kind=kind)
 

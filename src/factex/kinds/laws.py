@@ -245,7 +245,8 @@ def _article_at(ctx: Context, i: int, laws: dict[int, LawMention]) -> LawMention
     stop = law.stop
     start = ctx.start(first)
     return LawMention(start, stop, a.text[start:stop], kind="статья", number=law.number,
-                      date=law.date, title=law.title, article=number, code=law.text)  # fmt: skip
+                      date=law.date, title=None if law.kind == "кодекс" else law.title,
+                      article=number, code=law.text)  # fmt: skip
 
 
 def _hover(law: Item) -> str:
