@@ -271,6 +271,11 @@ def test_worker_killed_mid_request_costs_that_request_only(server):
             time.sleep(0.2)
         assert http.get("/ready").json()["workers_up"] == 2
         assert busy not in server.workers()
+        idle = server.workers()[0]  # a worker killed while it waits for work
+        subprocess.run(["kill", "-KILL", str(idle)], check=True)
+        time.sleep(0.2)
+        for _ in range(3):  # whichever worker they go to, they are answered
+            assert http.post("/extract", json={"text": "Путин в Москве."}).status_code == 200
 
 
 def chromium() -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 import logging
 import re
 import time
@@ -222,8 +223,6 @@ async def _line(item: requests.Item, task: asyncio.Task[Answer] | None, settings
 
 
 def _error_line(doc_id: str, err: ApiError) -> bytes:
-    import json
-
     record = error_record(DocInfo(id=doc_id), err.code, err.message)
     record["error"]["status"] = err.status
     return json.dumps(record, ensure_ascii=False).encode() + b"\n"
