@@ -1,8 +1,8 @@
 """The `times` layer: times of day (SPEC 0.3).
 
 `в 15:00`, `20.00` (after a preposition, before a zone or in a range), `в 9 утра`,
-`в 2 часа ночи`, `в 22 часа 15 минут`, `в полдень`; `с 9:00 до 17:00` is one item
-(`09:00/17:00`). The value is an ISO 8601 time with the UTC offset when the text
+`в 2 часа ночи`, `в 22 часа 15 минут`, `в полдень`; `с 8:40 до 16:50` is one item
+(`08:40/16:50`). The value is an ISO 8601 time with the UTC offset when the text
 gives the zone (`по московскому времени`, `мск`: +03:00; `UTC`, `GMT`, `по Гринвичу`:
 +00:00, or the offset written after them); `по местному времени` gives none. A time
 next to a date of the dates layer (`12 мая в 9:15`, `в 19:00 25 ноября`) is one
