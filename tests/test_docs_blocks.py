@@ -20,6 +20,7 @@ from doc_blocks import COMMANDS, PYTHON, Block, blocks, is_excerpt
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 BIN = str(Path(sys.executable).parent)
+OUTPUTS: dict[str, str] = {}  # an excerpt's command, run once per session
 
 
 def run_command(code: str, cwd: Path, where: str) -> str:
@@ -39,7 +40,9 @@ def check_excerpt(block: Block, cwd: Path) -> None:
         part = json.loads(block.code)
     except json.JSONDecodeError as err:
         pytest.fail(f"{block.where}: the excerpt is not JSON: {err}")
-    whole = json.loads(run_command(block.excerpt_of, cwd, block.where))
+    if block.excerpt_of not in OUTPUTS:
+        OUTPUTS[block.excerpt_of] = run_command(block.excerpt_of, cwd, block.where)
+    whole = json.loads(OUTPUTS[block.excerpt_of])
     problem = is_excerpt(part, whole)
     assert problem is None, (
         f"{block.where}: the excerpt of `{block.excerpt_of}` differs from its real output at "
