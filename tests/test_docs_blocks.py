@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
@@ -23,12 +24,22 @@ BIN = str(Path(sys.executable).parent)
 OUTPUTS: dict[str, str] = {}  # an excerpt's command, run once per session
 
 
+HINT = (
+    "(blocks run in order in a scratch folder with samples/ linked in; a block that cannot "
+    "run in CI, such as a server or a cluster, gets `<!-- docs-test: skip (reason) -->` on "
+    "the line before it)"
+)
+
+
 def run_command(code: str, cwd: Path, where: str) -> str:
     env = {**os.environ, "PATH": BIN + os.pathsep + os.environ.get("PATH", "")}
-    run = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", code], cwd=cwd, env=env,
-                         capture_output=True, text=True, timeout=600)  # fmt: skip
+    try:
+        run = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", code], cwd=cwd, env=env,
+                             capture_output=True, text=True, timeout=180)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{where}: the block ran for more than 3 minutes {HINT}:\n{code}")
     assert run.returncode == 0, (
-        f"{where}: the block failed (exit {run.returncode}):\n{code}\n"
+        f"{where}: the block failed (exit {run.returncode}) {HINT}:\n{code}\n"
         f"stderr:\n{run.stderr[-3000:]}"
     )
     return run.stdout
@@ -68,12 +79,17 @@ def test_blocks_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         elif block.lang in COMMANDS:
             run_command(block.code, tmp_path, block.where)
         elif block.lang in PYTHON:
-            exec(compile(block.code, block.where, "exec"), namespace)
+            try:
+                exec(compile(block.code, block.where, "exec"), namespace)
+            except Exception as err:
+                pytest.fail(f"{block.where}: the block raised {type(err).__name__}: {err} "
+                            f"{HINT}; Python blocks of one page share their names\n"
+                            + traceback.format_exc(limit=-3))
 
 
 def test_few_blocks_skipped() -> None:
     skipped = [b.where for page in PAGES for b in blocks(page) if b.skip]
-    assert len(skipped) <= 8, f"too many blocks are not run: {skipped}"
+    assert len(skipped) <= 10, f"too many blocks are not run: {skipped}"
 
 
 def test_readme_setup_is_what_ci_runs() -> None:
