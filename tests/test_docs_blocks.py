@@ -89,7 +89,7 @@ def test_blocks_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_few_blocks_skipped() -> None:
     skipped = [b.where for page in PAGES for b in blocks(page) if b.skip]
-    assert len(skipped) <= 10, f"too many blocks are not run: {skipped}"
+    assert len(skipped) <= 14, f"too many blocks are not run: {skipped}"
 
 
 def test_readme_setup_is_what_ci_runs() -> None:
