@@ -146,7 +146,9 @@ class Pipeline:
         """Stream documents for many texts, in order (ids `doc1`, `doc2`...), as spaCy's
         `nlp.pipe`: `as_tuples` takes (text, context) pairs and gives (Document, context);
         `n_process` worker processes (0: one per core) each load the models once and take
-        `batch_size` texts at a time; memory stays bounded however many texts come."""
+        `batch_size` texts at a time; memory stays bounded however many texts come.
+        One Document per text, in order: a text whose worker process dies gives a
+        Document whose `error` is `("worker-crashed", message)`."""
         from .corpus.pipe import pipe_documents
 
         yield from pipe_documents(

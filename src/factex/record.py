@@ -213,8 +213,11 @@ class Document:
     sentences: list[tuple[int, int]] | None = None
     tokens: list[Token] | None = None
     warnings: list[StageWarning] = field(default_factory=list)
+    error: tuple[str, str] | None = None  # (code, message): it could not be processed
 
     def to_dict(self) -> dict[str, Any]:
+        if self.error is not None:
+            return error_record(self.info, *self.error)
         out: dict[str, Any] = {
             "factex": SPEC_VERSION,
             "doc": self.info.to_dict(),
