@@ -76,9 +76,9 @@ class FactexComponent:
         _register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        from . import pipeline
+        from . import shared_pipeline
 
-        out = to_doc(pipeline().analyse(doc.text, self.date), self.vocab, keep=doc)
+        out = to_doc(shared_pipeline().analyse(doc.text, self.date), self.vocab, keep=doc)
         if out is not doc:
             out.user_data.update(doc.user_data)
         return out

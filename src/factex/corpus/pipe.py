@@ -7,11 +7,11 @@ CLI writes for it); the texts after it go on in new workers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..record import DocInfo, Document
-from .inputs import Item
+from .inputs import Item, dated
 from .pool import OrderedPool, resolve_jobs
 from .process import Options, Outcome
 
@@ -29,6 +29,11 @@ def _document(outcome: Outcome) -> Document:
     return Document(item.text or "", info, error=(str(code), str(message)))
 
 
+def _dated(context: Any) -> bool:
+    """A context that carries its text's reference date (`{"date": "2025-11-11"}`)."""
+    return isinstance(context, Mapping) and context.get("date") is not None
+
+
 def pipe_documents(
     nlp: Pipeline,
     texts: Iterable[Any],
@@ -41,15 +46,18 @@ def pipe_documents(
 ) -> Iterator[Any]:
     """Documents of `texts` (ids doc1, doc2...), or (Document, context) pairs for
     (text, context) pairs with `as_tuples`; `n_process` worker processes (0: a core each),
-    `batch_size` documents at a time. Each document is paired with the context of its
-    own item (kept by id while it is in flight), never with a neighbour's."""
+    `batch_size` documents at a time; a context `{"date": ...}` gives its text its own
+    reference date (a bad one: a Document with error `bad-date`). Each document is
+    paired with the context of its own item (kept by id while it is in flight), never
+    with a neighbour's."""
     contexts: dict[str, Any] = {}
 
     def items() -> Iterator[Item]:
         for i, pair in enumerate(texts if as_tuples else ((t, None) for t in texts), 1):
             text, context = pair
             contexts[f"doc{i}"] = context
-            yield Item(f"doc{i}", "", text=text)
+            item = Item(f"doc{i}", "", text=text)
+            yield dated(item, context["date"], "date") if _dated(context) else item
 
     jobs = resolve_jobs(n_process)
     results: Iterator[Document]
