@@ -96,13 +96,14 @@ class Assembly:
             for items in _lists(e):
                 for item in items:
                     _shift(item, offset)
-        for item in (*window.dates, *window.numbers, *window.facts):
-            _shift(item, offset)
+        for items in (*window.layers.values(), window.facts):
+            for item in items:
+                _shift(item, offset)
         by_id = {e.id: e for e in window.entities if e.id}
         dates_by_id = {d.id: d for d in window.dates if d.id}
         self.entities.extend(window.entities)
-        doc.dates.extend(window.dates)
-        doc.numbers.extend(window.numbers)
+        for key, items in window.layers.items():
+            doc.layers.setdefault(key, []).extend(items)
         self.facts.extend((f, by_id, dates_by_id) for f in window.facts)
         doc.facts.extend(window.facts)
         self.warnings.extend(window.warnings)
