@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..record import DocInfo, error_record
 from .inputs import Item
@@ -19,6 +19,7 @@ from .process import Options, Outcome, Processor
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
+T = TypeVar("T")
 _worker: Processor | None = None
 
 
@@ -51,7 +52,7 @@ def resolve_jobs(jobs: int) -> int:
     return jobs or cores()
 
 
-def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
