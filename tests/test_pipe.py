@@ -68,6 +68,7 @@ def dying_workers(nlp, monkeypatch):
         pytest.skip("the dying worker reaches workers only through fork")
 
     def init(options):
+        pool.worker_signals()
         pool._worker = Processor(options, nlp)
 
     monkeypatch.setattr(pool, "_init", init)

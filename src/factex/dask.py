@@ -129,6 +129,7 @@ def extract(
     text_column: str = "text",
     id_column: str | None = None,
     date_column: str | None = None,
+    pipeline: dict[str, Any] | None = None,
 ) -> dask.bag.Bag:
     """A Bag of SPEC records, one per text, in order.
 
@@ -137,13 +138,14 @@ def extract(
     text column (ids from `id_column`, default the index). Each text's reference date
     is its own under `date_column` (default: a `date` key or column, if any; a
     publication date per article), else `date`. A text that cannot be processed, or
-    whose own date is no date, becomes an error record in its place.
+    whose own date is no date, becomes an error record in its place. `pipeline`:
+    options of the workers' `Pipeline(**pipeline)` (`disable`, `facts`, `window`...).
     """
     import dask.bag as db
 
     bag = _as_bag(data, text_column, id_column, date_column)
     numbers = db.from_sequence(range(bag.npartitions), npartitions=bag.npartitions)
-    options = Options(date=date, tokens=tokens)
+    options = Options(date=date, tokens=tokens, pipeline=dict(pipeline or {}))
     return bag.map_partitions(_records, numbers, options, text_column, id_column,
                               date_column or "date")  # fmt: skip
 

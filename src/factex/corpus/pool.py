@@ -23,11 +23,19 @@ T = TypeVar("T")
 _worker: Processor | None = None
 
 
-def _init(options: Options) -> None:
-    """In each worker: leave Ctrl-C to the parent, load the models once (the taggers
-    keep numpy's BLAS to one thread themselves, `text/batch.py`)."""
-    global _worker
+def worker_signals() -> None:
+    """In a worker: leave Ctrl-C to the parent, and die on SIGTERM (`terminate`) even
+    when forked from a process whose handler turns it into an exception (the CLI's),
+    which the worker might swallow and live on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _init(options: Options) -> None:
+    """In each worker: its signals, then load the models once (the taggers keep
+    numpy's BLAS to one thread themselves, `text/batch.py`)."""
+    global _worker
+    worker_signals()
     _worker = Processor(options)
     _worker.nlp  # noqa: B018  (load now, not inside the first chunk)
 

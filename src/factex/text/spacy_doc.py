@@ -124,6 +124,7 @@ def align(doc: Doc, tokens: list[Token], sentences: list[tuple[int, int]]) -> No
     one of factex's (`Касым` of `Касым-Жомарт`) its tag, or PUNCT for punctuation."""
     from bisect import bisect_right
 
+    import numpy
     from spacy.tokens import MorphAnalysis
 
     starts = [t.start for t in tokens]
@@ -158,6 +159,7 @@ def align(doc: Doc, tokens: list[Token], sentences: list[tuple[int, int]]) -> No
             t.morph = MorphAnalysis(doc.vocab, head.feats)
     if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP") and len(doc):
         firsts = {start for start, _ in sentences}
-        for t in doc:
-            t.is_sent_start = t.i == 0 or t.idx in firsts
+        flags = [1 if t.i == 0 or t.idx in firsts else -1 for t in doc]
+        column = numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array(["SENT_START"], column)  # type: ignore[arg-type]  # one pass (`is_sent_start=` checks the doc)
 
