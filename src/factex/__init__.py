@@ -26,7 +26,7 @@ from .record import (
 from .resources import ResourceError
 from .time.reference import Reference
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = [
     "DateExpr",
     "DocInfo",
