@@ -26,7 +26,7 @@ def _broken(nlp: Pipeline, stage: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_stages_in_order_with_their_needs():
     names = list(STAGES)
-    assert names == ["segment", "header", "morph", "ner", "entities", "dates", "numbers", "facts"]
+    assert names == ["segment", "header", "morph", "syntax", "ner", "entities", "dates", "numbers", "facts"]
     for s in STAGES.values():
         assert all(names.index(n) < names.index(s.name) for n in s.needs)
     assert needed_by(["ner"]) == {"ner", "entities", "facts"}
@@ -83,7 +83,7 @@ def test_disable_and_choose_facts(nlp):
 
 def test_exclude_needs_no_models():
     nlp = Pipeline(exclude=["morph", "ner"])
-    assert nlp.excluded == ["morph", "ner", "entities", "facts"]
+    assert nlp.excluded == ["morph", "syntax", "ner", "entities", "facts"]
     assert "navec" not in vars(nlp.models)  # never loaded
     record = nlp(ARTICLE, "2025-11-11").to_dict()
     assert record["entities"] == [] and record["dates"]
