@@ -1,5 +1,6 @@
-"""The held-out fact cases of `tests/data/facts-heldout.txt` and how they are scored
-(shared by `tests/test_facts_heldout.py` and `benchmarks/heldout_facts.py`).
+"""The fact cases of `tests/data/facts-dev.txt` (the development set) and
+`tests/data/facts-sealed.txt` (the sealed held-out set), and how they are scored (shared by
+`tests/test_facts_dev.py`, `tests/test_facts_sealed.py` and `benchmarks/fact_sets.py`).
 
 A predicted fact matches an expected one of the same type when every argument the case
 gives matches: names of entities fuzzily (case, `ё`, quotes and two edits aside, or one
@@ -15,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-HELDOUT = Path(__file__).parent / "data" / "facts-heldout.txt"
+DEV = Path(__file__).parent / "data" / "facts-dev.txt"
+SEALED = DEV.with_name("facts-sealed.txt")
 REFERENCE = "2025-11-11"
 # Arguments compared word for word; every other argument names an entity.
 EXACT = {"position", "kind", "format", "share", "dates", "subject", "document", "direct"}
@@ -38,7 +40,7 @@ class Case:
         return {t for t, _ in self.facts} | self.none
 
 
-def load_cases(path: Path = HELDOUT) -> list[Case]:
+def load_cases(path: Path = DEV) -> list[Case]:
     """The cases of the file, in order; raises ValueError naming a malformed line."""
     cases: list[Case] = []
     group = ""

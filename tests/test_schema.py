@@ -134,3 +134,11 @@ def test_cli_output_is_checked_against_the_schema(tmp_path, article):
     assert len(lines) == 2 and "error" in lines[1]
     assert all(schema_problems(r) == [] for r in lines)
     assert records_in(b"<html></html>") == [] and records_in(json.dumps(lines)) == lines
+
+
+def test_shipped_schema_is_the_one_composed_from_the_layers():
+    """After adding a layer: `python -m factex.schema > src/factex/schema/record.json`."""
+    from factex.schema import compose
+
+    assert compose() == record_schema()
+    assert compose()["$defs"]["entity"]["properties"]["type"] == {"enum": ["PER", "LOC", "ORG"]}

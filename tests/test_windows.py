@@ -122,3 +122,46 @@ def test_the_pipeline_runs_long_texts_in_windows(nlp, articles, whole, monkeypat
     assert problems(longer, record) == []
     for key in ("doc", "entities", "dates", "numbers"):
         assert _without_descriptions(record)[key] == _without_descriptions(one_pass)[key], key
+
+
+# Paragraphs written for this test: each person named in full once, elsewhere by a
+# case form the normaliser may read in another way (`Юн Сок Ёля`, `Абдель Ати`).
+_PEOPLE = (
+    "Музыкант Виктор Цой выступил в Ленинграде вместе с группой «Кино».",
+    "Президент Южной Кореи Юн Сок Ёль прибыл в Сеул после визита в Токио.",
+    "Министр иностранных дел Египта Бадр Абдель Ати провёл переговоры в Каире.",
+    "Лидер партии Ли Цзай Мин выступил перед сторонниками.",
+    "Канцлер Германии Фридрих Мерц прилетел в Берлин.",
+)
+_LATER = (
+    "Песни Цоя звучали на концерте в Москве до позднего вечера.",
+    "Указ Юн Сок Ёля опубликован в официальной газете.",
+    "Слова Абдель Ати привели журналисты нескольких изданий.",
+    "Речь Ли Цзай Мина транслировали по всем каналам страны.",
+    "Встреча с Мерцем прошла в Берлине, сообщили в правительстве.",
+    "Погода в Москве была тёплой весь день, светило солнце.",
+)
+
+
+def _clusters(record: dict) -> list[list[str]]:
+    """The mention texts of each entity named more than once."""
+    found = [sorted({m["text"] for m in e["mentions"]}) for e in record["entities"]]
+    return sorted(c for c in found if len(c) > 1)
+
+
+def test_one_clusterer_whatever_the_window(nlp):
+    """A long text of repeated and varied paragraphs: the names that recur far apart
+    cluster as they do in one pass, with windows of a paragraph or of the whole text."""
+    paragraphs = list(_PEOPLE)
+    for k in range(30):
+        paragraphs.append(_LATER[k % len(_LATER)])
+        paragraphs.append(_LATER[(k * 5 + 2) % len(_LATER)])
+    text = "\n\n".join(paragraphs) + "\n"
+    whole = nlp(text, "2025-11-11").to_dict()
+    for size in (150, 2_000):
+        record = assemble(nlp.analyse, text, _date(), size).to_dict()
+        assert problems(text, record) == []
+        assert _clusters(record) == _clusters(whole), size
+    persons = {e["name"]: len(e["mentions"]) for e in whole["entities"] if e["type"] == "PER"}
+    for name in ("Виктор Цой", "Юн Сок Ёль", "Бадр Абдель Ати", "Ли Цзай Мин", "Фридрих Мерц"):
+        assert persons.get(name, 0) > 5, (name, persons)

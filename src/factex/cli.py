@@ -17,7 +17,10 @@ from . import __version__
 from .corpus.inputs import Columns, Item, check_table, count, is_table, items
 from .corpus.process import Options, Outcome
 from .corpus.progress import say, tracked
+from .facts.registry import FACT_TYPES
 from .json_stream import write_json
+from .layers import LAYERS
+from .stages import STAGES
 from .time.reference import Reference
 
 EXAMPLES = """examples:
@@ -82,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="json: one indented object for one file, for several a list with one record "
         "per line (default; jsonl when -o names a .jsonl file); "
         "jsonl: one record per line; csv, parquet: the tables documents, entities, "
-        "mentions, dates, numbers and facts as files in the directory given by -o; "
+        f"mentions, {', '.join(LAYERS)} and facts as files in the directory given by -o; "
         "html: one readable page with highlighted text and facts (e.g. --format csv -o tables/)",
     )
     extract.add_argument(
@@ -117,15 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="STAGES",
         help="stages not to run, comma-separated, and with them the stages that need them "
-        "(stages: segment, header, morph, ner, entities, dates, numbers, facts; "
-        "e.g. --disable facts)",
+        f"(stages: {', '.join(STAGES)}; e.g. --disable facts)",
     )
     stages.add_argument(
         "--facts",
         action="append",
         metavar="TYPES",
-        help="fact types to extract, comma-separated (default: all: occupation, visit, meeting, "
-        "event, quote, signing, deal, ownership; e.g. --facts occupation,quote)",
+        help="fact types to extract, comma-separated "
+        f"(default: all: {', '.join(FACT_TYPES)}; e.g. --facts occupation,quote)",
     )
     stages.add_argument(
         "--strict",

@@ -1,9 +1,12 @@
 """SPEC records as pandas tables: one DataFrame per layer, joined by `doc_id`.
 
+The tables of the layers (`dates`, `numbers`...) have the columns each layer
+declares (`factex/kinds/`), after `doc_id`, its id, `start`, `stop` and `text`.
+
 >>> frames = to_frames(factex.Pipeline().pipe(texts))
 >>> frames.entities.sort_values("mention_count", ascending=False).head()
 
-Columns and dtypes are fixed (see `COLUMNS`), so empty input gives empty
+Columns and dtypes are fixed (see `columns()`), so empty input gives empty
 tables with the same columns. Fact arguments are flattened: an entity argument
 `visitor` becomes `visitor_ref` and `visitor_name`, a date argument `dates`
 becomes `dates_ref`, `dates_text`, `dates_value`, a list of entities
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .extras import require
+from .layers import LAYERS
 
 if TYPE_CHECKING:
     from .record import Document
@@ -33,7 +37,7 @@ STR, INT, NINT, BOOL, LIST = "string", "int64", "Int64", "boolean", "object"
 
 _ENTITY_ARGS = ["person", "org", "visitor", "destination", "host", "place", "speaker"]
 
-COLUMNS: dict[str, dict[str, str]] = {
+_CORE: dict[str, dict[str, str]] = {
     "documents": {
         "doc_id": STR, "source": STR, "title": STR, "date": STR, "date_source": STR,
         "dateline_place": STR, "dateline_date": STR, "dateline_agency": STR,
@@ -48,14 +52,6 @@ COLUMNS: dict[str, dict[str, str]] = {
         "doc_id": STR, "entity_id": STR, "type": STR, "name": STR,
         "start": INT, "stop": INT, "text": STR,
     },
-    "dates": {
-        "doc_id": STR, "date_id": STR, "start": INT, "stop": INT, "text": STR, "value": STR,
-        "kind": STR, "mod": STR,
-    },
-    "numbers": {
-        "doc_id": STR, "number_id": STR, "start": INT, "stop": INT, "text": STR,
-        "value": NINT, "kind": STR,
-    },
     "facts": {
         "doc_id": STR, "fact_id": STR, "type": STR, "evidence_start": INT, "evidence_stop": INT,
         **{f"{a}_{k}": STR for a in _ENTITY_ARGS for k in ("ref", "name")},
@@ -69,9 +65,24 @@ COLUMNS: dict[str, dict[str, str]] = {
         "property_text": STR, "subject": STR, "share": STR,
     },
 }  # fmt: skip
-"""Every table's documented columns and their pandas dtypes, in order."""
 
-LIST_COLUMNS = [c for c, t in COLUMNS["facts"].items() if t == LIST]
+
+def columns() -> dict[str, dict[str, str]]:
+    """Every table's documented columns and their pandas dtypes, in order: the tables
+    of the registered layers come between `mentions` and `facts`."""
+    layers = {
+        key: {"doc_id": STR, layer.id_column: STR, "start": INT, "stop": INT, "text": STR,
+              **layer.columns}
+        for key, layer in LAYERS.items()
+    }  # fmt: skip
+    core = list(_CORE.items())
+    return dict([*core[:3], *layers.items(), *core[3:]])
+
+
+COLUMNS = columns()
+"""The tables' columns when factex was imported (see `columns`)."""
+
+LIST_COLUMNS = [c for c, t in _CORE["facts"].items() if t == LIST]
 
 
 class Frames(dict):
@@ -170,15 +181,13 @@ def _rows(record: Record, doc_id: str, tables: dict[str, list[dict[str, Any]]]) 
             {**base, "start": m["start"], "stop": m["stop"], "text": m.get("text")}
             for m in mentions
         )
-    for d in record.get("dates") or []:
-        tables["dates"].append({"doc_id": doc_id, "date_id": d.get("id"), **d})
-    for n in record.get("numbers") or []:
-        tables["numbers"].append({"doc_id": doc_id, "number_id": n.get("id"), **n})
+    for key, layer in LAYERS.items():
+        for item in record.get(key) or []:
+            tables[key].append({"doc_id": doc_id, layer.id_column: item.get("id"), **item})
     tables["facts"].extend(fact_row(doc_id, f) for f in record.get("facts") or [])
 
 
-def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    columns = COLUMNS[name]
+def _frame(columns: dict[str, str], rows: list[dict[str, Any]]) -> pd.DataFrame:
     extra = sorted({k for r in rows for k in r} - set(columns) - {"id"})
     frame = pd.DataFrame.from_records(rows, columns=[*columns, *extra])
     for col, dtype in columns.items():
@@ -191,18 +200,20 @@ def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def to_frames(docs: Document | Record | Iterable[Document | Record]) -> Frames:
-    """Tables `documents`, `entities`, `mentions`, `dates`, `numbers`, `facts`.
+    """Tables `documents`, `entities`, `mentions`, one per layer (`dates`, `numbers`...),
+    `facts`.
 
     `docs` are `Document`s or SPEC records (dicts, e.g. from `read_jsonl`), or
     one of them. A record without a `doc.id` gets `doc1`, `doc2`... by position.
     Error records appear only in `documents` (`error_code`, `error_message`), and so
     do stage warnings (`warnings`: "stage: message", joined by "; ").
     """
-    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+    tables_columns = columns()
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in tables_columns}
     for i, record in enumerate(_records(docs), 1):
         doc_id = (record.get("doc") or {}).get("id") or f"doc{i}"
         _rows(record, doc_id, tables)
-    return Frames({name: _frame(name, rows) for name, rows in tables.items()})
+    return Frames({name: _frame(tables_columns[name], rows) for name, rows in tables.items()})
 
 
 def read_jsonl(path: str | Path, errors: str = "warn") -> list[dict[str, Any]]:

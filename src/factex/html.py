@@ -3,7 +3,8 @@
 >>> page = to_html(factex.extract(text, date="2025-11-11"))
 >>> Path("article.html").write_text(page, encoding="utf-8")
 
-Entity mentions, dates and numbers are `<mark>`s coloured by type; hovering one
+Entity mentions and the items of every layer (dates, numbers...) are `<mark>`s
+coloured by type, with a legend; hovering one
 shows its normal form or value. Each fact links to its evidence in the text.
 The page has no scripts, fonts or stylesheets from elsewhere; every piece of
 text is escaped.
@@ -17,22 +18,27 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from .entities.types import ENTITY_TYPES
+from .layers import LAYERS
+
 Record = Mapping[str, Any]
 
-COLOURS = {
-    "PER": "#ffd1d1",
-    "LOC": "#cfe6ff",
-    "ORG": "#d5f2cc",
-    "DATE": "#ffe9a8",
-    "NUM": "#e8dcff",
-}
-LABELS = {
-    "PER": "person",
-    "LOC": "place",
-    "ORG": "organisation",
-    "DATE": "date",
-    "NUM": "number",
-}
+
+def legend() -> dict[str, str]:
+    """The HTML class of each mark (entity types, then layers) and its word in the legend."""
+    return {
+        **{t.code: t.legend for t in ENTITY_TYPES.values()},
+        **{layer.label: layer.legend for layer in LAYERS.values()},
+    }
+
+
+def _styles() -> str:
+    styles = {
+        **{t.code: f"background: {t.colour};" for t in ENTITY_TYPES.values()},
+        **{lay.label: lay.style or f"background: {lay.colour};" for lay in LAYERS.values()},
+    }
+    return "\n".join(f"mark.{kind} {{ {style} }}" for kind, style in styles.items())
+
 
 CSS = """
 body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto;
@@ -43,7 +49,6 @@ h1 { font-size: 1.4em; } h2 { font-size: 1.2em; margin-top: 2em; } h3 { font-siz
 .text { white-space: pre-wrap; border-left: 3px solid #ddd; padding-left: 1em; }
 mark { border-radius: 3px; padding: 0 1px; color: inherit; }
 mark mark { padding: 0; }
-mark.NUM { background: none; border-bottom: 2px dotted #9a7fd1; }
 .evidence:target { background: #fff7d1; outline: 2px solid #f0c000; }
 mark:target { outline: 2px solid #333; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; margin-top: .5em; }
@@ -54,45 +59,43 @@ th { background: #f6f6f6; }
 .args b { font-weight: 600; color: #555; }
 .excerpt { color: #444; width: 35%; font-size: .92em; }
 .error { color: #a00000; }
-""" + "\n".join(
-    f"mark.{kind} {{ background: {colour}; }}" for kind, colour in COLOURS.items() if kind != "NUM"
-)
+"""
 
 
 @dataclass
 class _Span:
     start: int
     stop: int
-    layer: int  # 0 evidence, 1 entity, 2 date, 3 number: outer first at equal offsets
+    layer: int  # 0 evidence, 1 entity, 2... the layers in order: outer first at equal offsets
     tag: str
     close: str
 
 
-def _mark(kind: str, start: int, stop: int, ident: str, hover: str, data: str) -> _Span:
+def _mark(
+    kind: str, start: int, stop: int, ident: str, hover: str, data: str, rank: int = 1
+) -> _Span:
     tag = (
         f'<mark class="{kind}" id="{escape(ident)}" title="{escape(hover)}" '
         f'data-start="{start}" data-stop="{stop}" {data}>'
     )
-    return _Span(start, stop, {"DATE": 2, "NUM": 3}.get(kind, 1), tag, "</mark>")
+    return _Span(start, stop, rank, tag, "</mark>")
 
 
 def _marks(record: Record, size: int, prefix: str) -> list[_Span]:
     spans = []
+    words = legend()
     for e in record.get("entities") or []:
-        hover = f"{LABELS.get(e['type'], e['type'])}: {e['name']} ({e['id']})"
+        hover = f"{words.get(e['type'], e['type'])}: {e['name']} ({e['id']})"
         for m in e.get("mentions") or []:
             ident = f"{prefix}m{m['start']}"
             data = f'data-entity="{escape(str(e["id"]))}"'
             spans.append(_mark(e["type"], m["start"], m["stop"], ident, hover, data))
-    for d in record.get("dates") or []:
-        value = d.get("value") or "unresolved"
-        hover = f"date ({d.get('kind')}{', ' + d['mod'] if d.get('mod') else ''}): {value}"
-        data = f'data-date="{escape(str(d["id"]))}"'
-        spans.append(_mark("DATE", d["start"], d["stop"], f"{prefix}{d['id']}", hover, data))
-    for n in record.get("numbers") or []:
-        hover = f"{n.get('kind')} number: {n.get('value')}"
-        data = f'data-number="{escape(str(n["id"]))}"'
-        spans.append(_mark("NUM", n["start"], n["stop"], f"{prefix}{n['id']}", hover, data))
+    for rank, layer in enumerate(LAYERS.values(), 2):
+        for item in record.get(layer.key) or []:
+            data = f'data-{layer.one}="{escape(str(item["id"]))}"'
+            ident = f"{prefix}{item['id']}"
+            hover = layer.hover(item)
+            spans.append(_mark(layer.label, item["start"], item["stop"], ident, hover, data, rank))
     spans = [s for s in spans if 0 <= s.start < s.stop <= size]
     spans.sort(key=lambda s: (s.start, -s.stop, s.layer))
     kept: list[_Span] = []
@@ -284,7 +287,7 @@ def to_html(docs: Any, texts: str | Sequence[str] | None = None, title: str | No
     sections of one page with a table of contents.
     """
     pairs = _pairs(docs, texts)
-    legend = " ".join(f'<mark class="{kind}">{label}</mark>' for kind, label in LABELS.items())
+    marks = " ".join(f'<mark class="{kind}">{word}</mark>' for kind, word in legend().items())
     if len(pairs) == 1:
         record, text = pairs[0]
         info = record.get("doc") or {}
@@ -303,8 +306,8 @@ def to_html(docs: Any, texts: str | Sequence[str] | None = None, title: str | No
     return (
         "<!DOCTYPE html>\n<html lang='ru'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
-        f"<p class='legend'>Highlighted: {legend} · hover for the normal form or value; "
+        f"<title>{escape(title)}</title><style>{CSS}{_styles()}</style></head><body>"
+        f"<p class='legend'>Highlighted: {marks} · hover for the normal form or value; "
         "fact ids link to their evidence.</p>\n"
         f"{body}\n</body></html>\n"
     )

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from .document import Analysis
 from .facts import FACT_TYPES
+from .layers import LAYERS
 from .record import DocInfo, Document, StageWarning
-from .stages import STAGES, Models, Run, needed_by, unknown_names
+from .stages import STAGES, Models, Run, needed_by
 from .text.segment import segment
 from .time.reference import Reference
 from .windows import WINDOW, assemble
@@ -42,9 +43,7 @@ def check_names(
 ) -> str | None:
     """Why these stage and fact type names cannot be used (one line), or None."""
     return (
-        unknown_names(disable, STAGES, "stage")
-        or unknown_names(exclude, STAGES, "stage")
-        or unknown_names(facts or (), FACT_TYPES, "fact type")
+        STAGES.unknown(disable) or STAGES.unknown(exclude) or FACT_TYPES.unknown(facts or ())
     )
 
 
@@ -227,6 +226,8 @@ class Pipeline:
                 if self.strict:
                     raise StageError(name, _message(err)) from err
                 spec.clear(analysis)
+                if name in LAYERS:  # a failed layer is empty, not absent
+                    analysis.document.layers[name] = []
                 analysis.document.warnings.append(StageWarning(name, _message(err)))
                 continue
             done.add(name)

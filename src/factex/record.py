@@ -10,6 +10,9 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .entities.types import PER
+from .layers import LAYERS
+
 if TYPE_CHECKING:
     from .document import Token
 
@@ -46,7 +49,7 @@ class Entity:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
-        if self.type == "PER":
+        if self.type == PER:
             out["parts"] = dict(self.parts or {"first": None, "middle": None, "last": None})
         out["mentions"] = [m.to_dict() for m in self.mentions]
         if self.descriptions:
@@ -135,9 +138,11 @@ class Fact:
 
 
 def _argument(value: Any) -> Any:
-    """The SPEC form of a fact argument: references for entities and dates."""
-    if isinstance(value, (Entity, DateExpr)):
-        return value.ref()
+    """The SPEC form of a fact argument: references for entities and layer items
+    (dates...)."""
+    ref = getattr(value, "ref", None)
+    if callable(ref):
+        return ref()
     if isinstance(value, list):
         return [_argument(v) for v in value]
     return value
@@ -207,22 +212,38 @@ class Document:
     text: str
     info: DocInfo = field(default_factory=DocInfo)
     entities: list[Entity] = field(default_factory=list)
-    dates: list[DateExpr] = field(default_factory=list)
-    numbers: list[Number] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     sentences: list[tuple[int, int]] | None = None
     tokens: list[Token] | None = None
     warnings: list[StageWarning] = field(default_factory=list)
+    layers: dict[str, list[Any]] = field(default_factory=dict)  # items by layer key
+
+    @property
+    def dates(self) -> list[DateExpr]:
+        return self.layers.setdefault("dates", [])
+
+    @dates.setter
+    def dates(self, items: list[DateExpr]) -> None:
+        self.layers["dates"] = items
+
+    @property
+    def numbers(self) -> list[Number]:
+        return self.layers.setdefault("numbers", [])
+
+    @numbers.setter
+    def numbers(self, items: list[Number]) -> None:
+        self.layers["numbers"] = items
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "factex": SPEC_VERSION,
             "doc": self.info.to_dict(),
             "entities": [e.to_dict() for e in self.entities],
-            "dates": [d.to_dict() for d in self.dates],
-            "numbers": [n.to_dict() for n in self.numbers],
-            "facts": [f.to_dict() for f in self.facts],
         }
+        for key, layer in LAYERS.items():
+            if layer.always or key in self.layers:
+                out[key] = [item.to_dict() for item in self.layers.get(key, [])]
+        out["facts"] = [f.to_dict() for f in self.facts]
         if self.warnings:
             out["warnings"] = [w.to_dict() for w in self.warnings]
         if self.tokens is not None:
@@ -231,14 +252,14 @@ class Document:
         return out
 
     def assign_ids(self) -> None:
-        """Number entities, dates, numbers and facts in their order (`T1`, `D1`, `N1`,
-        `F1`...), once every stage has run; fact arguments hold the objects, not their ids."""
+        """Number entities, the items of each layer and facts in their order (`T1`,
+        `D1`, `N1`, `F1`...), once every stage has run; fact arguments hold the
+        objects, not their ids."""
         for i, entity in enumerate(self.entities, 1):
             entity.id = f"T{i}"
-        for i, date in enumerate(self.dates, 1):
-            date.id = f"D{i}"
-        for i, number in enumerate(self.numbers, 1):
-            number.id = f"N{i}"
+        for key, layer in LAYERS.items():
+            for i, item in enumerate(self.layers.get(key, []), 1):
+                item.id = f"{layer.prefix}{i}"
         for i, fact in enumerate(self.facts, 1):
             fact.id = f"F{i}"
 

@@ -11,8 +11,9 @@ same way) and otherwise returns a new Doc built from factex's own tokens (so
 every offset matches the record), with the user data of the old one. It assigns
 (and declares, as spaCy's `assigns`):
 - `doc.ents`: entity mentions, labels PER/LOC/ORG, `kb_id_` the entity id;
-- span groups `dates` (label DATE), `numbers` (ORDINAL/CARDINAL) and `facts`
-  (evidence spans labelled by fact type), `kb_id_` the record id;
+- a span group per layer (`factex.layers`: `dates` labelled DATE, `numbers`
+  ORDINAL/CARDINAL...) and `facts` (evidence spans labelled by fact type),
+  `kb_id_` the record id;
 - `doc._.record` (the SPEC record), `doc._.facts` (its facts) and
   `span._.value` (an entity's normal form, a date's ISO value, a number).
 """
@@ -24,15 +25,14 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .layers import LAYERS
+
 if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
     from .document import Analysis
 
 __all__ = ["FactexComponent", "load", "make_factex", "to_doc"]
-
-LABELS = {"ordinal": "ORDINAL", "cardinal": "CARDINAL"}
-
 
 ASSIGNS = [
     "token.lemma", "token.pos", "token.morph", "token.is_sent_start", "doc.ents",
@@ -42,11 +42,12 @@ _VALUES = "factex_values"  # doc.user_data key: record id -> value, for `span._.
 
 
 def _values(record: dict[str, Any]) -> dict[str, Any]:
-    """An entity's name, a date's or a number's value, by record id."""
+    """An entity's name, the value of a layer's item (a date's, a number's...), by id."""
     out: dict[str, Any] = {}
-    for layer, key in (("entities", "name"), ("dates", "value"), ("numbers", "value")):
-        for item in record.get(layer) or []:
-            out.setdefault(str(item.get("id")), item.get(key))
+    fields = [("entities", "name")] + [(key, layer.value) for key, layer in LAYERS.items()]
+    for key, field in fields:
+        for item in record.get(key) or []:
+            out.setdefault(str(item.get("id")), item.get(field))
     return out
 
 
@@ -105,10 +106,9 @@ def to_doc(analysis: Analysis, vocab: Vocab | None = None, keep: Doc | None = No
         doc = annotate(keep, analysis)
     else:
         doc = to_spacy(analysis, vocab)
-    doc.spans["dates"] = _spans(doc, record["dates"], lambda d: "DATE")
-    doc.spans["numbers"] = _spans(
-        doc, record["numbers"], lambda n: LABELS.get(n.get("kind"), "NUMBER")
-    )
+    for key, layer in LAYERS.items():
+        if key in record:
+            doc.spans[key] = _spans(doc, record[key], layer.span_label)
     evidence = [{**f, **(f.get("evidence") or {})} for f in record["facts"]]
     doc.spans["facts"] = _spans(doc, evidence, lambda f: str(f.get("type")))
     doc._.record = record

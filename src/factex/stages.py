@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .layers import LAYERS, Layer
+from .registry import Registry
 from .resources import model_path
 
 if TYPE_CHECKING:
@@ -71,7 +73,7 @@ class Stage:
     doc: str
 
 
-STAGES: dict[str, Stage] = {}
+STAGES: Registry[Stage] = Registry("stage")
 
 
 def stage(
@@ -84,20 +86,10 @@ def stage(
         unknown = [n for n in required if n not in STAGES]
         if unknown:
             raise ValueError(f"stage {name!r} needs unregistered stages {unknown}")
-        STAGES[name] = Stage(name, required, make, clear, (make.__doc__ or "").strip())
+        STAGES.add(name, Stage(name, required, make, clear, (make.__doc__ or "").strip()))
         return make
 
     return register
-
-
-def unknown_names(names: Iterable[str], known: Iterable[str], what: str) -> str | None:
-    """A one-line message naming the unknown names, or None when all are known."""
-    known = list(known)
-    bad = [n for n in names if n not in known]
-    if not bad:
-        return None
-    listed = ", ".join(repr(n) for n in bad)
-    return f"unknown {what} {listed} (known: {', '.join(known)})"
 
 
 def needed_by(names: Iterable[str]) -> set[str]:
@@ -249,41 +241,39 @@ def _entities(models: Models) -> Run:
     return run
 
 
-def _clear_dates(a: Analysis) -> None:
-    a.document.dates = []
+def layer_stage(lay: Layer) -> None:
+    """Register the stage of a layer, named by its key: it runs the layer's finder;
+    when it does not run the key is absent from the record (SPEC 0.3), or an empty
+    list for the layers of SPEC version 1 (`always`)."""
+    key = lay.key
+
+    def clear(a: Analysis) -> None:
+        if lay.always:
+            a.document.layers[key] = []
+        else:
+            a.document.layers.pop(key, None)
+
+    def make(models: Models) -> Run:
+        def run(a: Analysis) -> None:
+            a.document.layers[key] = lay.find(a)
+
+        return run
+
+    make.__doc__ = lay.doc
+    stage(key, needs=lay.needs, clear=clear)(make)
 
 
-@stage("dates", clear=_clear_dates)
-def _dates(models: Models) -> Run:
-    """Temporal expressions resolved against the reference date."""
-    from .time.dates import find_dates
+from . import kinds  # noqa: E402, F401 (registers the layers)
 
-    def run(a: Analysis) -> None:
-        a.document.dates = find_dates(a.text, a.reference)
-
-    return run
-
-
-def _clear_numbers(a: Analysis) -> None:
-    a.document.numbers = []
-
-
-@stage("numbers", needs=["dates"], clear=_clear_numbers)
-def _numbers(models: Models) -> Run:
-    """Ordinals and cardinals outside dates."""
-    from .numbers import find_numbers
-
-    def run(a: Analysis) -> None:
-        a.document.numbers = find_numbers(a.text, a.document.dates)
-
-    return run
+for _layer in LAYERS.values():  # after the entities, before the facts that read them
+    layer_stage(_layer)
 
 
 def _clear_facts(a: Analysis) -> None:
     a.document.facts = []
 
 
-@stage("facts", needs=["entities", "dates", "numbers"], clear=_clear_facts)
+@stage("facts", needs=["entities", *LAYERS], clear=_clear_facts)
 def _facts(models: Models) -> Run:
     """The chosen fact types (`Pipeline(facts=...)`), in text order."""
     from .facts import extract_facts

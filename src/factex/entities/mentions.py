@@ -12,6 +12,7 @@ from .normalize import analyses, normalize_name, normalize_person
 from .refine import refine
 from .repair import repair
 from .rules import owners, retype
+from .types import LOC, ORG, PER
 
 
 def _latin(word: str) -> bool:
@@ -24,7 +25,7 @@ def _transcribed(before: WordSpan, span: WordSpan, words: list[str]) -> bool:
     """`Гаррета Рейсмана (Garrett Reisman)`: a person in Latin script in brackets
     right after a person's name gives that name in the original."""
     return (
-        before.type == "PER"
+        before.type == PER
         and before.last + 1 == span.first
         and words[before.last] == "("
         and span.last < len(words)
@@ -55,14 +56,14 @@ def dateline_spans(
     first, last = _words_in(words, dateline.start, stop)
     if last <= first or text[dateline.start : stop].upper() != dateline.place.upper():
         return spans, None, None
-    place = WordSpan(first, last, "LOC")
+    place = WordSpan(first, last, LOC)
     out = [s for s in spans if s.last <= first or s.first >= last] + [place]
     agency = dateline.agency
     at = text.find(agency, stop, dateline.stop) if agency else -1
     if agency and at >= 0:
         a, b = _words_in(words, at, at + len(agency))
         if b > a and not any(s.first < b and a < s.last for s in out):
-            out.append(WordSpan(a, b, "ORG"))
+            out.append(WordSpan(a, b, ORG))
     return sorted(out, key=lambda s: s.first), place, dateline.place
 
 
@@ -78,7 +79,7 @@ def bracketed(spans: list[WordSpan], owned: dict[int, int], words: list[str]) ->
     organisation's."""
     out: dict[int, int] = {}
     for k, org in enumerate(spans):
-        if org.type != "ORG":
+        if org.type != ORG:
             continue
         end = owned.get(k, org.last)
         nxt = next((j for j in range(k + 1, len(spans)) if spans[j].first >= end), None)
@@ -90,8 +91,8 @@ def bracketed(spans: list[WordSpan], owned: dict[int, int], words: list[str]) ->
             and words[end] == "("
             and inner.last < len(words)
             and words[inner.last] == ")"
-            and inner.type != "PER"
-            and (inner.type == "ORG" or _no_place(words[inner.first : inner.last]))
+            and inner.type != PER
+            and (inner.type == ORG or _no_place(words[inner.first : inner.last]))
         ):
             out[nxt] = k
     return out
@@ -129,9 +130,9 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
         mention = Mention(start, stop, text[start:stop], span.type)
         by_span[k] = mention
         if k in other_name:
-            mention.type = span.type = "ORG"
+            mention.type = span.type = ORG
             same[id(mention)] = by_span[other_name[k]]
-        if span.type == "PER":
+        if span.type == PER:
             forms = normalize_person(words)
             mention.normal = " ".join(forms)
             parts = name_parts(words, forms)

@@ -20,6 +20,7 @@ from ..resources import wordlist
 from ..text.chars import OPEN_QUOTES
 from .ner import WordSpan
 from .rules import known_parses, org_word
+from .types import LOC, ORG, PER
 
 NAMED_AFTER = frozenset({"им", "имени"})
 
@@ -33,7 +34,7 @@ def drop_bare_forms(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]
     return [
         s
         for s in spans
-        if s.type != "ORG" or not all(_legal_form(words[i].word) for i in range(s.first, s.last))
+        if s.type != ORG or not all(_legal_form(words[i].word) for i in range(s.first, s.last))
     ]
 
 
@@ -60,12 +61,12 @@ def apposition_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]
     named: set[str] = set()
     for s in spans:
         cue = s.first - 1
-        if s.type != "ORG" and cue >= 0 and org_word(words, cue) and _apposition(words, cue, s):
+        if s.type != ORG and cue >= 0 and org_word(words, cue) and _apposition(words, cue, s):
             named.add(words[s.first].lemma)
     if not named:
         return spans
     return [
-        WordSpan(s.first, s.last, "ORG")
+        WordSpan(s.first, s.last, ORG)
         if s.last - s.first == 1 and words[s.first].lemma in named
         else s
         for s in spans
@@ -78,7 +79,7 @@ def _named_after(words: list[Token], org: WordSpan, person: WordSpan) -> bool:
     if words[org.last - 1].word.lower() in NAMED_AFTER and org.last - org.first > 1:
         gap = [words[org.last - 1].word.lower()] + gap
     return (
-        person.type == "PER"
+        person.type == PER
         and gap in (["им", "."], ["им."], ["имени"])
         and words[org.first].sent == words[person.first].sent
     )
@@ -89,8 +90,8 @@ def named_after(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     out: list[WordSpan] = []
     for span in spans:
         prev = out[-1] if out else None
-        if prev is not None and prev.type == "ORG" and _named_after(words, prev, span):
-            out[-1] = WordSpan(prev.first, span.last, "ORG")
+        if prev is not None and prev.type == ORG and _named_after(words, prev, span):
+            out[-1] = WordSpan(prev.first, span.last, ORG)
             continue
         out.append(span)
     return out
@@ -107,7 +108,7 @@ def split_person_tail(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
     for s in spans:
         cut = s.last - 2
         if (
-            s.type == "ORG"
+            s.type == ORG
             and cut > s.first
             and words[s.last - 1].word[:1].isupper()
             and not _legal_form(words[cut - 1].word)
@@ -115,7 +116,7 @@ def split_person_tail(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
             and _first_name(words[cut].word)
             and not _first_name(words[cut - 1].word)
         ):
-            out += [WordSpan(s.first, cut, "ORG"), WordSpan(cut, s.last, "PER")]
+            out += [WordSpan(s.first, cut, ORG), WordSpan(cut, s.last, PER)]
         else:
             out.append(s)
     return out
@@ -138,7 +139,7 @@ def leading_adjectives(spans: list[WordSpan], words: list[Token]) -> list[WordSp
     for span in spans:
         a, head = span.first - 1, span.first
         if (
-            span.type == "ORG"
+            span.type == ORG
             and a >= 0
             and (not out or out[-1].last <= a)
             and words[a].pos == "ADJ"
@@ -151,7 +152,7 @@ def leading_adjectives(spans: list[WordSpan], words: list[Token]) -> list[WordSp
             and _agrees(words, a, head)
             and _relational(words[a].word)
         ):
-            span = WordSpan(a, span.last, "ORG")
+            span = WordSpan(a, span.last, ORG)
         out.append(span)
     return out
 
@@ -159,12 +160,12 @@ def leading_adjectives(spans: list[WordSpan], words: list[Token]) -> list[WordSp
 def _branch_end(spans: list[WordSpan], k: int, words: list[Token]) -> int | None:
     """Where `по` + a place (`и` + a place) after spans[k] ends, or None."""
     first = spans[k].first if k < len(spans) else 0
-    if first == 0 or spans[k].type != "LOC" or words[first - 1].word != "по":
+    if first == 0 or spans[k].type != LOC or words[first - 1].word != "по":
         return None
     end, nxt = spans[k].last, k + 1
     if (
         nxt < len(spans)
-        and spans[nxt].type == "LOC"
+        and spans[nxt].type == LOC
         and [t.word for t in words[end : spans[nxt].first]] == ["и"]
         and words[spans[nxt].first].case == words[spans[k].first].case
     ):
@@ -180,13 +181,13 @@ def regional_branches(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
     while k < len(spans):
         span = spans[k]
         k += 1
-        if span.type != "ORG" or not words[span.last - 1].word.isupper():
+        if span.type != ORG or not words[span.last - 1].word.isupper():
             out.append(span)
             continue
         last, j = span.last, k
         if (
             j < len(spans)
-            and spans[j].type == "LOC"
+            and spans[j].type == LOC
             and spans[j].first == last
             and words[last].case == "Gen"
         ):
@@ -195,7 +196,7 @@ def regional_branches(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
         if same and spans[j].first == last + 1:
             end = _branch_end(spans, j, words)
             if end is not None:
-                out.append(WordSpan(span.first, end, "ORG"))
+                out.append(WordSpan(span.first, end, ORG))
                 k = next((i for i in range(j, len(spans)) if spans[i].first >= end), len(spans))
                 continue
         out.append(span)
@@ -206,7 +207,7 @@ def _unit_of(words: list[Token], unit: WordSpan, body: WordSpan) -> bool:
     """`ГУ` + `МЧС`: a one-word abbreviation right before an abbreviated body."""
     head = words[unit.first].word
     return (
-        unit.type == body.type == "ORG"
+        unit.type == body.type == ORG
         and unit.last - unit.first == 1
         and unit.last == body.first
         and words[unit.first].sent == words[body.first].sent
@@ -222,7 +223,7 @@ def joined_units(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     out: list[WordSpan] = []
     for span in spans:
         if out and _unit_of(words, out[-1], span):
-            out[-1] = WordSpan(out[-1].first, span.last, "ORG")
+            out[-1] = WordSpan(out[-1].first, span.last, ORG)
         else:
             out.append(span)
     return out
@@ -238,13 +239,13 @@ def foreign_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     out: list[WordSpan] = []
     for s in spans:
         if (
-            s.type == "ORG"
+            s.type == ORG
             and s.last - s.first > 1
             and org_word(words, s.first)
             and not _latin(words[s.first].word)
             and all(_latin(t.word) for t in words[s.first + 1 : s.last])
         ):
-            s = WordSpan(s.first + 1, s.last, "ORG")
+            s = WordSpan(s.first + 1, s.last, ORG)
         out.append(s)
     return out
 
@@ -287,7 +288,7 @@ def domain_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
         if any(s.first < first < s.last or s.first <= i < s.last and s.last > i + 1 for s in out):
             continue  # part of a longer name
         out = [s for s in out if not (first <= s.first and s.last <= i + 1)]
-        out.append(WordSpan(first, i + 1, "ORG"))
+        out.append(WordSpan(first, i + 1, ORG))
     return sorted(out, key=lambda s: s.first)
 
 
@@ -302,12 +303,12 @@ def split_article_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSp
     for s in spans:
         head = words[s.first].word
         if (
-            s.type == "PER"
+            s.type == PER
             and s.last - s.first >= 3
             and head.startswith(ARTICLE_PREFIXES)
             and words[s.first + 1].word[:1].isupper()
         ):
-            out += [WordSpan(s.first, s.first + 1, "ORG"), WordSpan(s.first + 1, s.last, "PER")]
+            out += [WordSpan(s.first, s.first + 1, ORG), WordSpan(s.first + 1, s.last, PER)]
         else:
             out.append(s)
     return out

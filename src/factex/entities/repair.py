@@ -6,6 +6,7 @@ from ..resources import wordlist
 from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES
 from .ner import WordSpan
 from .normalize import analyses
+from .types import PER
 
 # Tokens that end a name: a photo credit `©`, agency tags `/ТАСС/`, separators.
 BREAKS = frozenset({"/", "©", "|", "•", "(", ")", "[", "]", ":", ";", "—", "–"})
@@ -39,19 +40,19 @@ def join_initials(spans: list[WordSpan], words: list[str]) -> list[WordSpan]:
     tagged or not (`Лавров` untagged before `С.В.`)."""
     out: list[WordSpan] = []
     for span in spans:
-        if span.type == "PER" and _initials_only(span, words) and span.first > 0:
+        if span.type == PER and _initials_only(span, words) and span.first > 0:
             before = words[span.first - 1]
             if _surname_like(before) and not any(s.last == span.first for s in out):
-                span = WordSpan(span.first - 1, span.last, "PER")  # `Лавров` + `С.В.`
+                span = WordSpan(span.first - 1, span.last, PER)  # `Лавров` + `С.В.`
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.type == span.type == "PER"
+            and prev.type == span.type == PER
             and prev.last == span.first
             and _initials_only(span, words)
             and not _initials_only(prev, words)
         ):
-            out[-1] = WordSpan(prev.first, span.last, "PER")
+            out[-1] = WordSpan(prev.first, span.last, PER)
         else:
             out.append(span)
     return out
@@ -88,7 +89,7 @@ def repair(spans: list[WordSpan], words: list[str]) -> list[WordSpan]:
     for span in spans:
         start = span.first
         for i in range(span.first, span.last + 1):
-            if i == span.last or words[i] in BREAKS or span.type == "PER" and words[i] == ",":
+            if i == span.last or words[i] in BREAKS or span.type == PER and words[i] == ",":
                 piece = _trim(WordSpan(start, i, span.type), words)
                 if piece is not None:
                     out.append(piece)

@@ -19,6 +19,7 @@ from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES, fold
 from ..text.noun_group import Modifiers, Walk
 from .ner import WordSpan
 from .normalize import analyses
+from .types import LOC, ORG, PER
 
 MAX_QUOTED = 8  # words inside quotes for a name
 NOT_NAME_POS = frozenset(
@@ -68,16 +69,16 @@ def quoted_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
         q = next(
             (i for i in range(span.first + 1, span.last) if words[i].word in OPEN_QUOTES), None
         )
-        if span.type != "ORG" or q is None:
+        if span.type != ORG or q is None:
             out.append(span)
             continue
         close = _closing(words, q, span.last + 1)
         stop = close if close is not None else span.last
         if all(org_word(words, i) for i in range(span.first, q)) or close is None:
-            out.append(WordSpan(q + 1, stop, "ORG"))
+            out.append(WordSpan(q + 1, stop, ORG))
         else:
-            out.append(WordSpan(span.first, q, "ORG"))
-            out.append(WordSpan(q + 1, stop, "ORG"))
+            out.append(WordSpan(span.first, q, ORG))
+            out.append(WordSpan(q + 1, stop, ORG))
         if close is not None and close + 1 < span.last:
             out.append(WordSpan(close + 1, span.last, span.type))
     cues = wordlist("entities-quote-cues")
@@ -90,14 +91,14 @@ def quoted_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
         if close is None or not _name_like(words, i + 2, close):
             continue
         first, last = i + 2, close
-        if any(s.type == "ORG" and s.first <= first and last <= s.last for s in out):
+        if any(s.type == ORG and s.first <= first and last <= s.last for s in out):
             continue
         if any(
             _overlaps(s, first, last) and not (first <= s.first and s.last <= last) for s in out
         ):
             continue
         out = [s for s in out if not _overlaps(s, first, last)]
-        out.append(WordSpan(first, last, "ORG"))
+        out.append(WordSpan(first, last, ORG))
     return sorted(out, key=lambda s: s.first)
 
 
@@ -111,13 +112,13 @@ def owners(spans: list[WordSpan], words: list[Token]) -> dict[int, int]:
     for k in range(len(spans) - 1):
         org, owner = spans[k], spans[k + 1]
         if (
-            org.type == "ORG"
+            org.type == ORG
             and org.last == owner.first
             and words[org.first].sent == words[owner.first].sent
             and (
-                owner.type == "LOC"
+                owner.type == LOC
                 and words[owner.first].case == "Gen"
-                or owner.type == "ORG"
+                or owner.type == ORG
                 and _owning_org(words, org, owner)
             )
         ):
@@ -216,9 +217,9 @@ def drop_common_words(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
     out: list[WordSpan] = []
     for span in spans:
         first = span.first
-        if span.type == "PER" and any(_has_digit(t.word) for t in words[first : span.last]):
+        if span.type == PER and any(_has_digit(t.word) for t in words[first : span.last]):
             continue  # `Формулы-1`: no person's name has digits
-        if span.type == "PER":
+        if span.type == PER:
             # the dictionary is asked only about words the tagger did not read as names
             while (
                 first < span.last - 1
@@ -229,7 +230,7 @@ def drop_common_words(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
             if first == span.last - 1 and _not_a_person(words, first):
                 continue
             if first == span.last - 1 and _place_only(words[first].word):
-                out.append(WordSpan(first, span.last, "LOC"))  # `Эфиопия`
+                out.append(WordSpan(first, span.last, LOC))  # `Эфиопия`
                 continue
         elif (
             span.last - span.first == 1
@@ -294,7 +295,7 @@ def drop_quoted_works(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
         s
         for s in spans
         if tuple(t.lemma for t in words[s.first : s.last]) not in quoted
-        and (s.type == "PER" or tuple(t.lemma for t in words[s.first : s.last]) not in bare)
+        and (s.type == PER or tuple(t.lemma for t in words[s.first : s.last]) not in bare)
     ]
 
 
@@ -381,7 +382,7 @@ def lowercase_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     covered = bytearray(len(words))
     for s in spans:
         covered[s.first : s.last] = b"\x01" * (s.last - s.first)
-    org_starts = {s.first for s in spans if s.type == "ORG"}
+    org_starts = {s.first for s in spans if s.type == ORG}
     out = list(spans)
     for i in range(1, len(words)):
         if covered[i] or words[i].lemma not in heads or not words[i].word.islower():
@@ -395,7 +396,7 @@ def lowercase_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
         if any(covered[first:last]) or _names_follow(words, org_starts, last):
             continue
         covered[first:last] = b"\x01" * (last - first)
-        out.append(WordSpan(first, last, "ORG"))
+        out.append(WordSpan(first, last, ORG))
     return sorted(out, key=lambda s: s.first)
 
 
@@ -421,7 +422,7 @@ def extend_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     out: list[WordSpan] = []
     taken = sorted(spans, key=lambda s: s.first)
     for k, span in enumerate(taken):
-        if span.type != "ORG":
+        if span.type != ORG:
             out.append(span)
             continue
         first, last = span.first, span.last
@@ -452,7 +453,7 @@ def extend_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             if end == last + 1:
                 break
             last, extended = end, True
-        out.append(WordSpan(first, last, "ORG"))
+        out.append(WordSpan(first, last, ORG))
         if last > nxt:
             # the complement swallowed the next spans: skip those it covers
             taken[k + 1 :] = [
@@ -468,7 +469,7 @@ def _surnames(spans: list[WordSpan], words: list[Token]) -> set[str]:
     return {
         words[s.last - 1].lemma
         for s in spans
-        if s.type == "PER"
+        if s.type == PER
         and s.last - s.first > 1
         and len(words[s.last - 1].word) > 3
         and words[s.last - 1].word[:1].isupper()
@@ -510,7 +511,7 @@ def propagate(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     for i, w in enumerate(words_of(words)):
         kind = known.get(w)
         if kind is None and words[i].lemma in surnames and _lone_name(words, covered, i):
-            kind = "PER"  # `Вячеслав Володин` ... `Володину`
+            kind = PER  # `Вячеслав Володин` ... `Володину`
         if kind and not covered[i] and (w.isupper() or words[i].pos == "PROPN"):
             if i > 0 and words[i - 1].word in OPEN_QUOTES:
                 continue
@@ -521,7 +522,7 @@ def propagate(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
 def drop_events(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`Дни культуры`, `Неделя моды`: events are not organisations."""
     events = wordlist("entities-events")
-    return [s for s in spans if s.type != "ORG" or words[s.first].lemma not in events]
+    return [s for s in spans if s.type != ORG or words[s.first].lemma not in events]
 
 
 TITLE_CUES = frozenset(w.lower() for w in wordlist("entities-title-cues"))
@@ -540,7 +541,7 @@ def title_places(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             and words[i].case == "Gen"
             and any("Geox" in p.tag and p.tag.case == "gent" for p in known_parses(words[i].word))
         ):
-            out.append(WordSpan(i, i + 1, "LOC"))
+            out.append(WordSpan(i, i + 1, LOC))
     return sorted(out, key=lambda s: s.first)
 
 
@@ -551,11 +552,11 @@ def org_headed_places(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
     out = []
     for s in spans:
         inner = range(s.first + 1, s.last)
-        if s.type == "LOC" and any(
+        if s.type == LOC and any(
             words[i].word.islower() and words[i].lemma in kinds and words[i].pos == "NOUN"
             for i in inner
         ):
-            s = WordSpan(s.first, s.last, "ORG")
+            s = WordSpan(s.first, s.last, ORG)
         out.append(s)
     return out
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..document import Analysis, Token, WordRange
+from ..entities.types import LOC
 from ..record import DateExpr, Entity, Mention, Number
 from ..text.chars import DASHES, QUOTES
 from .lexicon import mapping, words
@@ -135,7 +136,7 @@ class Context:
                 k = j + 1
                 while k < b and self.pos(k) == "ADJ" and self.span_at.get(k) is None:
                     k += 1
-                e = self.entity(k, "LOC")
+                e = self.entity(k, LOC)
                 if e is not None and self.feat(k, "Case") in {case, None}:
                     return e
         return None

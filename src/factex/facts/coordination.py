@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..entities.types import PER
 from ..record import Entity
 from .context import Context, Span
 from .positions import Phrase
@@ -29,9 +30,9 @@ def holders(ctx: Context, phrase: Phrase) -> list[tuple[Span, Phrase]]:
         orgs = [s.entity for s in spans]
         k = end_of(ctx, spans[-1])
     first = ctx.span_at.get(k)
-    if first is None or first.first != k or first.entity.type != "PER":
+    if first is None or first.first != k or first.entity.type != PER:
         return []
-    names = listed(ctx, first, True, "PER")
+    names = listed(ctx, first, True, PER)
     if len(names) < 2:
         return []
     if len(orgs) == len(names):

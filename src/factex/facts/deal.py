@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..entities.types import ORG
 from ..record import Entity, Fact
 from .args import best_date, own_dates, unique
 from .context import Context, Span
@@ -109,7 +110,7 @@ def _enough(parties: list[Entity], verbal: bool, kind: str | None) -> bool:
         return True
     if verbal and kind != "услуги":
         return bool(parties)
-    return bool(parties) and parties[0].type == "ORG" and kind in SOLO_KINDS
+    return bool(parties) and parties[0].type == ORG and kind in SOLO_KINDS
 
 
 def _phrase_end(ctx: Context, i: int, b: int) -> int:

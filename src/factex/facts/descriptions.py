@@ -11,6 +11,7 @@ describe no one person. Resolved descriptions also serve as fact arguments
 
 from __future__ import annotations
 
+from ..entities.types import PER
 from ..record import Entity, Mention
 from .context import Context
 from .lexicon import words
@@ -34,7 +35,7 @@ def describe(ctx: Context, persons: Persons) -> None:
         covered = last - 1
         after = ctx.span_at.get(last)
         plural = phrase.plural if phrase is not None else ctx.feat(i, "Number") == "Plur"
-        if plural or (after is not None and after.entity.type == "PER"):
+        if plural or (after is not None and after.entity.type == PER):
             continue
         person = (persons.at(i) if phrase is not None else None) or _just_named(ctx, persons, i)
         if person is None:

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from typing import Any
 
 from ..document import Token
+from ..entities.types import LOC, ORG
 from ..record import Entity, Fact
 from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES, QUOTES
 from ..text.morph import parses
@@ -79,7 +80,7 @@ class _NameTail(Walk):
     def step(self, k: int) -> int | None:
         ctx = self.ctx
         span = ctx.span_at.get(k)
-        if span is not None and span.entity.type in {"LOC", "ORG"}:
+        if span is not None and span.entity.type in {LOC, ORG}:
             self.end = span.last
             return span.last
         if ctx.is_dash(k) and ctx.span_at.get(k + 1) is not None and self.end == k:

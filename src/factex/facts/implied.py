@@ -7,6 +7,7 @@ from collections import Counter
 from functools import cache
 
 from ..entities.aliases import aliases
+from ..entities.types import LOC, ORG
 from ..record import Entity
 from ..text.chars import fold
 from .context import Context, Span
@@ -24,7 +25,7 @@ def organisation_meant(ctx: Context, noun: int) -> Entity | None:
     its own or the sentence before as its subject."""
     lemma = ctx.lemma(noun)
     fits = {lemma, *multimap("implied-org-kinds").get(lemma, ())}
-    before = ctx.spans_in(max(0, noun - WINDOW), noun, "ORG")
+    before = ctx.spans_in(max(0, noun - WINDOW), noun, ORG)
     counts = Counter(s.entity for s in before)
     kinds = {e: _kinds(ctx, [s for s in before if s.entity is e]) for e in counts}
     matching = [e for e in counts if kinds[e] & fits]
@@ -86,7 +87,7 @@ def country_meant(ctx: Context, states: set[Entity]) -> Entity | None:
     `states` more: those the text names as a president's or minister's): the one it
     names, or the one it names at least twice as often as any other."""
     countries = {canonical(c) for c in mapping("nationality").values()}
-    locs = [s.entity for s in ctx.spans if s.entity.type == "LOC"]
+    locs = [s.entity for s in ctx.spans if s.entity.type == LOC]
     counts = Counter(e for e in locs if e in states or canonical(e.name) in countries)
     ranked = counts.most_common(2)
     if len(ranked) == 1:

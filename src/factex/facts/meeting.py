@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..entities.types import LOC, PER
 from ..record import DateExpr, Entity, Fact
 from .args import best_date, own_dates, unique
 from .context import Context
@@ -103,7 +104,7 @@ def _after_noun(ctx: Context, i: int, j: int) -> bool:
     k = i + 1
     while i < k < j:
         span = ctx.span_at.get(k)
-        if span is not None and span.entity.type == "PER" and ctx.feat(k, "Case") == "Gen":
+        if span is not None and span.entity.type == PER and ctx.feat(k, "Case") == "Gen":
             k = span.last
         elif ctx.lemma(k) in {"и", ","} and k > i + 1:
             k += 1
@@ -114,7 +115,7 @@ def _after_noun(ctx: Context, i: int, j: int) -> bool:
 
 def _participants(ctx: Context, persons: Persons, a: int, b: int, i: int) -> list[Entity]:
     out: list[tuple[int, Entity]] = []
-    for s in ctx.spans_in(a, b, "PER"):
+    for s in ctx.spans_in(a, b, PER):
         if _role_ok(ctx, s.first, a, i):
             out.append((s.first, s.entity))
     if (he := _pronoun_subject(ctx, persons, a, i)) is not None:
@@ -168,7 +169,7 @@ def _pronoun_subject(
     first, _ = ctx.sentence(i)
     for j in range(a, i):
         if ctx.lemma(j) in {"он", "она"} and ctx.pos(j) == "PRON" and ctx.feat(j, "Case") == "Nom":
-            if ctx.spans_in(first, j, "PER"):
+            if ctx.spans_in(first, j, PER):
                 return None
             person = persons.antecedent(j)
             return (j, person) if person is not None else None
@@ -192,13 +193,13 @@ def _place(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:
     posts = [(o.phrase.first, o.phrase.last) for o in persons.occupations]
     k = a
     while k < b and (place := ctx.place(k, b)) is not None:
-        at = next((j for j in range(k, b) if ctx.entity(j, "LOC") is place), b)
+        at = next((j for j in range(k, b) if ctx.entity(j, LOC) is place), b)
         if not any(first <= at < last for first, last in posts):
             return place
         k = at + 1
     for k in range(max(a, 2), b):
         if ctx.lemma(k) == "где" and ctx.text(k - 1) == ",":
-            return ctx.entity(k - 2, "LOC")
+            return ctx.entity(k - 2, LOC)
     return None
 
 
@@ -275,7 +276,7 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
         if (lem in words("topic-verbs") or lem in HOSTING) and len(people) < 2:
             continue
         if lem in HOSTING and not any(
-            ctx.feat(j, "Case") == "Acc" and (ctx.entity(j, "PER") or persons.at(j))
+            ctx.feat(j, "Case") == "Acc" and (ctx.entity(j, PER) or persons.at(j))
             for j in range(i + 1, b)
         ):
             continue  # `приняли участие`, `принял решение`: no guest

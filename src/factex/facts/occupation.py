@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..entities.types import LOC, ORG, PER
 from ..record import Entity, Fact
 from .args import nominal_phrase
 from .context import Context, Span
@@ -56,8 +57,8 @@ def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
 def find(ctx: Context) -> list[Occupation]:
     """Occupations of named persons, one per (person, position, org)."""
     found: list[Occupation] = []
-    per_start = {s.first: s for s in ctx.spans if s.entity.type == "PER"}
-    per_end = {s.last: s for s in ctx.spans if s.entity.type == "PER"}
+    per_start = {s.first: s for s in ctx.spans if s.entity.type == PER}
+    per_end = {s.last: s for s in ctx.spans if s.entity.type == PER}
     used_heads: set[int] = set()
     inner: set[int] = set()
     pending: list[Phrase] = []  # phrases with no person yet, in text order
@@ -198,7 +199,7 @@ def _possessor(ctx: Context, phrase: Phrase, person: Span) -> bool:
     owner = ctx.lemma(k) in words("org-nouns") and not _feminine_nominative(ctx, person)
     completes = owner or (k != phrase.head and is_post(ctx, k))
     after = ctx.span_at.get(person.last)
-    named = after is not None and after.entity.type == "PER" and _cases(ctx, after) == {"Nom"}
+    named = after is not None and after.entity.type == PER and _cases(ctx, after) == {"Nom"}
     return completes or named
 
 
@@ -243,7 +244,7 @@ def _chained(ctx: Context, sep: int, phrase: Phrase, per_end: dict[int, Span]) -
             if person is None or not agrees or ctx.feat(person.first, "Case") not in cases:
                 return None
             return person
-        if ctx.is_punct(j) or ctx.pos(j) in {"VERB", "AUX"} or ctx.entity(j, "PER"):
+        if ctx.is_punct(j) or ctx.pos(j) in {"VERB", "AUX"} or ctx.entity(j, PER):
             return None
         agrees = agrees or (ctx.pos(j) == "NOUN" and ctx.feat(j, "Case") in cases)
     return None
@@ -349,7 +350,7 @@ def _named_before(ctx: Context, k: int) -> Entity | None:
     named after it."""
     first, _ = ctx.sentence(k)
     names = ctx.spans_in(first, k, "PER ORG")
-    return names[-1].entity if names and names[-1].entity.type == "ORG" else None
+    return names[-1].entity if names and names[-1].entity.type == ORG else None
 
 
 def _generic_noun(ctx: Context, phrase: Phrase) -> int | None:
@@ -371,7 +372,7 @@ def _countries_of_text(ctx: Context, found: list[Occupation]) -> None:
     is about (`country_meant`)."""
     posts = words("state-posts")
     states = {o.phrase.org for o in found if ctx.lemma(o.phrase.head) in posts and o.phrase.org}
-    country = country_meant(ctx, {e for e in states if e.type == "LOC"})
+    country = country_meant(ctx, {e for e in states if e.type == LOC})
     for occ in found:
         phrase = occ.phrase
         if phrase.org is not None or phrase.inner is not None:
@@ -388,7 +389,7 @@ def _countries_of_persons(ctx: Context, found: list[Occupation]) -> None:
     state post when the post was named without one (`президент Саркози`)."""
     country: dict[Entity, set[str]] = {}
     for span in ctx.spans:
-        if span.entity.type != "PER":
+        if span.entity.type != PER:
             continue
         for j in range(max(0, span.first - 2), span.first):
             lem = ctx.lemma(j)
@@ -452,7 +453,7 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
                 continue
             phrase = phrase_at(ctx, i)
             persons = [
-                s for s in ctx.spans_in(a, b, "PER") if not phrase.first <= s.first < phrase.last
+                s for s in ctx.spans_in(a, b, PER) if not phrase.first <= s.first < phrase.last
             ]
             core = [s for s in persons if ctx.feat(s.first, "Case") in {"Nom", "Acc", None}]
             persons = core or persons  # `вместо Кана капитаном стал Баллак`: the subject
@@ -515,9 +516,9 @@ def _headed(ctx: Context, per_end: dict[int, Span]) -> list[Occupation]:
             person = ctx.span_at.get(i + 1)
             k = i - 1 if ctx.text(i - 1) == "," else i
             org_span = ctx.span_at.get(k - 1)
-            if person is None or person.entity.type != "PER" or org_span is None:
+            if person is None or person.entity.type != PER or org_span is None:
                 continue
-            if org_span.entity.type not in {"ORG", "LOC"} or org_span.last != k:
+            if org_span.entity.type not in {ORG, LOC} or org_span.last != k:
                 continue
             phrase = Phrase(i, i, i + 1, "", org_span.entity)
         else:
@@ -552,7 +553,7 @@ def _subject_after(ctx: Context, i: int) -> Span | None:
     while ctx.pos(k) == "ADV":
         k += 1
     span = ctx.span_at.get(k)
-    if span is None or span.first != k or span.entity.type != "PER":
+    if span is None or span.first != k or span.entity.type != PER:
         return None
     return span if ctx.feat(k, "Case") in {"Nom", None} else None
 
@@ -565,7 +566,7 @@ def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None
             j -= 1
         return per_end.get(j) if ctx.text(j) == "," else None
     a, _ = ctx.clause(i)
-    subjects = [s for s in ctx.spans_in(a, i, "PER") if ctx.feat(s.first, "Case") in {"Nom", None}]
+    subjects = [s for s in ctx.spans_in(a, i, PER) if ctx.feat(s.first, "Case") in {"Nom", None}]
     return subjects[-1] if subjects else None
 
 
@@ -581,7 +582,7 @@ def _headed_object(ctx: Context, i: int, case: str) -> Phrase | None:
     if k < ctx.n and ctx.is_quote(k):
         k += 1
     span = ctx.span_at.get(k)
-    if span is not None and span.first == k and span.entity.type in {"ORG", "LOC"}:
+    if span is not None and span.first == k and span.entity.type in {ORG, LOC}:
         return Phrase(i, i, i + 1, "", span.entity)
     if k >= ctx.n or ctx.lemma(k) not in words("org-nouns") or ctx.feat(k, "Case") != case:
         return None
@@ -610,7 +611,7 @@ def _affiliations(
             continue
         k = i + 3 if ctx.is_quote(i + 2) else i + 2
         span = ctx.span_at.get(k)
-        if span is None or span.first != k or span.entity.type != "ORG":
+        if span is None or span.first != k or span.entity.type != ORG:
             continue
         before = per_end.get(i)
         after = per_start.get(end_of(ctx, span))

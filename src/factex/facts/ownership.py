@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..entities.types import LOC, ORG, PER
 from ..record import Entity, Fact
 from .context import Context, Span
 from .lexicon import mapping, words
@@ -152,12 +153,12 @@ def _last_org(ctx: Context, k: int, noun: str | None = None) -> Span | None:
     (`радиостанции «Балтика FM»` for `основатель радиостанции`), else any in this sentence
     or the one before."""
     if noun:
-        named = [s for s in names_in(ctx, 0, k, "ORG") if ctx.lemma(start_of(ctx, s)) == noun]
+        named = [s for s in names_in(ctx, 0, k, ORG) if ctx.lemma(start_of(ctx, s)) == noun]
         if named:
             return named[-1]
     first = ctx.sentence(k)[0]
     lo = ctx.sentence(first - 1)[0] if first > 0 else 0
-    orgs = names_in(ctx, lo, k, "ORG")
+    orgs = names_in(ctx, lo, k, ORG)
     return orgs[-1] if orgs else None
 
 
@@ -191,7 +192,7 @@ def _owner_noun(ctx: Context, i: int) -> list[Pair]:
     prop_span = _name_after(ctx, i + 1, b)
     text: str | None = None
     after = i + 1
-    if prop_span is not None and prop_span.entity.type == "ORG":
+    if prop_span is not None and prop_span.entity.type == ORG:
         after = end_of(ctx, prop_span)
     elif i + 1 < b and (implied := _implied(ctx, i + 1, b)) is not None:
         prop_span, after = implied
@@ -205,8 +206,8 @@ def _owner_noun(ctx: Context, i: int) -> list[Pair]:
     prop = prop_span.entity if prop_span is not None else None
     owners: list[Span] = []
     nxt = ctx.span_at.get(after)
-    if nxt is not None and nxt.first == after and nxt.entity.type == "PER":
-        owners = listed(ctx, nxt, True, "PER")  # `владелец «Метеора» Тимур Алиев`
+    if nxt is not None and nxt.first == after and nxt.entity.type == PER:
+        owners = listed(ctx, nxt, True, PER)  # `владелец «Метеора» Тимур Алиев`
     elif after < b and ctx.lemma(after) in COPULAS:
         found = _name_after(ctx, after + 1, b)  # `акционером X является Y`
         if found is not None:
@@ -215,7 +216,7 @@ def _owner_noun(ctx: Context, i: int) -> list[Pair]:
         owners = _subject_before(ctx, a, k)  # `«Горизонт» стал владельцем ...`
     if not owners and i >= 2 and ctx.text(i - 1) in {",", "-", "–", "—"}:
         before = ctx.span_at.get(i - 2)
-        if before is not None and before.entity.type != "LOC":
+        if before is not None and before.entity.type != LOC:
             owners = listed(ctx, before, False)  # `Рябов и Смирнов, совладельцы ...`
     return [(_ents(owners), prop, text, i)] if owners else []
 
@@ -237,8 +238,8 @@ def _own(ctx: Context, i: int) -> list[Pair]:
     if not owners:
         return []
     prop = _name_after(ctx, i + 1, b)
-    if prop is not None and prop.entity.type == "ORG":
-        return [(_ents(owners), s.entity, None, i) for s in listed(ctx, prop, True, "ORG")]
+    if prop is not None and prop.entity.type == ORG:
+        return [(_ents(owners), s.entity, None, i) for s in listed(ctx, prop, True, ORG)]
     text, _ = _quoted_after(ctx, i + 1, b)
     return [(_ents(owners), None, text, i)] if text else []
 
@@ -254,12 +255,12 @@ def _belong(ctx: Context, i: int) -> list[Pair]:
     if ctx.feat(i, "VerbForm") == "Part" or ctx.lemma(i - 1) == ",":
         k = i - 1 if ctx.text(i - 1) == "," else i
         before = _name_before(ctx, k)
-        if before is None or before.entity.type != "ORG":
+        if before is None or before.entity.type != ORG:
             return []
-        return [(owners, s.entity, None, i) for s in listed(ctx, before, False, "ORG")]
+        return [(owners, s.entity, None, i) for s in listed(ctx, before, False, ORG)]
     props = [
         s
-        for s in names_in(ctx, a, b, "ORG")
+        for s in names_in(ctx, a, b, ORG)
         if s not in after and case_of(ctx, s) in {"Nom", "Gen", None}
     ]
     return [(owners, props[0].entity, None, i)] if props else []
@@ -288,7 +289,7 @@ def _share_of(ctx: Context, i: int) -> list[Pair]:
     if k >= b or ctx.lemma(k) not in {"в", "во"}:
         return []
     prop = _name_after(ctx, k + 1, b, within=3)
-    if prop is None or prop.entity.type != "ORG":
+    if prop is None or prop.entity.type != ORG:
         return []
     return [([owner.entity], prop.entity, None, i)]
 
@@ -301,9 +302,9 @@ def _part(ctx: Context, i: int) -> list[Pair]:
     while k < b and ctx.lemma(k) in PART_NOUNS and ctx.span_at.get(k) is None:
         k += 1
     owner = _name_after(ctx, k, b, within=2)
-    if owner is None or owner.entity.type != "ORG":
+    if owner is None or owner.entity.type != ORG:
         return []
-    props = [s for s in _subject_before(ctx, a, i) if s.entity.type == "ORG"]
+    props = [s for s in _subject_before(ctx, a, i) if s.entity.type == ORG]
     return [([owner.entity], s.entity, None, i) for s in props]
 
 
@@ -311,16 +312,16 @@ def _subsidiary(ctx: Context, i: int) -> list[Pair]:
     a, b = ctx.clause(i, relative=False, quotes=False)
     k = i + 1 if ctx.pos(i) == "ADJ" else i
     owner = _name_after(ctx, k + 1, b, within=3)
-    if owner is None or owner.entity.type != "ORG":
+    if owner is None or owner.entity.type != ORG:
         return []
     nxt = _name_after(ctx, end_of(ctx, owner), b, within=2)
-    if nxt is not None and nxt.entity.type == "ORG":
+    if nxt is not None and nxt.entity.type == ORG:
         return [([owner.entity], nxt.entity, None, i)]  # `дочерняя компания X «Y»`
     if (c := _copula_before(ctx, i, a)) is not None:
         return [([owner.entity], s.entity, None, i) for s in _subject_before(ctx, a, c)]
     if i >= 2 and ctx.text(i - 1) == ",":
         before = _name_before(ctx, i - 1)
-        if before is not None and before.entity.type == "ORG":
+        if before is not None and before.entity.type == ORG:
             return [([owner.entity], before.entity, None, i)]
     return []
 
@@ -331,7 +332,7 @@ def _found(ctx: Context, i: int) -> list[Pair]:
     a, b = ctx.clause(i, relative=False, quotes=False)
     owners = _subject_before(ctx, a, i)
     prop = _name_after(ctx, i + 1, b, within=3)
-    if not owners or prop is None or prop.entity.type != "ORG":
+    if not owners or prop is None or prop.entity.type != ORG:
         return []
     return [(_ents(owners), prop.entity, None, i)]
 
@@ -339,7 +340,7 @@ def _found(ctx: Context, i: int) -> list[Pair]:
 def _possessive(ctx: Context, span: Span, held: set[tuple[Entity, Entity | None]]) -> list[Pair]:
     """`агентство «Вектор» Олега Смирнова`: a quoted name after an owned thing's noun,
     then a person in the genitive."""
-    if span.entity.type != "ORG" or span.first == 0 or not ctx.is_quote(span.first - 1):
+    if span.entity.type != ORG or span.first == 0 or not ctx.is_quote(span.first - 1):
         return []
     head = start_of(ctx, span)
     if head == span.first - 1 or ctx.lemma(head) not in words("ownership-heads"):
@@ -348,7 +349,7 @@ def _possessive(ctx: Context, span: Span, held: set[tuple[Entity, Entity | None]
     if k == span.last:
         return []  # no closing quote
     owner = ctx.span_at.get(k)
-    if owner is None or owner.first != k or owner.entity.type != "PER":
+    if owner is None or owner.first != k or owner.entity.type != PER:
         return []
     if ctx.feat(k, "Case") != "Gen" or (owner.entity, span.entity) in held:
         return []

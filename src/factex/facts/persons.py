@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..entities.types import LOC, PER
 from ..record import Entity
 from .context import Context
 from .lexicon import mapping, multimap, words
@@ -34,7 +35,7 @@ class Persons:
         (optionally only those in one grammatical case)."""
         ctx = self.ctx
         out: list[tuple[int, Entity]] = []
-        for s in ctx.spans_in(a, b, "PER"):
+        for s in ctx.spans_in(a, b, PER):
             if case is None or ctx.feat(s.first, "Case") in {case, None}:
                 out.append((s.first, s.entity))
         for j in range(a, b):
@@ -79,7 +80,7 @@ class Persons:
         countries = {canonical(c) for c in mapping("nationality").values()}
         for o in self.occupations:
             org = o.phrase.org
-            if org is None or org.type != "LOC" or canonical(org.name) not in countries:
+            if org is None or org.type != LOC or canonical(org.name) not in countries:
                 continue
             if ctx.lemma(o.phrase.head) in words("leader-posts") or _same_post(phrase, o):
                 leaders.setdefault(id(o.person), o.person)

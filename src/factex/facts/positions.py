@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..entities.aliases import canonical as canonical_name
+from ..entities.types import LOC, ORG, PER
 from ..record import Entity
 from ..text.chars import OPEN_QUOTES
 from ..text.noun_group import GEN, NOUNS, Modifiers, Walk, closing_quote
@@ -62,7 +63,7 @@ def is_post(ctx: Context, i: int) -> bool:
     return (
         _noun_like(ctx, i)
         and (_is_post_lemma(ctx.lemma(i)) or _participle_post(ctx, i))
-        and getattr(ctx.entity(i), "type", None) != "PER"
+        and getattr(ctx.entity(i), "type", None) != PER
     )
 
 
@@ -131,7 +132,7 @@ def country_entity(ctx: Context, country: str) -> Entity | None:
     """The LOC entity of the document that is `country` (by name or alias)."""
     want = canonical(country)
     for e in ctx.analysis.document.entities:
-        if e.type in {"LOC", "ORG"} and canonical(e.name) == want:
+        if e.type in {LOC, ORG} and canonical(e.name) == want:
             return e
     return None
 
@@ -222,7 +223,7 @@ def place_of_adjective(ctx: Context, lemma: str) -> Entity | None:
     if len(lemma) < 6:
         return None
     for e in ctx.analysis.document.entities:
-        if e.type != "LOC":
+        if e.type != LOC:
             continue
         for part in e.name.lower().split():
             n = 0
@@ -251,7 +252,7 @@ def _district_before_name(ctx: Context, k: int) -> bool:
     if span is None or span.first != k or ctx.lemma(k - 1) not in {"в", "во"}:
         return False
     after = ctx.span_at.get(span.last)
-    return span.entity.type == "LOC" and after is not None and after.entity.type == "PER"
+    return span.entity.type == LOC and after is not None and after.entity.type == PER
 
 
 class _Before(Modifiers):
@@ -362,7 +363,7 @@ class _After(Walk):
         """An entity mention among the complements: the organisation (`клуба Челси`,
         `службы` + `России`), with its closing quote and abbreviation (`(ОФДД)`)."""
         ctx = self.ctx
-        if span.entity.type == "PER" or span.first < k:
+        if span.entity.type == PER or span.first < k:
             return None
         quoted = ctx.is_quote(span.first - 1)
         named = k > self.head + 1 and ctx.pos(k - 1) == "NOUN"  # `клуба Челси`

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..entities.types import PER
 from .context import Context, Span
 
 PERSONAL = frozenset({"он", "она"})
@@ -21,7 +22,7 @@ def antecedent(ctx: Context, j: int) -> Span | None:
         return None
     p_first, p_last = ctx.sentence(first - 1)
     gender = ctx.feat(j, "Gender")
-    for span in ctx.spans_in(p_first, p_last, "PER"):
+    for span in ctx.spans_in(p_first, p_last, PER):
         if ctx.feat(span.first, "Case") not in {"Nom", None}:
             continue
         theirs = _gender(ctx, span)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..entities.types import ORG, PER
 from ..record import Entity, Fact
 from ..text.chars import QUOTE_PAIRS
 from ..text.segment import LINE_BREAK
@@ -58,10 +59,10 @@ class Speakers:
         order = range(a, b) if prefer_first else range(b - 1, a - 1, -1)
         for j in order:
             span = ctx.span_at.get(j)
-            if span is not None and span.entity.type in {"PER", "ORG"}:
-                if ctx.feat(span.first, "Case") == "Dat" and span.entity.type == "ORG":
+            if span is not None and span.entity.type in {PER, ORG}:
+                if ctx.feat(span.first, "Case") == "Dat" and span.entity.type == ORG:
                     continue  # `сообщили ТАСС`: the addressee
-                if span.entity.type == "ORG" and self._person_after(span.last, b):
+                if span.entity.type == ORG and self._person_after(span.last, b):
                     continue
                 return span.entity, None
             if span is None and _subject_pronoun(ctx, j):
@@ -69,7 +70,7 @@ class Speakers:
             if ctx.lemma(j) in words("sources") and span is None and _source_case(ctx, j):
                 phrase = phrase_at(ctx, j)
                 described = _lower_first(ctx, j, nominal_phrase(ctx, j, j, phrase.last))
-                if phrase.org is not None and phrase.org.type == "ORG":
+                if phrase.org is not None and phrase.org.type == ORG:
                     return phrase.org, described
                 if phrase.last == j + 1 and (named := self._named_before(j)) is not None:
                     return named, None  # `в министерстве` after `Министерства культуры РФ`
@@ -79,7 +80,7 @@ class Speakers:
                 phrase = phrase_at(ctx, j)
                 if person is not None:
                     return person, None
-                if phrase.org is not None and phrase.org.type == "ORG":
+                if phrase.org is not None and phrase.org.type == ORG:
                     return phrase.org, _lower_first(
                         ctx, phrase.first, ctx.chars(phrase.first, phrase.last)
                     )
@@ -94,14 +95,14 @@ class Speakers:
         ctx = self.ctx
         for span in reversed(ctx.spans):
             same_word = ctx.lemma(span.first) == ctx.lemma(j)
-            if span.last <= j and span.entity.type == "ORG" and same_word:
+            if span.last <= j and span.entity.type == ORG and same_word:
                 return span.entity
         return None
 
     def _person_after(self, k: int, b: int) -> bool:
         """A person named later in the speaker slot (`главы МИД Узбекистана Бахтиёра
         Саидова`): the organisation is only his post's."""
-        return any(self.ctx.entity(j, "PER") is not None for j in range(k, b))
+        return any(self.ctx.entity(j, PER) is not None for j in range(k, b))
 
 
 def _lower_first(ctx: Context, first: int, text: str) -> str:
@@ -120,7 +121,7 @@ def _subject_pronoun(ctx: Context, j: int, possessive: bool = False) -> bool:
     if not possessive and ctx.feat(j, "Case") not in {"Nom", None}:
         return False
     first, _ = ctx.sentence(j)
-    return not ctx.spans_in(first, j, "PER")
+    return not ctx.spans_in(first, j, PER)
 
 
 def _source_case(ctx: Context, j: int) -> bool:
@@ -234,7 +235,7 @@ def _headline_speaker(ctx: Context, first: int, colon: int) -> Entity | None:
     if colon - 1 < first or ctx.text(colon) != ":":
         return None
     span = ctx.span_at.get(colon - 1)
-    if span is None or span.last != colon or span.entity.type not in {"PER", "ORG"}:
+    if span is None or span.last != colon or span.entity.type not in {PER, ORG}:
         return None
     words_before = range(first, span.first)
     if any(

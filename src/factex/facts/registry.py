@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..registry import Registry
+
 if TYPE_CHECKING:
     from ..record import Fact
     from .context import Context
@@ -29,14 +31,14 @@ class FactType:
     find: Extractor
 
 
-FACT_TYPES: dict[str, FactType] = {}
+FACT_TYPES: Registry[FactType] = Registry("fact type")
 
 
 def fact_type(name: str, needs: Iterable[str] = ()) -> Callable[[Extractor], Extractor]:
     """Register an extractor as fact type `name`, reading the facts of `needs`."""
 
     def register(find: Extractor) -> Extractor:
-        FACT_TYPES[name] = FactType(name, tuple(needs), find)
+        FACT_TYPES.add(name, FactType(name, tuple(needs), find))
         return find
 
     return register

@@ -3,6 +3,7 @@ place, a reporter, or one of a list (`«Вектор» и «Зерно»`)."""
 
 from __future__ import annotations
 
+from ..entities.types import LOC, ORG
 from .context import Context, Span
 from .lexicon import words
 
@@ -69,7 +70,7 @@ def is_place(ctx: Context, span: Span) -> bool:
     while k >= 0 and ctx.pos(k) == "ADJ" and ctx.span_at.get(k) is None:
         k -= 1
     return (
-        span.entity.type == "LOC"
+        span.entity.type == LOC
         and k >= 0
         and ctx.lemma(k) in PLACE_PREPS
         and case_of(ctx, span) != "Acc"  # `поставки в Китай`: where to, a side
@@ -80,9 +81,9 @@ def owner_country(ctx: Context, span: Span) -> bool:
     """`Минфин США`: a place right after an organisation named with it is part of its name."""
     before = ctx.span_at.get(span.first - 1) if span.first > 0 else None
     return (
-        span.entity.type == "LOC"
+        span.entity.type == LOC
         and before is not None
-        and before.entity.type == "ORG"
+        and before.entity.type == ORG
         and before.entity.name.endswith(span.mention.text)
     )
 

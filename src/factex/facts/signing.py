@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..entities.types import LOC, ORG, PER
 from ..record import Entity, Fact
 from ..text.noun_group import Walk, free_tail
 from .args import best_date, inflect, own_dates, unique
@@ -128,8 +129,8 @@ def _parties(ctx: Context, persons: Persons, a: int, b: int, i: int) -> list[Ent
         if _speaker(ctx, j, i):
             continue
         span = ctx.span_at.get(j)
-        if span is not None and span.first == j and span.entity.type in {"PER", "ORG", "LOC"}:
-            if span.entity.type == "LOC" and not _loc_party(ctx, j):
+        if span is not None and span.first == j and span.entity.type in {PER, ORG, LOC}:
+            if span.entity.type == LOC and not _loc_party(ctx, j):
                 continue
             if j > 0 and ctx.pos(j - 1) == "NOUN" and ctx.feat(j - 1, "Case") == "Gen":
                 continue  # `на полях авиасалона МАКС`: the name of a thing, no party

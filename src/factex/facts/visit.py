@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..entities.types import LOC, ORG, PER
 from ..record import DateExpr, Entity, Fact
 from .args import best_date, compound_number, days_in, own_dates
 from .context import Context
@@ -29,7 +30,7 @@ def _genitive_visitor(ctx: Context, persons: Persons, i: int, b: int) -> Entity 
     for j in range(i + 1, min(b, i + 7)):
         if ctx.feat(j, "Case") != "Gen" and ctx.span_at.get(j) is None:
             break
-        if (e := ctx.entity(j, "PER")) is not None:
+        if (e := ctx.entity(j, PER)) is not None:
             return e if ctx.feat(j, "Case") in {"Gen", None} else None
         if post is None and ctx.span_at.get(j) is None:
             post = persons.at(j)
@@ -49,7 +50,7 @@ def _destination(ctx: Context, i: int, a: int, b: int, visitor: Entity | None) -
             after += 1  # past the visitor in the genitive
     found = ctx.place(i + 1, b, "Acc", TO, within=5) or ctx.place(after, b, "Acc", TO, within=3)
     if found is None and ctx.pos(i) == "VERB":
-        for s in ctx.spans_in(i + 1, b, "LOC") + ctx.spans_in(a, i, "LOC"):
+        for s in ctx.spans_in(i + 1, b, LOC) + ctx.spans_in(a, i, LOC):
             if ctx.feat(s.first, "Case") == "Acc" and ctx.lemma(s.first - 1) not in TO:
                 return s.entity
     if found is None and (ctx.feat(i, "Case") == "Ins" or ctx.lemma(i) in STAY_VERBS):
@@ -104,7 +105,7 @@ def _object_not_place(ctx: Context, i: int, b: int) -> bool:
         return False
     span = ctx.span_at.get(k)
     if span is not None:  # `посетил Кремлевский дворец`: a building, not a place to visit
-        return span.first == k and span.entity.type == "ORG" and ctx.feat(k, "Case") == "Acc"
+        return span.first == k and span.entity.type == ORG and ctx.feat(k, "Case") == "Acc"
     return ctx.pos(k) == "NOUN" and ctx.feat(k, "Case") == "Acc"
 
 

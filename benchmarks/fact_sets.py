@@ -1,11 +1,16 @@
-"""Facts on the held-out cases of `tests/data/facts-heldout.txt` (issue 12).
+"""Facts on the case files: the development set `tests/data/facts-dev.txt` (issue 12,
+read while rules were written) or the sealed held-out set `tests/data/facts-sealed.txt`
+(issue 17, never read while rules are written).
 
 Per group of constructions: recall (expected facts and descriptions found) and
 precision (predicted facts of the types a case checks, and descriptions, that are
 right); a case with `none:` only counts what is predicted. Matching rules are in
 `tests/fact_cases.py`.
 
-    python benchmarks/heldout_facts.py [--misses] [--group NAME]
+    python benchmarks/fact_sets.py [--set dev|sealed] [--misses] [--group NAME]
+
+The sealed set prints only the aggregate table: `--misses` is refused on it, since
+reading its misses while writing rules would make it one more development set.
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from fact_cases import Score, load_cases, score, score_case  # noqa: E402
+from fact_cases import DEV, SEALED, Score, load_cases, score, score_case  # noqa: E402
+
+SETS = {"dev": DEV, "sealed": SEALED}
 
 
 def _cell(value: float | None) -> str:
@@ -40,18 +47,23 @@ def table(scores: dict[str, Score]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", action="store_true", help="list missed and extra facts")
+    parser.add_argument("--set", choices=sorted(SETS), default="dev", help="which case file")
+    parser.add_argument(
+        "--misses", action="store_true", help="list missed and extra facts (dev set only)"
+    )
     parser.add_argument("--group", help="only this group")
     args = parser.parse_args()
+    if args.misses and args.set == "sealed":
+        parser.error("--misses is refused on the sealed set: its misses must not be read")
     from factex import Pipeline
 
-    cases = [c for c in load_cases() if args.group in {None, c.group}]
+    cases = [c for c in load_cases(SETS[args.set]) if args.group in {None, c.group}]
     nlp = Pipeline()
     t0 = time.perf_counter()
     records = [nlp(c.text, c.date).to_dict() for c in cases]
     elapsed = time.perf_counter() - t0
     print(table(score(cases, records)))
-    print(f"\n{len(cases)} cases in {elapsed:.1f} s")
+    print(f"\n{args.set}: {len(cases)} cases in {elapsed:.1f} s")
     if args.misses:
         for case, record in zip(cases, records):
             for miss in score_case(case, record).misses:

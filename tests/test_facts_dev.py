@@ -1,5 +1,6 @@
-"""Facts: the held-out cases (`tests/data/facts-heldout.txt`), written before the rules
-they measure (issue 12; the rules were then developed against their misses). The test
+"""Facts: the development cases (`tests/data/facts-dev.txt`), written before the rules
+they measure (issue 12; the rules were then developed against their misses, so this is a
+development set, not a held-out one). The test
 checks the file is well-formed and holds each group's recall and precision at a floor
 below the figure measured when its rules landed."""
 
