@@ -4,9 +4,10 @@ own NewsSyntaxParser, on the same gold-tokenised sentences.
 Both get each sentence's gold words (multiword ranges and empty nodes left out) and
 nothing else. factex's parse is `SyntaxParser` as the pipeline runs it (no padding,
 BLAS on one thread, parses mended into trees); `factex-raw` is the same without the
-mending (slovnet's own heads); `natasha-1` is natasha with BLAS on one thread. UAS: the share of words whose head is right; LAS: head
-and relation right (full relation, `acl:relcl` is not `acl`). Punctuation counts, as in
-the CoNLL 2018 shared task; figures without it are printed too. CPU time is process
+mending (slovnet's own heads); `natasha-1` is natasha with BLAS on one thread. UAS: the
+share of words whose head is right; LAS: head and relation right (full relation,
+`acl:relcl` is not `acl`). Punctuation counts, as in the CoNLL 2018 shared task;
+figures without it are printed too. CPU time is process
 time of the parse alone (models loaded before).
 
     python benchmarks/syntax.py                    # both dev files in ../shared/data/ud

@@ -26,7 +26,9 @@ def _broken(nlp: Pipeline, stage: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_stages_in_order_with_their_needs():
     names = list(STAGES)
-    assert names == ["segment", "header", "morph", "syntax", "ner", "entities", "dates", "numbers", "facts"]
+    assert names == [
+        "segment", "header", "morph", "syntax", "ner", "entities", "dates", "numbers", "facts"
+    ]  # fmt: skip
     for s in STAGES.values():
         assert all(names.index(n) < names.index(s.name) for n in s.needs)
     assert needed_by(["ner"]) == {"ner", "entities", "facts"}

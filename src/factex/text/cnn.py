@@ -26,7 +26,7 @@ class CnnTagger:
     def __init__(self, infer: Any) -> None:
         model, encoder = infer.model, infer.encoder
         self.words, self.shapes = encoder.words_vocab, encoder.shapes_vocab
-        self.tags = getattr(infer.decoder, "tags_vocab", None)  # the syntax model has none
+        self.tags: Any = getattr(infer.decoder, "tags_vocab", None)  # the syntax model has none
         self.emb, self.layers, self.head = model.emb, model.encoder.layers, model.head
         self.pad = (self.words.pad_id, self.shapes.pad_id)
         self._ids: dict[str, tuple[int, int]] = {}

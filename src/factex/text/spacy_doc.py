@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,13 +55,12 @@ def annotate(doc: Doc, analysis: Analysis) -> Doc:
 
 def _set_arcs(doc: Doc, heads: list[int], deps: list[str]) -> None:
     import numpy as np
-    from spacy.attrs import DEP, HEAD
 
-    rows = np.array(
+    rows: Any = np.array(
         [[(h - i) % 2**64, doc.vocab.strings.add(d)] for i, (h, d) in enumerate(zip(heads, deps))],
         dtype=np.uint64,
-    )
-    doc.from_array([HEAD, DEP], rows)
+    )  # spaCy's HEAD is relative, stored unsigned
+    doc.from_array(["HEAD", "DEP"], rows)
 
 
 def _set_ents(doc: Doc, analysis: Analysis) -> None:
