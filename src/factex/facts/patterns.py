@@ -1,0 +1,227 @@
+"""Fact frames as patterns over the dependency tree, one file per fact type, one engine.
+
+`models/patterns-<type>.tsv` holds one frame a line, tab-separated:
+
+    lemmas                              pos   roles                                   gives
+    возглавлять возглавить руководить   VERB  person:PER=nsubj org:ORG|LOC=obj,iobj    position=
+
+- `lemmas`: the trigger words (space-separated), `pos` their part of speech;
+- `roles`: `name:TYPES=path,path...`, space-separated: the entity types the role takes
+  (`PER`, `ORG|LOC`) and where its word is, tried in order. A path is steps joined by
+  `/`: `rel` goes down to an argument playing that relation (`tree.Tree.args`: passive,
+  clauses and shared subjects already undone), `rel@в` with that preposition, `rel-`
+  with none; `^rel` goes up from a word attached by `rel` (`дочерний` -> its noun);
+  after the first step, steps follow the plain tree;
+- `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null.
+
+Every word a path reaches stands for its names (`Tree.names`: appositions, conjuncts,
+an organisation noun's genitive). A frame gives one fact per pair of its two roles
+(occupation: person and org; ownership: owner and property), or one deal whose parties
+are all its roles' names. The facts are then merged with the rule facts (`merge_into`,
+one policy per type, `merge.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..record import Entity, Fact
+from ..resources import table
+from .args import best_date, own_dates
+from .context import Context
+from .merge import Policy, merge, same
+from .tree import Tree
+
+FRAME_TYPES = ("occupation", "ownership", "deal")
+PAIRS = {"occupation": ("person", "org"), "ownership": ("owner", "property")}
+POLICY: dict[str, dict[str, Policy]] = {
+    "occupation": {"position": "fill", "org": "fill"},
+    "ownership": {"share": "fill"},
+    "deal": {"parties": "union", "kind": "fill", "dates": "date"},
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    up: bool
+    rel: str
+    prep: str | None  # None: any; "": none
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    types: str  # space-separated entity types
+    paths: tuple[tuple[Step, ...], ...]
+
+
+@dataclass(frozen=True)
+class Frame:
+    type: str
+    lemmas: frozenset[str]
+    pos: str
+    roles: tuple[Role, ...]
+    gives: tuple[tuple[str, str | None], ...]
+    line: str
+
+
+def _step(text: str) -> Step:
+    up = text.startswith("^")
+    text = text.lstrip("^")
+    if text.endswith("-"):
+        return Step(up, text[:-1], "")
+    rel, _, prep = text.partition("@")
+    return Step(up, rel, prep or None)
+
+
+def _role(text: str) -> Role:
+    head, eq, paths = text.partition("=")
+    name, colon, types = head.partition(":")
+    if not eq or not colon or not paths:
+        raise ValueError(f"a role is name:TYPES=path,...: {text!r}")
+    steps = tuple(tuple(_step(s) for s in p.split("/")) for p in paths.split(","))
+    return Role(name, " ".join(types.split("|")), steps)
+
+
+@cache
+def frames(kind: str) -> tuple[Frame, ...]:
+    """The frames of `models/patterns-<kind>.tsv`."""
+    out = []
+    for row in table(f"patterns-{kind}"):
+        if len(row) < 3:
+            raise ValueError(f"patterns-{kind}: a frame needs lemmas, pos and roles: {row}")
+        gives = tuple(
+            (k, v or None) for k, _, v in (g.partition("=") for g in (row[3:4] or [""])[0].split())
+        )
+        roles = tuple(_role(r) for r in row[2].split())
+        out.append(Frame(kind, frozenset(row[0].split()), row[1], roles, gives, "\t".join(row)))
+    return tuple(out)
+
+
+@cache
+def _by_lemma() -> dict[str, list[Frame]]:
+    out: dict[str, list[Frame]] = {}
+    for kind in FRAME_TYPES:
+        for frame in frames(kind):
+            for lemma in frame.lemmas:
+                out.setdefault(lemma, []).append(frame)
+    return out
+
+
+def _follow(tree: Tree, i: int, path: tuple[Step, ...]) -> list[int]:
+    """The words `path` reaches from trigger i."""
+    at = [i]
+    for n, step in enumerate(path):
+        nxt: list[int] = []
+        for k in at:
+            if step.up:
+                head = tree.head(k)
+                if head is not None and tree.dep(k) == step.rel:
+                    nxt.append(head)
+                continue
+            pairs = tree.args(k) if n == 0 else [(c, tree.dep(c), tree.prep(c)) for c in tree.children[k]]
+            nxt += [c for c, rel, prep in pairs if rel == step.rel and (step.prep is None or prep == step.prep)]
+        at = nxt
+    return at
+
+
+def _fill(tree: Tree, i: int, role: Role, taken: set[int]) -> list[Entity]:
+    """The names of the first word a path of `role` reaches that has some."""
+    for path in role.paths:
+        for k in _follow(tree, i, path):
+            if k in taken:
+                continue
+            names = tree.names(k, role.types, frozenset(taken))
+            if names:
+                taken.add(k)
+                return names
+    return []
+
+
+def match(ctx: Context, tree: Tree | None = None) -> list[Fact]:
+    """The facts every frame gives over the document's tree (none when unparsed)."""
+    tree = tree or Tree(ctx)
+    if not tree.parsed:
+        return []
+    out: list[Fact] = []
+    index = _by_lemma()
+    for i in range(ctx.n):
+        for frame in index.get(ctx.lemma(i), ()):
+            if ctx.pos(i) != frame.pos or ctx.span_at.get(i) is not None:
+                continue
+            taken: set[int] = {i}
+            filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
+            out += BUILD[frame.type](ctx, i, frame, filled)
+    return out
+
+
+def _sentence(ctx: Context, i: int) -> tuple[int, int]:
+    first, last = ctx.sentence(i)
+    return ctx.start(first), ctx.stop(last - 1)
+
+
+def _pairs(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+    a, b = PAIRS[frame.type]
+    out = []
+    for x in filled.get(a, []):
+        for y in filled.get(b, []):
+            if x is y:
+                continue
+            if frame.type == "ownership":
+                from .ownership import _fact
+
+                out.append(_fact(ctx, x, y, None, i))
+                continue
+            args: dict[str, Any] = {"person": x, "position": None, "org": y}
+            args.update(frame.gives)
+            out.append(Fact(frame.type, *_sentence(ctx, i), args))
+    return out
+
+
+def _deal(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+    parties = list(dict.fromkeys(e for names in filled.values() for e in names))
+    if len(parties) < 2:
+        return []
+    a, b = ctx.clause(i)
+    args: dict[str, Any] = {"parties": parties, "kind": None, "subject": None,
+                            "dates": best_date(own_dates(ctx, a, b))}  # fmt: skip
+    args.update(frame.gives)
+    modality = ctx.modality(i)
+    if modality:
+        args["modality"] = modality
+    return [Fact("deal", *_sentence(ctx, i), args)]
+
+
+BUILD: dict[str, Callable[[Context, int, Frame, dict[str, list[Entity]]], list[Fact]]] = {
+    "occupation": _pairs,
+    "ownership": _pairs,
+    "deal": _deal,
+}
+
+
+def _same_fact(old: Fact, new: Fact) -> bool:
+    """Whether a frame's fact is a rule fact's reading of the same thing."""
+    if old.type != new.type:
+        return False
+    if old.type in PAIRS:
+        return all(same(old.args.get(k), new.args.get(k)) for k in PAIRS[old.type])
+    overlap = old.start < new.stop and new.start < old.stop
+    parties = old.args.get("parties") or []
+    return overlap and any(same(p, q) for p in parties for q in new.args.get("parties") or [])
+
+
+def merge_into(facts: dict[str, list[Fact]], found: list[Fact]) -> None:
+    """Merge the frames' facts into the rule facts of their types (present in `facts`):
+    a reading of a fact already there fills and joins its arguments (`POLICY`), a new
+    fact is added."""
+    for new in found:
+        if new.type not in facts:
+            continue
+        old = next((f for f in facts[new.type] if _same_fact(f, new)), None)
+        if old is None:
+            facts[new.type].append(new)
+        else:
+            merge(old.args, new.args, POLICY[new.type])

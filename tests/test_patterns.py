@@ -1,0 +1,71 @@
+"""Fact frames over the dependency tree (facts/patterns.py, facts/tree.py): what the
+engine does for every frame (passive, clauses, conjuncts, apposition) and the pattern
+files it reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from factex.facts.patterns import FRAME_TYPES, _role, frames
+
+
+def _facts(nlp, text: str, kind: str) -> list[dict]:
+    record = nlp(text).to_dict()
+    names = {e["id"]: e["name"] for e in record["entities"]}
+
+    def name(v):
+        if isinstance(v, dict) and "ref" in v:
+            return names.get(v["ref"], v.get("text"))
+        if isinstance(v, list):
+            return sorted(name(x) for x in v)
+        return v
+
+    return [{k: name(v) for k, v in f.items()} for f in record["facts"] if f["type"] == kind]
+
+
+def _pairs(facts: list[dict], a: str, b: str) -> set[tuple[str, str]]:
+    return {(f[a], f[b]) for f in facts}
+
+
+def test_every_pattern_file_reads():
+    for kind in FRAME_TYPES:
+        assert frames(kind), kind
+    with pytest.raises(ValueError):
+        _role("person=nsubj")  # no entity types
+
+
+def test_a_relative_clause_gives_its_antecedent_the_role(nlp):
+    facts = _facts(nlp, "Холдинг «Гамма», которым руководит Денис Рябцев, открыл завод.", "occupation")
+    assert ("Денис Рябцев", "Гамма") in _pairs(facts, "person", "org")
+
+
+def test_a_participle_gives_its_antecedent_the_subject_role(nlp):
+    text = "Пётр Жаров, ранее руководивший сетью магазинов «Колос», ушёл в отставку."
+    assert ("Пётр Жаров", "Колос") in _pairs(_facts(nlp, text, "occupation"), "person", "org")
+
+
+def test_conjuncts_share_the_role(nlp):
+    text = "В группу «Омега» входят компании «Кедр», «Ясень» и «Клён»."
+    pairs = _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+    assert {owner for owner, _ in pairs} == {"Омега"}
+    assert {"Кедр", "Клён"} <= {prop for _, prop in pairs}  # the first and the last
+
+
+def test_passive_voice_swaps_agent_and_patient(nlp):
+    text = "Компания «Луч» была куплена холдингом «Гамма» в прошлом году."
+    parties = [f["parties"] for f in _facts(nlp, text, "deal")]
+    assert ["Гамма", "Луч"] in parties
+
+
+def test_a_generic_noun_after_names_stands_for_them(nlp):
+    text = "«Кедр-Транс» и «Кедр-Финанс», дочерние компании «Кедра», сменили офис."
+    pairs = _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+    assert {("Кедр", "Кедр-Транс"), ("Кедр", "Кедр-Финанс")} <= pairs
+
+
+def test_no_frame_without_the_parse(nlp):
+    from factex import Pipeline
+
+    text = "Холдинг «Гамма», которым руководит Денис Рябцев, открыл завод."
+    record = Pipeline(exclude=["syntax"])(text).to_dict()
+    assert not [f for f in record["facts"] if f["type"] == "occupation"]
