@@ -33,6 +33,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "holders": (0.80, 0.95),
     "deal": (0.85, 0.85),
     "ownership": (0.90, 0.95),
+    "frames": (0.80, 0.90),
 }
 
 

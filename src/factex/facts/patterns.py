@@ -5,14 +5,17 @@
     lemmas                              pos   roles                                   gives
     возглавлять возглавить руководить   VERB  person:PER=nsubj org:ORG|LOC=obj,iobj    position=
 
-- `lemmas`: the trigger words (space-separated), `pos` their part of speech;
+- `lemmas`: the trigger words (space-separated; `@name` for the words of
+  `models/facts-<name>.txt`), `pos` their part of speech;
 - `roles`: `name:TYPES=path,path...`, space-separated: the entity types the role takes
   (`PER`, `ORG|LOC`) and where its word is, tried in order. A path is steps joined by
   `/`: `rel` goes down to an argument playing that relation (`tree.Tree.args`: passive,
   clauses and shared subjects already undone), `rel@в` with that preposition, `rel-`
-  with none; `^rel` goes up from a word attached by `rel` (`дочерний` -> its noun);
+  with none; `^rel` goes up from a word attached by `rel` (`дочерний` -> its noun), or
+  from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
   after the first step, steps follow the plain tree;
-- `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null.
+- `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
+  for the post phrase the trigger heads (`positions.phrase_at`).
 
 Every word a path reaches stands for its names (`Tree.names`: appositions, conjuncts,
 an organisation noun's genitive). A frame gives one fact per pair of its two roles
@@ -32,7 +35,9 @@ from ..record import Entity, Fact
 from ..resources import table
 from .args import best_date, own_dates
 from .context import Context
+from .lexicon import words
 from .merge import Policy, merge, same
+from .positions import is_post, phrase_at
 from .tree import Tree
 
 FRAME_TYPES = ("occupation", "ownership", "deal")
@@ -49,6 +54,7 @@ class Step:
     up: bool
     rel: str
     prep: str | None  # None: any; "": none
+    bracket: bool = False  # up only: the word is in brackets after its head
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,8 @@ class Frame:
 def _step(text: str) -> Step:
     up = text.startswith("^")
     text = text.lstrip("^")
+    if up and text.endswith("()"):
+        return Step(up, text[:-2], None, bracket=True)
     if text.endswith("-"):
         return Step(up, text[:-1], "")
     rel, _, prep = text.partition("@")
@@ -97,7 +105,12 @@ def frames(kind: str) -> tuple[Frame, ...]:
             (k, v or None) for k, _, v in (g.partition("=") for g in (row[3:4] or [""])[0].split())
         )
         roles = tuple(_role(r) for r in row[2].split())
-        out.append(Frame(kind, frozenset(row[0].split()), row[1], roles, gives, "\t".join(row)))
+        lemmas = frozenset(
+            lemma
+            for item in row[0].split()
+            for lemma in (words(item[1:]) if item.startswith("@") else (item,))
+        )
+        out.append(Frame(kind, lemmas, row[1], roles, gives, "\t".join(row)))
     return tuple(out)
 
 
@@ -118,14 +131,27 @@ def _follow(tree: Tree, i: int, path: tuple[Step, ...]) -> list[int]:
         nxt: list[int] = []
         for k in at:
             if step.up:
+                k = tree.conj_root(k)
                 head = tree.head(k)
-                if head is not None and tree.dep(k) == step.rel:
+                if head is None or tree.dep(k) != step.rel:
+                    continue
+                if not step.bracket or _bracketed(tree.ctx, head, k):
                     nxt.append(head)
                 continue
             pairs = tree.args(k) if n == 0 else [(c, tree.dep(c), tree.prep(c)) for c in tree.children[k]]
             nxt += [c for c, rel, prep in pairs if rel == step.rel and (step.prep is None or prep == step.prep)]
         at = nxt
     return at
+
+
+def _bracketed(ctx: Context, head: int, k: int) -> bool:
+    """Whether word k, after its head, is inside brackets opened after the head."""
+    for j in range(k - 1, head, -1):
+        if ctx.text(j) == ")":
+            return False
+        if ctx.text(j) == "(":
+            return True
+    return False
 
 
 def _fill(tree: Tree, i: int, role: Role, taken: set[int]) -> list[Entity]:
@@ -152,6 +178,8 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Fact]:
         for frame in index.get(ctx.lemma(i), ()):
             if ctx.pos(i) != frame.pos or ctx.span_at.get(i) is not None:
                 continue
+            if frame.pos == "NOUN" and frame.type == "occupation" and not is_post(ctx, i):
+                continue
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
             out += BUILD[frame.type](ctx, i, frame, filled)
@@ -177,6 +205,8 @@ def _pairs(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) 
                 continue
             args: dict[str, Any] = {"person": x, "position": None, "org": y}
             args.update(frame.gives)
+            if args["position"] == "@post":  # the post phrase the trigger heads
+                args["position"] = phrase_at(ctx, i).position or None
             out.append(Fact(frame.type, *_sentence(ctx, i), args))
     return out
 

@@ -7,8 +7,10 @@ What repeats across frames is done here, once:
 - a participial clause gives its antecedent the subject's role (the object's, when the
   participle is passive), a relative clause gives it the role of its relative word
   (`холдинг, которым руководит Орлов`; `группа, куда входят сети`);
-- a conjoined verb, and a verb under another (`xcomp`), shares its head's subject
-  (`основал и возглавлял «Вегу»`);
+- a conjoined verb, and a verb under another (`xcomp`), shares its head's subject, and
+  a verb its object with the verb conjoined after it (`основал и возглавлял «Вегу»`);
+- a conjunct is attached where the first of its conjuncts is (`Орлов (глава «Веги» и
+  совладелец «Альфы»)`: `совладелец` is in apposition to `Орлов` too);
 - a word stands for the names it holds: itself, its appositions and flat names, its
   genitives other than places (`сеть аптек «Здоровье»`, not `отдел России`), two levels
   down; and for a generic noun right
@@ -103,7 +105,18 @@ class Tree:
         if "nsubj" not in {r for _, r, _ in out} and head is not None:
             if self.dep(i) in ("conj", "xcomp"):
                 out += [a for a in self.args(head) if a[1] == "nsubj"]
+        if "obj" not in {r for _, r, _ in out} and self.ctx.pos(i) == "VERB":
+            for c in self.children[i]:  # `основал и возглавлял «Парус»`: the object shared
+                if self.dep(c) == "conj" and self.ctx.pos(c) == "VERB" and c > i:
+                    out += [(k, "obj", "") for k in self.children[c] if self.dep(k) == "obj"]
         return out
+
+    def conj_root(self, i: int) -> int:
+        """The first of the conjuncts word i is one of (i itself when none)."""
+        head = self.head(i)
+        while self.dep(i) == "conj" and head is not None:
+            i, head = head, self.head(head)
+        return i
 
     def conjuncts(self, i: int) -> Iterator[int]:
         """Word i and the words conjoined to it, recursively."""
