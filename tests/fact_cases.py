@@ -11,6 +11,7 @@ Facts marked `modality: negated` are no claims and are left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,17 @@ REFERENCE = "2025-11-11"
 # Arguments compared word for word; every other argument names an entity.
 EXACT = {"position", "kind", "format", "share", "dates", "subject", "document", "direct"}
 NULL = "-"
+WORD = re.compile(r"[^\W_]+")
+Run = tuple[str, ...]
+# The arguments a case may give per fact type, and the deal kinds.
+ARGS = {
+    "occupation": {"person", "position", "org"},
+    "meeting": {"participants", "place", "dates", "format", "topics"},
+    "quote": {"speaker", "text", "direct"},
+    "deal": {"parties", "kind", "subject", "dates"},
+    "ownership": {"owner", "property", "share"},
+}
+KINDS = {"купля/продажа", "инвестиции", "услуги", "санкции", "штраф", "займ"}
 
 
 @dataclass
@@ -87,6 +99,57 @@ def load_cases(path: Path = DEV) -> list[Case]:
                 args[name.strip()] = value.strip()
             case.facts.append((key, args))
     return cases
+
+
+def runs(text: str, n: int = 4) -> set[Run]:
+    """The word n-grams of a text (words: runs of letters and digits, lower-cased, `ё` as
+    `е`), by which held-out texts are kept apart from code and from the development set."""
+    words = WORD.findall(text.lower().replace("ё", "е"))
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def malformed(case: Case) -> list[str]:
+    """What is wrong with a case: no expectation, a bad date, an unknown type, argument
+    or deal kind; empty when it is well formed."""
+    out = []
+    if not (case.facts or case.entities or case.none):
+        out.append("no expectation")
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", case.date):
+        out.append(f"date {case.date!r}")
+    out += [f"none: {t}" for t in sorted(case.none - set(ARGS))]
+    for kind, args in case.facts:
+        if kind not in ARGS or kind in case.none:
+            out.append(f"type {kind}")
+            continue
+        out += [
+            f"{kind} {a}"
+            for a in sorted(set(args) - ARGS[kind] - {f"{x}_text" for x in ARGS[kind]})
+        ]
+        if kind == "deal" and args.get("kind", "купля/продажа") not in KINDS:
+            out.append(f"deal kind {args['kind']}")
+    return out
+
+
+def unwritten_names(case: Case) -> list[str]:
+    """Expected persons, parties and owners not written in the case's text: a name counts
+    as written when the first three letters of each word of one alternative are."""
+    text = case.text.lower().replace("ё", "е")
+    names = [n for n, _ in case.entities]
+    for _, args in case.facts:
+        for arg in {"person", "participants", "parties", "owner", "speaker"} & set(args):
+            names += args[arg].split(" + ")
+    return [
+        name
+        for name in names
+        if name != NULL
+        and not any(
+            all(_stem(w) in text for w in alternative.split()) for alternative in name.split(" ~ ")
+        )
+    ]
+
+
+def _stem(word: str) -> str:
+    return word.rstrip("?").strip().lower().replace("ё", "е")[:3]  # `Надь` ~ `Надем`
 
 
 def _members(value: str) -> list[str]:

@@ -195,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no progress bar and no notes (errors are still reported)",
     )
+    from .serve.command import add_parser
+
+    add_parser(commands)
     return parser
 
 
@@ -560,7 +563,17 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.command == "serve":
+        print(f"factex serve: unrecognized arguments: {' '.join(unknown)} "
+              "(see factex serve --help)", file=sys.stderr)  # fmt: skip
+        return 2
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command == "serve":
+        from .serve.command import run_serve
+
+        return run_serve(args)
     if args.command != "extract":
         parser.print_help()
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -111,6 +112,21 @@ class Pipeline:
         }
         self.disabled = sorted(needed_by(disable) - off, key=list(STAGES).index)
         self.excluded = sorted(off, key=list(STAGES).index)
+
+    def variant(self, disable: Iterable[str] = (), facts: Iterable[str] | None = None) -> Pipeline:
+        """This pipeline with other stages disabled and other fact types, sharing its
+        loaded models: the same records as `Pipeline(disable=..., facts=...)`."""
+        disable = list(disable)
+        facts = None if facts is None else list(facts)
+        problem = check_names(disable, (), facts)
+        if problem:
+            raise ValueError(problem)
+        other = copy.copy(self)
+        other.config = {**self.config, "disable": disable, "facts": facts}
+        other.fact_types = None if facts is None else tuple(facts)
+        off = set(self.excluded)
+        other.disabled = sorted(needed_by(disable) - off, key=list(STAGES).index)
+        return other
 
     @property
     def pipe_names(self) -> list[str]:
