@@ -35,7 +35,8 @@ def test_every_pattern_file_reads():
 
 
 def test_a_relative_clause_gives_its_antecedent_the_role(nlp):
-    facts = _facts(nlp, "Холдинг «Гамма», которым руководит Денис Рябцев, открыл завод.", "occupation")
+    text = "Холдинг «Гамма», которым руководит Денис Рябцев, открыл завод."
+    facts = _facts(nlp, text, "occupation")
     assert ("Денис Рябцев", "Гамма") in _pairs(facts, "person", "org")
 
 

@@ -138,8 +138,13 @@ def _follow(tree: Tree, i: int, path: tuple[Step, ...]) -> list[int]:
                 if not step.bracket or _bracketed(tree.ctx, head, k):
                     nxt.append(head)
                 continue
-            pairs = tree.args(k) if n == 0 else [(c, tree.dep(c), tree.prep(c)) for c in tree.children[k]]
-            nxt += [c for c, rel, prep in pairs if rel == step.rel and (step.prep is None or prep == step.prep)]
+            if n == 0:
+                pairs = tree.args(k)
+            else:
+                pairs = [(c, tree.dep(c), tree.prep(c)) for c in tree.children[k]]
+            for c, rel, prep in pairs:
+                if rel == step.rel and (step.prep is None or prep == step.prep):
+                    nxt.append(c)
         at = nxt
     return at
 

@@ -102,9 +102,9 @@ class Tree:
         elif antecedent is not None and "nsubj" not in roles and "obj" not in roles:
             out.append((antecedent, "nsubj", ""))  # `, создавший`: a relative with no word
         head = self.head(i)
-        if "nsubj" not in {r for _, r, _ in out} and head is not None:
-            if self.dep(i) in ("conj", "xcomp"):
-                out += [a for a in self.args(head) if a[1] == "nsubj"]
+        shares = self.dep(i) in ("conj", "xcomp")
+        if shares and head is not None and "nsubj" not in {r for _, r, _ in out}:
+            out += [a for a in self.args(head) if a[1] == "nsubj"]
         if "obj" not in {r for _, r, _ in out} and self.ctx.pos(i) == "VERB":
             for c in self.children[i]:  # `основал и возглавлял «Парус»`: the object shared
                 if self.dep(c) == "conj" and self.ctx.pos(c) == "VERB" and c > i:
@@ -171,9 +171,9 @@ class Tree:
         span = self.ctx.span_at.get(k)
         if span is None or span.entity.type not in types.split():
             return []
-        word = next((j for j in range(span.first, span.last) if self.head(j) is not None
-                     and not span.first <= self.head(j) < span.last), span.first)  # fmt: skip
-        while self.dep(word) == "conj" and self.head(word) is not None:
-            word = self.head(word)  # type: ignore[assignment]
-        found = [e for k in self.conjuncts(word) for e in self._names_of(k, types, 0)]
+        inside = range(span.first, span.last)
+        word = next((j for j in inside if self.head(j) not in inside), span.first)
+        found = [
+            e for k in self.conjuncts(self.conj_root(word)) for e in self._names_of(k, types, 0)
+        ]
         return list(dict.fromkeys(found)) or [span.entity]
