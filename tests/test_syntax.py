@@ -87,3 +87,14 @@ def test_spacy_doc_has_the_tree_and_displacy_draws_it(nlp):
     assert next(t for t in doc if t.text == "Президент").head.text == "провел"
     html = displacy.render(doc, style="dep", options={"collapse_punct": False})
     assert html.count('class="displacy-arc"') == len(doc) - 2  # an arc a token, roots aside
+
+
+def test_heads_point_into_the_whole_record_across_windows(nlp):
+    text = "\n\n".join([TEXT] * 4)
+    whole = nlp(text, tokens=True).to_dict()["tokens"]
+    window, nlp.window = nlp.window, len(TEXT) + 10  # one paragraph pair a window
+    try:
+        windowed = nlp(text, tokens=True).to_dict()["tokens"]
+    finally:
+        nlp.window = window
+    assert [(t["head"], t["dep"]) for t in windowed] == [(t["head"], t["dep"]) for t in whole]
