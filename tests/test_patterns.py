@@ -70,3 +70,19 @@ def test_no_frame_without_the_parse(nlp):
     text = "Холдинг «Гамма», которым руководит Денис Рябцев, открыл завод."
     record = Pipeline(exclude=["syntax"])(text).to_dict()
     assert not [f for f in record["facts"] if f["type"] == "occupation"]
+
+
+def test_a_meeting_noun_takes_its_genitive_sides(nlp):
+    text = "Вчера прошли переговоры премьер-министров Дании и Польши Ларса Холма и Яна Новака."
+    sides = [f["participants"] for f in _facts(nlp, text, "meeting")]
+    assert ["Ларс Холм", "Ян Новак"] in sides
+
+
+def test_an_apposition_is_a_name_after_its_noun(nlp):
+    """A name the parser hangs on a later noun is not that noun's name."""
+    text = (
+        "Переговоры главы МИД Андрея Соколова с госсекретарем США Джоном Миллером, а затем "
+        "его встреча с министром Турции Мехметом Йылмазом прошли в Женеве."
+    )
+    for f in _facts(nlp, text, "meeting"):
+        assert f["participants"] != ["Джон Миллер", "Мехмет Йылмаз"]

@@ -20,8 +20,8 @@
 Every word a path reaches stands for its names (`Tree.names`: appositions, conjuncts,
 an organisation noun's genitive). A frame gives one fact per pair of its two roles
 (occupation: person and org; ownership: owner and property), or one deal whose parties
-are all its roles' names. The facts are then merged with the rule facts (`merge_into`,
-one policy per type, `merge.py`).
+are all its roles' names, or one meeting of all of them. The facts are then merged
+with the rule facts (`merge_into`, one policy per type, `merge.py`).
 """
 
 from __future__ import annotations
@@ -40,12 +40,13 @@ from .merge import Policy, merge, same
 from .positions import is_post, phrase_at
 from .tree import Tree
 
-FRAME_TYPES = ("occupation", "ownership", "deal")
+FRAME_TYPES = ("occupation", "ownership", "deal", "meeting")
 PAIRS = {"occupation": ("person", "org"), "ownership": ("owner", "property")}
 POLICY: dict[str, dict[str, Policy]] = {
     "occupation": {"position": "fill", "org": "fill"},
     "ownership": {"share": "fill"},
     "deal": {"parties": "union", "kind": "fill", "dates": "date"},
+    "meeting": {"participants": "union", "place": "fill", "dates": "date", "format": "fill"},
 }
 
 
@@ -230,10 +231,23 @@ def _deal(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) -
     return [Fact("deal", *_sentence(ctx, i), args)]
 
 
+def _meeting(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+    people = list(dict.fromkeys(e for names in filled.values() for e in names))
+    if len(people) < 2:
+        return []
+    a, b = ctx.clause(i)
+    args: dict[str, Any] = {"participants": people, "place": ctx.place(a, b),
+                            "dates": best_date(own_dates(ctx, a, b)), "format": None,
+                            "topics": []}  # fmt: skip
+    args.update(frame.gives)
+    return [Fact("meeting", *_sentence(ctx, i), args)]
+
+
 BUILD: dict[str, Callable[[Context, int, Frame, dict[str, list[Entity]]], list[Fact]]] = {
     "occupation": _pairs,
     "ownership": _pairs,
     "deal": _deal,
+    "meeting": _meeting,
 }
 
 
@@ -244,6 +258,10 @@ def _same_fact(old: Fact, new: Fact) -> bool:
     if old.type in PAIRS:
         return all(same(old.args.get(k), new.args.get(k)) for k in PAIRS[old.type])
     overlap = old.start < new.stop and new.start < old.stop
+    if old.type == "meeting":  # one side's meeting with someone else is another meeting
+        a, b = old.args.get("participants") or [], new.args.get("participants") or []
+        inside = all(any(same(p, q) for q in b) for p in a)
+        return overlap and (inside or all(any(same(p, q) for q in a) for p in b))
     parties = old.args.get("parties") or []
     return overlap and any(same(p, q) for p in parties for q in new.args.get("parties") or [])
 

@@ -11,7 +11,7 @@ What repeats across frames is done here, once:
   a verb its object with the verb conjoined after it (`основал и возглавлял «Вегу»`);
 - a conjunct is attached where the first of its conjuncts is (`Орлов (глава «Веги» и
   совладелец «Альфы»)`: `совладелец` is in apposition to `Орлов` too);
-- a word stands for the names it holds: itself, its appositions and flat names, its
+- a word stands for the names it holds: itself, its appositions and flat names after it, its
   genitives other than places (`сеть аптек «Здоровье»`, not `отдел России`), two levels
   down; and for a generic noun right
   after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`);
@@ -151,7 +151,7 @@ class Tree:
         for c in self.children[i]:
             dep = self.dep(c)
             genitive = dep == "nmod" and not self.prep(c) and self.ctx.feat(c, "Case") == "Gen"
-            if dep in NAMING or genitive:
+            if (dep in NAMING and c > i) or genitive:  # a name follows the noun it names
                 # a place in the genitive is whose, not which (`отдел России`)
                 kinds = " ".join(t for t in types.split() if t != "LOC") if genitive else types
                 for k in self.conjuncts(c):
