@@ -31,23 +31,24 @@ def heldout_files(data: Path = DATA) -> list[Path]:
 
 
 def heldout_texts(path: Path) -> list[tuple[int, str]]:
-    """(line, text) of each case: `text:` lines of a case file, the `text` column of a
-    table (its first column when no header names one); `#` lines are comments."""
+    """(line, text) of each case: `text:` lines of a case file; in a table, the column a
+    header row names `text` (the header may be a `#` comment), or every cell of a row when
+    no header names one. Other `#` lines are comments."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    if path.suffix == ".tsv":
-        column = None
-        out = []
-        for number, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
-            if not row or row[0].startswith("#"):
-                continue
-            if column is None:
-                column = row.index("text") if "text" in row else 0
-                if "text" in row:
-                    continue
-            if column < len(row):
-                out.append((number, row[column]))
-        return out
-    return [(n, line[5:]) for n, line in enumerate(lines, 1) if line.startswith("text:")]
+    if path.suffix != ".tsv":
+        return [(n, line[5:]) for n, line in enumerate(lines, 1) if line.startswith("text:")]
+    column: int | None = None
+    out = []
+    for number, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+        if not row:
+            continue
+        cells = [row[0].lstrip("#").strip(), *row[1:]]
+        if column is None and "text" in cells:
+            column = cells.index("text")
+        elif not row[0].startswith("#"):
+            keep = row[column : column + 1] if column is not None else row
+            out.append((number, " ".join(keep)))
+    return out
 
 
 def source_runs(root: Path = ROOT) -> dict[Run, Path]:
@@ -88,7 +89,7 @@ def test_the_check_finds_a_leak(tmp_path):
     data = tmp_path / "tests" / "data"
     data.mkdir(parents=True)
     (data / "facts-sealed.txt").write_text("== g\n\ntext: Вёл Иван Орлов «Вегу» годами.\n")
-    (data / "kinds-heldout.tsv").write_text("kind\ttext\nage\tЕму 58 лет исполнилось вчера.\n")
+    (data / "kinds-heldout.tsv").write_text("# kind\ttext\nages\tЕму 58 лет исполнилось вчера.\n")
     (data / "facts-dev.txt").write_text("text: один два три четыре\n")
     (tmp_path / "src").mkdir()
     (tmp_path / "models").mkdir()

@@ -49,9 +49,10 @@ def server(tmp_path_factory) -> Server:
 
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory) -> Server:
-    """API key from the environment, one worker, one waiting request, 2 s per document."""
+    """API key from the environment, one worker, one waiting request, 2 s per document,
+    three requests at once."""
     tmp = tmp_path_factory.mktemp("guarded")
-    srv = start(tmp, "--workers", "1", "--queue", "1", "--timeout", "2",
+    srv = start(tmp, "--workers", "1", "--queue", "1", "--timeout", "2", "--max-requests", "3",
                 "--max-bytes", str(MAX_BYTES), env={"FACTEX_API_KEY": KEY})  # fmt: skip
     yield srv
     srv.stop()
@@ -216,14 +217,28 @@ def test_api_key(guarded):
         assert http.post("/extract", json={"text": "Путин."}).status_code == 200
 
 
-def test_queue_full_then_timeout_replaces_the_worker(guarded):
+def test_busy_queue_full_then_timeout_replaces_the_worker(guarded):
     long = long_text(150_000)  # well over 2 s of work on any machine
-    with guarded.client(Authorization=f"Bearer {KEY}") as http, ThreadPoolExecutor(2) as pool:
+    release = threading.Event()
+
+    def trickle():
+        yield b'{"text": "'
+        release.wait(30)
+        yield 'Токаев."}'.encode()
+
+    with guarded.client(Authorization=f"Bearer {KEY}") as http, ThreadPoolExecutor(3) as pool:
         slow = pool.submit(http.post, "/extract", json={"text": long})
         time.sleep(0.5)  # the long text is in the only worker
+        uploading = pool.submit(http.post, "/extract", content=trickle(),
+                                headers={"Content-Type": "application/json"})  # fmt: skip
+        time.sleep(0.3)
         queued = pool.submit(http.post, "/extract", json={"text": "Путин в Москве."})
-        time.sleep(0.3)  # the short one waits in the queue of one
-        refused = http.post("/extract", json={"text": "Токаев."})
+        time.sleep(0.3)  # three requests in hand: the long one, the upload, the queued one
+        busy = http.post("/extract", json={"text": "Токаев."})
+        assert busy.status_code == 503 and busy.json()["error"]["code"] == "busy"
+        assert http.get("/ready").status_code == 200  # health checks are always answered
+        release.set()  # the upload ends, and finds the queue of one full
+        refused = uploading.result()
         assert refused.status_code == 503, refused.text
         assert refused.json()["error"]["code"] == "queue-full"
         assert int(refused.headers["retry-after"]) >= 1
@@ -256,6 +271,11 @@ def test_worker_killed_mid_request_costs_that_request_only(server):
             time.sleep(0.2)
         assert http.get("/ready").json()["workers_up"] == 2
         assert busy not in server.workers()
+        idle = server.workers()[0]  # a worker killed while it waits for work
+        subprocess.run(["kill", "-KILL", str(idle)], check=True)
+        time.sleep(0.2)
+        for _ in range(3):  # whichever worker they go to, they are answered
+            assert http.post("/extract", json={"text": "Путин в Москве."}).status_code == 200
 
 
 def chromium() -> str | None:

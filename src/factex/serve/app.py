@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 import logging
 import re
 import time
@@ -41,7 +42,12 @@ class Settings:
     queue: int = 64
     api_key: str | None = None
     cors: list[str] = field(default_factory=list)
+    max_requests: int = 0  # requests handled at once; 0: 4 x (queue + workers)
     retry_after: int = 1  # seconds, in a 503's Retry-After
+
+    @property
+    def request_limit(self) -> int:
+        return self.max_requests or 4 * (self.queue + self.workers)
 
 
 def error(status: int, code: str, message: str, headers: dict[str, str] | None = None
@@ -81,6 +87,11 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.pool = pool
+
+    def admit() -> None:
+        """Refuse at once, before reading the body, when the queue is already full."""
+        if pool.full:
+            raise _failure(QueueFull(), settings)
 
     async def answer(job: Job) -> Answer:
         try:
@@ -127,6 +138,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.post("/extract", summary="The record of one text", tags=["extract"],
               **describe.SINGLE)  # fmt: skip
     async def extract(request: Request) -> Response:
+        admit()
         job = await requests.single(request, settings.max_bytes)
         request.state.chars = len(job.text)
         result = await answer(job)
@@ -136,6 +148,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.post("/extract/html", summary="The HTML view of one text (the page at / uses it)",
               tags=["extract"], **describe.HTML)  # fmt: skip
     async def extract_html(request: Request) -> Response:
+        admit()
         job = await requests.single(request, settings.max_bytes, html=True)
         request.state.chars = len(job.text)
         result = await answer(job)
@@ -146,10 +159,10 @@ def create_app(settings: Settings) -> FastAPI:
     @app.post("/extract/batch", summary="Records of many texts, as JSON Lines in input order",
               tags=["extract"], **describe.BATCH)  # fmt: skip
     async def extract_batch(request: Request) -> Response:
+        admit()
         items = await requests.batch(request, settings.max_bytes)
         request.state.chars = sum(len(i.text) for i in items if isinstance(i, Job))
-        if pool.full:
-            raise _failure(QueueFull(), settings)
+        admit()
         return StreamingResponse(_stream(pool, items, settings),
                                  media_type="application/x-ndjson")  # fmt: skip
 
@@ -167,6 +180,7 @@ def create_app(settings: Settings) -> FastAPI:
                            allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
                            expose_headers=["X-Request-ID", "Retry-After"])  # fmt: skip
+    app.add_middleware(Busy, limit=settings.request_limit, retry_after=settings.retry_after)
     app.add_middleware(RequestLog)
     return app
 
@@ -209,8 +223,6 @@ async def _line(item: requests.Item, task: asyncio.Task[Answer] | None, settings
 
 
 def _error_line(doc_id: str, err: ApiError) -> bytes:
-    import json
-
     record = error_record(DocInfo(id=doc_id), err.code, err.message)
     record["error"]["status"] = err.status
     return json.dumps(record, ensure_ascii=False).encode() + b"\n"
@@ -251,6 +263,33 @@ class RequestLog:
             chars = scope["state"].get("chars", "-")
             log.info("%s %s %s %s chars=%s ms=%.1f", rid, scope["method"], scope["path"],
                      status, chars, ms)  # fmt: skip
+
+
+class Busy:
+    """At most `limit` requests at once (reading a body, waiting, processing): past it a
+    request gets 503 at once, so that memory stays bounded under a flood. `/health`
+    and `/ready` are always answered."""
+
+    def __init__(self, app: ASGIApp, limit: int, retry_after: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.retry_after = retry_after
+        self.active = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in ("/health", "/ready"):
+            await self.app(scope, receive, send)
+            return
+        if self.active >= self.limit:
+            response = error(503, "busy", f"{self.limit} requests are being handled: retry "
+                             "later", {"Retry-After": str(self.retry_after)})  # fmt: skip
+            await response(scope, receive, send)
+            return
+        self.active += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.active -= 1
 
 
 class ApiKey:

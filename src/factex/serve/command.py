@@ -65,6 +65,10 @@ def add_parser(commands: Any) -> None:
     serve.add_argument("--queue", type=lambda v: _count(v, 0), default=64, metavar="N",
                        help="requests that may wait for a free worker (default: 64); "
                        "more get 503 with Retry-After")  # fmt: skip
+    serve.add_argument("--max-requests", type=lambda v: _count(v, 1), default=None,
+                       metavar="N", help="requests handled at once, bodies being read "
+                       "included (default: 4 x (queue + workers)); more get 503 at once",
+                       )  # fmt: skip
     serve.add_argument("--api-key", type=_key, metavar="KEY",
                        help="require Authorization: Bearer KEY on every endpoint but /health "
                        "(default: the FACTEX_API_KEY environment variable, if set)")  # fmt: skip
@@ -98,12 +102,14 @@ def run_serve(args: argparse.Namespace) -> int:
     from .app import Settings, create_app
 
     settings = Settings(resolve_jobs(args.workers), args.max_bytes, args.timeout, args.queue,
-                        key, args.cors)  # fmt: skip
+                        key, args.cors, args.max_requests or 0)  # fmt: skip
     logging.basicConfig(format="%(asctime)s %(name)s %(levelname)s %(message)s",
                         level=args.log_level.upper(), stream=sys.stderr)  # fmt: skip
     logging.getLogger("factex.serve").info(
-        "%d workers, queue %d, max %d bytes, timeout %gs, API key %s, CORS %s",
-        settings.workers, settings.queue, settings.max_bytes, settings.timeout,
+        "%d workers, queue %d, at most %d requests at once, max %d bytes, timeout %gs, "
+        "API key %s, CORS %s",
+        settings.workers, settings.queue, settings.request_limit, settings.max_bytes,
+        settings.timeout,
         "on" if key else "off", ", ".join(settings.cors) or "off",
     )
     config = uvicorn.Config(create_app(settings), host=args.host, port=args.port,

@@ -66,7 +66,10 @@ def _child(conn: Connection) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     nlp = Processor(Options()).nlp
     nlp("Москва, 1 декабря. Владимир Путин провёл встречу.")  # load word lists now
-    conn.send(os.getpid())
+    try:
+        conn.send(os.getpid())
+    except OSError:  # the server stopped while the models were loading
+        return
     while True:
         try:
             job: Job = conn.recv()
@@ -178,7 +181,8 @@ class WorkerPool:
                     self._loop.call_soon_threadsafe(self._joined, worker)
                     return
                 self._forget(worker, kill=True)
-                log.error("a worker died while loading the models; starting another")
+                if not self._closing:
+                    log.error("a worker died while loading the models; starting another")
             except Exception:  # out of processes or file handles: try again
                 log.exception("cannot start a worker")
             time.sleep(1)
@@ -217,6 +221,9 @@ class WorkerPool:
         self.waiting += 1
         try:
             worker = await self._idle.get()
+            while not worker.process.is_alive():  # died while idle: not this job's fault
+                self._lost(worker, "died while idle")
+                worker = await self._idle.get()
         finally:
             self.waiting -= 1
         future = self._threads.submit(worker.call, job, self.timeout)
@@ -231,10 +238,12 @@ class WorkerPool:
         if future.cancelled() or future.exception() is None:
             self._idle.put_nowait(worker)
             return
+        timeout = isinstance(future.exception(), WorkerTimeout)
+        self._lost(worker, "ran over the time limit" if timeout else "died")
+
+    def _lost(self, worker: Worker, what: str) -> None:
         self.loaded -= 1
         self.replaced += 1
-        what = "ran over the time limit" if isinstance(future.exception(), WorkerTimeout) \
-            else "died"  # fmt: skip
         log.warning("worker %s %s; starting another", worker.process.pid, what)
         self._threads.submit(self._replace, worker)
 
@@ -251,5 +260,6 @@ class WorkerPool:
         self._closing = True
         with self._lock:
             workers = list(self._all)
-        await asyncio.gather(*(asyncio.to_thread(w.stop) for w in workers))
+        # a worker still loading its models is killed; the others exit when their pipe closes
+        await asyncio.gather(*(asyncio.to_thread(w.stop, w.pid is None) for w in workers))
         self._threads.shutdown(wait=False, cancel_futures=True)
