@@ -86,3 +86,9 @@ def test_an_apposition_is_a_name_after_its_noun(nlp):
     )
     for f in _facts(nlp, text, "meeting"):
         assert f["participants"] != ["Джон Миллер", "Мехмет Йылмаз"]
+
+
+def test_a_supply_contract_is_a_service(nlp):
+    text = "Компания «Вымпел» заключила с заводом «Прибор» контракт на поставку датчиков."
+    deals = _facts(nlp, text, "deal")
+    assert [(d["parties"], d["kind"]) for d in deals] == [(["Вымпел", "Прибор"], "услуги")]

@@ -15,7 +15,8 @@
   from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
   after the first step, steps follow the plain tree;
 - `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
-  for the post phrase the trigger heads (`positions.phrase_at`).
+  for the post phrase the trigger heads (`positions.phrase_at`); `key=!value` sets the
+  value on a rule fact the frame's fact merges with (what the frame knows better).
 
 Every word a path reaches stands for its names (`Tree.names`: appositions, conjuncts,
 an organisation noun's genitive). A frame gives one fact per pair of its two roles
@@ -73,6 +74,15 @@ class Frame:
     roles: tuple[Role, ...]
     gives: tuple[tuple[str, str | None], ...]
     line: str
+    overrides: frozenset[str] = frozenset()  # given `key=!value`: wins over a rule fact's
+
+
+@dataclass
+class Reading:
+    """A fact a frame gives, and the arguments it overrides when merged."""
+
+    fact: Fact
+    overrides: frozenset[str]
 
 
 def _step(text: str) -> Step:
@@ -102,16 +112,16 @@ def frames(kind: str) -> tuple[Frame, ...]:
     for row in table(f"patterns-{kind}"):
         if len(row) < 3:
             raise ValueError(f"patterns-{kind}: a frame needs lemmas, pos and roles: {row}")
-        gives = tuple(
-            (k, v or None) for k, _, v in (g.partition("=") for g in (row[3:4] or [""])[0].split())
-        )
+        given = [g.partition("=") for g in (row[3:4] or [""])[0].split()]
+        gives = tuple((k, v.lstrip("!") or None) for k, _, v in given)
+        overrides = frozenset(k for k, _, v in given if v.startswith("!"))
         roles = tuple(_role(r) for r in row[2].split())
         lemmas = frozenset(
             lemma
             for item in row[0].split()
             for lemma in (words(item[1:]) if item.startswith("@") else (item,))
         )
-        out.append(Frame(kind, lemmas, row[1], roles, gives, "\t".join(row)))
+        out.append(Frame(kind, lemmas, row[1], roles, gives, "\t".join(row), overrides))
     return tuple(out)
 
 
@@ -173,12 +183,12 @@ def _fill(tree: Tree, i: int, role: Role, taken: set[int]) -> list[Entity]:
     return []
 
 
-def match(ctx: Context, tree: Tree | None = None) -> list[Fact]:
+def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
     """The facts every frame gives over the document's tree (none when unparsed)."""
     tree = tree or Tree(ctx)
     if not tree.parsed:
         return []
-    out: list[Fact] = []
+    out: list[Reading] = []
     index = _by_lemma()
     for i in range(ctx.n):
         for frame in index.get(ctx.lemma(i), ()):
@@ -188,7 +198,7 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Fact]:
                 continue
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
-            out += BUILD[frame.type](ctx, i, frame, filled)
+            out += [Reading(f, frame.overrides) for f in BUILD[frame.type](ctx, i, frame, filled)]
     return out
 
 
@@ -266,15 +276,17 @@ def _same_fact(old: Fact, new: Fact) -> bool:
     return overlap and any(same(p, q) for p in parties for q in new.args.get("parties") or [])
 
 
-def merge_into(facts: dict[str, list[Fact]], found: list[Fact]) -> None:
+def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
     """Merge the frames' facts into the rule facts of their types (present in `facts`):
-    a reading of a fact already there fills and joins its arguments (`POLICY`), a new
-    fact is added."""
-    for new in found:
+    a reading of a fact already there fills and joins its arguments (`POLICY`; what the
+    frame overrides, it sets), a new fact is added."""
+    for reading in found:
+        new = reading.fact
         if new.type not in facts:
             continue
         old = next((f for f in facts[new.type] if _same_fact(f, new)), None)
         if old is None:
             facts[new.type].append(new)
-        else:
-            merge(old.args, new.args, POLICY[new.type])
+            continue
+        merge(old.args, new.args, POLICY[new.type])
+        old.args.update((k, new.args[k]) for k in reading.overrides)
