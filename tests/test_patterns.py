@@ -92,3 +92,18 @@ def test_a_supply_contract_is_a_service(nlp):
     text = "Компания «Вымпел» заключила с заводом «Прибор» контракт на поставку датчиков."
     deals = _facts(nlp, text, "deal")
     assert [(d["parties"], d["kind"]) for d in deals] == [(["Вымпел", "Прибор"], "услуги")]
+
+
+def test_a_post_one_leaves_is_a_former_post(nlp):
+    text = "Олег Сазонов покинул пост генерального директора компании «Полюс-Строй»."
+    facts = _facts(nlp, text, "occupation")
+    assert [(f["person"], f["org"], f.get("former")) for f in facts] == [
+        ("Олег Сазонов", "Полюс-Строй", True)
+    ]
+
+
+def test_sanctions_by_a_list_are_one_deal_a_party(nlp):
+    text = "Санкции против компании «Северолес» ввели Канада, Австралия и Япония."
+    deals = [d["parties"] for d in _facts(nlp, text, "deal")]
+    assert sorted(deals) == [["Австралия", "Северолес"], ["Канада", "Северолес"],
+                             ["Северолес", "Япония"]]  # fmt: skip

@@ -13,22 +13,25 @@
   clauses and shared subjects already undone), `rel@в` with that preposition, `rel-`
   with none; `^rel` goes up from a word attached by `rel` (`дочерний` -> its noun), or
   from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
+  `rel=a|b` (up or down) only to a word of lemma `a` or `b`;
   after the first step, steps follow the plain tree;
 - `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
   for the post phrase the trigger heads (`positions.phrase_at`); `key=!value` sets the
-  value on a rule fact the frame's fact merges with (what the frame knows better).
+  value on a rule fact the frame's fact merges with (what the frame knows better);
+  `true` is true (`former=true`).
 
 Every word a path reaches stands for its names (`Tree.names`: appositions, conjuncts,
 an organisation noun's genitive). A frame gives one fact per pair of its two roles
 (occupation: person and org; ownership: owner and property), or one deal whose parties
-are all its roles' names, or one meeting of all of them. The facts are then merged
+are all its roles' names (one deal per name of a role named `each...`), or one meeting
+of all of them. The facts are then merged
 with the rule facts (`merge_into`, one policy per type, `merge.py`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -57,6 +60,7 @@ class Step:
     rel: str
     prep: str | None  # None: any; "": none
     bracket: bool = False  # up only: the word is in brackets after its head
+    lemmas: frozenset[str] = frozenset()  # the word reached has one of these lemmas
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ class Frame:
     lemmas: frozenset[str]
     pos: str
     roles: tuple[Role, ...]
-    gives: tuple[tuple[str, str | None], ...]
+    gives: tuple[tuple[str, str | bool | None], ...]
     line: str
     overrides: frozenset[str] = frozenset()  # given `key=!value`: wins over a rule fact's
 
@@ -86,6 +90,12 @@ class Reading:
 
 
 def _step(text: str) -> Step:
+    text, _, lemmas = text.partition("=")
+    step = _bare_step(text)
+    return replace(step, lemmas=frozenset(lemmas.split("|"))) if lemmas else step
+
+
+def _bare_step(text: str) -> Step:
     up = text.startswith("^")
     text = text.lstrip("^")
     if up and text.endswith("()"):
@@ -105,6 +115,11 @@ def _role(text: str) -> Role:
     return Role(name, " ".join(types.split("|")), steps)
 
 
+def _value(text: str) -> str | bool | None:
+    """A given value: "" is null, `true` is True, anything else the text."""
+    return True if text == "true" else text or None
+
+
 @cache
 def frames(kind: str) -> tuple[Frame, ...]:
     """The frames of `models/patterns-<kind>.tsv`."""
@@ -113,7 +128,7 @@ def frames(kind: str) -> tuple[Frame, ...]:
         if len(row) < 3:
             raise ValueError(f"patterns-{kind}: a frame needs lemmas, pos and roles: {row}")
         given = [g.partition("=") for g in (row[3:4] or [""])[0].split()]
-        gives = tuple((k, v.lstrip("!") or None) for k, _, v in given)
+        gives = tuple((k, _value(v.lstrip("!"))) for k, _, v in given)
         overrides = frozenset(k for k, _, v in given if v.startswith("!"))
         roles = tuple(_role(r) for r in row[2].split())
         lemmas = frozenset(
@@ -148,14 +163,16 @@ def _follow(tree: Tree, i: int, path: tuple[Step, ...]) -> list[int]:
                     continue
                 if not step.bracket or _bracketed(tree.ctx, head, k):
                     nxt.append(head)
-                continue
-            if n == 0:
-                pairs = tree.args(k)
             else:
-                pairs = [(c, tree.dep(c), tree.prep(c)) for c in tree.children[k]]
-            for c, rel, prep in pairs:
-                if rel == step.rel and (step.prep is None or prep == step.prep):
-                    nxt.append(c)
+                if n == 0:
+                    pairs = tree.args(k)
+                else:
+                    pairs = [(c, tree.dep(c), tree.prep(c)) for c in tree.children[k]]
+                for c, rel, prep in pairs:
+                    if rel == step.rel and (step.prep is None or prep == step.prep):
+                        nxt.append(c)
+        if step.lemmas:
+            nxt = [k for k in nxt if tree.ctx.lemma(k) in step.lemmas]
         at = nxt
     return at
 
@@ -198,7 +215,10 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
                 continue
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
-            out += [Reading(f, frame.overrides) for f in BUILD[frame.type](ctx, i, frame, filled)]
+            overrides = frame.overrides
+            if any(role.name.startswith("each") for role in frame.roles):
+                overrides |= {"parties"}
+            out += [Reading(f, overrides) for f in BUILD[frame.type](ctx, i, frame, filled)]
     return out
 
 
@@ -228,7 +248,15 @@ def _pairs(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) 
 
 
 def _deal(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
-    parties = list(dict.fromkeys(e for names in filled.values() for e in names))
+    each = [e for name, names in filled.items() if name.startswith("each") for e in names]
+    rest = [e for name, names in filled.items() if not name.startswith("each") for e in names]
+    if each:  # one deal per party of an `each` role, as FactRuEval counts sanctions
+        return [f for e in each for f in _deal_of(ctx, i, frame, [e, *rest])]
+    return _deal_of(ctx, i, frame, rest)
+
+
+def _deal_of(ctx: Context, i: int, frame: Frame, names: list[Entity]) -> list[Fact]:
+    parties = list(dict.fromkeys(names))
     if len(parties) < 2:
         return []
     a, b = ctx.clause(i)
@@ -280,13 +308,20 @@ def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
     """Merge the frames' facts into the rule facts of their types (present in `facts`):
     a reading of a fact already there fills and joins its arguments (`POLICY`; what the
     frame overrides, it sets), a new fact is added."""
+    added: set[int] = set()
     for reading in found:
         new = reading.fact
         if new.type not in facts:
             continue
+        if "parties" in reading.overrides:  # one deal a party: a joint rule reading gives way
+            kept = [f for f in facts[new.type] if id(f) in added or not _same_fact(f, new)]
+            facts[new.type] = [*kept, new]
+            added.add(id(new))
+            continue
         old = next((f for f in facts[new.type] if _same_fact(f, new)), None)
         if old is None:
             facts[new.type].append(new)
+            added.add(id(new))
             continue
         merge(old.args, new.args, POLICY[new.type])
         old.args.update((k, new.args[k]) for k in reading.overrides)
