@@ -98,3 +98,10 @@ def test_heads_point_into_the_whole_record_across_windows(nlp):
     finally:
         nlp.window = window
     assert [(t["head"], t["dep"]) for t in windowed] == [(t["head"], t["dep"]) for t in whole]
+
+
+def test_pipe_parses_as_one_text_at_a_time(nlp):
+    texts = [TEXT, "Да.", "Сергей Лавров провел переговоры в Ереване с коллегой."]
+    alone = [nlp(t, tokens=True).to_dict()["tokens"] for t in texts]
+    together = [d.to_dict()["tokens"] for d in nlp.pipe(texts, tokens=True)]
+    assert together == alone
