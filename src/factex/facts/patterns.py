@@ -50,7 +50,7 @@ POLICY: dict[str, dict[str, Policy]] = {
     "occupation": {"position": "fill", "org": "fill"},
     "ownership": {"share": "fill"},
     "deal": {"parties": "union", "kind": "fill", "dates": "date"},
-    "meeting": {"participants": "union", "place": "fill", "dates": "date", "format": "fill"},
+    "meeting": {"place": "fill", "dates": "date", "topics": "union"},
 }
 
 
@@ -218,7 +218,8 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
             overrides = frame.overrides
             if any(role.name.startswith("each") for role in frame.roles):
                 overrides |= {"parties"}
-            out += [Reading(f, overrides) for f in BUILD[frame.type](ctx, i, frame, filled)]
+            made = BUILD[frame.type](tree, i, frame, filled)
+            out += [Reading(f, overrides) for f in made]
     return out
 
 
@@ -227,7 +228,8 @@ def _sentence(ctx: Context, i: int) -> tuple[int, int]:
     return ctx.start(first), ctx.stop(last - 1)
 
 
-def _pairs(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+    ctx = tree.ctx
     a, b = PAIRS[frame.type]
     out = []
     for x in filled.get(a, []):
@@ -247,7 +249,8 @@ def _pairs(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) 
     return out
 
 
-def _deal(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+def _deal(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+    ctx = tree.ctx
     each = [e for name, names in filled.items() if name.startswith("each") for e in names]
     rest = [e for name, names in filled.items() if not name.startswith("each") for e in names]
     if each:  # one deal per party of an `each` role, as FactRuEval counts sanctions
@@ -269,19 +272,36 @@ def _deal_of(ctx: Context, i: int, frame: Frame, names: list[Entity]) -> list[Fa
     return [Fact("deal", *_sentence(ctx, i), args)]
 
 
-def _meeting(ctx: Context, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+def _meeting(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+    ctx = tree.ctx
     people = list(dict.fromkeys(e for names in filled.values() for e in names))
     if len(people) < 2:
         return []
     a, b = ctx.clause(i)
-    args: dict[str, Any] = {"participants": people, "place": ctx.place(a, b),
+    args: dict[str, Any] = {"participants": people, "place": _place(tree, i),
                             "dates": best_date(own_dates(ctx, a, b)), "format": None,
                             "topics": []}  # fmt: skip
     args.update(frame.gives)
+    modality = tree.ctx.modality(i)
+    if modality:
+        args["modality"] = modality
     return [Fact("meeting", *_sentence(ctx, i), args)]
 
 
-BUILD: dict[str, Callable[[Context, int, Frame, dict[str, list[Entity]]], list[Fact]]] = {
+def _place(tree: Tree, i: int) -> Entity | None:
+    """Where a meeting was held: a place with `в` that the trigger, or the verb it hangs
+    from, takes (`В Бишкеке прошли переговоры`), not one inside a post (`посол в России`)."""
+    head = tree.head(i)
+    for k in (i, *([head] if head is not None else [])):
+        for c in tree.children[k]:
+            if tree.dep(c) == "obl" and tree.prep(c) in ("в", "во"):
+                names = tree.names(c, "LOC")
+                if names:
+                    return names[0]
+    return None
+
+
+BUILD: dict[str, Callable[[Tree, int, Frame, dict[str, list[Entity]]], list[Fact]]] = {
     "occupation": _pairs,
     "ownership": _pairs,
     "deal": _deal,
@@ -296,12 +316,23 @@ def _same_fact(old: Fact, new: Fact) -> bool:
     if old.type in PAIRS:
         return all(same(old.args.get(k), new.args.get(k)) for k in PAIRS[old.type])
     overlap = old.start < new.stop and new.start < old.stop
-    if old.type == "meeting":  # one side's meeting with someone else is another meeting
-        a, b = old.args.get("participants") or [], new.args.get("participants") or []
-        inside = all(any(same(p, q) for q in b) for p in a)
-        return overlap and (inside or all(any(same(p, q) for q in a) for p in b))
     parties = old.args.get("parties") or []
     return overlap and any(same(p, q) for p in parties for q in new.args.get("parties") or [])
+
+
+def _merge_meeting(meetings: list[Fact], new: Fact) -> None:
+    """A frame's meeting is a rule meeting of the same participants (the one in its
+    sentence first); where a rule meeting of its sentence has some of them, the rules
+    have split or joined the sides their own way (`переговоры с X, а затем встреча с
+    Y`), and the frame gives way; else it is a new meeting."""
+    sides = {id(p) for p in new.args["participants"]}
+    here = [m for m in meetings if m.start < new.stop and new.start < m.stop]
+    same_sides = [m for m in meetings if {id(p) for p in m.args["participants"]} == sides]
+    old = next((m for m in same_sides if m in here), None) or next(iter(same_sides), None)
+    if old is not None:
+        merge(old.args, new.args, POLICY["meeting"])
+    elif not any(sides & {id(p) for p in m.args["participants"]} for m in here):
+        meetings.append(new)
 
 
 def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
@@ -312,6 +343,9 @@ def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
     for reading in found:
         new = reading.fact
         if new.type not in facts:
+            continue
+        if new.type == "meeting":
+            _merge_meeting(facts["meeting"], new)
             continue
         if "parties" in reading.overrides:  # one deal a party: a joint rule reading gives way
             kept = [f for f in facts[new.type] if id(f) in added or not _same_fact(f, new)]
