@@ -6,7 +6,8 @@ the shared `Models` and returns the function run on each document's `Analysis`;
 failed, or a stage it needs did not run). Stages run in registration order.
 
 >>> [s.name for s in STAGES.values()]
-['segment', 'header', 'morph', 'syntax', 'ner', 'entities', 'dates', 'numbers', 'money', ..., 'facts']
+['segment', 'header', 'morph', 'syntax', 'ner', 'entities', 'dates', 'numbers', 'money',
+ ..., 'facts']
 """
 
 from __future__ import annotations
