@@ -15,7 +15,7 @@ from .record import DateExpr, Document, Entity, Fact, Mention, Number
 if TYPE_CHECKING:
     from .time.reference import Reference
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = [
     "DateExpr",
     "Document",
