@@ -75,7 +75,7 @@ TYPES: dict[str, tuple[str, Callable[[Item], bool]]] = {
     "MONEY": ("money", _any),
     "PERCENT": ("percents", _any),
     "TIME": ("times", _any),
-    "AGE": ("ages", _kind("age")),
+    "AGE": ("ages", _any),  # NEREL tags anniversaries (`80-летия`) as AGE too
     "LAW": ("laws", _any),
     "AWARD": ("awards", _any),
     "NATIONALITY": ("nationalities", _any),

@@ -46,6 +46,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     parts: dict[str, str | None] | None = None
     descriptions: list[Mention] = field(default_factory=list)  # SPEC 0.2, facts stage
+    age: int | None = None  # SPEC 0.3, ages stage: the age the text gives a person
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
@@ -54,6 +55,8 @@ class Entity:
         out["mentions"] = [m.to_dict() for m in self.mentions]
         if self.descriptions:
             out["descriptions"] = [d.to_dict() for d in self.descriptions]
+        if self.age is not None:
+            out["age"] = self.age
         return out
 
     def ref(self) -> dict[str, Any]:
