@@ -140,9 +140,22 @@ class Fact:
         return out
 
 
+@dataclass(frozen=True)
+class IdOf:
+    """A fact argument that is the id of an item of a layer (`position_ref`: a
+    profession's id), read when the record is written, after ids are given."""
+
+    item: Any
+
+    def __str__(self) -> str:
+        return str(self.item.id)
+
+
 def _argument(value: Any) -> Any:
     """The SPEC form of a fact argument: references for entities and layer items
-    (dates...)."""
+    (dates...), ids for `IdOf`."""
+    if isinstance(value, IdOf):
+        return value.item.id or None
     ref = getattr(value, "ref", None)
     if callable(ref):
         return ref()
