@@ -32,10 +32,15 @@ the record lacks (its layer is not built yet, or disabled) is reported as `-`.
 
     python benchmarks/kinds.py [--dir DIR ...] [--limit N] [--types LAW,AWARD]
                                [--misses TYPE] [--extra TYPE]
+    python benchmarks/kinds.py --cases tests/data/kinds-dev.tsv [--misses any]
 
 `--dir` defaults to `$FACTEX_NEREL/train` and `$FACTEX_NEREL/dev`, with
 FACTEX_NEREL defaulting to /work/corpora/nerel. `--misses TYPE` lists gold spans
 not found and `--extra TYPE` predicted spans that are not right, in context.
+
+`--cases FILE` scores a table of our own cases instead (`tests/kind_cases.py`: one
+expected item a line, with its values): per record list, the cases whose item is
+found with every value right.
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src")]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 NEREL = Path(os.environ.get("FACTEX_NEREL", "/work/corpora/nerel"))
 
@@ -205,6 +210,31 @@ def run_factex(docs: list[Doc]) -> list[Item]:
     return [doc.to_dict() for doc in nlp.pipe_batches(items)]
 
 
+def score_cases(path: Path, show_misses: bool) -> None:
+    """Per record list: the cases of a table whose item is found with its values."""
+    from kind_cases import check, load_cases
+
+    from factex import Pipeline
+
+    cases = load_cases(path)
+    nlp = Pipeline()
+    records = {t: nlp(t).to_dict() for t in {c.text for c in cases}}
+    totals: dict[str, list[int]] = {}
+    missed = []
+    for case in cases:
+        ok = check(case, records[case.text])
+        counts = totals.setdefault(case.list, [0, 0])
+        counts[0] += 1
+        counts[1] += ok
+        if not ok:
+            missed.append(f"{case}\n  got {records[case.text].get(case.list)}")
+    print("| list | cases | right | share |\n| --- | ---: | ---: | ---: |")
+    for key, (n, right) in totals.items():
+        print(f"| {key} | {n} | {right} | {right / n:.3f} |")
+    if show_misses:
+        print("\n".join(missed))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", action="append", type=Path, help="a brat folder (repeatable)")
@@ -212,7 +242,11 @@ def main() -> None:
     parser.add_argument("--types", help="comma-separated NEREL types (default: all above)")
     parser.add_argument("--misses", metavar="TYPE", help="list gold spans of TYPE not found")
     parser.add_argument("--extra", metavar="TYPE", help="list predicted spans of TYPE not right")
+    parser.add_argument("--cases", type=Path, help="score a table of our cases instead")
     args = parser.parse_args()
+    if args.cases:
+        score_cases(args.cases, bool(args.misses))
+        return
     folders = args.dir or [NEREL / "train", NEREL / "dev"]
     for folder in folders:
         if "test" in folder.name:

@@ -11,6 +11,9 @@ from factex import Pipeline, cli
 from factex.pipeline import StageError
 from factex.stages import STAGES, needed_by
 
+# The layers of mention kinds that need the entities (SPEC 0.3), in stage order.
+MENTION_KINDS = ["laws", "awards", "nationalities", "professions", "events"]
+
 
 @pytest.fixture(scope="module")
 def lenient() -> Pipeline:
@@ -26,10 +29,12 @@ def _broken(nlp: Pipeline, stage: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_stages_in_order_with_their_needs():
     names = list(STAGES)
-    assert names == ["segment", "header", "morph", "ner", "entities", "dates", "numbers", "facts"]
+    assert names[:7] == ["segment", "header", "morph", "ner", "entities", "dates", "numbers"]
+    assert names[-1] == "facts" and set(MENTION_KINDS) <= set(names)
     for s in STAGES.values():
         assert all(names.index(n) < names.index(s.name) for n in s.needs)
-    assert needed_by(["ner"]) == {"ner", "entities", "facts"}
+    assert needed_by(["ner"]) == {"ner", "entities", "facts", *MENTION_KINDS}
+    assert needed_by(["events"]) == {"events"}  # the facts run without it
 
 
 def test_the_suite_runs_strict(nlp):
@@ -83,7 +88,7 @@ def test_disable_and_choose_facts(nlp):
 
 def test_exclude_needs_no_models():
     nlp = Pipeline(exclude=["morph", "ner"])
-    assert nlp.excluded == ["morph", "ner", "entities", "facts"]
+    assert nlp.excluded == ["morph", "ner", "entities", *MENTION_KINDS, "facts"]
     assert "navec" not in vars(nlp.models)  # never loaded
     record = nlp(ARTICLE, "2025-11-11").to_dict()
     assert record["entities"] == [] and record["dates"]

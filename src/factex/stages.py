@@ -243,7 +243,9 @@ def _clear_facts(a: Analysis) -> None:
     a.document.facts = []
 
 
-@stage("facts", needs=["entities", *LAYERS], clear=_clear_facts)
+# Facts need the layers they cannot do without; the kinds they point to (a profession, an
+# event mention) are read when their layer ran, so `--disable events` keeps the facts.
+@stage("facts", needs=["entities", "dates", "numbers"], clear=_clear_facts)
 def _facts(models: Models) -> Run:
     """The chosen fact types (`Pipeline(facts=...)`), in text order."""
     from .facts import extract_facts

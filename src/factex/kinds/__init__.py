@@ -8,4 +8,10 @@ below, and a test (docs/how-it-works.md, "Add a kind of mention").
 
 from __future__ import annotations
 
-from . import dates, numbers  # noqa: F401 (registers)
+from importlib import import_module
+
+# The modules in the order of their layers (the record's keys follow it).
+LAYER_MODULES = ("dates", "numbers", "laws", "awards", "nationalities", "professions", "events")
+
+for _module in LAYER_MODULES:
+    import_module(f"{__name__}.{_module}")  # registers its layer
