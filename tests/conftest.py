@@ -22,9 +22,9 @@ SAMPLES = ROOT / "samples"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from factex import pipeline
+    from factex import shared_pipeline
 
-    return pipeline()
+    return shared_pipeline()
 
 
 @pytest.fixture(scope="session")
@@ -47,3 +47,15 @@ def article(tmp_path) -> Path:
     path = tmp_path / "visit.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def cluster():
+    """A Dask LocalCluster with two worker processes (and its client), for the session."""
+    pytest.importorskip("distributed")
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+    ) as local, Client(local) as client:
+        yield local, client

@@ -20,16 +20,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    from distributed import Client, LocalCluster
-
-    with LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-    ) as local, Client(local) as client:
-        yield local, client
-
-
 def test_bag_and_dataframe_give_the_records_of_one_process(cluster, nlp):
     import dask
     import dask.bag as db

@@ -3,7 +3,7 @@ name, sequences of meetings."""
 
 from __future__ import annotations
 
-from factex import pipeline as nlp  # the shared, process-wide pipeline
+from factex import shared_pipeline as nlp  # the shared, process-wide pipeline
 
 
 def facts(text: str, kind: str) -> list[dict]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factex import pipeline as nlp  # the shared, process-wide pipeline
+from factex import shared_pipeline as nlp  # the shared, process-wide pipeline
 
 
 def meetings(text: str) -> list[dict]:

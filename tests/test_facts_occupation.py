@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factex import pipeline as nlp  # the shared, process-wide pipeline
+from factex import shared_pipeline as nlp  # the shared, process-wide pipeline
 
 
 def occupations(text: str) -> list[tuple[str, str, str | None]]:

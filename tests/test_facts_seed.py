@@ -14,7 +14,7 @@ import factex
 def record() -> dict:
     if not SEED.is_file():
         pytest.skip(f"seed article not found at {SEED}")
-    return factex.pipeline()(SEED.read_text("utf-8"), "2025-11-11").to_dict()
+    return factex.shared_pipeline()(SEED.read_text("utf-8"), "2025-11-11").to_dict()
 
 
 def facts(kind: str) -> list[dict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -169,6 +170,9 @@ def test_every_entity_highlighted_in_chromium(nlp, tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     print(f"screenshot: {shot}")
+    keep = os.environ.get("FACTEX_SCREENSHOT")  # docs/images/html-state-visit.png is made so
+    if keep:
+        shutil.copyfile(shot, keep)
 
 
 def test_deal_and_ownership_rows_link_their_names(nlp):

@@ -38,3 +38,61 @@ def test_worker_processes_give_the_same_documents(nlp):
         list(nlp.pipe([b"bytes"]))
     with pytest.raises(ValueError, match="jobs must be 0"):
         list(nlp.pipe(TEXTS, n_process=-1))
+
+
+CRASH = "Этот текст убивает процесс, который его читает."
+
+
+def _die_on_crash(chunk):
+    """A worker's work that dies, as a worker killed by the system does, on CRASH."""
+    import os
+
+    from factex.corpus import pool
+
+    if any(item.text == CRASH for item in chunk):
+        os._exit(9)
+    assert pool._worker is not None
+    return pool._worker.chunk(chunk)
+
+
+@pytest.fixture()
+def dying_workers(nlp, monkeypatch):
+    """Worker processes that share this process's loaded pipeline (forked) and die
+    when they are given the text CRASH."""
+    import multiprocessing
+
+    from factex.corpus import pool
+    from factex.corpus.process import Processor
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the dying worker reaches workers only through fork")
+
+    def init(options):
+        pool.worker_signals()
+        pool._worker = Processor(options, nlp)
+
+    monkeypatch.setattr(pool, "_init", init)
+    monkeypatch.setattr(pool, "_work", _die_on_crash)
+
+
+def test_a_dying_worker_shifts_no_pair_and_loses_no_document(nlp, dying_workers):
+    texts = [*TEXTS[:2], CRASH, *TEXTS[2:], CRASH, TEXTS[0]]
+    pairs = list(nlp.pipe(((t, i) for i, t in enumerate(texts)), "2025-01-01",
+                          as_tuples=True, n_process=2, batch_size=2))  # fmt: skip
+    assert [i for _, i in pairs] == list(range(len(texts)))
+    expected = _one_by_one(nlp, texts[:2] + texts[3:-2] + texts[-1:])
+    good = [d.to_dict() for d, i in pairs if texts[i] != CRASH]
+    assert [r["doc"]["id"] for r in good] == [f"doc{i + 1}" for i, t in enumerate(texts)
+                                              if t != CRASH]  # fmt: skip
+    for record, want in zip(good, expected):
+        assert {k: v for k, v in record.items() if k != "doc"} == {
+            k: v for k, v in want.items() if k != "doc"
+        }
+    for doc, i in pairs:
+        assert doc.text == texts[i]
+        assert (doc.error is not None) == (texts[i] == CRASH)
+    crashed = pairs[2][0].to_dict()
+    assert crashed["doc"]["id"] == "doc3"
+    assert crashed["error"]["code"] == "worker-crashed"
+    plain = list(nlp.pipe(texts, "2025-01-01", n_process=2, batch_size=3))
+    assert [d.info.id for d in plain] == [f"doc{i}" for i in range(1, len(texts) + 1)]

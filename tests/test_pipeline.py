@@ -72,7 +72,7 @@ def test_extract_api_and_pipe():
     doc = factex.extract("Владимир Путин прибыл в Казань.", doc_id="x")
     assert doc.to_dict()["doc"]["id"] == "x"
     assert '"Владимир Путин"' in doc.to_json()
-    docs = list(factex.pipeline().pipe(["Сергей Лавров прилетел в Минск.", ""]))
+    docs = list(factex.shared_pipeline().pipe(["Сергей Лавров прилетел в Минск.", ""]))
     assert [d.info.id for d in docs] == ["doc1", "doc2"]
     assert docs[1].to_dict()["entities"] == []
 

@@ -10,6 +10,7 @@ from importlib.metadata import entry_points
 import pytest
 import spacy
 from spacy import displacy
+from spacy.language import Language
 
 import factex
 from factex.record import DateExpr, Fact, Number
@@ -37,7 +38,14 @@ def test_entities_match_the_record(sp):
         for e in record["entities"]
         for m in e["mentions"]
     }
-    assert {(e.start_char, e.end_char, e.label_, e.kb_id_) for e in doc.ents} == mentions
+    # The Doc keeps spaCy's tokens: a mention inside a token (`ТАСС` of `/ТАСС/.`) is
+    # widened to whole tokens.
+    widened = {(s.start_char, s.end_char, label, kb) for a, b, label, kb in mentions
+               if (s := doc.char_span(a, b, alignment_mode="expand")) is not None}  # fmt: skip
+    assert {(e.start_char, e.end_char, e.label_, e.kb_id_) for e in doc.ents} == widened
+    assert ("ТАСС", "/ТАСС/.") in {(TEXT[a:b], TEXT[s.start_char:s.end_char])
+                                   for a, b, _, _ in mentions
+                                   if (s := doc.char_span(a, b, alignment_mode="expand"))}
     assert {e.label_ for e in doc.ents} <= {"PER", "LOC", "ORG"}
     names = {e._.value for e in doc.ents}
     assert {"Касым-Жомарт Токаев", "Владимир Путин", "Россия"} <= names
@@ -125,3 +133,67 @@ def test_a_doc_with_factex_tokens_is_kept(sp):
 def test_the_component_declares_what_it_assigns(sp):
     meta = sp.get_pipe_meta("factex")
     assert {"doc.ents", "doc.spans", "doc._.record", "span._.value"} <= set(meta.assigns)
+
+
+@Language.component("test_early_ents")
+def _early_ents(doc):
+    """An earlier component: an EVENT factex does not find, a PERSON it finds too."""
+    spans = [doc.char_span(*_find(doc.text, w), label=label, alignment_mode="expand")
+             for w, label in (("государственный визит", "EVENT"), ("Владимир Путин", "PERSON"))]
+    doc.ents = [s for s in spans if s is not None]
+    doc.user_data["early"] = True
+    return doc
+
+
+def _find(text, words):
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def test_the_incoming_doc_is_kept_with_what_earlier_components_set(nlp):
+    early = spacy.blank("ru")
+    early.add_pipe("test_early_ents")
+    early.add_pipe("factex", config={"date": "2025-11-11"})
+    doc = early(TEXT)
+    assert doc.user_data["early"] is True
+    assert [t.text for t in doc] == [t.text for t in early.make_doc(TEXT)]  # spaCy's tokens
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("государственный визит", "EVENT") in ents
+    assert ("Владимир Путин", "PER") in ents and ("Владимир Путин", "PERSON") not in ents
+    assert doc._.record == nlp(TEXT, "2025-11-11").to_dict()
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert {"Президент", "Его", "Токаев"} <= set(starts), starts
+    assert all(t.lemma_ for t in doc if not t.is_space)
+    token = next(t for t in doc if t.text == "ноября")
+    assert (token.lemma_, token.pos_) == ("ноябрь", "NOUN")
+
+
+def test_long_texts_run_in_windows_as_in_extract(sp, nlp, monkeypatch):
+    """The component takes the road of `factex.extract`: a text longer than the window
+    runs window by window, and gives the same record."""
+    text = "\n\n".join([TEXT, "Сергей Лавров провел переговоры в Ереване."] * 6)
+    monkeypatch.setattr(nlp, "window", 300)
+    analyse = nlp.analyse
+    calls = []
+    monkeypatch.setattr(nlp, "analyse", lambda t, *a, **k: calls.append(len(t)) or
+                        analyse(t, *a, **k))  # fmt: skip
+    doc = sp(text)
+    assert len(calls) > 3 and max(calls) <= 300
+    assert doc._.record == factex.extract(text, "2025-11-11").to_dict()
+    assert len({e.kb_id_ for e in doc.ents if e.text == "Токаев"}) == 1
+
+
+def test_nlp_pipe_tags_a_batch_together(sp, nlp, monkeypatch):
+    texts = [TEXT, "Сергей Лавров провел переговоры в Ереване.", "", "Путин прибыл в Казань."]
+    alone = [sp(t)._.record for t in texts]
+    together = nlp.together
+    batches = []
+
+    def spy(batch):
+        batches.append(len(batch))
+        return together(batch)
+
+    monkeypatch.setattr(nlp, "together", spy)
+    docs = list(sp.pipe(texts, batch_size=3))
+    assert batches == [3, 1]
+    assert [d.text for d in docs] == texts and [d._.record for d in docs] == alone

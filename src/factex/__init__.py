@@ -7,27 +7,46 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .pipeline import Pipeline
-from .record import DateExpr, Document, Entity, Fact, Mention, Number
+from .corpus.inputs import UsageError
+from .extras import MissingExtra
+from .pipeline import Pipeline, StageError
+from .reading import InputError
+from .record import (
+    DateExpr,
+    DocInfo,
+    Document,
+    Entity,
+    Fact,
+    Mention,
+    Number,
+    StageWarning,
+)
+from .resources import ResourceError
+from .time.reference import Reference
 
-if TYPE_CHECKING:
-    from .time.reference import Reference
-
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = [
     "DateExpr",
+    "DocInfo",
     "Document",
     "Entity",
     "Fact",
+    "InputError",
     "Mention",
+    "MissingExtra",
     "Number",
     "Pipeline",
+    "Reference",
+    "ResourceError",
+    "StageError",
+    "StageWarning",
+    "UsageError",
     "extract",
     "load",
-    "pipeline",
     "read_jsonl",
+    "shared_pipeline",
     "to_frames",
     "to_html",
 ]
@@ -52,8 +71,9 @@ def __getattr__(name: str) -> Any:
 _shared: Pipeline | None = None
 
 
-def pipeline() -> Pipeline:
-    """The process-wide pipeline, loaded on first use."""
+def shared_pipeline() -> Pipeline:
+    """The process-wide pipeline (the one `extract` uses), loaded on first use.
+    (`factex.pipeline` is the module of `Pipeline`; calling it is deprecated.)"""
     global _shared
     if _shared is None:
         _shared = Pipeline()
@@ -66,4 +86,4 @@ def extract(text: str, date: str | Reference | None = None, **options: Any) -> D
     `date` is the reference date (`YYYY-MM-DD`) for relative and partial dates;
     `tokens=True` adds the linguistic layer; `doc_id=`/`source=` fill `doc`.
     """
-    return pipeline()(text, date, **options)
+    return shared_pipeline()(text, date, **options)

@@ -155,6 +155,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the column of a table that holds the document id (default: the row number)",
     )
     corpus.add_argument(
+        "--date-column",
+        metavar="NAME",
+        help="the column of a table that holds each document's reference date "
+        "(YYYY-MM-DD, e.g. its publication date; it takes the place of --date for that "
+        "row; default: the `date` key of a JSON Lines row, if any); a row whose date is "
+        "no date gets an error record",
+    )
+    corpus.add_argument(
         "-j",
         "--jobs",
         type=_jobs,
@@ -380,7 +388,7 @@ def _check_files(args: argparse.Namespace, fmt: str) -> str | None:
         return f"-o {output} is also an input file; it would be overwritten"
     if args.resume and (fmt != "jsonl" or not output):
         return "--resume needs JSON Lines written to a file: --format jsonl -o FILE.jsonl"
-    columns = Columns(args.text_column, args.id_column)
+    columns = Columns(args.text_column, args.id_column, args.date_column)
     for name in files:
         if name != "-" and is_table(name) and os.path.isfile(name):
             problem = check_table(name, args.encoding, columns)
@@ -423,7 +431,7 @@ def _outcomes(args: argparse.Namespace, fmt: str) -> Iterator[Outcome]:
     from .corpus.pool import run
     from .corpus.resume import completed, skip_done
 
-    columns = Columns(args.text_column, args.id_column)
+    columns = Columns(args.text_column, args.id_column, args.date_column)
     stream = items(args.files, args.glob, columns, args.encoding)
     if args.resume:
         stream = skip_done(stream, completed(args.output))
@@ -479,7 +487,7 @@ def run_cluster(args: argparse.Namespace, fmt: str) -> int:
     """`--scheduler`: partitions on a Dask cluster, written per partition."""
     from .corpus.cluster import run_on_cluster
 
-    columns = Columns(args.text_column, args.id_column)
+    columns = Columns(args.text_column, args.id_column, args.date_column)
     stream = items(args.files, args.glob, columns, args.encoding)
     options = Options(args.encoding, args.date, args.tokens, pipeline=_pipeline(args))
     failed = done = skipped = 0

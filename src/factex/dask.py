@@ -16,7 +16,7 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any
 
-from .corpus.inputs import Item
+from .corpus.inputs import Item, dated
 from .corpus.pool import chunks
 from .corpus.process import Options, Processor
 from .extras import require
@@ -69,8 +69,12 @@ def processor(options: Options) -> Processor:
         return found
 
 
-def _item(element: Any, partition: int, i: int, text_column: str, id_column: str | None) -> Item:
-    """A Bag element as an Item: a text (id `PARTITION-N`) or a dict with a text key."""
+def _item(
+    element: Any, partition: int, i: int, text_column: str, id_column: str | None,
+    date_column: str = "date",
+) -> Item:  # fmt: skip
+    """A Bag element as an Item: a text (id `PARTITION-N`) or a dict with a text key
+    (and its own reference date under `date_column`, if any)."""
     default_id = f"{partition}-{i}"
     if isinstance(element, str):
         return Item(default_id, "", text=element)
@@ -83,27 +87,32 @@ def _item(element: Any, partition: int, i: int, text_column: str, id_column: str
     if not isinstance(text, str):
         what = "missing" if text is None else f"a {type(text).__name__}, not text"
         return Item(doc_id, "", error=("bad-row", f"{text_column!r} is {what}"))
-    return Item(doc_id, str(element.get("source") or ""), text=text)
+    item = Item(doc_id, str(element.get("source") or ""), text=text)
+    return dated(item, element.get(date_column), date_column)
 
 
 def _records(
     elements: list[Any], partition: list[int], options: Options, text_column: str,
-    id_column: str | None,
+    id_column: str | None, date_column: str = "date",
 ) -> list[dict[str, Any]]:  # fmt: skip
     run = processor(options)
     part = partition[0] if partition else 0
-    todo = [_item(e, part, i, text_column, id_column) for i, e in enumerate(elements, 1)]
+    todo = [_item(e, part, i, text_column, id_column, date_column)
+            for i, e in enumerate(elements, 1)]  # fmt: skip
     return [o.record for chunk in chunks(todo, 16) for o in run.chunk(chunk)]
 
 
-def _as_bag(data: Any, text_column: str, id_column: str | None) -> dask.bag.Bag:
+def _as_bag(
+    data: Any, text_column: str, id_column: str | None, date_column: str | None
+) -> dask.bag.Bag:
     import dask.bag as db
     import dask.dataframe as dd
 
     if isinstance(data, db.Bag):
         return data
     if isinstance(data, dd.DataFrame):
-        wanted = [c for c in dict.fromkeys((text_column, id_column)) if c is not None]
+        date = date_column or ("date" if "date" in data.columns else None)
+        wanted = [c for c in dict.fromkeys((text_column, id_column, date)) if c is not None]
         missing = [c for c in wanted if c not in data.columns]
         if missing:
             raise ValueError(f"the DataFrame has no column {missing[0]!r}; "
@@ -119,20 +128,26 @@ def extract(
     tokens: bool = False,
     text_column: str = "text",
     id_column: str | None = None,
+    date_column: str | None = None,
+    pipeline: dict[str, Any] | None = None,
 ) -> dask.bag.Bag:
     """A Bag of SPEC records, one per text, in order.
 
     `data` is a Bag of texts (ids `PARTITION-N`) or of dicts with the text under
     `text_column` and the id under `id_column` (default: `id`), or a DataFrame with a
-    text column (ids from `id_column`, default the index). A text that cannot be
-    processed becomes an error record in its place.
+    text column (ids from `id_column`, default the index). Each text's reference date
+    is its own under `date_column` (default: a `date` key or column, if any; a
+    publication date per article), else `date`. A text that cannot be processed, or
+    whose own date is no date, becomes an error record in its place. `pipeline`:
+    options of the workers' `Pipeline(**pipeline)` (`disable`, `facts`, `window`...).
     """
     import dask.bag as db
 
-    bag = _as_bag(data, text_column, id_column)
+    bag = _as_bag(data, text_column, id_column, date_column)
     numbers = db.from_sequence(range(bag.npartitions), npartitions=bag.npartitions)
-    options = Options(date=date, tokens=tokens)
-    return bag.map_partitions(_records, numbers, options, text_column, id_column)
+    options = Options(date=date, tokens=tokens, pipeline=dict(pipeline or {}))
+    return bag.map_partitions(_records, numbers, options, text_column, id_column,
+                              date_column or "date")  # fmt: skip
 
 
 def _tables(records: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import copy
 import os
+import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from .document import Analysis
 from .facts import FACT_TYPES
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
     from .corpus.inputs import Item
 
 DateArg = str | Reference | None
+Context = TypeVar("Context")
 TOGETHER_CHARS = 20_000  # texts up to this long have their sentences tagged together
 
 
@@ -74,6 +78,8 @@ class Pipeline:
     >>> Pipeline(disable=["facts"])            # entities, dates and numbers only
     >>> Pipeline(facts=["occupation", "quote"])  # only these fact types
 
+    `sentence_batch_size`: sentences per slovnet batch (the old keyword `batch_size`
+    still works, with a DeprecationWarning: `pipe(batch_size=)` counts texts).
     `disable`: stages not to run (and every stage that needs one of them); their
     models are still loaded. `exclude`: the same, and their models are never
     loaded. `facts`: the fact types to extract (default: all). `strict`: an
@@ -85,14 +91,22 @@ class Pipeline:
 
     def __init__(
         self,
-        batch_size: int = 128,  # sentences per slovnet batch (128: fastest measured)
+        sentence_batch_size: int = 128,  # sentences per slovnet batch (128: fastest measured)
         *,
         disable: Iterable[str] = (),
         exclude: Iterable[str] = (),
         facts: Iterable[str] | None = None,
         strict: bool | None = None,
         window: int = WINDOW,
+        batch_size: int | None = None,
     ) -> None:
+        if batch_size is not None:
+            warnings.warn(
+                "Pipeline(batch_size=) counts sentences and is deprecated: use "
+                "sentence_batch_size= (pipe(batch_size=) counts texts)",
+                DeprecationWarning, stacklevel=2,
+            )  # fmt: skip
+            sentence_batch_size = batch_size
         disable, exclude = list(disable), list(exclude)
         facts = None if facts is None else list(facts)
         problem = check_names(disable, exclude, facts)
@@ -100,13 +114,13 @@ class Pipeline:
             raise ValueError(problem)
         self.strict = strict_default() if strict is None else strict
         self.config: dict[str, Any] = {  # rebuilds the same pipeline in worker processes
-            "batch_size": batch_size, "disable": disable, "exclude": exclude, "facts": facts,
-            "strict": self.strict, "window": window,
+            "sentence_batch_size": sentence_batch_size, "disable": disable,
+            "exclude": exclude, "facts": facts, "strict": self.strict, "window": window,
         }  # fmt: skip
         self.window = window
         self.fact_types = None if facts is None else tuple(facts)
         off = needed_by(exclude)
-        self.models = Models(batch_size)
+        self.models = Models(sentence_batch_size)
         self._runs: dict[str, Run] = {
             name: s.make(self.models) for name, s in STAGES.items() if name not in off
         }
@@ -148,6 +162,19 @@ class Pipeline:
                             doc_id=doc_id, source=source, tokens=tokens)  # fmt: skip
         return self.analyse(text, date, doc_id=doc_id, source=source, tokens=tokens).document
 
+    @overload
+    def pipe(
+        self, texts: Iterable[str], date: DateArg = None, *, tokens: bool = False,
+        n_process: int = 1, batch_size: int = 32, as_tuples: Literal[False] = False,
+    ) -> Iterator[Document]: ...
+
+    @overload
+    def pipe(
+        self, texts: Iterable[tuple[str, Context]], date: DateArg = None, *,
+        tokens: bool = False, n_process: int = 1, batch_size: int = 32,
+        as_tuples: Literal[True],
+    ) -> Iterator[tuple[Document, Context]]: ...
+
     def pipe(
         self,
         texts: Iterable[Any],
@@ -157,13 +184,20 @@ class Pipeline:
         n_process: int = 1,
         batch_size: int = 32,
         as_tuples: bool = False,
-    ) -> Iterator[Any]:
+    ) -> Iterator[Any]:  # fmt: skip
         """Stream documents for many texts, in order (ids `doc1`, `doc2`...), as spaCy's
         `nlp.pipe`: `as_tuples` takes (text, context) pairs and gives (Document, context);
         `n_process` worker processes (0: one per core) each load the models once and take
-        `batch_size` texts at a time; memory stays bounded however many texts come."""
+        `batch_size` texts at a time; memory stays bounded however many texts come.
+
+        A context that is a dict with a `date` key (`{"date": "2025-11-11"}`) gives that
+        text its own reference date in place of `date` (a publication date per article).
+        One Document per text, in order: a text whose worker process dies gives a
+        Document whose `error` is `("worker-crashed", message)`, one whose context date
+        is no date a Document whose `error` is `("bad-date", message)`."""
         from .corpus.pipe import pipe_documents
 
+        date = as_reference(date)  # a malformed date fails here, before any work
         yield from pipe_documents(
             self, texts, date, tokens=tokens, n_process=n_process, batch_size=batch_size,
             as_tuples=as_tuples,
@@ -173,14 +207,21 @@ class Pipeline:
         self, items: Iterable[Item], date: DateArg = None, *, tokens: bool = False,
         batch_size: int = 32,
     ) -> Iterator[Document]:  # fmt: skip
-        """Documents of corpus items that carry their text, in order, in this process;
-        the sentences of `batch_size` documents go through slovnet's models together."""
+        """Documents of corpus items that carry their text, in order, in this process
+        (an item's own `date` before `date`; an item known to be bad gives a Document
+        with its `error`); the sentences of `batch_size` documents go through slovnet's
+        models together."""
         from .corpus.pool import chunks
 
         for batch in chunks(items, max(1, batch_size)):
             with self.together([i.text for i in batch if isinstance(i.text, str)]):
                 for item in batch:
-                    yield self(item.text, date, doc_id=item.id, tokens=tokens)  # type: ignore[arg-type]
+                    if item.error is not None:
+                        info = DocInfo(id=item.id, source=item.source or None)
+                        yield Document(item.text or "", info, error=item.error)
+                        continue
+                    when = date if item.date is None else item.date
+                    yield self(item.text, when, doc_id=item.id, tokens=tokens)  # type: ignore[arg-type]
 
     @contextmanager
     def together(self, texts: list[str]) -> Iterator[None]:
@@ -257,3 +298,20 @@ class Pipeline:
         doc = analysis.document
         doc.sentences = [analysis.sentence_span(k) for k in range(len(analysis.sentences))]
         doc.tokens = analysis.tokens
+
+
+class _CallableModule(ModuleType):
+    """`factex.pipeline` is this module; calling it as the function it once was still
+    gives the shared pipeline, with a DeprecationWarning."""
+
+    def __call__(self) -> Pipeline:
+        import warnings
+
+        from . import shared_pipeline
+
+        warnings.warn("factex.pipeline() is deprecated: use factex.shared_pipeline()",
+                      DeprecationWarning, stacklevel=2)  # fmt: skip
+        return shared_pipeline()
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -217,6 +217,7 @@ class Document:
     tokens: list[Token] | None = None
     warnings: list[StageWarning] = field(default_factory=list)
     layers: dict[str, list[Any]] = field(default_factory=dict)  # items by layer key
+    error: tuple[str, str] | None = None  # (code, message): it could not be processed
 
     @property
     def dates(self) -> list[DateExpr]:
@@ -235,6 +236,8 @@ class Document:
         self.layers["numbers"] = items
 
     def to_dict(self) -> dict[str, Any]:
+        if self.error is not None:
+            return error_record(self.info, *self.error)
         out: dict[str, Any] = {
             "factex": SPEC_VERSION,
             "doc": self.info.to_dict(),

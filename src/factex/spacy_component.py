@@ -5,12 +5,16 @@
 >>> [(e.text, e.label_, e._.value) for e in doc.ents]
 >>> doc.spans["dates"], doc._.facts, doc._.record
 
-The component runs factex on `doc.text`. It keeps the Doc it is given when that
-Doc has factex's tokens (one made by `to_doc`, or by a tokenizer that splits the
-same way) and otherwise returns a new Doc built from factex's own tokens (so
-every offset matches the record), with the user data of the old one. It assigns
-(and declares, as spaCy's `assigns`):
-- `doc.ents`: entity mentions, labels PER/LOC/ORG, `kb_id_` the entity id;
+The component runs factex on `doc.text` as `factex.extract` does (a long text in
+windows, in bounded memory), so `doc._.record` is the record `factex.extract` gives.
+It annotates the Doc it is given, whatever its tokenizer, and keeps what earlier
+components set; `nlp.pipe` tags the sentences of a batch of texts together. It
+assigns (and declares, as spaCy's `assigns`):
+- token lemmas, POS tags, features and sentence starts, where no earlier
+  component set them (`text/spacy_doc.align`);
+- `doc.ents`: entity mentions (widened to whole tokens, `alignment_mode="expand"`),
+  labels PER/LOC/ORG, `kb_id_` the entity id; an earlier component's entities that
+  overlap none of factex's stay;
 - a span group per layer (`factex.layers`: `dates` labelled DATE, `numbers`
   ORDINAL/CARDINAL...) and `facts` (evidence spans labelled by fact type),
   `kb_id_` the record id;
@@ -20,6 +24,7 @@ every offset matches the record), with the user data of the old one. It assigns
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
@@ -31,8 +36,9 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
     from .document import Analysis
+    from .record import Document
 
-__all__ = ["FactexComponent", "load", "make_factex", "to_doc"]
+__all__ = ["FactexComponent", "annotate", "load", "make_factex", "to_doc"]
 
 ASSIGNS = [
     "token.lemma", "token.pos", "token.morph", "token.is_sent_start", "doc.ents",
@@ -67,8 +73,7 @@ def _register_extensions() -> None:
 
 
 class FactexComponent:
-    """Annotates the incoming Doc with factex's analysis of its text (a new Doc with
-    factex's tokens when the incoming one is tokenized differently)."""
+    """Annotates the incoming Doc with factex's record of its text."""
 
     def __init__(self, nlp: Language, name: str = "factex", date: str | None = None) -> None:
         self.name = name
@@ -77,12 +82,21 @@ class FactexComponent:
         _register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        from . import pipeline
+        from . import shared_pipeline
 
-        out = to_doc(pipeline().analyse(doc.text, self.date), self.vocab, keep=doc)
-        if out is not doc:
-            out.user_data.update(doc.user_data)
-        return out
+        return annotate(doc, shared_pipeline()(doc.text, self.date, tokens=True))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """The Docs annotated in order, `batch_size` at a time: the sentences of a
+        batch's short texts go through the taggers together (`Pipeline.together`, the
+        batches of `Pipeline.pipe`), with the records of one Doc at a time."""
+        from . import shared_pipeline
+        from .corpus.pool import chunks
+
+        nlp = shared_pipeline()
+        for batch in chunks(docs, max(1, batch_size)):
+            with nlp.together([doc.text for doc in batch]):
+                yield from (self(doc) for doc in batch)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"name": self.name, "date": self.date}
@@ -93,6 +107,47 @@ class FactexComponent:
         self.name, self.date = state["name"], state["date"]
         self.vocab = vocab()
         _register_extensions()
+
+
+def annotate(doc: Doc, document: Document) -> Doc:
+    """`doc` annotated in place with factex's `document` of its text (made with
+    `tokens=True`): token attributes, entities, span groups and the record."""
+    from .text.spacy_doc import align
+
+    _register_extensions()
+    tokens, sentences = document.tokens or [], document.sentences or []
+    document.tokens = document.sentences = None  # the record is that of factex.extract
+    record = document.to_dict()
+    align(doc, tokens, sentences)
+    _set_entities(doc, record)
+    _set_record(doc, record)
+    return doc
+
+
+def _set_entities(doc: Doc, record: dict[str, Any]) -> None:
+    """factex's mentions as `doc.ents`, with the entities an earlier component found
+    that overlap none of them."""
+    from spacy.util import filter_spans
+
+    mentions = [
+        {**m, "type": e["type"], "id": e["id"]} for e in record["entities"] for m in e["mentions"]
+    ]
+    ours = filter_spans(_spans(doc, mentions, lambda m: m["type"]))
+    taken = {i for span in ours for i in range(span.start, span.end)}
+    theirs = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    doc.ents = sorted([*ours, *theirs], key=lambda span: span.start)
+
+
+def _set_record(doc: Doc, record: dict[str, Any]) -> None:
+    """The span groups (a layer's items, fact evidence) and the record on `doc._`."""
+    for key, layer in LAYERS.items():
+        if key in record:
+            doc.spans[key] = _spans(doc, record[key], layer.span_label)
+    evidence = [{**f, **(f.get("evidence") or {})} for f in record["facts"]]
+    doc.spans["facts"] = _spans(doc, evidence, lambda f: str(f.get("type")))
+    doc._.record = record
+    doc._.facts = record["facts"]
+    doc.user_data[_VALUES] = _values(record)
 
 
 def to_doc(analysis: Analysis, vocab: Vocab | None = None, keep: Doc | None = None) -> Doc:
@@ -106,14 +161,7 @@ def to_doc(analysis: Analysis, vocab: Vocab | None = None, keep: Doc | None = No
         doc = annotate(keep, analysis)
     else:
         doc = to_spacy(analysis, vocab)
-    for key, layer in LAYERS.items():
-        if key in record:
-            doc.spans[key] = _spans(doc, record[key], layer.span_label)
-    evidence = [{**f, **(f.get("evidence") or {})} for f in record["facts"]]
-    doc.spans["facts"] = _spans(doc, evidence, lambda f: str(f.get("type")))
-    doc._.record = record
-    doc._.facts = record["facts"]
-    doc.user_data[_VALUES] = _values(record)
+    _set_record(doc, record)
     return doc
 
 

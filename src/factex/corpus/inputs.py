@@ -14,6 +14,8 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
+from ..time.reference import Reference
+
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 
 
@@ -32,6 +34,7 @@ class Item:
     text: str | None = None
     error: tuple[str, str] | None = None
     row: int | None = None  # its row in a table
+    date: Reference | None = None  # its own reference date (a table's date column)
 
     @property
     def label(self) -> str:
@@ -46,10 +49,12 @@ class Item:
 
 @dataclass
 class Columns:
-    """Which columns of a table hold the text and the document id (None: row number)."""
+    """Which columns of a table hold the text, the document id (None: row number) and
+    the document's reference date (None: the `date` key of a JSON Lines row, if any)."""
 
     text: str = "text"
     id: str | None = None
+    date: str | None = None
 
 
 def is_table(name: str) -> bool:
@@ -108,8 +113,19 @@ def _row_error(item_id: str, source: str, message: str, n: int) -> Item:
     return Item(id=item_id, source=source, error=("bad-row", message), row=n)
 
 
-def _row(source: str, n: int, row: Any, columns: Columns) -> Item:
-    """One table row as an Item; a row without a usable text becomes an error item."""
+def dated(item: Item, value: Any, name: str) -> Item:
+    """`item` with its own reference date `value` (from column or key `name`); a value
+    that is no date makes it a `bad-date` error item that says why."""
+    try:
+        item.date = Reference.of(value)
+    except ValueError as err:
+        item.error = ("bad-date", f"{name!r} is not a reference date (YYYY-MM-DD): {err}")
+    return item
+
+
+def _row(source: str, n: int, row: Any, columns: Columns, date: str | None = None) -> Item:
+    """One table row as an Item; a row without a usable text becomes an error item, one
+    whose `date` (column or key) is no date a `bad-date` error item."""
     row_id = str(n)
     if not isinstance(row, dict):
         return _row_error(row_id, source, "not an object", n)
@@ -119,7 +135,9 @@ def _row(source: str, n: int, row: Any, columns: Columns) -> Item:
     if not isinstance(text, str):
         what = "missing" if text is None else f"a {type(text).__name__}, not text"
         return _row_error(row_id, source, f"column {columns.text!r} is {what}", n)
-    return Item(id=row_id, source=source, text=text, row=n)
+    item = Item(id=row_id, source=source, text=text, row=n)
+    date = columns.date or date
+    return dated(item, row.get(date), date) if date else item
 
 
 def _jsonl_rows(path: str, encoding: str | None, columns: Columns) -> Iterator[Item]:
@@ -134,11 +152,15 @@ def _jsonl_rows(path: str, encoding: str | None, columns: Columns) -> Iterator[I
             except json.JSONDecodeError as err:
                 yield _row_error(str(n), path, f"not JSON: {err.msg}", n)
                 continue
-            yield _row(path, n, row, columns)
+            yield _row(path, n, row, columns, "date")
 
 
 def _check_header(path: str, names: list[str], columns: Columns) -> None:
-    for wanted, option in ((columns.text, "--text-column"), (columns.id, "--id-column")):
+    wanted_columns = (
+        (columns.text, "--text-column"), (columns.id, "--id-column"),
+        (columns.date, "--date-column"),
+    )  # fmt: skip
+    for wanted, option in wanted_columns:
         if wanted is not None and wanted not in names:
             have = ", ".join(names) or "none"
             raise UsageError(f"{path} has no column {wanted!r} ({option}); its columns: {have}")
@@ -164,7 +186,7 @@ def _parquet_rows(path: str, columns: Columns) -> Iterator[Item]:
 
     table = pq.ParquetFile(path)
     _check_header(path, list(table.schema_arrow.names), columns)
-    wanted = [c for c in (columns.text, columns.id) if c is not None]
+    wanted = [c for c in (columns.text, columns.id, columns.date) if c is not None]
     n = 0
     for batch in table.iter_batches(batch_size=256, columns=list(dict.fromkeys(wanted))):
         for row in batch.to_pylist():

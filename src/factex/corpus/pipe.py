@@ -1,18 +1,37 @@
-"""`Pipeline.pipe`: many texts, in this process or in worker processes, in input order."""
+"""`Pipeline.pipe`: many texts, in this process or in worker processes, in input order.
+
+One output per input, in input order, each with its own context. A text whose worker
+process dies while processing it (killed, out of memory) gives a Document whose
+`error` is `("worker-crashed", message)` (its `to_dict()` is the SPEC error record the
+CLI writes for it); the texts after it go on in new workers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import tee
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .inputs import Item
+from ..record import DocInfo, Document
+from .inputs import Item, dated
 from .pool import OrderedPool, resolve_jobs
-from .process import Options
+from .process import Options, Outcome
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
-    from ..record import Document
+
+
+def _document(outcome: Outcome) -> Document:
+    """The Document of an outcome; for a document whose worker died, one with its error."""
+    if outcome.document is not None:
+        return outcome.document
+    item, error = outcome.item, outcome.record.get("error") or {}
+    info = DocInfo(id=item.id, source=item.source or None)
+    code, message = error.get("code", "worker-crashed"), error.get("message", "")
+    return Document(item.text or "", info, error=(str(code), str(message)))
+
+
+def _dated(context: Any) -> bool:
+    """A context that carries its text's reference date (`{"date": "2025-11-11"}`)."""
+    return isinstance(context, Mapping) and context.get("date") is not None
 
 
 def pipe_documents(
@@ -27,19 +46,26 @@ def pipe_documents(
 ) -> Iterator[Any]:
     """Documents of `texts` (ids doc1, doc2...), or (Document, context) pairs for
     (text, context) pairs with `as_tuples`; `n_process` worker processes (0: a core each),
-    `batch_size` documents at a time."""
-    pairs = texts if as_tuples else ((text, None) for text in texts)
-    for_items, for_contexts = tee(pairs)
-    contexts = (context for _, context in for_contexts)
-    docs = (Item(f"doc{i}", "", text=text) for i, (text, _) in enumerate(for_items, 1))
+    `batch_size` documents at a time; a context `{"date": ...}` gives its text its own
+    reference date (a bad one: a Document with error `bad-date`). Each document is
+    paired with the context of its own item (kept by id while it is in flight), never
+    with a neighbour's."""
+    contexts: dict[str, Any] = {}
+
+    def items() -> Iterator[Item]:
+        for i, pair in enumerate(texts if as_tuples else ((t, None) for t in texts), 1):
+            text, context = pair
+            contexts[f"doc{i}"] = context
+            item = Item(f"doc{i}", "", text=text)
+            yield dated(item, context["date"], "date") if _dated(context) else item
+
     jobs = resolve_jobs(n_process)
     results: Iterator[Document]
     if jobs == 1:
-        results = nlp.pipe_batches(docs, date, tokens=tokens, batch_size=batch_size)
+        results = nlp.pipe_batches(items(), date, tokens=tokens, batch_size=batch_size)
     else:
         options = Options(date=date, tokens=tokens, pipeline=nlp.config, documents=True)
-        outcomes = OrderedPool(jobs, options, batch_size).map(docs)
-        results = (o.document for o in outcomes if o.document is not None)
+        results = map(_document, OrderedPool(jobs, options, batch_size).map(items()))
     for doc in results:
-        context = next(contexts)
+        context = contexts.pop(doc.info.id)
         yield (doc, context) if as_tuples else doc

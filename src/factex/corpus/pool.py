@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..record import DocInfo, error_record
 from .inputs import Item
@@ -19,14 +19,23 @@ from .process import Options, Outcome, Processor
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
+T = TypeVar("T")
 _worker: Processor | None = None
 
 
-def _init(options: Options) -> None:
-    """In each worker: leave Ctrl-C to the parent, load the models once (the taggers
-    keep numpy's BLAS to one thread themselves, `text/batch.py`)."""
-    global _worker
+def worker_signals() -> None:
+    """In a worker: leave Ctrl-C to the parent, and die on SIGTERM (`terminate`) even
+    when forked from a process whose handler turns it into an exception (the CLI's),
+    which the worker might swallow and live on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _init(options: Options) -> None:
+    """In each worker: its signals, then load the models once (the taggers keep
+    numpy's BLAS to one thread themselves, `text/batch.py`)."""
+    global _worker
+    worker_signals()
     _worker = Processor(options)
     _worker.nlp  # noqa: B018  (load now, not inside the first chunk)
 
@@ -51,7 +60,7 @@ def resolve_jobs(jobs: int) -> int:
     return jobs or cores()
 
 
-def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk

@@ -123,7 +123,7 @@ class Processor:
         if record is None:
             try:
                 doc = self.nlp(
-                    text, self.options.date, doc_id=item.id, source=item.source,
+                    text, self._date(item), doc_id=item.id, source=item.source,
                     tokens=self.options.tokens,
                 )  # fmt: skip
                 doc.info.encoding = encoding
@@ -136,9 +136,16 @@ class Processor:
         kept = text if self.options.keep_text else ""
         return Outcome(item, record, notes, len(text), kept)
 
+    def _date(self, item: Item) -> Any:
+        """The reference date of an item: its own, else the run's."""
+        return self.options.date if item.date is None else item.date
+
     def _document(self, item: Item) -> Outcome:
-        """The Document of a text, as `Pipeline.__call__` gives it (errors raise)."""
+        """The Document of a text, as `Pipeline.__call__` gives it (errors raise); an
+        item known to be bad gives its error record and no Document."""
+        if item.error is not None:
+            return Outcome(item, error_record(DocInfo(item.id, item.source), *item.error), [])
         doc = self.nlp(
-            item.text, self.options.date, doc_id=item.id, tokens=self.options.tokens  # type: ignore[arg-type]
+            item.text, self._date(item), doc_id=item.id, tokens=self.options.tokens  # type: ignore[arg-type]
         )
         return Outcome(item, {}, [], len(item.text or ""), document=doc)

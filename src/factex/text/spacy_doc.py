@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from ..document import Analysis
+    from ..document import Analysis, Token
 
 
 @cache
@@ -114,3 +114,52 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
     )
     _set_ents(doc, analysis)
     return doc
+
+
+def align(doc: Doc, tokens: list[Token], sentences: list[tuple[int, int]]) -> None:
+    """Give the tokens of `doc`, however it was tokenized, factex's lemmas, POS tags,
+    features and sentence starts, leaving alone every attribute an earlier component
+    set. A token that is factex's gets its annotation; one that spans several of
+    factex's (`/ТАСС/.`) their lemmas joined and the tag of the last word; one inside
+    one of factex's (`Касым` of `Касым-Жомарт`) its tag, or PUNCT for punctuation."""
+    from bisect import bisect_right
+
+    import numpy
+    from spacy.tokens import MorphAnalysis
+
+    starts = [t.start for t in tokens]
+    text = doc.text
+    lemma, pos, morph = (not doc.has_annotation(a) for a in ("LEMMA", "POS", "MORPH"))
+    for t in doc:
+        a, b = t.idx, t.idx + len(t.text)
+        k = max(0, bisect_right(starts, a) - 1)
+        near = tokens[k : bisect_right(starts, b - 1)]
+        inside = [x for x in near if x.stop > a and x.start < b]
+        if t.is_space or not inside:
+            continue
+        words = [x for x in inside if x.pos != "PUNCT"] or inside
+        head = words[-1]
+        if len(inside) > 1:
+            parts = [inside[0].lemma]
+            for prev, x in zip(inside, inside[1:]):
+                parts += [text[prev.stop : x.start], x.lemma]
+            edges = text[a : inside[0].start], text[inside[-1].stop : b]
+            lemma_, pos_ = edges[0] + "".join(parts) + edges[1], head.pos
+        elif (head.start, head.stop) == (a, b):
+            lemma_, pos_ = head.lemma, head.pos
+        elif not any(ch.isalnum() for ch in t.text):
+            lemma_, pos_ = t.text, "PUNCT"
+        else:
+            lemma_, pos_ = t.text.lower(), head.pos
+        if lemma:
+            t.lemma_ = lemma_
+        if pos:
+            t.pos_ = pos_
+        if morph and pos_ != "PUNCT":
+            t.morph = MorphAnalysis(doc.vocab, head.feats)
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP") and len(doc):
+        firsts = {start for start, _ in sentences}
+        flags = [1 if t.i == 0 or t.idx in firsts else -1 for t in doc]
+        column = numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array(["SENT_START"], column)  # type: ignore[arg-type]  # one pass (`is_sent_start=` checks the doc)
+

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TIME = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}\S*$")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,26 @@ class Reference:
         except ValueError as err:  # 2025-02-30, 2025-13-01
             raise ValueError(f"not a valid date: {value!r} ({err})") from None
         return cls(year, month, day)
+
+    @classmethod
+    def of(cls, value: object) -> Reference | None:
+        """A document's own reference date from a table cell, a dict item or a `pipe`
+        context: `YYYY-MM-DD` (a time after it, `2025-11-11T09:30:00+03:00`, is
+        ignored), a `datetime.date`, a Reference; None when the value is missing (None,
+        empty, NaN, NaT). Raise ValueError naming the value otherwise."""
+        if value is None or isinstance(value, Reference):
+            return value
+        if isinstance(value, dt.date):  # datetime and pandas' Timestamp too
+            if value != value:  # NaT
+                return None
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, float) and value != value:  # NaN: a missing cell
+            return None
+        if not isinstance(value, str):
+            raise ValueError(f"not a date: {value!r} (a {type(value).__name__})")
+        if not value.strip():
+            return None
+        return cls.parse(_TIME.sub("", value.strip()))
 
     @property
     def known(self) -> bool:
