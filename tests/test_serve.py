@@ -41,6 +41,14 @@ def until(check, what: str, seconds: float = 60) -> None:
         time.sleep(0.05)
 
 
+def dead(pid: int) -> bool:
+    """The process has exited (gone, or a zombie not yet reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
 def load(http: httpx.Client) -> tuple[int, int]:
     """Requests in hand and requests waiting for a worker."""
     body = http.get("/ready").json()
@@ -292,7 +300,7 @@ def test_worker_killed_mid_request_costs_that_request_only(server):
         assert busy not in server.workers()
         idle = server.workers()[0]  # a worker killed while it waits for work
         subprocess.run(["kill", "-KILL", str(idle)], check=True)
-        time.sleep(0.2)
+        until(lambda: dead(idle), "the killed worker gone")
         for _ in range(3):  # whichever worker they go to, they are answered
             assert http.post("/extract", json={"text": "Путин в Москве."}).status_code == 200
 
