@@ -75,7 +75,7 @@ TYPES: dict[str, tuple[str, Callable[[Item], bool]]] = {
     "MONEY": ("money", _any),
     "PERCENT": ("percents", _any),
     "TIME": ("times", _any),
-    "AGE": ("ages", _kind("age")),
+    "AGE": ("ages", _any),  # NEREL tags anniversaries (`80-летия`) as AGE too
     "LAW": ("laws", _any),
     "AWARD": ("awards", _any),
     "NATIONALITY": ("nationalities", _any),
@@ -218,7 +218,8 @@ def score_cases(path: Path, show_misses: bool) -> None:
 
     cases = load_cases(path)
     nlp = Pipeline()
-    records = {t: nlp(t).to_dict() for t in {c.text for c in cases}}
+    # The tables' reference date (their headers): `вчера в 18:10`, `14 ноября в 12:00`.
+    records = {t: nlp(t, "2025-11-11").to_dict() for t in {c.text for c in cases}}
     totals: dict[str, list[int]] = {}
     missed = []
     for case in cases:

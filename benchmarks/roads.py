@@ -12,6 +12,7 @@ processes (the CLI with --jobs 2, `pipe(n_process=2)`), where it must give the s
 compared without `doc.id` and `doc.source`, which each road fills its own way.
 
     python benchmarks/roads.py [--limit N] [--long CHARS] [--date YYYY-MM-DD]
+    python benchmarks/roads.py --huge 1000000   # spaCy against extract on one huge text
 """
 
 from __future__ import annotations
@@ -172,12 +173,35 @@ def differences(
     return out
 
 
+def huge(chars: int, date: str) -> None:
+    """The spaCy component against `factex.extract` on one text of `chars` characters:
+    whether the records are equal, the time of each and this process's peak memory."""
+    import resource
+
+    import factex
+
+    text = long_text(chars)
+    start = time.perf_counter()
+    record = factex.extract(text, date).to_dict()
+    middle = time.perf_counter()
+    doc = factex.load(date=date)(text)
+    end = time.perf_counter()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    same = "equal" if doc._.record == record else "DIFFERENT"
+    print(f"{len(text):,} characters: spaCy record {same} to extract's; extract "
+          f"{middle - start:.0f} s, spaCy {end - middle:.0f} s; peak memory {peak:.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N devset documents")
     parser.add_argument("--long", type=int, default=300_000, help="characters of the long text")
     parser.add_argument("--date", default="2025-11-11")
+    parser.add_argument("--huge", type=int, help="only spaCy against extract on this many chars")
     args = parser.parse_args()
+    if args.huge:
+        huge(args.huge, args.date)
+        return
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from devset import load
     from distributed import Client, LocalCluster

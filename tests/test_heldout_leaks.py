@@ -32,8 +32,8 @@ def heldout_files(data: Path = DATA) -> list[Path]:
 
 def heldout_texts(path: Path) -> list[tuple[int, str]]:
     """(line, text) of each case: `text:` lines of a case file; in a table, the column a
-    header row names `text` (the header may be a `#` comment), or every cell of a row when
-    no header names one. Other `#` lines are comments."""
+    header row names `text` (the header may be a `#` comment), or the longest cell of a
+    row when no header names one. Other `#` lines are comments."""
     lines = path.read_text(encoding="utf-8").splitlines()
     if path.suffix != ".tsv":
         return [(n, line[5:]) for n, line in enumerate(lines, 1) if line.startswith("text:")]
@@ -46,8 +46,8 @@ def heldout_texts(path: Path) -> list[tuple[int, str]]:
         if column is None and "text" in cells:
             column = cells.index("text")
         elif not row[0].startswith("#"):
-            keep = row[column : column + 1] if column is not None else row
-            out.append((number, " ".join(keep)))
+            text = max(row, key=len) if column is None else " ".join(row[column : column + 1])
+            out.append((number, text))
     return out
 
 

@@ -3,7 +3,14 @@ worker processes, the same documents in the same order either way."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from roads import CRASH, crashing_workers  # noqa: E402
 
 TEXTS = [
     "Владимир Путин прибыл в Казань 12 мая.",
@@ -40,39 +47,16 @@ def test_worker_processes_give_the_same_documents(nlp):
         list(nlp.pipe(TEXTS, n_process=-1))
 
 
-CRASH = "Этот текст убивает процесс, который его читает."
-
-
-def _die_on_crash(chunk):
-    """A worker's work that dies, as a worker killed by the system does, on CRASH."""
-    import os
-
-    from factex.corpus import pool
-
-    if any(item.text == CRASH for item in chunk):
-        os._exit(9)
-    assert pool._worker is not None
-    return pool._worker.chunk(chunk)
-
-
 @pytest.fixture()
-def dying_workers(nlp, monkeypatch):
-    """Worker processes that share this process's loaded pipeline (forked) and die
-    when they are given the text CRASH."""
+def dying_workers(nlp):
+    """Worker processes that share this process's loaded pipeline (forked) and die,
+    as a worker the system kills does, when they are given the text CRASH."""
     import multiprocessing
-
-    from factex.corpus import pool
-    from factex.corpus.process import Processor
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the dying worker reaches workers only through fork")
-
-    def init(options):
-        pool.worker_signals()
-        pool._worker = Processor(options, nlp)
-
-    monkeypatch.setattr(pool, "_init", init)
-    monkeypatch.setattr(pool, "_work", _die_on_crash)
+    with crashing_workers(share=nlp):
+        yield
 
 
 def test_a_dying_worker_shifts_no_pair_and_loses_no_document(nlp, dying_workers):

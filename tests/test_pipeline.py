@@ -10,9 +10,13 @@ def _entities(record: dict) -> dict[str, dict]:
 
 
 def test_record_has_spec_keys(seed_record):
-    keys = list(seed_record)
+    from factex.layers import LAYERS
+
+    keys = list(seed_record)  # version 1 in its order, then the lists of SPEC 0.3, then facts
     assert keys[:5] == ["factex", "doc", "entities", "dates", "numbers"] and keys[-1] == "facts"
-    assert {"laws", "awards", "nationalities", "professions", "events"} <= set(keys)  # SPEC 0.3
+    assert keys[3:-1] == list(LAYERS)
+    assert {"money", "percents", "ages", "times", "laws", "awards"} <= set(keys)  # SPEC 0.3
+    assert {"nationalities", "professions", "events"} <= set(keys)
     assert set(seed_record["doc"]) >= {"id", "source", "title", "date", "date_source", "dateline"}
 
 

@@ -85,6 +85,10 @@ def test_span_groups_and_displacy(nlp):
     assert "Касым-Жомарт Токаев" in markup and "PER" in markup
 
 
+def test_load_takes_texts_beyond_spacys_million(sp):
+    assert sp.max_length > 1_000_000
+
+
 def test_add_pipe_by_name():
     nlp = spacy.blank("ru")
     nlp.add_pipe("factex", config={"date": "2025-11-11"})

@@ -183,7 +183,13 @@ def _rows(record: Record, doc_id: str, tables: dict[str, list[dict[str, Any]]]) 
         )
     for key, layer in LAYERS.items():
         for item in record.get(key) or []:
-            tables[key].append({"doc_id": doc_id, layer.id_column: item.get("id"), **item})
+            row = {"doc_id": doc_id, layer.id_column: item.get("id")}
+            for field, value in item.items():  # an entity reference as `_ref`, `_name`
+                if isinstance(value, Mapping):
+                    _flatten_arg(field, value, row)
+                else:
+                    row[field] = value
+            tables[key].append(row)
     tables["facts"].extend(fact_row(doc_id, f) for f in record.get("facts") or [])
 
 

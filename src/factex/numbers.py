@@ -12,6 +12,9 @@
   digits glued to letters or hyphens (`Су-2003`, `123-ФЗ`), after `№`,
   decimals, times, phone numbers (`+7 495 123-45-67`, `8 (800) 555-35-35`:
   nothing inside them is a number) and percents.
+- The number of an article, part, point, resolution or place names which one, so
+  it is an ordinal: `ч. 4 ст. 159` (4, 159), `статьи 105`, `пункту 3`, `№ 2231`,
+  `155 статье`, `26 место`, `на 14 месте` (but `26 мест` counts seats).
 - An ordinal word used as a rank in a title or in an idiom is not an ordinal:
   "первый вице-премьер", "первый заместитель", "второй секретарь", "первое
   лицо", "в первую очередь", "на первый взгляд", "Первый канал". It stays one
@@ -50,6 +53,15 @@ _SCALED = re.compile(
     r"(?<![\w.,:/№+-])(?P<n>\d{1,3}(?:[.,]\d{1,3})?)\s*"
     r"(?P<mult>(?:тыс|млн|млрд|трлн)\.?|(?:тысяч|миллион|миллиард|триллион)[а-я]{0,3})(?!\w)"
 )
+# `ст. 159`, `части 2`, `№ 2231`: a designator before the number; `155 статье`, `26
+# место`: one after it. Not before a decimal part or a suffix (`ст. 20.3`, `№ 152-ФЗ`).
+_NOT_WHOLE = r"(?![.,]\d|[\w\-/])"
+_DESIGNATED = re.compile(
+    r"(?<![\w.])(?:(?:ст|ч|п|пп)\.\s*|(?:стать|част|пункт|подпункт)[а-яё]{0,3}\s+|[№N]\s*)"
+    rf"(?P<n>\d{{1,6}}){_NOT_WHOLE}"
+    r"|(?<![\w.,№-])(?P<m>\d{1,6})\s+(?=(?:стать(?:я|и|е|ю|ей)|мест(?:о|е|ом))\b)",
+    re.IGNORECASE,
+)
 _MULTIPLIERS = {"тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12}
 _MULTIPLIERS |= {"тысяч": 1000, "миллион": 10**6, "миллиард": 10**9, "триллион": 10**12}
 _CARDINAL_ENDINGS = ("х", "ми", "ти", "ть")
@@ -84,6 +96,9 @@ _SKIP_SINGLE = frozenset(
 def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
     """Ordinals and cardinals outside `dates`, in text order, non-overlapping."""
     found: list[Number] = []
+    for m in _DESIGNATED.finditer(text):  # before the plain digits: they win the same span
+        key = "n" if m["n"] else "m"
+        found.append(Number(m.start(key), m.end(key), m[key], int(m[key]), "ordinal"))
     for m in _ROMAN.finditer(text):
         value = roman_value(m.group())
         if value and m.group() not in ("L",):

@@ -305,8 +305,6 @@ class _CallableModule(ModuleType):
     gives the shared pipeline, with a DeprecationWarning."""
 
     def __call__(self) -> Pipeline:
-        import warnings
-
         from . import shared_pipeline
 
         warnings.warn("factex.pipeline() is deprecated: use factex.shared_pipeline()",

@@ -46,6 +46,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     parts: dict[str, str | None] | None = None
     descriptions: list[Mention] = field(default_factory=list)  # SPEC 0.2, facts stage
+    age: int | None = None  # SPEC 0.3, ages stage: the age the text gives a person
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
@@ -54,6 +55,8 @@ class Entity:
         out["mentions"] = [m.to_dict() for m in self.mentions]
         if self.descriptions:
             out["descriptions"] = [d.to_dict() for d in self.descriptions]
+        if self.age is not None:
+            out["age"] = self.age
         return out
 
     def ref(self) -> dict[str, Any]:
@@ -137,9 +140,22 @@ class Fact:
         return out
 
 
+@dataclass(frozen=True)
+class IdOf:
+    """A fact argument that is the id of an item of a layer (`position_ref`: a
+    profession's id), read when the record is written, after ids are given."""
+
+    item: Any
+
+    def __str__(self) -> str:
+        return str(self.item.id)
+
+
 def _argument(value: Any) -> Any:
     """The SPEC form of a fact argument: references for entities and layer items
-    (dates...)."""
+    (dates...), ids for `IdOf`."""
+    if isinstance(value, IdOf):
+        return value.item.id or None
     ref = getattr(value, "ref", None)
     if callable(ref):
         return ref()

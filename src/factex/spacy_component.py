@@ -44,6 +44,7 @@ ASSIGNS = [
     "token.lemma", "token.pos", "token.morph", "token.is_sent_start", "doc.ents",
     "doc.spans", "doc._.record", "doc._.facts", "span._.value",
 ]  # fmt: skip
+MAX_LENGTH = 100_000_000
 _VALUES = "factex_values"  # doc.user_data key: record id -> value, for `span._.value`
 
 
@@ -189,9 +190,12 @@ def make_factex(nlp: Language, name: str, date: str | None) -> FactexComponent:
 
 
 def load(date: str | None = None) -> Language:
-    """A blank Russian spaCy pipeline with the `factex` component."""
+    """A blank Russian spaCy pipeline with the `factex` component; it takes texts up to
+    MAX_LENGTH characters (spaCy's default stops at 1,000,000: factex runs a long text
+    in windows, in bounded memory)."""
     import spacy
 
     nlp = spacy.blank("ru")
+    nlp.max_length = max(nlp.max_length, MAX_LENGTH)
     nlp.add_pipe("factex", config={"date": date})
     return nlp

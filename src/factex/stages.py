@@ -6,7 +6,7 @@ the shared `Models` and returns the function run on each document's `Analysis`;
 failed, or a stage it needs did not run). Stages run in registration order.
 
 >>> [s.name for s in STAGES.values()]
-['segment', 'header', 'morph', 'ner', 'entities', 'dates', 'numbers', 'facts']
+['segment', 'header', 'morph', 'ner', 'entities', 'dates', 'numbers', 'money', ..., 'facts']
 """
 
 from __future__ import annotations

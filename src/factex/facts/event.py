@@ -242,10 +242,24 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
                 state.aliases[abbr] = seen
         i = end
     mentions.sort(key=lambda m: m[0])
+    _point_mentions(ctx, mentions)
     _back_refs(ctx, state, mentions)
     _later_participants(ctx, persons, mentions)
     _themes(ctx, mentions)
     return facts
+
+
+def _point_mentions(ctx: Context, mentions: list[tuple[int, Fact]]) -> None:
+    """Each mention of the `events` layer (when it ran) that an event fact was read from
+    points to that fact (`events[].fact`)."""
+    items = ctx.analysis.document.layers.get("events")
+    if not items:
+        return
+    starts = [item.start for item in items]
+    for at, fact in mentions:
+        k = bisect_left(starts, at + 1) - 1  # the last mention starting at or before `at`
+        if k >= 0 and at < items[k].stop and items[k].fact is None:
+            items[k].fact = fact
 
 
 def _later_participants(ctx: Context, persons: Persons, mentions: list[tuple[int, Fact]]) -> None:

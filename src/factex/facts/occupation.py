@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..entities.types import LOC, ORG, PER
-from ..record import Entity, Fact
+from ..record import Entity, Fact, IdOf
 from .args import nominal_phrase
 from .context import Context, Span
 from .coordination import holders
@@ -34,12 +34,16 @@ class Occupation:
     start: int
     stop: int
 
-    def fact(self) -> Fact:
+    def fact(self, profession: IdOf | None = None, professions: bool = False) -> Fact:
+        """The fact; with `professions` (the layer ran), `position_ref` is the id of the
+        profession mention of the position, or null."""
         args: dict[str, Any] = {
             "person": self.person,
             "position": self.phrase.position or None,
             "org": self.phrase.org,
         }
+        if professions:
+            args["position_ref"] = profession
         org = self.phrase.org
         if self.phrase.org_text and (org is None or org.name != self.phrase.org_text):
             args["org_text"] = self.phrase.org_text
@@ -51,7 +55,22 @@ class Occupation:
 @fact_type("occupation")
 def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
     """The occupation facts: those `Persons` was built from (`find`)."""
-    return [o.fact() for o in persons.occupations]
+    mentions = ctx.analysis.document.layers.get("professions")
+    if mentions is None:
+        return [o.fact() for o in persons.occupations]
+    by_span = {(m.start, m.stop): m for m in mentions}
+    by_stop: dict[int, Any] = {}
+    for m in mentions:  # the shortest mention that ends at a word
+        if m.stop not in by_stop or m.start > by_stop[m.stop].start:
+            by_stop[m.stop] = m
+    facts = []
+    for o in persons.occupations:
+        phrase = o.phrase
+        start = ctx.start(min(phrase.first, phrase.head))
+        stop = ctx.stop(max(phrase.last, phrase.head + 1) - 1)
+        mention = by_span.get((start, stop)) or by_stop.get(ctx.stop(phrase.head))
+        facts.append(o.fact(IdOf(mention) if mention is not None else None, True))
+    return facts
 
 
 def find(ctx: Context) -> list[Occupation]:

@@ -7,7 +7,7 @@ It describes one line of `factex extract`: a document's record (version 1 with t
 The parts of the layers and the entity types are composed from their registrations
 (`factex.layers`, `factex.entities.types`): `compose()`; a test checks that the
 shipped file is the composed one. After adding a layer, rewrite it with
-`python -m factex.schema > src/factex/schema/record.json`.
+`python -m factex.schema --write`.
 """
 
 from __future__ import annotations

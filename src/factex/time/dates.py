@@ -145,6 +145,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "_relative_unit": ("прошл", "минувш", "предыдущ", "текущ", "нынешн", "уходящ", "следующ")
     + ("будущ", "предстоящ", "наступающ", "грядущ", "эт"),
     "_relative_day": ("сегодня", "вчера", "завтра", "накануне"),
+    "_vague_day": ("на днях", " день", "последние"),
     "_ago": ("назад", "через", "спустя"),
     "_weekend": ("выходн",),
     "_weekday": ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен"),
@@ -707,6 +708,18 @@ def _relative_day(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     point = shift_days(ctx.ref, _DAY_WORDS[word])
     value = _time(m, iso(point)) if point else None
     return [_expr(m, value, "relative")]
+
+
+@_rule(
+    rf"{p.L}(?P<w>на\s+днях"
+    r"|в\s+тот\s+(?:же\s+|самый\s+)?день|на\s+следующий\s+день"
+    rf"|в\s+последние\s+(?:годы|месяцы|недели|дни)){p.R}"
+)
+def _vague_day(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """на днях, в последние годы (approximate) and на следующий день, в тот же день
+    (counted from an event), without a value. `в настоящее время` names no date."""
+    approx = m["w"].lower().startswith(("на днях", "в последние"))
+    return [_expr(m, None, "relative", "approx" if approx else None)]
 
 
 _NEXT_WORD = re.compile(r"\s+([а-яё]+)", re.IGNORECASE)

@@ -1,0 +1,190 @@
+"""The `times` layer: times of day (SPEC 0.3).
+
+`в 15:00`, `20.00` (after a preposition, before a zone or in a range), `в 9 утра`,
+`в 2 часа ночи`, `в 22 часа 15 минут`, `в полдень`; `с 8:40 до 16:50` is one item
+(`08:40/16:50`). The value is an ISO 8601 time with the UTC offset when the text
+gives the zone (`по московскому времени`, `мск`: +03:00; `UTC`, `GMT`, `по Гринвичу`:
++00:00, or the offset written after them); `по местному времени` gives none. A time
+next to a date of the dates layer (`12 мая в 9:15`, `в 19:00 25 ноября`) is one
+item with the full timestamp (`2025-05-12T09:15`). Parts of the day (`утром`,
+`поздно вечером`) are items of kind `part` with the `part` named and no value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..layers import Item, layer
+from ..time.numerals import CARDINAL_RUN, words_value
+
+if TYPE_CHECKING:
+    from ..document import Analysis
+    from ..record import DateExpr
+
+_HH = r"(?:[01]?\d|2[0-3])"
+_CLOCK = rf"{_HH}[:.][0-5]\d(?::[0-5]\d)?(?![\d])(?![.,:]\d)"
+_ZONE = (
+    r"(?P<zone>\s*\(?(?:по\s+московскому\s+времени|по\s+москве|мск|msk)\)?(?![\w])"
+    r"|\s+по\s+гринвичу|\s*\(?(?:utc|gmt)(?:\s*(?P<sign>[+\-−])\s*(?P<off>\d{1,2})"
+    r"(?::?(?P<offm>\d{2}))?)?\)?(?![\w])|\s+по\s+местному\s+времени)"
+)
+_LEAD = r"(?:(?:около|примерно|ровно|приблизительно)\s+)?(?:(?:в|во|к|с|около|после|до)\s+)?"
+_PREP = re.compile(r"(?:^|\s)(?:в|во|к|с|около|после|до|на|примерно|ровно)\s+$", re.I)
+_CLOCKS = re.compile(
+    rf"(?<![\w.,:]){_LEAD}(?P<a>{_CLOCK})(?:\s*(?:[-–—]|до)\s*(?P<b>{_CLOCK}))?{_ZONE}?",
+    re.I,
+)
+_DAY = r"(?P<day>утра|дня|вечера|ночи)"
+_HOURS = re.compile(
+    rf"(?<![\w-])(?:около|примерно|ровно|в|к)\s+(?P<h>\d{{1,2}}|{CARDINAL_RUN}|час)"
+    rf"(?:\s+(?P<unit>час(?:а|ов)?)(?:\s+(?P<m>\d{{1,2}})\s+минут\w*)?)?(?:\s+{_DAY})?"
+    rf"(?![\w-]){_ZONE}?",
+    re.I,
+)
+_NOON = re.compile(
+    r"(?<![\w-])(?:(?:в|около|к|до|после|незадолго\s+до)\s+)?(?P<w>полд(?:ень|ня)|полночь|полуноч[иью])"
+    r"(?![\w-])",
+    re.I,
+)
+_PART = re.compile(
+    r"(?<![\w-])(?:(?:рано|поздно|ранним|поздним)\s+)?(?P<p>утром|вечером|ночью|днём|днем"
+    r"|с\s+утра|в\s+ночь(?=\s+(?:на|с|со)\s))(?![\w-])",
+    re.I,
+)
+_PARTS = {"утром": "утро", "с утра": "утро", "вечером": "вечер", "ночью": "ночь",
+          "днём": "день", "днем": "день", "в ночь": "ночь"}  # fmt: skip
+_SCORE = re.compile(r"сч[её]т\w*\s*$", re.I)
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class Time:
+    """A time of day: `value` ISO 8601 (or null for a part of the day)."""
+
+    start: int
+    stop: int
+    text: str
+    value: str | None
+    kind: str = "time"
+    part: str | None = None
+    id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id, "start": self.start, "stop": self.stop, "text": self.text,
+            "value": self.value, "kind": self.kind,
+        }  # fmt: skip
+        if self.part:
+            out["part"] = self.part
+        return out
+
+
+def _offset(m: re.Match[str]) -> str:
+    zone = (m["zone"] or "").lower()
+    if not zone or "местн" in zone:
+        return ""
+    if "моск" in zone or "мск" in zone or "msk" in zone:
+        return "+03:00"
+    if m["off"]:
+        sign = "-" if m["sign"] in ("-", "−") else "+"
+        return f"{sign}{int(m['off']):02d}:{m['offm'] or '00'}"
+    return "+00:00"
+
+
+def _clock(text: str) -> str:
+    parts = re.split(r"[:.]", text)
+    return ":".join(f"{int(p):02d}" for p in parts)
+
+
+def _hour(m: re.Match[str]) -> str | None:
+    word = m["h"].lower()
+    h = 1 if word == "час" else (int(word) if word.isdigit() else words_value(word))
+    if h is None or h > 24 or not (m["unit"] or m["day"]):
+        return None
+    day = (m["day"] or "").lower()
+    if day in ("вечера", "дня") and h < 12:
+        h += 12
+    elif day == "ночи" and h == 12:
+        h = 0
+    minutes = int(m["m"]) if m["m"] else 0
+    if h == 24 or minutes > 59:
+        return None
+    return f"{h:02d}:{minutes:02d}"
+
+
+def find_times(text: str, dates: list[DateExpr]) -> list[Time]:
+    """Times of day and parts of the day in `text`, joined with adjacent `dates`."""
+    found: list[Time] = []
+    for m in _CLOCKS.finditer(text):
+        lead = m.group()[: m.start("a") - m.start()]
+        dotted = "." in m["a"] and not (lead.strip() or m["zone"] or m["b"])
+        before = text[max(0, m.start() - 12) : m.start()]
+        if dotted and not _PREP.search(before) or _SCORE.search(before):
+            continue
+        offset = _offset(m)
+        value = _clock(m["a"]) + offset
+        if m["b"]:
+            value += "/" + _clock(m["b"]) + offset
+        found.append(Time(m.start(), m.end(), m.group(), value))
+    for m in _HOURS.finditer(text):
+        hour = _hour(m)
+        if hour is not None:
+            found.append(Time(m.start(), m.end(), m.group(), hour + _offset(m)))
+    for m in _NOON.finditer(text):
+        value = "12:00" if m["w"].lower().startswith("полд") else "00:00"
+        found.append(Time(m.start(), m.end(), m.group(), value))
+    for m in _PART.finditer(text):
+        part = _PARTS[re.sub(r"\s+", " ", m["p"].lower())]
+        found.append(Time(m.start(), m.end(), m.group(), None, "part", part))
+    for t in found:
+        if t.value is None or "/" not in t.value:
+            _join(text, t, dates)
+    out: list[Time] = []
+    for t in sorted(found, key=lambda t: (t.start, -t.stop)):
+        if "\n" in t.text:
+            continue
+        if out and t.start < out[-1].stop:
+            if out[-1].value is None and t.value is not None:  # a time over a part of day
+                out[-1] = t
+            continue
+        out.append(t)
+    return out
+
+
+def _join(text: str, t: Time, dates: list[DateExpr]) -> None:
+    """Give a time the day of the date it is written next to, as one item."""
+    for d in dates:
+        if d.value is None or not _DAY_VALUE.match(d.value):
+            continue
+        inside = d.start <= t.start < d.stop
+        before = d.stop <= t.start and re.fullmatch(r"[\s,]*", text[d.stop : t.start])
+        gap = text[t.stop : d.start]
+        after = t.stop <= d.start and re.fullmatch(r"[\s,]*(?:(?:на|с|со)\s+)?", gap)
+        if inside or before or after:
+            start, stop = min(d.start, t.start), max(d.stop, t.stop)
+            t.start, t.stop, t.text = start, stop, text[start:stop]
+            if t.value is not None:
+                t.value = f"{d.value[:10]}T{t.value}"
+            return
+
+
+def _hover(t: Item) -> str:
+    return f"time: {t.get('value') or t.get('part')}"
+
+
+@layer(
+    "times", one="time", item=Time, prefix="TM", needs=["dates"],
+    fields={
+        "value": {"type": ["string", "null"]},
+        "kind": {"enum": ["time", "part"]},
+        "part": {"enum": ["утро", "день", "вечер", "ночь"]},
+    },
+    required=["value", "kind"],
+    columns={"value": "string", "kind": "string", "part": "string"},
+    label="TIME", legend="time", colour="#d9f0ff", hover=_hover,
+)  # fmt: skip
+def find(a: Analysis) -> list[Time]:
+    """Times of day, with the UTC offset when the text gives the zone."""
+    return find_times(a.text, a.document.dates)
