@@ -14,6 +14,7 @@ throughput with `Pipeline.pipe` (documents batched together) and the wall time o
 cold `factex extract`.
 
     python benchmarks/speed.py [--repeat 3] [--texts DIR] [--only devset --only DIR]
+        [--exclude syntax]     # factex without a stage, to see what it costs
 """
 
 from __future__ import annotations
@@ -59,10 +60,10 @@ def rates(run: Callable[[str], None], texts: list[str], repeat: int) -> list[lis
     return times
 
 
-def factex_run() -> tuple[Callable[[str], None], Callable[[list[str]], None]]:
+def factex_run(exclude: list[str]) -> tuple[Callable[[str], None], Callable[[list[str]], None]]:
     from factex import Pipeline
 
-    nlp = Pipeline()
+    nlp = Pipeline(exclude=exclude)
 
     def batched(texts: list[str]) -> None:
         for _ in nlp.pipe(texts):
@@ -103,14 +104,14 @@ def natasha_run(one_thread: bool = False) -> Callable[[str], None]:
     return run
 
 
-def worker(system: str, name: str, repeat: int) -> None:
+def worker(system: str, name: str, repeat: int, exclude: list[str]) -> None:
     """In a fresh process: load one system, time it on one corpus, print JSON."""
     texts = corpus(name)
     start = time.perf_counter()
     if system.startswith("natasha"):
         run, batched = natasha_run(system == "natasha-1"), None
     else:
-        run, batched = factex_run()
+        run, batched = factex_run(exclude)
     load_s = time.perf_counter() - start
     out: dict[str, object] = {"load": load_s}
     if system == "factex-pipe" and batched is not None:
@@ -127,11 +128,10 @@ def worker(system: str, name: str, repeat: int) -> None:
 SYSTEMS = ("factex", "natasha", "natasha-1", "factex-pipe")
 
 
-def measure(system: str, name: str, repeat: int) -> dict:
-    run = subprocess.run(
-        [sys.executable, __file__, "--worker", system, "--corpus", name, "--repeat", str(repeat)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+def measure(system: str, name: str, repeat: int, exclude: list[str]) -> dict:
+    command = [sys.executable, __file__, "--worker", system, "--corpus", name]
+    command += ["--repeat", str(repeat), *(f"--exclude={e}" for e in exclude)]
+    run = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(run.stdout.splitlines()[-1])
 
 
@@ -152,9 +152,10 @@ def main() -> None:
     parser.add_argument("--only", action="append", help="only this corpus (repeatable)")
     parser.add_argument("--worker", choices=SYSTEMS)
     parser.add_argument("--corpus", default="devset")
+    parser.add_argument("--exclude", action="append", default=[], help="a factex stage not run")
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.corpus, args.repeat)
+        worker(args.worker, args.corpus, args.repeat, args.exclude)
         return
     names = ["devset", "long"] + ([args.texts] if args.texts else [])
     names = [n for n in names if not args.only or n in args.only]
@@ -163,7 +164,7 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     ratios = []
     for name in names:
-        got = {s: measure(s, name, args.repeat) for s in SYSTEMS}
+        got = {s: measure(s, name, args.repeat, args.exclude) for s in SYSTEMS}
         for system, r in got.items():
             first, best = r["docs"] / r["passes"][0][0], r["docs"] / min(p[0] for p in r["passes"])
             per_cpu = r["docs"] / r["passes"][0][1]

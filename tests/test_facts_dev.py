@@ -12,7 +12,7 @@ from fact_cases import load_cases, malformed, score, unwritten_names
 CASES = load_cases()
 GROUPS = {
     "coordination", "clausal", "subunits", "descriptions", "holders", "deal", "ownership",
-    "negatives",
+    "negatives", "frames",
 }  # fmt: skip
 # (recall, precision) floors per group, below the figures measured when its rules landed.
 FLOORS: dict[str, tuple[float, float]] = {
@@ -23,6 +23,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "holders": (0.80, 0.95),
     "deal": (0.85, 0.85),
     "ownership": (0.90, 0.95),
+    "frames": (0.80, 0.90),
 }
 
 

@@ -42,7 +42,8 @@ class Token:
     """A word: `text` is `doc_text[start:stop]`; `word` is the same without invisible
     characters (soft hyphens, zero-width spaces), as the models see it; `space`
     says whether whitespace (or the start of the text) comes before it; `pos` and
-    `feats` are Universal Dependencies tags, `sent` the sentence index."""
+    `feats` are Universal Dependencies tags, `sent` the sentence index; `head` and
+    `dep` the dependency parse (syntax stage)."""
 
     start: int
     stop: int
@@ -53,6 +54,8 @@ class Token:
     sent: int = 0
     word: str = ""
     space: bool = True
+    head: int | None = None  # index in the tokens of the head; None for a sentence's root
+    dep: str | None = None  # UD relation to the head; None when unparsed
 
     def __post_init__(self) -> None:
         if not self.word:
@@ -81,6 +84,8 @@ class Token:
             "pos": self.pos,
             "feats": dict(self.feats),
             "sent": self.sent,
+            "head": self.head,
+            "dep": self.dep,
         }
 
 

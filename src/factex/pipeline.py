@@ -229,7 +229,7 @@ class Pipeline:
         batches: for short texts, much faster than one text at a time. Long texts are
         left to be tagged on their own, in their own bounded memory."""
         running = self.pipe_names
-        taggers = [getattr(self.models, n) for n in ("morph", "ner") if n in running]
+        taggers = [getattr(self.models, n) for n in ("morph", "syntax", "ner") if n in running]
         try:
             if taggers:
                 sentences: list[list[str]] = []

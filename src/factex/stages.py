@@ -6,7 +6,8 @@ the shared `Models` and returns the function run on each document's `Analysis`;
 failed, or a stage it needs did not run). Stages run in registration order.
 
 >>> [s.name for s in STAGES.values()]
-['segment', 'header', 'morph', 'ner', 'entities', 'dates', 'numbers', 'money', ..., 'facts']
+['segment', 'header', 'morph', 'syntax', 'ner', 'entities', 'dates', 'numbers', 'money',
+ ..., 'facts']
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from .entities.ner import NerTagger
     from .text.morph import MorphTagger
     from .text.segment import Segments
+    from .text.syntax import SyntaxParser
 
 Run = Callable[["Analysis"], None]
 
@@ -47,6 +49,12 @@ class Models:
         from .text.morph import MorphTagger
 
         return MorphTagger(self.navec, self.batch_size)
+
+    @cached_property
+    def syntax(self) -> SyntaxParser:
+        from .text.syntax import SyntaxParser
+
+        return SyntaxParser(self.navec, self.batch_size)
 
     @cached_property
     def ner(self) -> NerTagger:
@@ -170,6 +178,29 @@ def _morph(models: Models) -> Run:
         for t, (pos, feats) in zip(a.tokens, tags):
             t.pos, t.feats = pos, feats
             t.lemma = lemma(t.word, pos, t.tag)
+
+    return run
+
+
+def _clear_syntax(a: Analysis) -> None:
+    for t in a.tokens:
+        t.head = t.dep = None
+
+
+@stage("syntax", needs=["morph"], clear=_clear_syntax)
+def _syntax(models: Models) -> Run:
+    """Dependency parse: each word's head and UD relation (slovnet syntax)."""
+    from .text.segment import sentence_words
+
+    parser = models.syntax  # shared with Pipeline.together
+
+    def run(a: Analysis) -> None:
+        parsed = parser(sentence_words(a.tokens, a.sentences))
+        for (first, last), arcs in zip(a.sentences, parsed):
+            if len(arcs) != last - first:
+                raise ValueError(f"{len(arcs)} arcs for {last - first} words")
+            for t, (head, dep) in zip(a.tokens[first:last], arcs):
+                t.head, t.dep = (first + head - 1 if head else None), dep
 
     return run
 

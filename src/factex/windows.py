@@ -108,10 +108,12 @@ class Assembly:
         doc.facts.extend(window.facts)
         self.warnings.extend(window.warnings)
         if doc.tokens is not None and window.tokens is not None:
-            sent = len(doc.sentences or [])
+            sent, before = len(doc.sentences or []), len(doc.tokens)
             for t in window.tokens:
                 _shift(t, offset)
                 t.sent += sent
+                if t.head is not None:
+                    t.head += before
             doc.tokens.extend(window.tokens)
             doc.sentences = doc.sentences if doc.sentences is not None else []
             doc.sentences.extend((a + offset, b + offset) for a, b in window.sentences or [])

@@ -15,6 +15,7 @@ from ..record import Fact
 from . import deal, event, meeting, occupation, ownership, quote, signing, visit  # noqa: F401 (registers)
 from .context import Context
 from .descriptions import describe
+from .patterns import match, merge_into
 from .persons import Persons
 from .registry import FACT_TYPES, Found, with_needs
 
@@ -25,7 +26,8 @@ def extract_facts(analysis: Analysis, types: Iterable[str] | None = None) -> lis
     """Facts of the chosen types (all by default), in text order.
 
     Occupations are always read first: they resolve descriptions of persons
-    (`президент Казахстана`) for every fact type.
+    (`президент Казахстана`) for every fact type. The facts of the frames over the
+    dependency tree (`patterns.py`) are merged into the rule facts of their types.
     """
     chosen = list(FACT_TYPES) if types is None else list(types)
     ctx = Context(analysis)
@@ -34,5 +36,6 @@ def extract_facts(analysis: Analysis, types: Iterable[str] | None = None) -> lis
     found: Found = {}
     for name in with_needs(chosen):
         found[name] = FACT_TYPES[name].find(ctx, persons, found)
+    merge_into(found, match(ctx))  # fact frames over the dependency tree (patterns.py)
     facts = [f for name in chosen if name in found for f in found[name]]
     return sorted(facts, key=lambda f: (f.start, f.type))

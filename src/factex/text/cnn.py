@@ -1,4 +1,4 @@
-"""slovnet's CNN taggers (news morphology and NER) run without padding.
+"""slovnet's CNN taggers (news morphology, NER and syntax) run without padding.
 
 slovnet pads every sentence of a batch to the longest one, so a document's short
 sentences pay for its longest: over FactRuEval texts tagged one at a time, half of
@@ -26,7 +26,7 @@ class CnnTagger:
     def __init__(self, infer: Any) -> None:
         model, encoder = infer.model, infer.encoder
         self.words, self.shapes = encoder.words_vocab, encoder.shapes_vocab
-        self.tags = infer.decoder.tags_vocab
+        self.tags: Any = getattr(infer.decoder, "tags_vocab", None)  # the syntax model has none
         self.emb, self.layers, self.head = model.emb, model.encoder.layers, model.head
         self.pad = (self.words.pad_id, self.shapes.pad_id)
         self._ids: dict[str, tuple[int, int]] = {}
@@ -48,6 +48,12 @@ class CnnTagger:
         lengths = [len(s) for s in sentences]
         if not any(lengths):
             return np.zeros((0, self.head.proj.out_dim), dtype=np.float32), lengths
+        return self.head(self.features(sentences)), lengths
+
+    def features(self, sentences: list[list[str]]) -> np.ndarray:
+        """The encoder's output for every word of `sentences` (at least one word), one
+        row a word, sentence after sentence."""
+        lengths = [len(s) for s in sentences]
         ids = [self.pad]
         for sentence in sentences:
             ids += map(self._word_ids, sentence)
@@ -59,8 +65,7 @@ class CnnTagger:
         for layer in self.layers:
             x = _layer(layer, x)
             x[gaps] = 0
-        words = np.delete(x, gaps, axis=0)
-        return self.head(words), lengths
+        return np.delete(x, gaps, axis=0)
 
 
 def _layer(layer: Any, x: np.ndarray) -> np.ndarray:

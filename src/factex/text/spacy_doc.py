@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,8 +46,21 @@ def annotate(doc: Doc, analysis: Analysis) -> Doc:
         t.lemma_, t.pos_ = token.lemma, token.pos
         t.morph = MorphAnalysis(doc.vocab, token.feats)
         t.is_sent_start = t.i == 0 or t.idx in sent_first
+    arcs = _arcs(analysis, [t.i for t in doc if not t.is_space], len(doc))
+    if arcs:
+        _set_arcs(doc, *arcs)
     _set_ents(doc, analysis)
     return doc
+
+
+def _set_arcs(doc: Doc, heads: list[int], deps: list[str]) -> None:
+    import numpy as np
+
+    rows: Any = np.array(
+        [[(h - i) % 2**64, doc.vocab.strings.add(d)] for i, (h, d) in enumerate(zip(heads, deps))],
+        dtype=np.uint64,
+    )  # spaCy's HEAD is relative, stored unsigned
+    doc.from_array(["HEAD", "DEP"], rows)
 
 
 def _set_ents(doc: Doc, analysis: Analysis) -> None:
@@ -59,11 +72,34 @@ def _set_ents(doc: Doc, analysis: Analysis) -> None:
     doc.ents = ents
 
 
+def _arcs(analysis: Analysis, at: list[int], size: int) -> tuple[list[int], list[str]] | None:
+    """Heads (Doc indices) and relations of the Doc's tokens from the parse, or None
+    when the text was not parsed. Whitespace tokens hang from the word before them
+    (the first word for leading whitespace), with the relation `dep`."""
+    tokens = analysis.tokens
+    if not tokens or any(t.dep is None for t in tokens):
+        return None
+    heads = [at[0]] * size
+    deps = ["dep"] * size
+    previous = at[0]
+    word = 0
+    for k in range(size):
+        if word < len(at) and at[word] == k:
+            t = tokens[word]
+            heads[k] = k if t.head is None else at[t.head]
+            deps[k] = t.dep or "dep"
+            previous, word = k, word + 1
+        else:
+            heads[k] = previous
+    return heads, deps
+
+
 def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
     """Build a spaCy Doc whose `doc.text == analysis.text`.
 
     Gaps other than one space become whitespace tokens (`SPACE`), as in spaCy's
-    own tokenizer; entity mentions become `doc.ents`.
+    own tokenizer; entity mentions become `doc.ents`; the parse gives `head` and
+    `dep` (displaCy draws it), and then the sentences follow from it.
     """
     from spacy.tokens import Doc
 
@@ -91,8 +127,10 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
             starts.append(False)
 
     cursor = 0
+    at: list[int] = []  # the Doc index of each of factex's tokens
     for i, token in enumerate(analysis.tokens):
         add_gap(text[cursor : token.start])
+        at.append(len(words))
         words.append(token.text)
         spaces.append(False)
         pos.append(token.pos)
@@ -103,6 +141,7 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
     add_gap(text[cursor:])
     if starts:
         starts[0] = True
+    arcs = _arcs(analysis, at, len(words))
     doc = Doc(
         shared or vocab(),
         words=words,
@@ -110,7 +149,9 @@ def to_spacy(analysis: Analysis, shared: Vocab | None = None) -> Doc:
         pos=pos,
         morphs=morphs,
         lemmas=lemmas,
-        sent_starts=starts,
+        sent_starts=None if arcs else starts,
+        heads=arcs[0] if arcs else None,
+        deps=arcs[1] if arcs else None,
     )
     _set_ents(doc, analysis)
     return doc

@@ -1,0 +1,361 @@
+"""Fact frames as patterns over the dependency tree, one file per fact type, one engine.
+
+`models/patterns-<type>.tsv` holds one frame a line, tab-separated:
+
+    lemmas                              pos   roles                                   gives
+    возглавлять возглавить руководить   VERB  person:PER=nsubj org:ORG|LOC=obj,iobj    position=
+
+- `lemmas`: the trigger words (space-separated; `@name` for the words of
+  `models/facts-<name>.txt`), `pos` their part of speech;
+- `roles`: `name:TYPES=path,path...`, space-separated: the entity types the role takes
+  (`PER`, `ORG|LOC`) and where its word is, tried in order. A path is steps joined by
+  `/`: `rel` goes down to an argument playing that relation (`tree.Tree.args`: passive,
+  clauses and shared subjects already undone), `rel@в` with that preposition, `rel-`
+  with none; `^rel` goes up from a word attached by `rel` (`дочерний` -> its noun), or
+  from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
+  `rel=a|b` (up or down) only to a word of lemma `a` or `b`;
+  after the first step, steps follow the plain tree;
+- `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
+  for the post phrase the trigger heads (`positions.phrase_at`); `key=!value` sets the
+  value on a rule fact the frame's fact merges with (what the frame knows better);
+  `true` is true (`former=true`).
+
+Every word a path reaches stands for its names (`Tree.names`: appositions, conjuncts,
+an organisation noun's genitive). A frame gives one fact per pair of its two roles
+(occupation: person and org; ownership: owner and property), or one deal whose parties
+are all its roles' names (one deal per name of a role named `each...`), or one meeting
+of all of them. The facts are then merged
+with the rule facts (`merge_into`, one policy per type, `merge.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from ..record import Entity, Fact
+from ..resources import table
+from .args import best_date, own_dates
+from .context import Context
+from .lexicon import words
+from .merge import Policy, merge, same
+from .positions import is_post, phrase_at
+from .tree import Tree
+
+FRAME_TYPES = ("occupation", "ownership", "deal", "meeting")
+PAIRS = {"occupation": ("person", "org"), "ownership": ("owner", "property")}
+POLICY: dict[str, dict[str, Policy]] = {
+    "occupation": {"position": "fill", "org": "fill"},
+    "ownership": {"share": "fill"},
+    "deal": {"parties": "union", "kind": "fill", "dates": "date"},
+    "meeting": {"place": "fill", "dates": "date", "topics": "union"},
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    up: bool
+    rel: str
+    prep: str | None  # None: any; "": none
+    bracket: bool = False  # up only: the word is in brackets after its head
+    lemmas: frozenset[str] = frozenset()  # the word reached has one of these lemmas
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    types: str  # space-separated entity types
+    paths: tuple[tuple[Step, ...], ...]
+
+
+@dataclass(frozen=True)
+class Frame:
+    type: str
+    lemmas: frozenset[str]
+    pos: str
+    roles: tuple[Role, ...]
+    gives: tuple[tuple[str, str | bool | None], ...]
+    line: str
+    overrides: frozenset[str] = frozenset()  # given `key=!value`: wins over a rule fact's
+
+
+@dataclass
+class Reading:
+    """A fact a frame gives, and the arguments it overrides when merged."""
+
+    fact: Fact
+    overrides: frozenset[str]
+
+
+def _step(text: str) -> Step:
+    text, _, lemmas = text.partition("=")
+    step = _bare_step(text)
+    return replace(step, lemmas=frozenset(lemmas.split("|"))) if lemmas else step
+
+
+def _bare_step(text: str) -> Step:
+    up = text.startswith("^")
+    text = text.lstrip("^")
+    if up and text.endswith("()"):
+        return Step(up, text[:-2], None, bracket=True)
+    if text.endswith("-"):
+        return Step(up, text[:-1], "")
+    rel, _, prep = text.partition("@")
+    return Step(up, rel, prep or None)
+
+
+def _role(text: str) -> Role:
+    head, eq, paths = text.partition("=")
+    name, colon, types = head.partition(":")
+    if not eq or not colon or not paths:
+        raise ValueError(f"a role is name:TYPES=path,...: {text!r}")
+    steps = tuple(tuple(_step(s) for s in p.split("/")) for p in paths.split(","))
+    return Role(name, " ".join(types.split("|")), steps)
+
+
+def _value(text: str) -> str | bool | None:
+    """A given value: "" is null, `true` is True, anything else the text."""
+    return True if text == "true" else text or None
+
+
+@cache
+def frames(kind: str) -> tuple[Frame, ...]:
+    """The frames of `models/patterns-<kind>.tsv`."""
+    out = []
+    for row in table(f"patterns-{kind}"):
+        if len(row) < 3:
+            raise ValueError(f"patterns-{kind}: a frame needs lemmas, pos and roles: {row}")
+        given = [g.partition("=") for g in (row[3:4] or [""])[0].split()]
+        gives = tuple((k, _value(v.lstrip("!"))) for k, _, v in given)
+        overrides = frozenset(k for k, _, v in given if v.startswith("!"))
+        roles = tuple(_role(r) for r in row[2].split())
+        lemmas = frozenset(
+            lemma
+            for item in row[0].split()
+            for lemma in (words(item[1:]) if item.startswith("@") else (item,))
+        )
+        out.append(Frame(kind, lemmas, row[1], roles, gives, "\t".join(row), overrides))
+    return tuple(out)
+
+
+@cache
+def _by_lemma() -> dict[str, list[Frame]]:
+    out: dict[str, list[Frame]] = {}
+    for kind in FRAME_TYPES:
+        for frame in frames(kind):
+            for lemma in frame.lemmas:
+                out.setdefault(lemma, []).append(frame)
+    return out
+
+
+def _follow(tree: Tree, i: int, path: tuple[Step, ...]) -> list[int]:
+    """The words `path` reaches from trigger i."""
+    at = [i]
+    for n, step in enumerate(path):
+        nxt: list[int] = []
+        for k in at:
+            if step.up:
+                k = tree.conj_root(k)
+                head = tree.head(k)
+                if head is None or tree.dep(k) != step.rel:
+                    continue
+                if not step.bracket or _bracketed(tree.ctx, head, k):
+                    nxt.append(head)
+            else:
+                if n == 0:
+                    pairs = tree.args(k)
+                else:
+                    pairs = [(c, tree.dep(c), tree.prep(c)) for c in tree.children[k]]
+                for c, rel, prep in pairs:
+                    if rel == step.rel and (step.prep is None or prep == step.prep):
+                        nxt.append(c)
+        if step.lemmas:
+            nxt = [k for k in nxt if tree.ctx.lemma(k) in step.lemmas]
+        at = nxt
+    return at
+
+
+def _bracketed(ctx: Context, head: int, k: int) -> bool:
+    """Whether word k, after its head, is inside brackets opened after the head."""
+    for j in range(k - 1, head, -1):
+        if ctx.text(j) == ")":
+            return False
+        if ctx.text(j) == "(":
+            return True
+    return False
+
+
+def _fill(tree: Tree, i: int, role: Role, taken: set[int]) -> list[Entity]:
+    """The names of the first word a path of `role` reaches that has some."""
+    for path in role.paths:
+        for k in _follow(tree, i, path):
+            if k in taken:
+                continue
+            names = tree.names(k, role.types, frozenset(taken))
+            if names:
+                taken.add(k)
+                return names
+    return []
+
+
+def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
+    """The facts every frame gives over the document's tree (none when unparsed)."""
+    tree = tree or Tree(ctx)
+    if not tree.parsed:
+        return []
+    out: list[Reading] = []
+    index = _by_lemma()
+    for i in range(ctx.n):
+        for frame in index.get(ctx.lemma(i), ()):
+            if ctx.pos(i) != frame.pos or ctx.span_at.get(i) is not None:
+                continue
+            if frame.pos == "NOUN" and frame.type == "occupation" and not is_post(ctx, i):
+                continue
+            taken: set[int] = {i}
+            filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
+            overrides = frame.overrides
+            if any(role.name.startswith("each") for role in frame.roles):
+                overrides |= {"parties"}
+            made = BUILD[frame.type](tree, i, frame, filled)
+            out += [Reading(f, overrides) for f in made]
+    return out
+
+
+def _sentence(ctx: Context, i: int) -> tuple[int, int]:
+    first, last = ctx.sentence(i)
+    return ctx.start(first), ctx.stop(last - 1)
+
+
+def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+    ctx = tree.ctx
+    a, b = PAIRS[frame.type]
+    out = []
+    for x in filled.get(a, []):
+        for y in filled.get(b, []):
+            if x is y:
+                continue
+            if frame.type == "ownership":
+                from .ownership import _fact
+
+                out.append(_fact(ctx, x, y, None, i))
+                continue
+            args: dict[str, Any] = {"person": x, "position": None, "org": y}
+            args.update(frame.gives)
+            if args["position"] == "@post":  # the post phrase the trigger heads
+                args["position"] = phrase_at(ctx, i).position or None
+            out.append(Fact(frame.type, *_sentence(ctx, i), args))
+    return out
+
+
+def _deal(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+    ctx = tree.ctx
+    each = [e for name, names in filled.items() if name.startswith("each") for e in names]
+    rest = [e for name, names in filled.items() if not name.startswith("each") for e in names]
+    if each:  # one deal per party of an `each` role, as FactRuEval counts sanctions
+        return [f for e in each for f in _deal_of(ctx, i, frame, [e, *rest])]
+    return _deal_of(ctx, i, frame, rest)
+
+
+def _deal_of(ctx: Context, i: int, frame: Frame, names: list[Entity]) -> list[Fact]:
+    parties = list(dict.fromkeys(names))
+    if len(parties) < 2:
+        return []
+    a, b = ctx.clause(i)
+    args: dict[str, Any] = {"parties": parties, "kind": None, "subject": None,
+                            "dates": best_date(own_dates(ctx, a, b))}  # fmt: skip
+    args.update(frame.gives)
+    modality = ctx.modality(i)
+    if modality:
+        args["modality"] = modality
+    return [Fact("deal", *_sentence(ctx, i), args)]
+
+
+def _meeting(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
+    ctx = tree.ctx
+    people = list(dict.fromkeys(e for names in filled.values() for e in names))
+    if len(people) < 2:
+        return []
+    a, b = ctx.clause(i)
+    args: dict[str, Any] = {"participants": people, "place": _place(tree, i),
+                            "dates": best_date(own_dates(ctx, a, b)), "format": None,
+                            "topics": []}  # fmt: skip
+    args.update(frame.gives)
+    modality = tree.ctx.modality(i)
+    if modality:
+        args["modality"] = modality
+    return [Fact("meeting", *_sentence(ctx, i), args)]
+
+
+def _place(tree: Tree, i: int) -> Entity | None:
+    """Where a meeting was held: a place with `в` that the trigger, or the verb it hangs
+    from, takes (`В Бишкеке прошли переговоры`), not one inside a post (`посол в России`)."""
+    head = tree.head(i)
+    for k in (i, *([head] if head is not None else [])):
+        for c in tree.children[k]:
+            if tree.dep(c) == "obl" and tree.prep(c) in ("в", "во"):
+                names = tree.names(c, "LOC")
+                if names:
+                    return names[0]
+    return None
+
+
+BUILD: dict[str, Callable[[Tree, int, Frame, dict[str, list[Entity]]], list[Fact]]] = {
+    "occupation": _pairs,
+    "ownership": _pairs,
+    "deal": _deal,
+    "meeting": _meeting,
+}
+
+
+def _same_fact(old: Fact, new: Fact) -> bool:
+    """Whether a frame's fact is a rule fact's reading of the same thing."""
+    if old.type != new.type:
+        return False
+    if old.type in PAIRS:
+        return all(same(old.args.get(k), new.args.get(k)) for k in PAIRS[old.type])
+    overlap = old.start < new.stop and new.start < old.stop
+    parties = old.args.get("parties") or []
+    return overlap and any(same(p, q) for p in parties for q in new.args.get("parties") or [])
+
+
+def _merge_meeting(meetings: list[Fact], new: Fact) -> None:
+    """A frame's meeting is a rule meeting of the same participants (the one in its
+    sentence first); where a rule meeting of its sentence has some of them, the rules
+    have split or joined the sides their own way (`переговоры с X, а затем встреча с
+    Y`), and the frame gives way; else it is a new meeting."""
+    sides = {id(p) for p in new.args["participants"]}
+    here = [m for m in meetings if m.start < new.stop and new.start < m.stop]
+    same_sides = [m for m in meetings if {id(p) for p in m.args["participants"]} == sides]
+    old = next((m for m in same_sides if m in here), None) or next(iter(same_sides), None)
+    if old is not None:
+        merge(old.args, new.args, POLICY["meeting"])
+    elif not any(sides & {id(p) for p in m.args["participants"]} for m in here):
+        meetings.append(new)
+
+
+def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
+    """Merge the frames' facts into the rule facts of their types (present in `facts`):
+    a reading of a fact already there fills and joins its arguments (`POLICY`; what the
+    frame overrides, it sets), a new fact is added."""
+    added: set[int] = set()
+    for reading in found:
+        new = reading.fact
+        if new.type not in facts:
+            continue
+        if new.type == "meeting":
+            _merge_meeting(facts["meeting"], new)
+            continue
+        if "parties" in reading.overrides:  # one deal a party: a joint rule reading gives way
+            kept = [f for f in facts[new.type] if id(f) in added or not _same_fact(f, new)]
+            facts[new.type] = [*kept, new]
+            added.add(id(new))
+            continue
+        old = next((f for f in facts[new.type] if _same_fact(f, new)), None)
+        if old is None:
+            facts[new.type].append(new)
+            added.add(id(new))
+            continue
+        merge(old.args, new.args, POLICY[new.type])
+        old.args.update((k, new.args[k]) for k in reading.overrides)

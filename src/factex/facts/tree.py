@@ -1,0 +1,179 @@
+"""The dependency tree of a document as fact frames read it: a word's arguments with
+the relations they play, and the named entities a word stands for.
+
+What repeats across frames is done here, once:
+- passive voice swaps agent and patient: `nsubj:pass` plays `obj`; `obl:agent`, or an
+  instrumental with no preposition, plays `nsubj` (`«Вега» была куплена «Альфой»`);
+- a participial clause gives its antecedent the subject's role (the object's, when the
+  participle is passive), a relative clause gives it the role of its relative word
+  (`холдинг, которым руководит Орлов`; `группа, куда входят сети`);
+- a conjoined verb, and a verb under another (`xcomp`), shares its head's subject, and
+  a verb its object with the verb conjoined after it (`основал и возглавлял «Вегу»`);
+- a conjunct is attached where the first of its conjuncts is (`Орлов (глава «Веги» и
+  совладелец «Альфы»)`: `совладелец` is in apposition to `Орлов` too);
+- a word stands for the names it holds: itself, its appositions and flat names after it, its
+  genitives other than places (`сеть аптек «Здоровье»`, not `отдел России`), two levels
+  down; and for a generic noun right
+  after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`);
+- conjuncts share the role of their head (`А, Б и В`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+
+from ..record import Entity
+from .context import Context
+from .lexicon import words
+
+RELATIVE = {"который": "", "кто": "", "что": "", "куда": "в", "где": "в", "чей": ""}
+NAMING = {"appos", "flat", "flat:name", "flat:foreign"}
+GENERIC = words("org-nouns")
+
+# An argument: the word, the relation it plays, its preposition ("" for none).
+Arg = tuple[int, str, str]
+
+
+class Tree:
+    """Children, prepositions and argument roles over a Context's parsed tokens."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    @cached_property
+    def parsed(self) -> bool:
+        return any(t.dep is not None for t in self.ctx.tokens)
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        out: list[list[int]] = [[] for _ in self.ctx.tokens]
+        for i, t in enumerate(self.ctx.tokens):
+            if t.head is not None:
+                out[t.head].append(i)
+        return out
+
+    def head(self, i: int) -> int | None:
+        return self.ctx.tokens[i].head
+
+    def dep(self, i: int) -> str:
+        return self.ctx.tokens[i].dep or ""
+
+    def prep(self, i: int) -> str:
+        """The lemma of the preposition of word i, "" for none."""
+        for c in self.children[i]:
+            if self.dep(c) == "case":
+                return self.ctx.lemma(c)
+        return ""
+
+    def passive(self, i: int) -> bool:
+        return self.ctx.feat(i, "Voice") == "Pass" or any(
+            self.dep(c) in ("aux:pass", "nsubj:pass") for c in self.children[i]
+        )
+
+    def _role(self, i: int, c: int, passive: bool) -> str:
+        dep = self.dep(c)
+        if passive:
+            if dep == "nsubj:pass":
+                return "obj"
+            if dep == "obl:agent":
+                return "nsubj"
+            if dep in ("obl", "iobj") and self.ctx.feat(c, "Case") == "Ins" and not self.prep(c):
+                return "nsubj"
+        return dep
+
+    def args(self, i: int) -> list[Arg]:
+        """The arguments of word i with the relations they play (see the module)."""
+        passive = self.passive(i)
+        out: list[Arg] = []
+        antecedent = self.head(i) if self.dep(i) in ("acl", "acl:relcl") else None
+        for c in self.children[i]:
+            role, prep = self._role(i, c, passive), self.prep(c)
+            if antecedent is not None and self.ctx.lemma(c) in RELATIVE:
+                prep = prep or RELATIVE[self.ctx.lemma(c)]
+                role = "obl" if prep else role
+                c = antecedent
+            out.append((c, role, prep))
+        roles = {r for _, r, _ in out}
+        if antecedent is not None and self.dep(i) == "acl":
+            role = "obj" if passive else "nsubj"
+            if role not in roles:
+                out.append((antecedent, role, ""))
+        elif antecedent is not None and "nsubj" not in roles and "obj" not in roles:
+            out.append((antecedent, "nsubj", ""))  # `, создавший`: a relative with no word
+        head = self.head(i)
+        shares = self.dep(i) in ("conj", "xcomp")
+        if shares and head is not None and "nsubj" not in {r for _, r, _ in out}:
+            out += [a for a in self.args(head) if a[1] == "nsubj"]
+        if "obj" not in {r for _, r, _ in out} and self.ctx.pos(i) == "VERB":
+            for c in self.children[i]:  # `основал и возглавлял «Парус»`: the object shared
+                if self.dep(c) == "conj" and self.ctx.pos(c) == "VERB" and c > i:
+                    out += [(k, "obj", "") for k in self.children[c] if self.dep(k) == "obj"]
+        return out
+
+    def conj_root(self, i: int) -> int:
+        """The first of the conjuncts word i is one of (i itself when none)."""
+        head = self.head(i)
+        while self.dep(i) == "conj" and head is not None:
+            i, head = head, self.head(head)
+        return i
+
+    def conjuncts(self, i: int) -> Iterator[int]:
+        """Word i and the words conjoined to it, recursively."""
+        yield i
+        for c in self.children[i]:
+            if self.dep(c) == "conj":
+                yield from self.conjuncts(c)
+
+    def names(self, i: int, types: str, skip: frozenset[int] = frozenset()) -> list[Entity]:
+        """The named entities of these types word i stands for, each conjunct's too;
+        words in `skip` (another role's) are passed over."""
+        out: list[Entity] = []
+        for k in self.conjuncts(i):
+            for e in self._names_of(k, types, 2, skip):
+                if e not in out:
+                    out.append(e)
+        if not out and self.ctx.lemma(i) in GENERIC:
+            out = self._named_before(i, types)
+        return out
+
+    def _names_of(
+        self, i: int, types: str, depth: int, skip: frozenset[int] = frozenset()
+    ) -> list[Entity]:
+        if i in skip:
+            return []
+        span = self.ctx.span_at.get(i)
+        if span is not None:
+            return [span.entity] if span.entity.type in types.split() else []
+        out: list[Entity] = []
+        if depth == 0:
+            return out
+        for c in self.children[i]:
+            dep = self.dep(c)
+            genitive = dep == "nmod" and not self.prep(c) and self.ctx.feat(c, "Case") == "Gen"
+            if (dep in NAMING and c > i) or genitive:  # a name follows the noun it names
+                # a place in the genitive is whose, not which (`отдел России`)
+                kinds = " ".join(t for t in types.split() if t != "LOC") if genitive else types
+                for k in self.conjuncts(c):
+                    out += [e for e in self._names_of(k, kinds, depth - 1, skip) if e not in out]
+        return out
+
+    def _named_before(self, i: int, types: str) -> list[Entity]:
+        """`«Вега» и «Луч», дочерние компании «Альфы»`: the names before a generic noun
+        phrase that follows them after a comma."""
+        first = min([i, *(c for c in self.children[i] if self.dep(c) in ("amod", "det"))])
+        k = first - 1
+        if self.ctx.text(k) != ",":
+            return []
+        k -= 1
+        while self.ctx.is_quote(k):
+            k -= 1
+        span = self.ctx.span_at.get(k)
+        if span is None or span.entity.type not in types.split():
+            return []
+        inside = range(span.first, span.last)
+        word = next((j for j in inside if self.head(j) not in inside), span.first)
+        found = [
+            e for k in self.conjuncts(self.conj_root(word)) for e in self._names_of(k, types, 0)
+        ]
+        return list(dict.fromkeys(found)) or [span.entity]

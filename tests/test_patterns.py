@@ -1,0 +1,109 @@
+"""Fact frames over the dependency tree (facts/patterns.py, facts/tree.py): what the
+engine does for every frame (passive, clauses, conjuncts, apposition) and the pattern
+files it reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from factex.facts.patterns import FRAME_TYPES, _role, frames
+
+
+def _facts(nlp, text: str, kind: str) -> list[dict]:
+    record = nlp(text).to_dict()
+    names = {e["id"]: e["name"] for e in record["entities"]}
+
+    def name(v):
+        if isinstance(v, dict) and "ref" in v:
+            return names.get(v["ref"], v.get("text"))
+        if isinstance(v, list):
+            return sorted(name(x) for x in v)
+        return v
+
+    return [{k: name(v) for k, v in f.items()} for f in record["facts"] if f["type"] == kind]
+
+
+def _pairs(facts: list[dict], a: str, b: str) -> set[tuple[str, str]]:
+    return {(f[a], f[b]) for f in facts}
+
+
+def test_every_pattern_file_reads():
+    for kind in FRAME_TYPES:
+        assert frames(kind), kind
+    with pytest.raises(ValueError):
+        _role("person=nsubj")  # no entity types
+
+
+def test_a_relative_clause_gives_its_antecedent_the_role(nlp):
+    text = "Холдинг «Гамма», которым руководит Денис Рябцев, открыл завод."
+    facts = _facts(nlp, text, "occupation")
+    assert ("Денис Рябцев", "Гамма") in _pairs(facts, "person", "org")
+
+
+def test_a_participle_gives_its_antecedent_the_subject_role(nlp):
+    text = "Пётр Жаров, ранее руководивший сетью магазинов «Колос», ушёл в отставку."
+    assert ("Пётр Жаров", "Колос") in _pairs(_facts(nlp, text, "occupation"), "person", "org")
+
+
+def test_conjuncts_share_the_role(nlp):
+    text = "В группу «Омега» входят компании «Кедр», «Ясень» и «Клён»."
+    pairs = _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+    assert {owner for owner, _ in pairs} == {"Омега"}
+    assert {"Кедр", "Клён"} <= {prop for _, prop in pairs}  # the first and the last
+
+
+def test_passive_voice_swaps_agent_and_patient(nlp):
+    text = "Компания «Луч» была куплена холдингом «Гамма» в прошлом году."
+    parties = [f["parties"] for f in _facts(nlp, text, "deal")]
+    assert ["Гамма", "Луч"] in parties
+
+
+def test_a_generic_noun_after_names_stands_for_them(nlp):
+    text = "«Кедр-Транс» и «Кедр-Финанс», дочерние компании «Кедра», сменили офис."
+    pairs = _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+    assert {("Кедр", "Кедр-Транс"), ("Кедр", "Кедр-Финанс")} <= pairs
+
+
+def test_no_frame_without_the_parse(nlp):
+    from factex import Pipeline
+
+    text = "Холдинг «Гамма», которым руководит Денис Рябцев, открыл завод."
+    record = Pipeline(exclude=["syntax"])(text).to_dict()
+    assert not [f for f in record["facts"] if f["type"] == "occupation"]
+
+
+def test_a_meeting_noun_takes_its_genitive_sides(nlp):
+    text = "Вчера прошли переговоры премьер-министров Дании и Польши Ларса Холма и Яна Новака."
+    sides = [f["participants"] for f in _facts(nlp, text, "meeting")]
+    assert ["Ларс Холм", "Ян Новак"] in sides
+
+
+def test_an_apposition_is_a_name_after_its_noun(nlp):
+    """A name the parser hangs on a later noun is not that noun's name."""
+    text = (
+        "Переговоры главы МИД Андрея Соколова с госсекретарем США Джоном Миллером, а затем "
+        "его встреча с министром Турции Мехметом Йылмазом прошли в Женеве."
+    )
+    for f in _facts(nlp, text, "meeting"):
+        assert f["participants"] != ["Джон Миллер", "Мехмет Йылмаз"]
+
+
+def test_a_supply_contract_is_a_service(nlp):
+    text = "Компания «Вымпел» заключила с заводом «Прибор» контракт на поставку датчиков."
+    deals = _facts(nlp, text, "deal")
+    assert [(d["parties"], d["kind"]) for d in deals] == [(["Вымпел", "Прибор"], "услуги")]
+
+
+def test_a_post_one_leaves_is_a_former_post(nlp):
+    text = "Олег Сазонов покинул пост генерального директора компании «Полюс-Строй»."
+    facts = _facts(nlp, text, "occupation")
+    assert [(f["person"], f["org"], f.get("former")) for f in facts] == [
+        ("Олег Сазонов", "Полюс-Строй", True)
+    ]
+
+
+def test_sanctions_by_a_list_are_one_deal_a_party(nlp):
+    text = "Санкции против компании «Северолес» ввели Канада, Австралия и Япония."
+    deals = [d["parties"] for d in _facts(nlp, text, "deal")]
+    assert sorted(deals) == [["Австралия", "Северолес"], ["Канада", "Северолес"],
+                             ["Северолес", "Япония"]]  # fmt: skip
