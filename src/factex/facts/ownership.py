@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..entities.types import LOC, ORG, PER
-from ..layers import IdOf, items_in
-from ..record import Entity, Fact
+from ..layers import items_in
+from ..record import Entity, Fact, IdOf
 from .context import Context, Span
 from .lexicon import mapping, words
 from .persons import Persons
