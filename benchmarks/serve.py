@@ -5,8 +5,11 @@ FactRuEval devset texts (each with its id and a reference date), `--concurrency`
 time, with 1% hostile ones mixed in: a body over --max-bytes (413), binary bytes (415),
 malformed JSON (400), a bad date (422). Every good answer is compared, byte for byte,
 with the record the library gives in this process; every hostile one must get its
-status. Reports throughput (requests per second), p50/p99 latency, and the resident
-memory of the service and its workers (now and peak) after `--rss-at` requests.
+status. Reports throughput (requests per second), p50/p99 latency, the resident
+memory of the service and its workers (now and peak) after `--rss-at` requests, and the
+CPU time per request of the workers, the service process and this client: on a busy
+machine the wall-clock ratio of two workers to one says little, the CPU times still
+say what two idle cores would give.
 
     python benchmarks/serve.py                           # 2,000 requests, --workers 1 and 2
     python benchmarks/serve.py --workers 2 --requests 10000 --rss-at 1000,10000
@@ -25,12 +28,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from devset import load  # noqa: E402
-from serve_run import Server, start  # noqa: E402
+from serve_run import Server, cpu_ticks, start  # noqa: E402
 
 MAX_BYTES = 200_000
 DATE = "2016-09-01"
@@ -89,6 +90,13 @@ def _status(pid: int) -> tuple[int, int]:
     return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
 
 
+def cpu_ms(server: Server) -> tuple[float, float]:
+    """CPU time (ms) used so far by the service process and by its workers (summed)."""
+    tick = 1000 / os.sysconf("SC_CLK_TCK")
+    service = cpu_ticks(server.process.pid) * tick
+    return service, sum(cpu_ticks(pid) for pid in server.workers()) * tick
+
+
 def memory(server: Server) -> dict[str, int]:
     """Resident memory now and at its peak (MB) of the service process and of its
     workers (summed)."""
@@ -101,34 +109,66 @@ def memory(server: Server) -> dict[str, int]:
     }  # fmt: skip
 
 
+class Connection:
+    """A bare HTTP/1.1 keep-alive connection: the client must cost the machine little
+    beside the service, so that what is measured is the service."""
+
+    def __init__(self, url: str) -> None:
+        host, port = url.removeprefix("http://").split(":")
+        self.host, self.port = host, int(port)
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def post(self, path: str, body: bytes, content_type: str) -> tuple[int, bytes]:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        head = (f"POST {path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Type: {content_type}"
+                f"\r\nContent-Length: {len(body)}\r\n\r\n")  # fmt: skip
+        writer.write(head.encode() + body)
+        await writer.drain()
+        status = int((await reader.readline()).split()[1])
+        headers = {}
+        while (line := await reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.strip().lower()] = value.strip()
+        answer = await reader.readexactly(int(headers.get("content-length", "0")))
+        if headers.get("connection", "").lower() == "close":
+            writer.close()
+            self.streams = None
+        return status, answer
+
+
 async def send(server: Server, batch: list[Request], concurrency: int, tally: Tally) -> float:
     """Send the requests `concurrency` at a time; return the wall time."""
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     queue: asyncio.Queue[Request] = asyncio.Queue()
     for request in batch:
         queue.put_nowait(request)
 
-    async def client(http: httpx.AsyncClient) -> None:
+    async def client() -> None:
+        http = Connection(server.url)
         while not queue.empty():
             request = queue.get_nowait()
             started = time.perf_counter()
-            answer = await http.post("/extract", content=request.body,
-                                     headers={"Content-Type": request.content_type})  # fmt: skip
+            try:
+                status, answer = await http.post("/extract", request.body, request.content_type)
+            except (ConnectionError, asyncio.IncompleteReadError, IndexError):
+                http.streams = None  # the service closed it after an error: answer lost
+                tally.wrong.append(f"connection lost (expected {request.status})")
+                continue
             took = time.perf_counter() - started
             if request.expected is not None:
                 tally.latencies.append(took)
-                if answer.status_code == 200 and answer.content == request.expected:
+                if status == 200 and answer == request.expected:
                     tally.good += 1
                 else:
-                    tally.wrong.append(f"{answer.status_code} {answer.text[:200]}")
-            elif answer.status_code == request.status and "error" in answer.json():
-                tally.hostile[str(request.status)] = tally.hostile.get(str(request.status), 0) + 1
+                    tally.wrong.append(f"{status} {answer[:200]!r}")
+            elif status == request.status and "error" in json.loads(answer):
+                tally.hostile[str(status)] = tally.hostile.get(str(status), 0) + 1
             else:
-                tally.wrong.append(f"hostile {request.status}: got {answer.status_code}")
+                tally.wrong.append(f"hostile {request.status}: got {status}")
 
     started = time.perf_counter()
-    async with httpx.AsyncClient(base_url=server.url, limits=limits, timeout=300) as http:
-        await asyncio.gather(*(client(http) for _ in range(concurrency)))
+    await asyncio.gather(*(client() for _ in range(concurrency)))
     return time.perf_counter() - started
 
 
@@ -139,6 +179,8 @@ def run(workers: int, plan: list[Request], total: int, concurrency: int, rss_at:
     try:
         tally = Tally()
         wall = 0.0
+        service0, workers0 = cpu_ms(server)
+        client0 = time.process_time()
         done = 0
         rss = {}
         for mark in sorted(set(rss_at + [total])):
@@ -147,6 +189,8 @@ def run(workers: int, plan: list[Request], total: int, concurrency: int, rss_at:
             done = mark
             if mark in rss_at:
                 rss[mark] = memory(server)
+        service1, workers1 = cpu_ms(server)
+        client = (time.process_time() - client0) * 1000 / total
     finally:
         server.stop()
     lat = sorted(tally.latencies)
@@ -161,6 +205,9 @@ def run(workers: int, plan: list[Request], total: int, concurrency: int, rss_at:
         "p50_ms": round(1000 * statistics.median(lat), 1),
         "p99_ms": round(1000 * lat[int(0.99 * (len(lat) - 1))], 1),
         "memory": rss,
+        "cpu_ms_per_request": {"service": round((service1 - service0) / total, 2),
+                               "workers": round((workers1 - workers0) / total, 2),
+                               "client": round(client, 2)},  # fmt: skip
     }
 
 
@@ -181,6 +228,11 @@ def main() -> None:
             result = run(workers, plan, args.requests, args.concurrency, rss_at, Path(tmp))
             results.append(result)
             print(json.dumps(result, ensure_ascii=False), flush=True)
+    for r in results[:1]:  # what a quiet machine with two cores would give
+        cpu = r["cpu_ms_per_request"]
+        total = cpu["workers"] + cpu["service"] + cpu["client"]
+        print(f"CPU per request: {cpu}; on 2 idle cores --workers 2 would give at most "
+              f"{2 * cpu['workers'] / total:.2f}x --workers 1 (2 w / (w + service + client))")
     if len(results) > 1:
         ratio = results[-1]["requests_per_s"] / results[0]["requests_per_s"]
         print(f"throughput --workers {results[-1]['workers']} / --workers "

@@ -56,7 +56,7 @@ def _fact(text: str, fact: dict[str, Any], names: dict[str, dict[str, Any]]) -> 
         if "ref" in arg:
             target = names.get(arg["ref"])
             if target is None:
-                problems.append(f"{path}: ref {arg['ref']!r} names no entity or date")
+                problems.append(f"{path}: ref {arg['ref']!r} names no entity or item")
                 continue
             for key in ("name", "text", "value"):
                 if key in arg and arg[key] != target.get(key):
@@ -79,11 +79,14 @@ def problems(text: str, record: dict[str, Any]) -> list[str]:
             out += _span(text, m, where) or _one_line(text, m, where)
         for k, d in enumerate(entity.get("descriptions", [])):
             out += _span(text, d, f"entity {entity['id']} description {k}")
-    for kind in ("dates", "numbers"):
+    from factex.layers import LAYERS
+
+    kinds = [key for key in LAYERS if key in record]  # dates, numbers, money...
+    for kind in kinds:
         for item in record[kind]:
             names.setdefault(item["id"], item)
             out += _span(text, item, f"{kind} {item['id']}") or _one_line(text, item, item["id"])
-    ids = [x["id"] for x in record["entities"] + record["dates"] + record["numbers"]]
+    ids = [x["id"] for x in record["entities"]] + [x["id"] for k in kinds for x in record[k]]
     if len(ids) != len(set(ids)):
         out.append(f"duplicate ids: {sorted(ids)}")
     dateline = record["doc"].get("dateline")

@@ -65,3 +65,16 @@ def test_values_right_on_the_held_out_cases(key: str, records: dict[str, dict]) 
         f"{c[2]} {c[3]}: got {records[c[1]][key]}" for c in wrong
     )
     assert not [c for c in wrong if c[2] is None], "an item where there is none"
+
+
+def test_facts_point_to_money_and_percents(nlp: Pipeline) -> None:
+    deal = nlp("Компания «Ромашка» купила у банка «Восток» завод за 3,5 млрд рублей.").to_dict()
+    fact, money = deal["facts"][0], deal["money"][0]
+    assert fact["type"] == "deal" and fact["amount"] == {
+        "ref": money["id"], "text": "3,5 млрд рублей", "amount": 3500000000, "currency": "RUB"
+    }
+    owned = nlp("Доля компании «Нефтегаз» в «Арктик-Терминале» составляет 30%.").to_dict()
+    fact, percent = owned["facts"][0], owned["percents"][0]
+    assert fact["share"] == "30%" and fact["share_ref"] == percent["id"] and percent["value"] == 30
+    none = nlp("Компания «Ромашка» купила у банка «Восток» завод.").to_dict()
+    assert none["facts"][0]["amount"] is None

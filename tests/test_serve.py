@@ -33,6 +33,28 @@ def long_text(chars: int) -> str:
     return ((joined + "\n\n") * (chars // len(joined) + 1))[:chars]
 
 
+def until(check, what: str, seconds: float = 60) -> None:
+    """Wait until `check()` is true (the server has got that far)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, f"not reached in {seconds} s: {what}"
+        time.sleep(0.05)
+
+
+def dead(pid: int) -> bool:
+    """The process has exited (gone, or a zombie not yet reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def load(http: httpx.Client) -> tuple[int, int]:
+    """Requests in hand and requests waiting for a worker."""
+    body = http.get("/ready").json()
+    return body["requests"], body["queued"]
+
+
 def dumps(record: dict) -> bytes:
     """A record as `factex extract --format jsonl` writes one line (without the newline)."""
     return json.dumps(record, ensure_ascii=False).encode()
@@ -162,7 +184,8 @@ def test_body_over_the_limit_without_a_length_is_refused(server):
 def test_service_endpoints_and_openapi(server):
     with server.client() as http:
         assert http.get("/health").json() == {"status": "ok"}
-        assert http.get("/ready").json() == {"ready": True, "workers": 2, "workers_up": 2}
+        ready = {"ready": True, "workers": 2, "workers_up": 2, "requests": 0, "queued": 0}
+        assert http.get("/ready").json() == ready
         version = http.get("/version").json()
         assert version["factex"] == factex.__version__ and version["record"] == "1"
         names = {m["name"] for m in version["models"]}
@@ -228,12 +251,12 @@ def test_busy_queue_full_then_timeout_replaces_the_worker(guarded):
 
     with guarded.client(Authorization=f"Bearer {KEY}") as http, ThreadPoolExecutor(3) as pool:
         slow = pool.submit(http.post, "/extract", json={"text": long})
-        time.sleep(0.5)  # the long text is in the only worker
+        until(lambda: load(http) == (1, 0), "the long text in the only worker")
         uploading = pool.submit(http.post, "/extract", content=trickle(),
                                 headers={"Content-Type": "application/json"})  # fmt: skip
-        time.sleep(0.3)
+        until(lambda: load(http) == (2, 0), "the upload begun")
         queued = pool.submit(http.post, "/extract", json={"text": "Путин в Москве."})
-        time.sleep(0.3)  # three requests in hand: the long one, the upload, the queued one
+        until(lambda: load(http) == (3, 1), "a short text in the queue")
         busy = http.post("/extract", json={"text": "Токаев."})
         assert busy.status_code == 503 and busy.json()["error"]["code"] == "busy"
         assert http.get("/ready").status_code == 200  # health checks are always answered
@@ -258,8 +281,12 @@ def test_worker_killed_mid_request_costs_that_request_only(server):
         before = {pid: cpu_ticks(pid) for pid in server.workers()}
         assert len(before) == 2
         doomed = pool.submit(http.post, "/extract", json={"text": long, "id": "doomed"})
-        time.sleep(1.0)
-        busy = max(before, key=lambda pid: cpu_ticks(pid) - before[pid])
+
+        def busiest() -> int:
+            return max(before, key=lambda pid: cpu_ticks(pid) - before[pid])
+
+        until(lambda: cpu_ticks(busiest()) - before[busiest()] > 20, "a worker at work")
+        busy = busiest()
         subprocess.run(["kill", "-KILL", str(busy)], check=True)
         answer = doomed.result()
         assert answer.status_code == 500, answer.text
@@ -273,7 +300,7 @@ def test_worker_killed_mid_request_costs_that_request_only(server):
         assert busy not in server.workers()
         idle = server.workers()[0]  # a worker killed while it waits for work
         subprocess.run(["kill", "-KILL", str(idle)], check=True)
-        time.sleep(0.2)
+        until(lambda: dead(idle), "the killed worker gone")
         for _ in range(3):  # whichever worker they go to, they are answered
             assert http.post("/extract", json={"text": "Путин в Москве."}).status_code == 200
 
@@ -347,7 +374,8 @@ def test_sigterm_finishes_the_requests_in_flight_then_exits_0(server):
     threads = [threading.Thread(target=post, args=(i,)) for i in range(3)]
     for thread in threads:
         thread.start()
-    time.sleep(0.5)
+    with server.client() as http:
+        until(lambda: load(http)[0] == 3, "three requests in hand")
     server.process.send_signal(signal.SIGTERM)
     for thread in threads:
         thread.join(120)

@@ -77,6 +77,22 @@ class Layer:
 LAYERS: Registry[Layer] = Registry("layer")
 
 
+@dataclass(frozen=True)
+class IdOf:
+    """A fact argument that is the id of a layer's item (`ownership.share_ref`),
+    written once the ids are given."""
+
+    item: Any
+
+    def ref(self) -> str:
+        return str(self.item.id)
+
+
+def items_in(a: Analysis, key: str, start: int, stop: int) -> list[Any]:
+    """The items of layer `key` inside characters [start, stop), in text order."""
+    return [x for x in a.document.layers.get(key, []) if start <= x.start and x.stop <= stop]
+
+
 def layer(
     key: str,
     *,

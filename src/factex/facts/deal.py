@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..entities.types import ORG
+from ..layers import items_in
 from ..record import Entity, Fact
 from .args import best_date, own_dates, unique
 from .context import Context, Span
@@ -95,6 +96,7 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
         "kind": kind,
         "subject": _subject(ctx, anchor, b),
         "dates": best_date(own_dates(ctx, a, b)),
+        "amount": next(iter(items_in(ctx.analysis, "money", ctx.start(a), ctx.stop(b - 1))), None),
     }
     modality = ctx.modality(anchor)
     if modality:

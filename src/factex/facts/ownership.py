@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..entities.types import LOC, ORG, PER
+from ..layers import IdOf, items_in
 from ..record import Entity, Fact
 from .context import Context, Span
 from .lexicon import mapping, words
@@ -78,6 +79,9 @@ def _fact(ctx: Context, owner: Entity, prop: Entity | None, text: str | None, i:
     }
     if prop is None:
         args["property_text"] = text
+    percents = items_in(ctx.analysis, "percents", ctx.start(a), ctx.stop(b - 1))
+    if args["share"] is not None and percents:
+        args["share_ref"] = IdOf(percents[0])  # SPEC 0.3: the percent's id
     modality = ctx.modality(i)
     if modality:
         args["modality"] = modality

@@ -87,6 +87,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.pool = pool
+    load = Load()
 
     def admit() -> None:
         """Refuse at once, before reading the body, when the queue is already full."""
@@ -120,7 +121,8 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/ready", summary="Models loaded and workers up", tags=["service"],
              responses={503: {"description": "Not ready yet"}})  # fmt: skip
     async def ready() -> Response:
-        body = {"ready": pool.ready, "workers": pool.size, "workers_up": pool.loaded}
+        body = {"ready": pool.ready, "workers": pool.size, "workers_up": pool.loaded,
+                "requests": load.requests, "queued": pool.waiting}  # fmt: skip
         return JSONResponse(body, 200 if pool.ready else 503)
 
     @app.get("/version", summary="Versions of factex, the record and the models",
@@ -180,7 +182,8 @@ def create_app(settings: Settings) -> FastAPI:
                            allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
                            expose_headers=["X-Request-ID", "Retry-After"])  # fmt: skip
-    app.add_middleware(Busy, limit=settings.request_limit, retry_after=settings.retry_after)
+    app.add_middleware(Busy, limit=settings.request_limit, retry_after=settings.retry_after,
+                       load=load)  # fmt: skip
     app.add_middleware(RequestLog)
     return app
 
@@ -265,31 +268,38 @@ class RequestLog:
                      status, chars, ms)  # fmt: skip
 
 
+@dataclass
+class Load:
+    """The requests in hand now (all but /health and /ready)."""
+
+    requests: int = 0
+
+
 class Busy:
     """At most `limit` requests at once (reading a body, waiting, processing): past it a
     request gets 503 at once, so that memory stays bounded under a flood. `/health`
     and `/ready` are always answered."""
 
-    def __init__(self, app: ASGIApp, limit: int, retry_after: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, retry_after: int, load: Load) -> None:
         self.app = app
         self.limit = limit
         self.retry_after = retry_after
-        self.active = 0
+        self.load = load
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in ("/health", "/ready"):
             await self.app(scope, receive, send)
             return
-        if self.active >= self.limit:
+        if self.load.requests >= self.limit:
             response = error(503, "busy", f"{self.limit} requests are being handled: retry "
                              "later", {"Retry-After": str(self.retry_after)})  # fmt: skip
             await response(scope, receive, send)
             return
-        self.active += 1
+        self.load.requests += 1
         try:
             await self.app(scope, receive, send)
         finally:
-            self.active -= 1
+            self.load.requests -= 1
 
 
 class ApiKey:
