@@ -142,3 +142,16 @@ def test_a_letter_without_a_unicode_name(nlp):
     record = _analysis(nlp, text).document.to_dict()
     _clean(text, record)
     assert [d["text"] for d in record["dates"]] == ["11 ноября"]
+
+
+def test_a_control_character_inside_an_ordinal_before_a_degree(nlp):
+    """`пер\\x7fвой степени` is no ordinal word: the award gets no degree, nothing raises."""
+    text = "Ему вручили орден «За заслуги перед Отечеством» пер\x7fвой степени."
+    _clean(text, _analysis(nlp, text).document.to_dict())
+
+
+def test_kinds_never_cross_a_line_break(nlp):
+    """One word a line (a text cut into lines): no law, award or nationality spans lines."""
+    sentence = "Суд признал гражданина Бельгии виновным по ч. 1 ст. 105 УК РФ."
+    text = sentence.replace(" ", "\n")
+    _clean(text, _analysis(nlp, text).document.to_dict())

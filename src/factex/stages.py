@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .layers import LAYERS, Layer
 from .registry import Registry
 from .resources import model_path
+from .text.segment import LINE_BREAK
 
 if TYPE_CHECKING:
     from .document import Analysis
@@ -256,7 +257,11 @@ def layer_stage(lay: Layer) -> None:
 
     def make(models: Models) -> Run:
         def run(a: Analysis) -> None:
-            a.document.layers[key] = lay.find(a)
+            # No item crosses a line break (SPEC), whatever its finder's reach.
+            text = a.text
+            a.document.layers[key] = [
+                i for i in lay.find(a) if not LINE_BREAK.search(text, i.start, i.stop)
+            ]
 
         return run
 

@@ -27,7 +27,7 @@ from ..layers import Item, layer
 from ..resources import table, wordlist
 from ..text.noun_group import NOUNS, Modifiers, Walk
 from ..text.roman import roman_value
-from ..time.numerals import read_run
+from ..time.numerals import ORDINALS
 from .laws import _quoted
 from .mention import KindMention, in_text_order, words_span
 
@@ -92,8 +92,7 @@ def _degree(ctx: Context, k: int) -> tuple[int, int] | None:
     word = ctx.text(k)
     value = roman_value(word) or (int(word.split("-")[0]) if word[:1].isdigit() else None)
     if value is None:
-        runs = read_run(word.lower())
-        value = runs[0][2] if runs and runs[0][3] else None
+        value = ORDINALS.get(word.lower())  # one ordinal word: `первой`
     if not value:
         return None
     return int(value), k + 2
