@@ -8,6 +8,7 @@ right); a case with `none:` only counts what is predicted. Matching rules are in
 `tests/fact_cases.py`.
 
     python benchmarks/fact_sets.py [--set dev|sealed] [--misses] [--group NAME]
+    python benchmarks/fact_sets.py --file tests/data/facts-dev-lists.txt [--misses]
 
 The sealed set prints only the aggregate table: `--misses` is refused on it, since
 reading its misses while writing rules would make it one more development set.
@@ -51,19 +52,21 @@ def main() -> None:
     parser.add_argument(
         "--misses", action="store_true", help="list missed and extra facts (dev set only)"
     )
+    parser.add_argument("--file", type=Path, help="another development case file")
     parser.add_argument("--group", help="only this group")
     args = parser.parse_args()
-    if args.misses and args.set == "sealed":
+    path = args.file or SETS[args.set]
+    if args.misses and path.resolve() == SEALED.resolve():
         parser.error("--misses is refused on the sealed set: its misses must not be read")
     from factex import Pipeline
 
-    cases = [c for c in load_cases(SETS[args.set]) if args.group in {None, c.group}]
+    cases = [c for c in load_cases(path) if args.group in {None, c.group}]
     nlp = Pipeline()
     t0 = time.perf_counter()
     records = [nlp(c.text, c.date).to_dict() for c in cases]
     elapsed = time.perf_counter() - t0
     print(table(score(cases, records)))
-    print(f"\n{args.set}: {len(cases)} cases in {elapsed:.1f} s")
+    print(f"\n{path.name}: {len(cases)} cases in {elapsed:.1f} s")
     if args.misses:
         for case, record in zip(cases, records):
             for miss in score_case(case, record).misses:
