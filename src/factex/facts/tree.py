@@ -15,7 +15,9 @@ What repeats across frames is done here, once:
   genitives other than places (`сеть аптек «Здоровье»`, not `отдел России`), two levels
   down; and for a generic noun right
   after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`);
-- conjuncts share the role of their head (`А, Б и В`).
+- conjuncts share the role of their head (`А, Б и В`);
+- a pronoun or a generic noun stands for the name it refers to in its paragraph, when
+  exactly one agrees (`anaphora.py`); an inanimate noun stands for no person.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property
 
+from ..entities.types import PER
 from ..record import Entity
+from .anaphora import bare, resolve
 from .context import Context
 from .lexicon import words
 
@@ -128,13 +132,18 @@ class Tree:
     def names(self, i: int, types: str, skip: frozenset[int] = frozenset()) -> list[Entity]:
         """The named entities of these types word i stands for, each conjunct's too;
         words in `skip` (another role's) are passed over."""
+        ctx = self.ctx
+        if types == PER and ctx.pos(i) == "NOUN" and ctx.feat(i, "Animacy") == "Inan":
+            return []  # `принял отставку министра Орлова`: no person is received
         out: list[Entity] = []
         for k in self.conjuncts(i):
             for e in self._names_of(k, types, 2, skip):
                 if e not in out:
                     out.append(e)
-        if not out and self.ctx.lemma(i) in GENERIC:
+        if not out and ctx.lemma(i) in GENERIC:
             out = self._named_before(i, types)
+        if not out and i not in skip:  # `он`, `компания`: the name they stand for
+            out = [e for e in resolve(self, i, types) if e not in out]
         return out
 
     def _names_of(
@@ -143,7 +152,7 @@ class Tree:
         if i in skip:
             return []
         span = self.ctx.span_at.get(i)
-        if span is not None:
+        if span is not None and not bare(self.ctx, span):  # `Банку`: a noun, no name
             return [span.entity] if span.entity.type in types.split() else []
         out: list[Entity] = []
         if depth == 0:
