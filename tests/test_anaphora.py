@@ -66,3 +66,31 @@ def test_a_generic_noun_with_two_candidates_of_its_kind_is_unresolved(nlp):
 def test_a_modified_generic_noun_is_no_anaphor(nlp):
     text = "Группа «Вега» выросла. Другая компания купила завод «Луч»."
     assert _resolved(nlp, text, "компания", "ORG") == []
+
+
+def _facts(nlp, text: str, kind: str) -> list[dict]:
+    record = nlp(text).to_dict()
+    names = {e["id"]: e["name"] for e in record["entities"]}
+
+    def name(v):
+        if isinstance(v, dict) and "ref" in v:
+            return names.get(v["ref"])
+        return sorted(name(x) for x in v) if isinstance(v, list) else v
+
+    return [{k: name(v) for k, v in f.items()} for f in record["facts"] if f["type"] == kind]
+
+
+def test_every_fact_type_gains_from_it(nlp):
+    text = "Иван Орлов много лет работал в банковском секторе. В 2019 году он возглавил «Вегу»."
+    assert [(f["person"], f["org"]) for f in _facts(nlp, text, "occupation")] == [
+        ("Иван Орлов", "Вега")
+    ]
+    text = "Выручка группы «Вега» выросла. В октябре компания приобрела 30% акций банка «Альфа»."
+    assert [f["parties"] for f in _facts(nlp, text, "deal")] == [["Альфа", "Вега"]]
+
+
+def test_a_rule_fact_on_a_bare_generic_mention_takes_the_name(nlp):
+    text = "Банк «Восход» увеличил прибыль. Банку принадлежит 25% страховой компании «Надежда»."
+    assert [(f["owner"], f["property"]) for f in _facts(nlp, text, "ownership")] == [
+        ("Восход", "Надежда")
+    ]

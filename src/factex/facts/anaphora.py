@@ -5,8 +5,8 @@ paragraph, or none.
 В октябре компания приобрела 30% «Альфы»`: `компания` is «Вега». The fact frames
 (`tree.Tree.names`) ask here when a role's word is such a word, so every fact type gains.
 
-- An anaphor: a personal pronoun (`он`, `она`, `оно`, `они` in any case, `его` and `ее`
-  as possessives too), or a singular generic noun of `models/facts-anaphora-nouns.txt`
+- An anaphor: a personal pronoun (`он`, `она`, `оно`, `они` in any case; `его`, `ее`,
+  `их` as possessives too), or a singular generic noun of `models/facts-anaphora-nouns.txt`
   with no name, no genitive and no modifier but a demonstrative (`эта компания`, not
   `другая компания`); a one-word mention the tagger took for a name (`Банку`) counts too.
 - Candidates: the names before it in its sentence, then in each sentence before it, back
@@ -27,15 +27,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..entities.types import ORG, PER
-from ..record import Entity
+from ..record import Entity, Fact
 from .context import Context, Span
 from .implied import kinds
 from .lexicon import multimap, words
+from .merge import same
 
 if TYPE_CHECKING:
     from .tree import Tree
 
 PRONOUNS = frozenset({"он", "она", "оно", "они"})
+# Possessives, tagged as determiners: their gender, or "Plur".
+POSSESSIVES = {"его": "Masc", "ее": "Fem", "её": "Fem", "их": "Plur"}
 BACK = 3  # sentences before the anaphor's own in which its antecedent is looked for
 # Relations inside a noun phrase: a word attached by one shares its phrase's predicate.
 NOMINAL = frozenset(
@@ -48,7 +51,19 @@ COMPANY_LIKE = frozenset({"компания", "холдинг", "группа", 
 
 
 def is_pronoun(ctx: Context, k: int) -> bool:
-    return ctx.pos(k) in {"PRON", "DET"} and ctx.lemma(k) in PRONOUNS
+    lemma = ctx.lemma(k)
+    return ctx.pos(k) in {"PRON", "DET"} and (lemma in PRONOUNS or lemma in POSSESSIVES)
+
+
+def _features(ctx: Context, k: int) -> tuple[str | None, bool, bool]:
+    """A pronoun's gender, whether it is plural, and whether it may be neuter too
+    (`его`, `ему`, `ним` are masculine or neuter; `он` is not)."""
+    possessive = POSSESSIVES.get(ctx.lemma(k))
+    if possessive is not None:
+        plural = possessive == "Plur"
+        return (None if plural else possessive), plural, possessive == "Masc"
+    plural = ctx.feat(k, "Number") == "Plur" or ctx.lemma(k) == "они"
+    return ctx.feat(k, "Gender"), plural, ctx.feat(k, "Case") != "Nom"
 
 
 def bare(ctx: Context, span: Span) -> bool:
@@ -86,7 +101,7 @@ def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
     ctx = tree.ctx
     wanted = set(types.split())
     if is_pronoun(ctx, k):
-        plural = ctx.feat(k, "Number") == "Plur" or ctx.lemma(k) == "они"
+        plural = _features(ctx, k)[1]
     elif is_generic(tree, k):
         plural = False
         wanted &= {ORG}
@@ -161,11 +176,10 @@ def _agrees(tree: Tree, k: int, span: Span) -> bool:
         return span.entity.type == ORG and _kind_fits(ctx, ctx.lemma(k), span)
     if ctx.feat(_head_word(tree, span), "Number") == "Plur" and span.entity.type != PER:
         return False  # `Российские железные дороги` is `они`
-    mine, theirs = ctx.feat(k, "Gender"), gender(ctx, span)
+    (mine, _, neuter), theirs = _features(ctx, k), gender(ctx, span)
     if mine is None or theirs is None or mine == theirs:
         return True
-    oblique = ctx.feat(k, "Case") != "Nom"  # `его`, `ему`, `ним` are masculine or neuter
-    return oblique and {mine, theirs} <= {"Masc", "Neut"}
+    return neuter and {mine, theirs} <= {"Masc", "Neut"}
 
 
 def gender(ctx: Context, span: Span) -> str | None:
@@ -185,9 +199,74 @@ def _kind_fits(ctx: Context, noun: str, span: Span) -> bool:
     """Whether the organisation named by `span` is of a kind the generic noun names."""
     fits = {noun, *multimap("implied-org-kinds").get(noun, ())}
     spans = [s for s in ctx.spans if s.entity is span.entity]
-    theirs = kinds(ctx, spans)
+    theirs = kinds(ctx, spans) | {
+        w
+        for s in spans
+        for w in (ctx.lemma(s.first), ctx.lemma(s.first - 1 - ctx.is_quote(s.first - 1)))
+        if w in words("anaphora-nouns")
+    }  # `Авиакомпания «Северный ветер»`
     return bool(theirs & fits) if theirs else noun in COMPANY_LIKE
 
 
 def _kind_words() -> frozenset[str]:
     return words("anaphora-nouns") | words("org-nouns")
+
+
+def settle(tree: Tree, facts: dict[str, list[Fact]]) -> None:
+    """Rule facts whose argument is a mention that is only a generic noun (`Банку
+    принадлежит ...`, `Министерство возглавляет ...`): the argument becomes the name it
+    stands for, or is dropped; a fact left without its pair, and one that now repeats
+    another, goes."""
+    ctx = tree.ctx
+    bare_of: dict[int, list[Span]] = {}
+    for s in ctx.spans:
+        bare_of.setdefault(id(s.entity), []).append(s)
+    bare_ids = {k for k, spans in bare_of.items() if all(bare(ctx, s) for s in spans)}
+    if not bare_ids:
+        return
+    for kind, found in facts.items():
+        kept: list[Fact] = []
+        for fact in found:
+            for key, value in list(fact.args.items()):
+                if isinstance(value, Entity) and id(value) in bare_ids:
+                    fact.args[key] = _meant(tree, fact, bare_of[id(value)])
+                elif isinstance(value, list) and any(id(v) in bare_ids for v in value):
+                    fact.args[key] = [
+                        m
+                        for v in value
+                        for m in ([_meant(tree, fact, bare_of[id(v)])] if id(v) in bare_ids
+                                  else [v])
+                        if m is not None
+                    ]  # fmt: skip
+            if _whole(fact) and not any(_repeats(fact, old) for old in kept):
+                kept.append(fact)
+        facts[kind] = kept
+
+
+def _meant(tree: Tree, fact: Fact, spans: list[Span]) -> Entity | None:
+    """What the generic-noun mention of a fact stands for, or None."""
+    span = next((s for s in spans if fact.start <= tree.ctx.start(s.first) < fact.stop), None)
+    if span is None:
+        return None
+    found = resolve(tree, span.first, span.entity.type)
+    return found[0] if len(found) == 1 else None
+
+
+def _whole(fact: Fact) -> bool:
+    """Whether a fact still has what makes it one."""
+    args = fact.args
+    if fact.type == "occupation":
+        return args.get("person") is not None and bool(args.get("org") or args.get("position"))
+    if fact.type == "ownership":
+        return args.get("owner") is not None and args.get("property") is not None
+    if fact.type == "deal":
+        return bool(args.get("parties"))
+    return True
+
+
+def _repeats(new: Fact, old: Fact) -> bool:
+    keys = {"occupation": ("person", "org", "position"), "ownership": ("owner", "property")}
+    wanted = keys.get(new.type)
+    if wanted is None:
+        return False
+    return all(same(new.args.get(k), old.args.get(k)) for k in wanted)

@@ -14,7 +14,8 @@
   with none; `^rel` goes up from a word attached by `rel` (`дочерний` -> its noun), or
   from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
   `rel=a|b` (up or down) only to a word of lemma `a` or `b`;
-  after the first step, steps follow the plain tree;
+  after the first step, steps follow the plain tree; a role named `...!` is required
+  (no fact when it is empty);
 - `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
   for the post phrase the trigger heads (`positions.phrase_at`); `key=!value` sets the
   value on a rule fact the frame's fact merges with (what the frame knows better);
@@ -215,6 +216,8 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
                 continue
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
+            if any(r.name.endswith("!") and not filled[r.name] for r in frame.roles):
+                continue  # a required role is empty (`приняли участие`: no guest)
             overrides = frame.overrides
             if any(role.name.startswith("each") for role in frame.roles):
                 overrides |= {"parties"}

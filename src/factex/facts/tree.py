@@ -13,7 +13,7 @@ What repeats across frames is done here, once:
   совладелец «Альфы»)`: `совладелец` is in apposition to `Орлов` too);
 - a word stands for the names it holds: itself, its appositions and flat names after it, its
   genitives other than places (`сеть аптек «Здоровье»`, not `отдел России`), two levels
-  down; and for a generic noun right
+  down (a share costs no level: `30% акций банка «Альфа»`); and for a generic noun right
   after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`);
 - conjuncts share the role of their head (`А, Б и В`);
 - a pronoun or a generic noun stands for the name it refers to in its paragraph, when
@@ -34,6 +34,7 @@ from .lexicon import words
 RELATIVE = {"который": "", "кто": "", "что": "", "куда": "в", "где": "в", "чей": ""}
 NAMING = {"appos", "flat", "flat:name", "flat:foreign"}
 GENERIC = words("org-nouns")
+SHARES = frozenset({"%", "процент", "акция", "доля", "пакет"})  # a part of the name after them
 
 # An argument: the word, the relation it plays, its preposition ("" for none).
 Arg = tuple[int, str, str]
@@ -163,8 +164,9 @@ class Tree:
             if (dep in NAMING and c > i) or genitive:  # a name follows the noun it names
                 # a place in the genitive is whose, not which (`отдел России`)
                 kinds = " ".join(t for t in types.split() if t != "LOC") if genitive else types
+                cost = 0 if self.ctx.lemma(i) in SHARES else 1  # `30% акций банка «Альфа»`
                 for k in self.conjuncts(c):
-                    out += [e for e in self._names_of(k, kinds, depth - 1, skip) if e not in out]
+                    out += [e for e in self._names_of(k, kinds, depth - cost, skip) if e not in out]
         return out
 
     def _named_before(self, i: int, types: str) -> list[Entity]:
