@@ -12,9 +12,9 @@ from functools import cache, cached_property
 
 from ..entities.types import LOC, PER
 from ..record import Entity
+from .anaphora import resolve
 from .context import Context
 from .lexicon import mapping, multimap, words
-from .anaphora import resolve
 from .occupation import Occupation
 from .positions import Phrase, canonical, is_post, phrase_at
 from .pronouns import antecedent
