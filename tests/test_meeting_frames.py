@@ -26,6 +26,7 @@ def test_taking_part_and_a_decision_are_no_meeting(nlp):
     assert _meetings(nlp, text) == []
     text = "Президент Алексей Воронов принял решение о назначении Игоря Ветрова."
     assert _meetings(nlp, text) == []
+    assert _meetings(nlp, "Игорь Ветров принял на работу Алексея Огнева.") == []
 
 
 def test_a_guest_named_by_a_pronoun(nlp):
@@ -45,3 +46,11 @@ def test_two_people_who_each_met_someone_else_are_not_paired(nlp):
         ["Андрей Соколов", "Джон Миллер"],
         ["Михаил Орлов", "Раджеш Кумар"],
     ]
+
+
+def test_a_pronoun_that_may_be_either_of_two_people_pairs_no_one(nlp):
+    text = (
+        "Президент Ерлан Сапаров прибыл в Москву. Вечером его принял Алексей Воронов, "
+        "а затем он встретился с Михаилом Орловым."
+    )
+    assert _meetings(nlp, text) == [["Алексей Воронов", "Ерлан Сапаров"]]

@@ -18,7 +18,8 @@ paragraph, or none.
   `ведомство` takes a ministry or a service, `банк` a bank; a company-like noun also
   takes an organisation of no known kind).
 - The nearest sentence with a candidate that agrees decides: exactly one agrees (for
-  `они`, exactly one list of names joined by `и`), or the anaphor is left unresolved.
+  `они`, exactly one list of names joined by `и`) and no pronoun like it there stands for
+  someone else, or the anaphor is left unresolved.
   A wrong antecedent is worse than none.
 """
 
@@ -125,9 +126,29 @@ def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
         for s in spans:
             if s.entity not in found and _agrees(tree, k, s):
                 found.append(s.entity)
+        if found and is_pronoun(ctx, k) and _other_referent(tree, k, first, last, found):
+            return []  # `его принял Воронов, а затем он ...`: `он` may be either
         if found:
             return found if len(found) == 1 else []
     return []
+
+
+def _other_referent(
+    tree: Tree, k: int, first: int, last: int, found: list[Entity]
+) -> bool:
+    """Whether a pronoun of the same gender and number in words [first, last), outside
+    k's clause, stands for someone else, or for no one known."""
+    ctx = tree.ctx
+    own = _predicate(tree, k)
+    for j in range(first, last):
+        if j == k or not is_pronoun(ctx, j) or _features(ctx, j)[:2] != _features(ctx, k)[:2]:
+            continue
+        if last == k and _predicate(tree, j) == own:
+            continue
+        theirs = resolve(tree, j, " ".join(sorted({e.type for e in found})))
+        if theirs != found:
+            return True
+    return False
 
 
 def _window(ctx: Context, k: int) -> list[tuple[int, int]]:

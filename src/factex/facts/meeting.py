@@ -164,6 +164,14 @@ def _elided(
             facts.append(Fact("meeting", ctx.start(first), ctx.stop(last - 1), args))
 
 
+def _has_pronoun_subject(ctx: Context, a: int, i: int) -> bool:
+    """`..., а затем он встретился с Y`: a subject pronoun of its own before the meeting word."""
+    return any(
+        ctx.lemma(j) in {"он", "она"} and ctx.pos(j) == "PRON" and ctx.feat(j, "Case") == "Nom"
+        for j in range(a, i)
+    )
+
+
 def _pronoun_subject(
     ctx: Context, persons: Persons, a: int, i: int
 ) -> tuple[int, Entity] | None:
@@ -272,7 +280,7 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
         people = _participants(ctx, persons, a, b, i)
         later = continues(ctx, a)  # `переговоры с X, а затем беседа с Y`: one each
         # `..., а Орлов провел переговоры с Y`: a subject of its own, not the one before
-        sequel = later and not persons.within(a, i, "Nom")
+        sequel = later and not persons.within(a, i, "Nom") and not _has_pronoun_subject(ctx, a, i)
         if sequel:
             people = _subjects(ctx, persons, *ctx.clause(a - 2, relative=False)) + people
         parts = later_parts(ctx, b)
@@ -285,6 +293,11 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
             for j in range(i + 1, b)
         ):
             continue  # `приняли участие`, `принял решение`: no guest
+        if lem in HOSTING and any(
+            ctx.lemma(j) in words("admission-nouns") and ctx.lemma(j - 1) in {"на", "в", "во"}
+            for j in range(i + 1, min(b, i + 4))
+        ):
+            continue  # `принял на работу`, `принял в партию`: admitted, not received
         date = best_date(own_dates(ctx, a, b))
         args: dict[str, Any] = {
             "participants": unique(people),
