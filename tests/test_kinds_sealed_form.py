@@ -5,6 +5,8 @@ enough and its own text. Its score is taken once by the coordinator at the end
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from typing import Any
 
@@ -69,9 +71,8 @@ def _values_wrong(case: Case) -> list[str]:
     elif case.list == "laws":
         if "date" in f and not re.fullmatch(r"\d{4}-\d\d-\d\d", f["date"]):
             wrong.append("an ISO date")
-    elif case.list == "awards":
-        if f.get("degree") is not None and not isinstance(f["degree"], int):
-            wrong.append("degree an int")
+    elif case.list == "awards" and not isinstance(f.get("degree", 0) or 0, int):
+        wrong.append("degree an int")
     return wrong
 
 
@@ -126,3 +127,10 @@ def test_the_checks_catch_a_bad_value():
     assert _values_wrong(bad) == ["an amount or a min/max, as numbers", "an ISO 4217 currency"]
     late = Case("times", "в 25 часов", "в 25 часов", {"value": "в 25:00"})
     assert _values_wrong(late) == ["an ISO 8601 time"]
+
+
+def test_the_benchmark_refuses_its_misses():
+    script = DATA.parent.parent / "benchmarks" / "kinds.py"
+    args = [sys.executable, str(script), "--cases", str(TABLE), "--misses", "any"]
+    run = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "refused on kinds-sealed.tsv" in run.stderr
