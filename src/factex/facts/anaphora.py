@@ -35,6 +35,7 @@ from .lexicon import multimap, words
 from .merge import same
 
 if TYPE_CHECKING:
+    from ..document import Token
     from .tree import Tree
 
 PRONOUNS = frozenset({"он", "она", "оно", "они"})
@@ -46,9 +47,26 @@ NOMINAL = frozenset(
     {"nmod", "appos", "flat", "flat:name", "flat:foreign", "conj", "amod", "det", "nummod",
      "case", "fixed", "compound", "cc", "punct"}
 )  # fmt: skip
+QUOTES = frozenset("«\"„“")
 DEMONSTRATIVES = frozenset({"этот", "данный", "указанный", "сам", "тот"})
 # Generic nouns that also stand for an organisation of no known kind (`«Энергосбыт»`).
 COMPANY_LIKE = frozenset({"компания", "холдинг", "группа", "концерн", "корпорация", "фирма"})
+
+
+def may_refer(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether words [first, last) hold a word that may be an anaphor: a personal pronoun,
+    or a generic noun not followed by a name (`компания`, not `компания «Вега»`). The
+    syntax stage parses its sentence and those before it."""
+    nouns = words("anaphora-nouns")
+    for j in range(first, last):
+        t = tokens[j]
+        if t.lemma in PRONOUNS or t.lemma in POSSESSIVES:
+            return True
+        after = tokens[j + 1] if j + 1 < last else None
+        named = after is not None and (after.text[:1] in QUOTES or after.text[:1].isupper())
+        if t.lemma in nouns and t.pos == "NOUN" and not named:
+            return True
+    return False
 
 
 def is_pronoun(ctx: Context, k: int) -> bool:
