@@ -38,7 +38,7 @@ def extract_facts(analysis: Analysis, types: Iterable[str] | None = None) -> lis
     found: Found = {}
     for name in with_needs(chosen):
         found[name] = FACT_TYPES[name].find(ctx, persons, found)
-    tree = Tree(ctx)
+    tree = Tree(ctx, persons)
     merge_into(found, match(ctx, tree))  # fact frames over the dependency tree (patterns.py)
     settle(tree, found)  # `Министерство возглавляет ...`: the ministry named before
     facts = [f for name in chosen if name in found for f in found[name]]

@@ -17,19 +17,25 @@ What repeats across frames is done here, once:
   after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`);
 - conjuncts share the role of their head (`А, Б и В`);
 - a pronoun or a generic noun stands for the name it refers to in its paragraph, when
-  exactly one agrees (`anaphora.py`); an inanimate noun stands for no person.
+  exactly one agrees (`anaphora.py`); a post or describing noun for the person it
+  describes, given the document's `Persons` (`казахстанский лидер`); an inanimate noun
+  stands for no person.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..entities.types import PER
 from ..record import Entity
 from .anaphora import bare, resolve
 from .context import Context
 from .lexicon import words
+
+if TYPE_CHECKING:
+    from .persons import Persons
 
 RELATIVE = {"который": "", "кто": "", "что": "", "куда": "в", "где": "в", "чей": ""}
 NAMING = {"appos", "flat", "flat:name", "flat:foreign"}
@@ -43,8 +49,9 @@ Arg = tuple[int, str, str]
 class Tree:
     """Children, prepositions and argument roles over a Context's parsed tokens."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, persons: Persons | None = None) -> None:
         self.ctx = ctx
+        self.persons = persons  # descriptions of persons (`российский лидер`), when given
 
     @cached_property
     def parsed(self) -> bool:
@@ -145,6 +152,9 @@ class Tree:
             out = self._named_before(i, types)
         if not out and i not in skip:  # `он`, `компания`: the name they stand for
             out = [e for e in resolve(self, i, types) if e not in out]
+        if not out and PER in types.split() and self.persons is not None:
+            person = self.persons.at(i)  # `встреча с казахстанским лидером`
+            out = [person] if person is not None else []
         return out
 
     def _names_of(
