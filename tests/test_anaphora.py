@@ -94,3 +94,23 @@ def test_a_rule_fact_on_a_bare_generic_mention_takes_the_name(nlp):
     assert [(f["owner"], f["property"]) for f in _facts(nlp, text, "ownership")] == [
         ("Восход", "Надежда")
     ]
+
+
+def test_a_possessive_before_the_buyer_is_what_is_sold(nlp):
+    # the parser reads `его концерну` as `his concern`; a sale with no object sells `его`
+    text = (
+        "Ольга Кравец пять лет руководила заводом «Искра». "
+        "В марте она продала его концерну «Восток»."
+    )
+    assert [(f["owner"], f["property"]) for f in _facts(nlp, text, "ownership")] == [
+        ("Восток", "Искра")
+    ]
+    parties = [f["parties"] for f in _facts(nlp, text, "deal")]
+    assert parties == [["Восток", "Искра", "Ольга Кравец"]]
+
+
+def test_of_two_subjects_the_one_the_verb_does_not_agree_with_is_its_object(nlp):
+    text = "Агентство «Полюс» выпускает путеводители. Агентство основала в 2001 году Нина Громова."
+    assert [(f["owner"], f["property"]) for f in _facts(nlp, text, "ownership")] == [
+        ("Нина Громова", "Полюс")
+    ]

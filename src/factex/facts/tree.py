@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 RELATIVE = {"который": "", "кто": "", "что": "", "куда": "в", "где": "в", "чей": ""}
 NAMING = {"appos", "flat", "flat:name", "flat:foreign"}
 GENERIC = words("org-nouns")
+POSSESSIVE = frozenset({"его", "ее", "её", "их"})
 SHARES = frozenset({"%", "процент", "акция", "доля", "пакет"})  # a part of the name after them
 
 # An argument: the word, the relation it plays, its preposition ("" for none).
@@ -113,6 +114,8 @@ class Tree:
                 out.append((antecedent, role, ""))
         elif antecedent is not None and "nsubj" not in roles and "obj" not in roles:
             out.append((antecedent, "nsubj", ""))  # `, создавший`: a relative with no word
+        if self.ctx.pos(i) == "VERB" and not passive:
+            out = self._mend(i, out)
         head = self.head(i)
         shares = self.dep(i) in ("conj", "xcomp")
         if shares and head is not None and "nsubj" not in {r for _, r, _ in out}:
@@ -122,6 +125,38 @@ class Tree:
                 if self.dep(c) == "conj" and self.ctx.pos(c) == "VERB" and c > i:
                     out += [(k, "obj", "") for k in self.children[c] if self.dep(k) == "obj"]
         return out
+
+    def _mend(self, i: int, out: list[Arg]) -> list[Arg]:
+        """Two readings the parser gets wrong around an active verb with no object: of two
+        subjects, the one not agreeing with the verb is its object (`Издательство основал
+        Гусев`); a possessive pronoun before its indirect object is the object (`продал ее
+        холдингу`)."""
+        if any(r == "obj" for _, r, _ in out):
+            return out
+        ctx = self.ctx
+        subjects = [c for c, r, _ in out if r == "nsubj"]
+        if len(subjects) == 2:
+            agree = [c for c in subjects if self._agrees(i, c)]
+            if len(agree) == 1:
+                return [(c, "obj" if c in subjects and c not in agree else r, p)
+                        for c, r, p in out]  # fmt: skip
+            return out
+        for c, r, _ in out:
+            if r != "iobj":
+                continue
+            for d in self.children[c]:
+                if i < d < c and self.dep(d) == "det" and ctx.lemma(d) in POSSESSIVE:
+                    return [*out, (d, "obj", "")]
+        return out
+
+    def _agrees(self, verb: int, noun: int) -> bool:
+        """Whether a noun's gender and number agree with a past-tense verb's."""
+        ctx = self.ctx
+        number = ctx.feat(verb, "Number")
+        if number is not None and ctx.feat(noun, "Number") not in (number, None):
+            return False
+        gender = ctx.feat(verb, "Gender")
+        return gender is None or ctx.feat(noun, "Gender") in (gender, None)
 
     def conj_root(self, i: int) -> int:
         """The first of the conjuncts word i is one of (i itself when none)."""
