@@ -28,6 +28,7 @@ from .roles import (
     case_of,
     clause,
     end_of,
+    in_money,
     is_place,
     names_in,
     owner_country,
@@ -131,6 +132,7 @@ def _parties(ctx: Context, a: int, b: int, kind: str | None) -> list[Entity]:
         if not is_place(ctx, s)
         and not reported_by(ctx, s)
         and not owner_country(ctx, s)
+        and not in_money(ctx, s)
         and not (kind not in {None, "услуги"} and _together(ctx, s))
     ]
 
