@@ -6,8 +6,10 @@
     возглавлять возглавить руководить   VERB  person:PER=nsubj org:ORG|LOC=obj,iobj    position=
 
 - `lemmas`: the trigger words (space-separated; `@name` for the words of
-  `models/facts-<name>.txt`), `pos` their part of speech;
-- `roles`: `name:TYPES=path,path...`, space-separated: the entity types the role takes
+  `models/facts-<name>.txt`), `pos` their part of speech, with features it must have
+  after a colon (`VERB:VerbForm=Fin`: no participle);
+- `roles`: `name:TYPES=path,path...`, space-separated (a name ending in `!`: no fact
+  without it): the entity types the role takes
   (`PER`, `ORG|LOC`) and where its word is, tried in order. A path is steps joined by
   `/`: `rel` goes down to an argument playing that relation (`tree.Tree.args`: passive,
   clauses and shared subjects already undone), `rel@в` with that preposition, `rel-`
@@ -68,6 +70,7 @@ class Role:
     name: str
     types: str  # space-separated entity types
     paths: tuple[tuple[Step, ...], ...]
+    required: bool = False  # no fact when the role finds no name
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class Frame:
     gives: tuple[tuple[str, str | bool | None], ...]
     line: str
     overrides: frozenset[str] = frozenset()  # given `key=!value`: wins over a rule fact's
+    feats: tuple[tuple[str, str], ...] = ()  # features the trigger must have
 
 
 @dataclass
@@ -112,7 +116,8 @@ def _role(text: str) -> Role:
     if not eq or not colon or not paths:
         raise ValueError(f"a role is name:TYPES=path,...: {text!r}")
     steps = tuple(tuple(_step(s) for s in p.split("/")) for p in paths.split(","))
-    return Role(name, " ".join(types.split("|")), steps)
+    required = name.endswith("!")
+    return Role(name.rstrip("!"), " ".join(types.split("|")), steps, required)
 
 
 def _value(text: str) -> str | bool | None:
@@ -136,7 +141,9 @@ def frames(kind: str) -> tuple[Frame, ...]:
             for item in row[0].split()
             for lemma in (words(item[1:]) if item.startswith("@") else (item,))
         )
-        out.append(Frame(kind, lemmas, row[1], roles, gives, "\t".join(row), overrides))
+        pos, _, feats = row[1].partition(":")
+        need = tuple((k, v) for k, _, v in (f.partition("=") for f in feats.split(",") if f))
+        out.append(Frame(kind, lemmas, pos, roles, gives, "\t".join(row), overrides, need))
     return tuple(out)
 
 
@@ -211,10 +218,14 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
         for frame in index.get(ctx.lemma(i), ()):
             if ctx.pos(i) != frame.pos or ctx.span_at.get(i) is not None:
                 continue
+            if any(ctx.feat(i, k) != v for k, v in frame.feats):
+                continue
             if frame.pos == "NOUN" and frame.type == "occupation" and not is_post(ctx, i):
                 continue
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
+            if any(role.required and not filled[role.name] for role in frame.roles):
+                continue
             overrides = frame.overrides
             if any(role.name.startswith("each") for role in frame.roles):
                 overrides |= {"parties"}

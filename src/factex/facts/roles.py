@@ -173,7 +173,7 @@ def listed(ctx: Context, span: Span, forward: bool, types: str = "PER ORG LOC") 
     cur = span
     while True:
         if forward:
-            k = end_of(ctx, cur)
+            k = _over_brackets(ctx, end_of(ctx, cur))
             if k >= ctx.n or ctx.text(k) not in {",", "и"}:
                 return out
             k += 1
@@ -189,6 +189,18 @@ def listed(ctx: Context, span: Span, forward: bool, types: str = "PER ORG LOC") 
             return out
         out.append(nxt)
         cur = nxt
+
+
+def _over_brackets(ctx: Context, k: int) -> int:
+    """The word after a short bracket at word k that holds no name (`(39,9%)`), else k."""
+    if k >= ctx.n or ctx.text(k) != "(":
+        return k
+    for j in range(k + 1, min(ctx.n, k + 6)):
+        if ctx.text(j) == ")":
+            return j + 1
+        if ctx.span_at.get(j) is not None:
+            return k
+    return k
 
 
 def _name_from(ctx: Context, k: int, types: str) -> Span | None:
