@@ -57,3 +57,25 @@ def test_no_deal_without_a_side():
 def test_a_refusal_is_negated():
     (d,) = deals("«Агроплюс» не будет продавать свои активы», — сказал Петр Игнатов.")
     assert d["modality"] == "negated"
+
+
+def test_a_currency_country_is_no_party():
+    (d,) = deals("Фонд «Арктур» купил завод «Полимер» за 90 млн долларов США.")
+    assert "США" not in names(d)
+    assert d["amount"]["currency"] == "USD"
+
+
+def test_a_description_before_a_quoted_name_is_no_second_party():
+    (d,) = deals("Пермский завод «Техприбор» выиграл тендер «Уралэнерго» на обслуживание котлов.")
+    assert names(d) == {"Техприбор", "Уралэнерго"}  # not `Пермский завод` beside them
+    assert d["kind"] == "услуги"
+
+
+def test_a_refused_purchase_is_negated():
+    found = deals("Холдинг «Орбита» отказался от покупки сети «Уют».")
+    assert all(d.get("modality") == "negated" for d in found)
+
+
+def test_a_remark_in_brackets_names_no_party():
+    text = "Банк «Кедр» (входит в группу «Тайга») выдал заводу «Станкомаш» кредит."
+    assert all("Тайга" not in names(d) for d in deals(text))
