@@ -79,3 +79,22 @@ def test_a_refused_purchase_is_negated():
 def test_a_remark_in_brackets_names_no_party():
     text = "Банк «Кедр» (входит в группу «Тайга») выдал заводу «Станкомаш» кредит."
     assert all("Тайга" not in names(d) for d in deals(text))
+
+
+def test_who_approves_a_deal_is_no_party():
+    text = "ФАС одобрила сделку по покупке компанией «Альфа-Строй» завода «Ростех-Металл»."
+    (d,) = deals(text)
+    assert names(d) == {"Альфа-Строй", "Ростех-Металл"}
+
+
+def test_a_supply_contract_is_a_service_a_loan_for_building_is_not():
+    (d,) = deals("Компания «Вега» заключила с «Газпромом» контракт на поставку труб.")
+    assert d["kind"] == "услуги" and names(d) == {"Вега", "Газпром"}
+    (loan,) = deals("Завод «Омега» получил кредит на строительство цеха от банка «Кедр».")
+    assert loan["kind"] == "займ" and names(loan) == {"Омега", "Кедр"}
+
+
+def test_a_fine_of_a_list_is_one_deal_a_fined_party():
+    found = deals("Роскомнадзор оштрафовал компании «Альфа» и «Бета».")
+    assert sorted(sorted(names(d)) for d in found) == [
+        ["Альфа", "Роскомнадзор"], ["Бета", "Роскомнадзор"]]  # fmt: skip

@@ -126,3 +126,13 @@ def test_a_stake_held_by_and_a_passive_participle(nlp):
     assert ("Вектра", "Омега-Ойл") in _pairs(_facts(nlp, text, "ownership"), "owner", "property")
     text = "Банк «Меркурий», контролируемый бизнесменом Ильёй Зотовым, закрыл офисы."
     assert ("Илья Зотов", "Меркурий") in _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+
+
+def test_a_lemma_step_reads_a_word_list():
+    role = _role("side:ORG=^nmod=@contract-nouns/nsubj")
+    assert {"контракт", "тендер"} <= role.paths[0][0].lemmas
+
+
+def test_the_buyer_of_a_stake_becomes_an_owner(nlp):
+    text = "Фонд «Арктур» выкупил долю в компании «Полимер»."
+    assert ("Арктур", "Полимер") in _pairs(_facts(nlp, text, "ownership"), "owner", "property")

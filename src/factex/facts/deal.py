@@ -88,7 +88,7 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
     participle = [i for i in triggers if ctx.feat(i, "VerbForm") == "Part"]
     if participle and not verbal:  # `нефти, поставляемой Россией в Китай`
         first, last, verbal = participle[0], _phrase_end(ctx, participle[0], b), True
-    aside = _aside(ctx, first, last, anchor)
+    aside = _aside(ctx, first, last, anchor) + _approvers(ctx, first, min(triggers))
     parties = [e for e in _parties(ctx, first, last, kind) if e not in aside]
     if not _enough(parties, verbal, kind):
         return None
@@ -153,6 +153,13 @@ def _aside(ctx: Context, a: int, b: int, anchor: int) -> list[Entity]:
                 out += [s.entity for s in names_in(ctx, opened + 1, k)]
             opened = None
     return out
+
+
+def _approvers(ctx: Context, a: int, first: int) -> list[Entity]:
+    """`ФАС одобрила сделку по покупке ...`: who approves, allows or blocks a deal named
+    after its verb is no party of it."""
+    verbs = [j for j in range(a, first) if ctx.lemma(j) in words("deal-approval-verbs")]
+    return [s.entity for s in names_in(ctx, a, verbs[0])] if verbs else []
 
 
 def _together(ctx: Context, span: Span) -> bool:

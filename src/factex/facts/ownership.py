@@ -306,7 +306,8 @@ def _belong(ctx: Context, i: int) -> list[Pair]:
         before = _name_before(ctx, k)
         if before is None or before.entity.type != ORG:
             return []
-        return [(owners, s.entity, None, i) for s in listed(ctx, before, False, ORG)]
+        props = [s for s in listed(ctx, before, False, ORG) if not reported_by(ctx, s)]
+        return [(owners, s.entity, None, i) for s in props]  # not `сообщает «Вестник», X, ...`
     props = [
         s
         for s in names_in(ctx, a, b, ORG)

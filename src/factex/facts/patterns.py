@@ -15,7 +15,8 @@
   clauses and shared subjects already undone), `rel@в` with that preposition, `rel-`
   with none; `^rel` goes up from a word attached by `rel` (`дочерний` -> its noun), or
   from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
-  `rel=a|b` (up or down) only to a word of lemma `a` or `b`;
+  `rel=a|b` (up or down) only to a word of lemma `a` or `b` (`rel=@name`: of a word
+  of `models/facts-<name>.txt`);
   after the first step, steps follow the plain tree;
 - `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
   for the post phrase the trigger heads (`positions.phrase_at`); `key=!value` sets the
@@ -96,7 +97,11 @@ class Reading:
 def _step(text: str) -> Step:
     text, _, lemmas = text.partition("=")
     step = _bare_step(text)
-    return replace(step, lemmas=frozenset(lemmas.split("|"))) if lemmas else step
+    if not lemmas:
+        return step
+    items = lemmas.split("|")  # `@name`: the words of models/facts-<name>.txt
+    found = {w for x in items for w in (words(x[1:]) if x.startswith("@") else (x,))}
+    return replace(step, lemmas=frozenset(found))
 
 
 def _bare_step(text: str) -> Step:
@@ -270,8 +275,11 @@ def _deal(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> 
 
 
 def _deal_of(ctx: Context, i: int, frame: Frame, names: list[Entity]) -> list[Fact]:
+    """One deal of these parties: two at least, or one when the frame overrides what
+    the rule fact it merges with says (`контракт на поставку`: a service), and then
+    the deal only refines a rule fact (`merge_into`)."""
     parties = list(dict.fromkeys(names))
-    if len(parties) < 2:
+    if len(parties) < (1 if frame.overrides else 2):
         return []
     a, b = ctx.clause(i)
     args: dict[str, Any] = {"parties": parties, "kind": None, "subject": None,
@@ -364,6 +372,8 @@ def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
             added.add(id(new))
             continue
         old = next((f for f in facts[new.type] if _same_fact(f, new)), None)
+        if old is None and new.type == "deal" and len(new.args["parties"]) < 2:
+            continue  # one party: it only refines a rule deal (`_deal_of`)
         if old is None:
             facts[new.type].append(new)
             added.add(id(new))
