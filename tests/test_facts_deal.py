@@ -98,3 +98,10 @@ def test_a_fine_of_a_list_is_one_deal_a_fined_party():
     found = deals("Роскомнадзор оштрафовал компании «Альфа» и «Бета».")
     assert sorted(sorted(names(d)) for d in found) == [
         ["Альфа", "Роскомнадзор"], ["Бета", "Роскомнадзор"]]  # fmt: skip
+
+
+def test_a_fine_read_per_party_keeps_its_amount():
+    text = "Федеральная антимонопольная служба оштрафовала «Медиагруппу Север» на 500 тыс. рублей."
+    (d,) = deals(text)
+    assert d["amount"]["amount"] == 500000
+    assert [p["name"] for p in d["parties"]][0] == "Федеральная антимонопольная служба"

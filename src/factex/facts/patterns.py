@@ -371,11 +371,22 @@ def _merge_meeting(meetings: list[Fact], new: Fact) -> None:
         meetings.append(new)
 
 
+def _lend(old: Fact, new: Fact) -> None:
+    """A rule deal that gives way to a frame's deal per party lends it what the frame did
+    not read (the amount, the subject, a date), and the order of its parties."""
+    for key, value in old.args.items():
+        if new.args.get(key) is None:
+            new.args[key] = value
+    order = {id(p): n for n, p in enumerate(old.args.get("parties") or [])}
+    new.args["parties"].sort(key=lambda p: order.get(id(p), len(order)))
+
+
 def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
     """Merge the frames' facts into the rule facts of their types (present in `facts`):
     a reading of a fact already there fills and joins its arguments (`POLICY`; what the
     frame overrides, it sets), a new fact is added."""
     added: set[int] = set()
+    given: list[Fact] = []  # rule deals that gave way to one deal a party
     for reading in found:
         new = reading.fact
         if new.type not in facts:
@@ -384,7 +395,12 @@ def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
             _merge_meeting(facts["meeting"], new)
             continue
         if "parties" in reading.overrides:  # one deal a party: a joint rule reading gives way
-            kept = [f for f in facts[new.type] if id(f) in added or not _same_fact(f, new)]
+            gone = [f for f in facts[new.type] if id(f) not in added and _same_fact(f, new)]
+            kept = [f for f in facts[new.type] if all(f is not g for g in gone)]
+            given += gone
+            lender = next((f for f in given if _same_fact(f, new)), None)
+            if lender is not None:
+                _lend(lender, new)
             facts[new.type] = [*kept, new]
             added.add(id(new))
             continue
