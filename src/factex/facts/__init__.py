@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from ..document import Analysis
 from ..record import Fact
 from . import deal, event, meeting, occupation, ownership, quote, signing, visit  # noqa: F401 (registers)
+from .anaphora import settle
 from .context import Context
 from .descriptions import describe
 from .patterns import match, merge_into
 from .persons import Persons
 from .registry import FACT_TYPES, Found, with_needs
 from .roles import name_described
+from .tree import Tree
 
 # The arguments where an organisation named by a description before its quoted name
 # stands for that name (`roles.name_described`).
@@ -41,7 +43,9 @@ def extract_facts(analysis: Analysis, types: Iterable[str] | None = None) -> lis
     found: Found = {}
     for name in with_needs(chosen):
         found[name] = FACT_TYPES[name].find(ctx, persons, found)
-    merge_into(found, match(ctx))  # fact frames over the dependency tree (patterns.py)
+    tree = Tree(ctx)
+    merge_into(found, match(ctx, tree))  # fact frames over the dependency tree (patterns.py)
+    settle(tree, found)  # `Министерство возглавляет ...`: the ministry named before
     for name, keys in NAMED.items():  # `Ростовский завод «Атом-Сервис»`: the name, once
         if name in found:
             found[name] = name_described(ctx, found[name], keys)

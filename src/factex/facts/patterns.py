@@ -247,7 +247,7 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
             if any(role.required and not filled[role.name] for role in frame.roles):
-                continue
+                continue  # a required role is empty (`приняли участие`: no guest)
             overrides = frame.overrides
             if any(role.name.startswith("each") for role in frame.roles):
                 overrides |= {"parties"}
@@ -311,7 +311,7 @@ def _deal_of(ctx: Context, i: int, frame: Frame, names: list[Entity]) -> list[Fa
 def _meeting(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
     ctx = tree.ctx
     people = list(dict.fromkeys(e for names in filled.values() for e in names))
-    if len(people) < 2:
+    if len(people) < 2 or _admitted(tree, i):
         return []
     a, b = ctx.clause(i)
     args: dict[str, Any] = {"participants": people, "place": _place(tree, i),
@@ -322,6 +322,15 @@ def _meeting(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) 
     if modality:
         args["modality"] = modality
     return [Fact("meeting", *_sentence(ctx, i), args)]
+
+
+def _admitted(tree: Tree, i: int) -> bool:
+    """`принял на работу`, `принял в партию`: someone is admitted, not received
+    (`models/facts-admission-nouns.txt`)."""
+    return any(
+        tree.dep(c) == "obl" and tree.ctx.lemma(c) in words("admission-nouns")
+        for c in tree.children[i]
+    )
 
 
 def _place(tree: Tree, i: int) -> Entity | None:
