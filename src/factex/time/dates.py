@@ -791,11 +791,17 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 def _duration(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в течение двух лет, продлен на пять лет, за три года, продлится три дня (see durations)."""
     ok, value = durations.duration_value(m["n"], m["unit"])
-    if not ok or durations.clock_time(m["ex"], m["unit"]):
+    if not ok or durations.clock_time(m["ex"] or m["approx"], m["unit"]):
         return []
+    ex, unit = (m["ex"] or "").lower(), m["unit"].lower()
+    if (ex == "к") != (unit == "годам") or ex == "к" and not re.match(
+        durations.SENTENCE, m.string[m.end() :]
+    ):
+        return []  # `к 27 годам колонии`, and `годам` only there
     vague = (m["n"] or "").lower() in durations.VAGUE + ("пару", "пары")
-    mod = "approx" if m["approx"] or vague else None
-    first = next(g for g in ("lead", "approx", "n", "unit") if m[g])
+    approx = (m["approx"] or m["alone"] or "").lower()
+    mod = "approx" if approx and approx != "до" or vague else None
+    first = next(g for g in ("lead", "approx", "alone", "n", "unit") if m[g])
     start = m.start(first)
     return [_expr(m, value, "duration", mod, start=start)]
 
@@ -813,6 +819,50 @@ def _year_list(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         out.append(_expr(m, year.group(), "year", start=start, stop=base + year.end()))
     out.append(_expr(m, m["last"], "year", start=m.start("last")))
     return out
+
+
+_BARE_PREP = re.compile(r"(?:^|(?<=[^\w-]))(?:(?P<pre>в|во|с|со)|(?P<ex>до|к|после))\s+$")
+_BARE_NEXT = re.compile(rf"(?:{p.DASH}(?P<y2>{p.BARE_YEAR}|\d\d)|/(?P<s2>\d\d(?:\d\d)?))(?!\d)")
+_BARE_END = re.compile(p.BARE_YEAR_END)
+_NAME_YEAR = re.compile(r"(?<![«\"„\w])[а-яёa-z]{3,}-$")  # `Олимпиаде-2016`, not `«Весна-2025»`
+_SEASON_CUE = re.compile(r"сезон|чемпионат|турнир|кубк?|лиг[аеиу]|первенств", re.IGNORECASE)
+
+
+@_rule(rf"(?<![\d.,№/]){p.BARE_YEAR}(?!\d)")
+def _bare_year(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """A year without `год`: `в 2017`, `с 2008`, `(1997)`, `(2003—2011)`, `1993—2003`,
+    the season `2016/17`, `Олимпиада-2016`; not before a counted noun (`в 2000 раз`)."""
+    text, start, stop = m.string, m.start(), m.end()
+    y1 = int(m.group())
+    before = text[max(0, start - 24) : start]
+    nxt = _BARE_NEXT.match(text, stop)
+    value, kind = str(y1), "year"
+    if nxt and (nxt["y2"] or nxt["s2"]):
+        y2 = int(nxt["y2"] or nxt["s2"])
+        y2 += y1 // 100 * 100 if y2 < 100 else 0
+        season = bool(nxt["s2"])
+        if not (y1 < y2 <= y1 + (1 if season else 99)):
+            return []
+        if season and not _SEASON_CUE.search(text, max(0, start - 40), start):
+            return []  # `Счёт 2024/25` is a number
+        value, kind, stop = f"{y1}/{y2}", "range", nxt.end()
+    if not _BARE_END.match(text, stop):
+        return []
+    prep = _BARE_PREP.search(before)
+    named = bool(_NAME_YEAR.search(before.lower()))
+    placed = named or before.endswith((", ", "(")) and _in_brackets(text, start, stop)
+    if prep:
+        if prep["pre"]:
+            start -= len(before) - prep.start()
+    elif before.endswith("-") and not named or kind == "year" and not placed:
+        return []
+    return [DateExpr(start, stop, text[start:stop], value, kind, None)]
+
+
+def _in_brackets(text: str, start: int, stop: int) -> bool:
+    """Whether [start, stop) ends a parenthesis: `(«Лили», 1953)`, `(1997)`."""
+    opened = text.rfind("(", max(0, start - 80), start)
+    return opened >= 0 and ")" not in text[opened:start] and text.startswith(")", stop)
 
 
 _ACC = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
