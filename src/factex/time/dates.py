@@ -145,7 +145,9 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "_relative_unit": ("прошл", "минувш", "предыдущ", "текущ", "нынешн", "уходящ", "следующ")
     + ("будущ", "предстоящ", "наступающ", "грядущ", "эт"),
     "_relative_day": ("сегодня", "вчера", "завтра", "накануне"),
-    "_vague_day": ("на днях", " день", "последние"),
+    "_vague_day": ("на днях", " день", "последн", "ближайш", "же году", "позже", "позднее")
+    + ("ранее", "раньше"),
+    "_some_units": ("несколько",),
     "_ago": ("назад", "через", "спустя"),
     "_weekend": ("выходн",),
     "_weekday": ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен"),
@@ -712,14 +714,23 @@ def _relative_day(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 
 @_rule(
     rf"{p.L}(?P<w>на\s+днях"
-    r"|в\s+тот\s+(?:же\s+|самый\s+)?день|на\s+следующий\s+день"
-    rf"|в\s+последние\s+(?:годы|месяцы|недели|дни)){p.R}"
+    r"|в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день|на\s+следующий\s+день"
+    r"|в\s+(?:том|этом)\s+же\s+году|(?:годом|месяцем|неделей)\s+(?:позже|позднее|ранее|раньше)"
+    r"|в\s+последнее\s+время|в\s+ближайшее\s+время"
+    rf"|в\s+(?:последние|ближайшие)\s+(?:годы|месяцы|недели|дни)){p.R}"
 )
 def _vague_day(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """на днях, в последние годы (approximate) and на следующий день, в тот же день
-    (counted from an event), without a value. `в настоящее время` names no date."""
-    approx = m["w"].lower().startswith(("на днях", "в последние"))
+    """на днях, в последние годы, в ближайшие месяцы, в последнее время (approximate) and
+    на следующий день, в тот же день, в том же году, годом позже (counted from an
+    event), without a value. `в настоящее время` names no date."""
+    approx = m["w"].lower().startswith(("на днях", "в последн", "в ближайш"))
     return [_expr(m, None, "relative", "approx" if approx else None)]
+
+
+@_rule(rf"{p.L}несколько\s+(?:лет|месяцев|недель|дней){p.R}")
+def _some_units(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """несколько лет, несколько месяцев: a duration without a value."""
+    return [_expr(m, None, "duration", "approx")]
 
 
 _NEXT_WORD = re.compile(r"\s+([а-яё]+)", re.IGNORECASE)
@@ -743,7 +754,7 @@ _AGO_UNIT = r"(?P<unit>дн(?:я|ей)|день|недел(?:ю|и|ь)|меся�
 
 
 @_rule(
-    rf"{p.L}(?:(?P<through>через|спустя)\s+)?"
+    rf"{p.L}(?:(?P<through>через|спустя)\s+)?(?:(?P<about>около|более|больше|почти|примерно)\s+)?"
     rf"(?:(?P<n>\d{{1,3}}|пару|несколько|много|{CARDINAL_RUN})\s+)?{_AGO_UNIT}"
     rf"(?:\s+(?P<ago>(?:тому\s+)?назад|спустя))?{p.R}(?P<after>(?=\s+после\s))?"
 )
@@ -755,10 +766,11 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         return []
     n_word = (m["n"] or "").lower()
     unit = m["unit"].lower()
-    if not n_word and unit not in ("день", "неделю", "месяц", "год", "полгода"):
-        return []  # "дней назад" after a word that is no number
+    about = bool(m["about"]) and unit in ("дня", "недели", "месяца", "года")
+    if not n_word and unit not in ("день", "неделю", "месяц", "год", "полгода") and not about:
+        return []  # "дней назад" after a word that is no number; `около года назад` is one
     vague = n_word in ("несколько", "много")
-    mod = "approx" if vague or n_word == "пару" else None
+    mod = "approx" if vague or n_word == "пару" or m["about"] else None
     if m["after"] is not None or "спустя" in ((m["through"] or "") + (m["ago"] or "")).lower():
         return [_expr(m, None, "relative", mod)]
     if vague:
