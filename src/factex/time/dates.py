@@ -716,13 +716,13 @@ def _relative_day(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     rf"{p.L}(?P<w>на\s+днях"
     r"|в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день|на\s+следующий\s+день"
     r"|в\s+(?:том|этом)\s+же\s+году|(?:годом|месяцем|неделей)\s+(?:позже|позднее|ранее|раньше)"
-    r"|в\s+последнее\s+время|в\s+ближайшее\s+время"
     rf"|в\s+(?:последние|ближайшие)\s+(?:годы|месяцы|недели|дни)){p.R}"
 )
 def _vague_day(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """на днях, в последние годы, в ближайшие месяцы, в последнее время (approximate) and
-    на следующий день, в тот же день, в том же году, годом позже (counted from an
-    event), without a value. `в настоящее время` names no date."""
+    """на днях, в последние годы, в ближайшие месяцы (approximate) and на следующий день,
+    в тот же день, в том же году, годом позже (counted from an event), without a value.
+    `в настоящее время`, `в последнее время`, `в ближайшее время` name no date (NEREL
+    marks them as a date about one time in three)."""
     approx = m["w"].lower().startswith(("на днях", "в последн", "в ближайш"))
     return [_expr(m, None, "relative", "approx" if approx else None)]
 
