@@ -184,12 +184,13 @@ def _morph(models: Models) -> Run:
     tagger = models.morph  # shared with Pipeline.together
 
     def run(a: Analysis) -> None:
-        tags = [tag for sent in tagger(sentence_words(a.tokens, a.sentences)) for tag in sent]
+        sentences = tagger.tagged(sentence_words(a.tokens, a.sentences))
+        tags = [tag for sent in sentences for tag in sent]
         if len(tags) != len(a.tokens):
             raise ValueError(f"{len(tags)} tags for {len(a.tokens)} tokens")
-        for t, (pos, feats) in zip(a.tokens, tags):
+        for t, (pos, feats, key) in zip(a.tokens, tags):
             t.pos, t.feats = pos, feats
-            t.lemma = lemma(t.word, pos, t.tag)
+            t.lemma = lemma(t.word, pos, key)  # key: t.tag, sorted once per tag
 
     return run
 
