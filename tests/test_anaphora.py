@@ -114,3 +114,15 @@ def test_of_two_subjects_the_one_the_verb_does_not_agree_with_is_its_object(nlp)
     assert [(f["owner"], f["property"]) for f in _facts(nlp, text, "ownership")] == [
         ("Нина Громова", "Полюс")
     ]
+
+
+def test_a_descriptor_read_as_a_name_is_no_candidate(nlp):
+    # the tagger reads `Строительная компания` as a name of its own: the noun still stands
+    # for the one quoted name
+    text = (
+        "Строительная компания «Кедр» сдала три дома. "
+        "Компании принадлежит кирпичный завод «Глина»."
+    )
+    assert [(f["owner"], f["property"]) for f in _facts(nlp, text, "ownership")] == [
+        ("Кедр", "Глина")
+    ]

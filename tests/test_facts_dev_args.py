@@ -12,8 +12,8 @@ from fact_cases import DEV, load_cases, malformed, score, unwritten_names
 CASES = load_cases(DEV.with_name("facts-dev-args.txt"))
 # (recall, precision) floors per group, below the figures measured when the rules landed.
 FLOORS: dict[str, tuple[float, float]] = {
-    "pronoun": (0.80, 0.88),
-    "generic": (0.65, 0.78),
+    "pronoun": (0.95, 0.94),
+    "generic": (0.82, 0.86),
     "meeting": (0.90, 0.95),
 }
 

@@ -96,3 +96,10 @@ def test_controlled_by_before_its_noun():
 def test_a_source_is_no_property():
     text = "По данным агентства «Финмаркер», 30% компании принадлежит Игорю Сватову."
     assert all(prop != "Финмаркер" for _, prop, _ in owned(text))
+
+
+def test_a_list_belonging_to_one_owner():
+    # a plural verb: the list is its subject, whichever side of it the owner is
+    expected = {("Гамма", "Луч", None), ("Гамма", "Искра", None)}
+    assert owned("Холдингу «Гамма» принадлежат заводы «Луч» и «Искра».") == expected
+    assert owned("Заводы «Луч» и «Искра» принадлежат холдингу «Гамма».") == expected

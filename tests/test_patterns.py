@@ -136,3 +136,26 @@ def test_a_lemma_step_reads_a_word_list():
 def test_the_buyer_of_a_stake_becomes_an_owner(nlp):
     text = "Фонд «Арктур» выкупил долю в компании «Полимер»."
     assert ("Арктур", "Полимер") in _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+
+
+def test_a_loan_names_its_lender_and_borrower(nlp):
+    text = "В марте банк «Прибой» выдал заводу «Кристалл» кредит на 300 млн рублей."
+    assert [(d["parties"], d["kind"]) for d in _facts(nlp, text, "deal")] == [
+        (["Кристалл", "Прибой"], "займ")
+    ]
+    text = "Компания «Вектор» получила кредит от банка «Прибой»."
+    assert [d["parties"] for d in _facts(nlp, text, "deal")] == [["Вектор", "Прибой"]]
+
+
+def test_what_belongs_to_an_owner_named_by_a_pronoun(nlp):
+    text = "Ирина Лебедева вложила деньги в ритейл. Ей принадлежит 25% акций сети «Фрукты»."
+    assert _pairs(_facts(nlp, text, "ownership"), "owner", "property") == {
+        ("Ирина Лебедева", "Фрукты")
+    }
+
+
+def test_an_owner_noun_as_the_predicate(nlp):
+    text = "Завод «Искра» построили в 1960 году. Его новым владельцем стал Андрей Котов."
+    assert _pairs(_facts(nlp, text, "ownership"), "owner", "property") == {
+        ("Андрей Котов", "Искра")
+    }

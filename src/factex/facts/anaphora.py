@@ -95,6 +95,17 @@ def bare(ctx: Context, span: Span) -> bool:
     )
 
 
+def descriptor(ctx: Context, span: Span) -> bool:
+    """Adjectives and a generic noun before a quoted name, read as a name of their own
+    (`Нефтяная компания «Заря»`): no antecedent, the quoted name is."""
+    last = span.last - 1
+    return (
+        ctx.lemma(last) in words("anaphora-nouns")
+        and all(ctx.pos(k) == "ADJ" for k in range(span.first, last))
+        and ctx.is_quote(span.last)
+    )
+
+
 def is_generic(tree: Tree, k: int) -> bool:
     """A singular generic noun standing alone (`компания`, `эта компания`, `ведомство`)."""
     ctx = tree.ctx
@@ -133,7 +144,9 @@ def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
         spans = [
             s
             for s in ctx.spans_in(first, last, " ".join(wanted))
-            if not bare(ctx, s) and (last != k or _predicate(tree, _head_word(tree, s)) != own)
+            if not bare(ctx, s)
+            and not descriptor(ctx, s)
+            and (last != k or _predicate(tree, _head_word(tree, s)) != own)
         ]
         if plural:
             groups = _groups(tree, spans)
@@ -228,7 +241,7 @@ def gender(ctx: Context, span: Span) -> str | None:
     if span.entity.type == PER:
         return ctx.feat(span.last - 1, "Gender") or ctx.feat(span.first, "Gender")
     before = span.first - 1 - ctx.is_quote(span.first - 1)
-    if ctx.pos(before) == "NOUN" and ctx.lemma(before) in _kind_words():
+    if ctx.pos(before) in {"NOUN", "PROPN"} and ctx.lemma(before) in _kind_words():
         return ctx.feat(before, "Gender")
     first = span.first + ctx.is_quote(span.first)
     return ctx.feat(first, "Gender")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..entities.types import LOC, ORG, PER
 from ..record import Entity, Fact, IdOf
+from .anaphora import resolve
 from .args import nominal_phrase
 from .context import Context, Span
 from .coordination import holders
@@ -17,6 +18,7 @@ from .positions import Phrase, base_post, canonical, country_entity, is_post, ph
 from .pronouns import PERSONAL, antecedent
 from .registry import Found, fact_type
 from .roles import case_of, clause, end_of, is_which, start_of
+from .tree import Tree
 
 if TYPE_CHECKING:
     from .persons import Persons
@@ -361,7 +363,8 @@ def _implied_orgs(ctx: Context, found: list[Occupation]) -> None:
         if noun is not None:
             phrase.org = organisation_meant(ctx, noun)
         elif ctx.text(phrase.first - 1).lower() in words("possessive-pronouns"):
-            phrase.org = _named_before(ctx, phrase.first - 1)  # `сообщил ее директор`
+            k = phrase.first - 1  # `сообщил ее директор`; `«Сфера» ... Ее директор`
+            phrase.org = _named_before(ctx, k) or _org_of_possessive(ctx, k)
 
 
 def _named_before(ctx: Context, k: int) -> Entity | None:
@@ -370,6 +373,16 @@ def _named_before(ctx: Context, k: int) -> Entity | None:
     first, _ = ctx.sentence(k)
     names = ctx.spans_in(first, k, "PER ORG")
     return names[-1].entity if names and names[-1].entity.type == ORG else None
+
+
+def _org_of_possessive(ctx: Context, k: int) -> Entity | None:
+    """The organisation the possessive at word k stands for in its paragraph
+    (`anaphora.resolve`), when it may stand for no person or other organisation."""
+    tree = Tree(ctx)
+    if not tree.parsed:
+        return None
+    found = resolve(tree, k, "PER ORG")
+    return found[0] if len(found) == 1 and found[0].type == ORG else None
 
 
 def _generic_noun(ctx: Context, phrase: Phrase) -> int | None:

@@ -300,6 +300,14 @@ def _belong(ctx: Context, i: int) -> list[Pair]:
         after = [s for s in names_in(ctx, a, i, OWNER_TYPES) if case_of(ctx, s) != "Nom"]
     if not after:
         return []
+    datives = [s for s in names_in(ctx, a, i, OWNER_TYPES) if _dative(ctx, s)]
+    listed_after = listed(ctx, after[0], True, ORG)
+    plural = ctx.feat(i, "Number") == "Plur" and ctx.feat(i, "VerbForm") != "Part"
+    if datives and plural and len(listed_after) > 1:
+        # `Холдингу «Альфа» принадлежат сети «Ромашка» и «Лютик»`: the list after a
+        # plural verb is its subject, whatever its case looks like
+        owners = _ents(listed(ctx, datives[0], True))
+        return [(owners, s.entity, None, i) for s in listed_after]
     owners = _ents(listed(ctx, after[0], True))
     if ctx.feat(i, "VerbForm") == "Part" or ctx.lemma(i - 1) == ",":
         k = i - 1 if ctx.text(i - 1) == "," else i
@@ -313,7 +321,11 @@ def _belong(ctx: Context, i: int) -> list[Pair]:
         for s in names_in(ctx, a, b, ORG)
         if s not in after and case_of(ctx, s) in {"Nom", "Gen", None} and not reported_by(ctx, s)
     ]
-    return [(owners, props[0].entity, None, i)] if props else []
+    if not props:
+        return []
+    # `Сети «Ромашка» и «Лютик» принадлежат ...`: each name of the list
+    group = {s.first: s for d in (False, True) for s in listed(ctx, props[0], d, ORG)}
+    return [(owners, group[k].entity, None, i) for k in sorted(group) if group[k] not in after]
 
 
 def _dative(ctx: Context, span: Span) -> bool:
