@@ -126,3 +126,17 @@ def test_a_descriptor_read_as_a_name_is_no_candidate(nlp):
     assert [(f["owner"], f["property"]) for f in _facts(nlp, text, "ownership")] == [
         ("Кедр", "Глина")
     ]
+
+
+def test_a_possessive_before_an_adjective_and_a_post(nlp):
+    text = "Компания «Сфера» сменила руководство. Ее новым гендиректором стал Денис Карпов."
+    assert [(f["person"], f["org"]) for f in _facts(nlp, text, "occupation")] == [
+        ("Денис Карпов", "Сфера")
+    ]
+    text = (
+        "Анна Белова и компания «Сфера» подписали соглашение. "
+        "Ее новым директором стал Денис Карпов."
+    )
+    assert [(f["person"], f["org"]) for f in _facts(nlp, text, "occupation")] == [
+        ("Денис Карпов", None)
+    ]

@@ -159,3 +159,15 @@ def test_an_owner_noun_as_the_predicate(nlp):
     assert _pairs(_facts(nlp, text, "ownership"), "owner", "property") == {
         ("Андрей Котов", "Искра")
     }
+
+
+def test_an_owner_noun_with_a_possessive_before_the_owner(nlp):
+    text = "Завод «Искра» простаивал. Его владелец Андрей Котов искал покупателя."
+    assert _pairs(_facts(nlp, text, "ownership"), "owner", "property") == {
+        ("Андрей Котов", "Искра")
+    }
+    # not without the possessive: the rules read `владелец «X» Y`, a misparse hangs
+    # another name under the noun (`совладелец компании «Вега» ... банка «Альфа»`)
+    text = "Совладелец компании «Вега» Иван Орлов и владелец банка «Альфа» Петр Белов встретились."
+    pairs = _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+    assert ("Иван Орлов", "Альфа") not in pairs

@@ -365,6 +365,11 @@ def _implied_orgs(ctx: Context, found: list[Occupation]) -> None:
         elif ctx.text(phrase.first - 1).lower() in words("possessive-pronouns"):
             k = phrase.first - 1  # `сообщил ее директор`; `«Сфера» ... Ее директор`
             phrase.org = _named_before(ctx, k) or _org_of_possessive(ctx, k)
+        elif 0 <= phrase.lead < phrase.first:  # `Ее новым гендиректором стал`
+            k = next((j for j in range(phrase.lead, phrase.first)
+                      if ctx.text(j).lower() in words("possessive-pronouns")), None)  # fmt: skip
+            if k is not None:
+                phrase.org = _org_of_possessive(ctx, k)
 
 
 def _named_before(ctx: Context, k: int) -> Entity | None:
