@@ -13,10 +13,18 @@ from .context import Context, Span
 from .coordination import holders
 from .implied import country_meant, organisation_meant
 from .lexicon import mapping, multimap, words
-from .positions import Phrase, base_post, canonical, country_entity, is_post, phrase_at
+from .positions import (
+    Phrase,
+    base_post,
+    canonical,
+    country_entity,
+    is_post,
+    needs_org,
+    phrase_at,
+)
 from .pronouns import PERSONAL, antecedent
 from .registry import Found, fact_type
-from .roles import case_of, clause, end_of, is_which, start_of
+from .roles import asked, case_of, clause, end_of, is_which, start_of
 
 if TYPE_CHECKING:
     from .persons import Persons
@@ -96,6 +104,8 @@ def find(ctx: Context) -> list[Occupation]:
             continue  # `помощник Хиллари Клинтон по европейским делам`: whose, not who
         if person is not None and _relative(ctx, phrase, person):
             continue  # `Дочь губернатора Мария Дронова`: the name is not the holder's
+        if person is not None and disagrees(ctx, phrase, person):
+            person = None  # `На встрече с главой «Альфы» Павел Гринев обсудил`: not the head
         if person is not None and _possessor(ctx, phrase, person):
             found.extend(_inner_holder(ctx, phrase, person))  # `губернатора Сергея Дронова`
             person = per_start.get(person.last)  # `Директор фонда Игоря Сидорова Анна Белова`
@@ -128,6 +138,8 @@ def find(ctx: Context) -> list[Occupation]:
             used_heads.add(i)
             continue
         sep = phrase.lead - 1 if one_of is None else one_of - 1
+        if ctx.lemma(sep) in NOW and ctx.lemma(sep - 1) == "а":
+            sep -= 1  # `Рыжов, бывший гендиректор «Луча», а ныне советник мэра`
         if ctx.lemma(sep) in NOW and ctx.text(sep - 1) in APPOSITION:
             sep -= 1  # `Сергей Шойгу, ныне секретарь Совбеза`
         before = per_end.get(_skip_parenthesis(ctx, sep)) or _chained(ctx, sep, phrase, per_end)
@@ -139,7 +151,8 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
             appositions[phrase.last] = before
             used_heads.add(i)
-    found.extend(_appointments(ctx, used_heads, per_end))
+    said = _appointments(ctx, used_heads, per_end)
+    found.extend(o for o in said if not asked(ctx, o.phrase.head))  # `Был ли Орлов министром`
     found.extend(_headed(ctx, per_end))
     found.extend(_affiliations(ctx, per_start, per_end))
     _countries_of_persons(ctx, found)
@@ -296,13 +309,37 @@ def _after_insert(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> S
     if person is not None:
         if ctx.text(person.last) != "," or per_start.get(person.last + 1) is not None:
             return None  # `глава компании, Петров, Сидоров ...`: a list
-    elif _insert_opens(ctx, k + 1):
-        end = next((j for j in range(k + 2, min(ctx.n, k + 10)) if ctx.text(j) == ","), None)
+    elif _insert_opens(ctx, k + 1) or _clause_opens(ctx, k + 1):
+        end = next((j for j in range(k + 2, min(ctx.n, k + 16)) if ctx.text(j) == ","), None)
         person = per_start.get(end + 1) if end is not None else None
     if person is None:
         return None
     cases = _same_forms(ctx.feat(phrase.head, "Case"))
     return person if ctx.feat(person.first, "Case") in cases | {None} else None
+
+
+def _clause_opens(ctx: Context, k: int) -> bool:
+    """`, работающей на рынке с 2010 года,`, `, которая отмечает столетие,`: a participial
+    or relative clause about the organisation, between a post and its holder."""
+    return is_which(ctx, k) or ctx.feat(k, "VerbForm") == "Part"
+
+
+def disagrees(ctx: Context, phrase: Phrase, person: Span) -> bool:
+    """A name right after a post in another case that the parse does not attach to the
+    post, or followed by its own verb: the subject of the clause, not the holder (`На
+    встрече с главой «Альфы» Павел Гринев обсудил`, `Распоряжением губернатора Марина
+    Левченко назначена`). Only a post in an oblique case and a name in the nominative
+    alone are told apart."""
+    if ctx.feat(phrase.head, "Case") in {"Nom", "Acc", None} or _cases(ctx, person) != {"Nom"}:
+        return False
+    if person.last < ctx.n and ctx.pos(person.last) in {"VERB", "AUX"}:
+        return True  # `... министра спорта Алина Кравец рассказала`: the name's own verb
+    k = person.first
+    while (head := ctx.tokens[k].head) is not None and phrase.first <= head < person.last:
+        if head == phrase.head:
+            return False  # the parse reads the name as the post's
+        k = head
+    return ctx.tokens[k].dep in {"nsubj", "nsubj:pass"}
 
 
 def _insert_opens(ctx: Context, k: int) -> bool:
@@ -661,7 +698,7 @@ def _is_post_proper(occ: Occupation, ctx: Context) -> bool:
     one read from a nationality or place adjective (`немецкий режиссёр`, `тбилисский
     врач`: where one is from, not who one works for)."""
     phrase = occ.phrase
-    if base_post(ctx.lemma(phrase.head)) not in words("professions"):
+    if not needs_org(ctx, phrase.head):
         return True
     from_adjective = {canonical(c) for c in phrase.countries}
     return phrase.org is not None and canonical(phrase.org.name) not in from_adjective

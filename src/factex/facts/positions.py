@@ -22,6 +22,7 @@ from .lexicon import mapping, words
 ORDINALS = {"первый", "второй", "третий"}
 TAIL_PREPS = {"по", "в", "при", "от", "на"}
 STATES = words("state-nouns")
+PLACE_NOUNS = STATES | {"регион", "область", "край", "республика", "город"}
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
 INS_POSTS = ("управляющ", "заведующ", "зав")
 
@@ -49,6 +50,11 @@ def is_former(ctx: Context, lead: int, head: int) -> bool:
     if ctx.lemma(head).startswith("экс") or ctx.text(head).lower().startswith("экс"):
         return True
     return any(ctx.lemma(k) == "бывший" for k in range(max(lead, 0), head))
+
+
+def needs_org(ctx: Context, head: int) -> bool:
+    """A profession (`журналист`, `хореограф`) is a post only with its organisation."""
+    return base_post(ctx.lemma(head)) in words("professions")
 
 
 def post_lemma(lemma: str) -> str:
@@ -205,6 +211,12 @@ def _acting(ctx: Context, lead: int, sent_first: int) -> int | None:
     return None
 
 
+def _whose_place(ctx: Context, k: int) -> bool:
+    """`министр культуры региона`: a generic place noun that ends a chain of complements
+    says where the post is, not what it is (`глава региона` keeps it: it is the post)."""
+    return ctx.lemma(k) in PLACE_NOUNS and ctx.pos(k - 1) == "NOUN" and not is_post(ctx, k - 1)
+
+
 def _org_complement(ctx: Context, head: int, last: int) -> int | None:
     """The head noun of a genitive complement that names an unnamed organisation
     (`представитель вооружённых сил`, `глава палестинской делегации`), or None."""
@@ -330,7 +342,7 @@ class _After(Walk):
         return self.adjunct(k) if nxt is None else nxt
 
     def noun(self, k: int) -> None:
-        if self.org is None and self.prep not in PLACE_PREPS:
+        if self.org is None and self.prep not in PLACE_PREPS and not _whose_place(self.ctx, k):
             self.words_end = k + 1
         self.end = k + 1
 

@@ -20,6 +20,7 @@ What repeats across frames is done here, once:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -33,6 +34,14 @@ GENERIC = words("org-nouns")
 
 # An argument: the word, the relation it plays, its preposition ("" for none).
 Arg = tuple[int, str, str]
+
+ACTIVE_PARTICIPLE = re.compile(r"(щ|вш|ш)(ий|ая|ее|ие|его|ей|ему|им|ую|ем|их|ими)(ся|сь)?$")
+
+
+def active_participle(word: str) -> bool:
+    """Whether a word has the ending of an active participle (`руководящая`,
+    `возглавлявший`), which no passive one has."""
+    return ACTIVE_PARTICIPLE.search(word.lower()) is not None
 
 
 class Tree:
@@ -67,6 +76,8 @@ class Tree:
         return ""
 
     def passive(self, i: int) -> bool:
+        if active_participle(self.ctx.text(i)):
+            return False  # the tagger calls `руководящая` passive at times
         return self.ctx.feat(i, "Voice") == "Pass" or any(
             self.dep(c) in ("aux:pass", "nsubj:pass") for c in self.children[i]
         )
@@ -102,7 +113,9 @@ class Tree:
         elif antecedent is not None and "nsubj" not in roles and "obj" not in roles:
             out.append((antecedent, "nsubj", ""))  # `, создавший`: a relative with no word
         head = self.head(i)
-        shares = self.dep(i) in ("conj", "xcomp")
+        # a conjunct shares its head's subject; a verb under another verb too, a noun
+        # there not (`назначил Петрова министром`: the minister is the object)
+        shares = self.dep(i) == "conj" or (self.dep(i) == "xcomp" and self.ctx.pos(i) != "NOUN")
         if shares and head is not None and "nsubj" not in {r for _, r, _ in out}:
             out += [a for a in self.args(head) if a[1] == "nsubj"]
         if "obj" not in {r for _, r, _ in out} and self.ctx.pos(i) == "VERB":
@@ -125,11 +138,13 @@ class Tree:
             if self.dep(c) == "conj":
                 yield from self.conjuncts(c)
 
-    def names(self, i: int, types: str, skip: frozenset[int] = frozenset()) -> list[Entity]:
-        """The named entities of these types word i stands for, each conjunct's too;
-        words in `skip` (another role's) are passed over."""
+    def names(
+        self, i: int, types: str, skip: frozenset[int] = frozenset(), conjuncts: bool = True
+    ) -> list[Entity]:
+        """The named entities of these types word i stands for, each conjunct's too (unless
+        not `conjuncts`); words in `skip` (another role's) are passed over."""
         out: list[Entity] = []
-        for k in self.conjuncts(i):
+        for k in self.conjuncts(i) if conjuncts else (i,):
             for e in self._names_of(k, types, 2, skip):
                 if e not in out:
                     out.append(e)
