@@ -122,6 +122,8 @@ def find(ctx: Context) -> list[Occupation]:
             used_heads.add(i)
             continue
         later = _after_insert(ctx, phrase, per_start)
+        if later is None and (later := _after_conjoined(ctx, phrase, per_start)) is not None:
+            _share_org(ctx, phrase, later)  # `председатель правления и акционер «Веги» X`
         if later is not None:  # `глава компании, по данным РБК, Иван Петров`
             found.append(_occ(ctx, later, phrase))
             used_heads.add(i)
@@ -138,10 +140,12 @@ def find(ctx: Context) -> list[Occupation]:
             used_heads.add(i)
             continue
         sep = phrase.lead - 1 if one_of is None else one_of - 1
-        if ctx.lemma(sep) in NOW and ctx.lemma(sep - 1) == "а":
-            sep -= 1  # `Рыжов, бывший гендиректор «Луча», а ныне советник мэра`
+        if ctx.lemma(sep) in NOW and ctx.lemma(sep - 1) == "а" and ctx.text(sep - 2) == ",":
+            sep -= 2  # `Рыжов, бывший гендиректор «Луча», а ныне советник мэра`
         if ctx.lemma(sep) in NOW and ctx.text(sep - 1) in APPOSITION:
             sep -= 1  # `Сергей Шойгу, ныне секретарь Совбеза`
+        if ctx.lemma(sep) == "и" and sep not in appositions:
+            sep = _after_conjoined_noun(ctx, sep, phrase)  # `Косов, основатель и директор`
         before = per_end.get(_skip_parenthesis(ctx, sep)) or _chained(ctx, sep, phrase, per_end)
         if ctx.lemma(sep) == "и" and sep in appositions:
             before = appositions[sep]  # `Ковач - политик и лидер партии`
@@ -276,10 +280,26 @@ def _chained(ctx: Context, sep: int, phrase: Phrase, per_end: dict[int, Span]) -
             if person is None or not agrees or ctx.feat(person.first, "Case") not in cases:
                 return None
             return person
-        if ctx.is_punct(j) or ctx.pos(j) in {"VERB", "AUX"} or ctx.entity(j, PER):
+        quote = ctx.is_quote(j)  # `, бывший гендиректор «Луча», а ныне советник`
+        if (ctx.is_punct(j) and not quote) or ctx.pos(j) in {"VERB", "AUX"} or ctx.entity(j, PER):
             return None
         agrees = agrees or (ctx.pos(j) == "NOUN" and ctx.feat(j, "Case") in cases)
     return None
+
+
+def _after_conjoined_noun(ctx: Context, sep: int, phrase: Phrase) -> int:
+    """`Илья Косов, основатель и генеральный директор «Смарт-Теха»`: a post conjoined to
+    a noun in its case (no post itself) that follows a name and a comma; where that
+    comma is, or `sep` when there is none."""
+    case = ctx.feat(phrase.head, "Case")
+    for j in range(sep - 1, max(-1, sep - 4), -1):
+        if ctx.text(j) == ",":
+            nouns = [k for k in range(j + 1, sep) if ctx.pos(k) == "NOUN"]
+            agrees = nouns and all(ctx.feat(k, "Case") == case for k in nouns)
+            return j if agrees else sep
+        if ctx.pos(j) not in {"NOUN", "ADJ"} or ctx.span_at.get(j) is not None:
+            return sep
+    return sep
 
 
 def _same_forms(case: str | None) -> set[str | None]:
@@ -316,6 +336,43 @@ def _after_insert(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> S
         return None
     cases = _same_forms(ctx.feat(phrase.head, "Case"))
     return person if ctx.feat(person.first, "Case") in cases | {None} else None
+
+
+def _after_conjoined(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> Span | None:
+    """`бывший глава «Веги» и совладелец «Луча» Иван Орлов`: a post conjoined to a noun in
+    its case that is no post (an owner's, a founder's) and names an organisation, with the
+    holder's name right after it in that case; only adjectives, genitives and names
+    between (`Президент и первая леди Мишель Обама` are two persons)."""
+    k = phrase.last
+    if k >= ctx.n or ctx.lemma(k) != "и" or ctx.pos(k) != "CCONJ":
+        return None
+    case = ctx.feat(phrase.head, "Case")
+    noun = None
+    for j in range(k + 1, min(ctx.n, k + 8)):
+        span = ctx.span_at.get(j)
+        if span is not None and span.entity.type == PER and span.first == j:
+            agrees = noun is not None and ctx.feat(j, "Case") in _same_forms(case) | {None}
+            owned = bool(ctx.spans_in(k, j, "ORG"))  # not `Президент и первая леди Мишель`
+            return span if agrees and owned else None
+        if is_post(ctx, j) or ctx.pos(j) in {"VERB", "AUX"}:
+            return None  # another post: `_chain` reads it
+        if ctx.is_punct(j) and not ctx.is_quote(j):
+            return None
+        if noun is None and ctx.pos(j) == "NOUN" and span is None:
+            if ctx.feat(j, "Case") != case or ctx.lemma(j) in words("relation-nouns"):
+                return None
+            noun = j
+    return None
+
+
+def _share_org(ctx: Context, phrase: Phrase, person: Span) -> None:
+    """A post named without its organisation, conjoined to a noun that names one before
+    the holder, shares it (`председатель правления и акционер группы «Стальпром»`)."""
+    if phrase.org is not None or phrase.org_text is not None:
+        return
+    names = ctx.spans_in(phrase.last, person.first, "ORG")
+    if names:
+        phrase.org = names[0].entity
 
 
 def _clause_opens(ctx: Context, k: int) -> bool:

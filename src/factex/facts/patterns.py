@@ -346,14 +346,15 @@ def _same_fact(old: Fact, new: Fact) -> bool:
 
 
 def _same_occupation(old: dict[str, Any], new: dict[str, Any]) -> bool:
-    """One person's post: the same organisation, or the same position where one reading
-    lacks the organisation (`стал министром` beside `министр финансов Орлов`)."""
+    """One person's post: the same organisation, or the same position (or none) where one
+    reading lacks the organisation (`стал министром` beside `министр финансов Орлов`;
+    `возглавлявшая отдел продаж «Веги»`, read as the unit and as the company)."""
     if not same(old.get("person"), new.get("person")):
         return False
     if same(old.get("org"), new.get("org")):
         return True
     one_org = old.get("org") is None or new.get("org") is None
-    return one_org and bool(new.get("position")) and old.get("position") == new.get("position")
+    return one_org and old.get("position") == new.get("position")
 
 
 def _merge_meeting(meetings: list[Fact], new: Fact) -> None:

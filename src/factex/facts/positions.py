@@ -7,6 +7,7 @@ complements, or a nationality adjective, names the organisation the post belongs
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -89,8 +90,11 @@ def _participle_post(ctx: Context, i: int) -> bool:
 
 
 def _adjective_participle(ctx: Context, j: int, head: int) -> bool:
-    """`управляющий` right before a post noun is its adjective."""
-    return j == head - 1 and ctx.pos(j) == "VERB" and ctx.text(j).lower() in words("positions")
+    """`управляющий` right before a post noun is its adjective (in any case:
+    `управляющим директором`)."""
+    word = ctx.text(j).lower()
+    post = word in words("positions") or word.startswith(("управляющ", "заведующ"))
+    return j == head - 1 and ctx.pos(j) == "VERB" and post
 
 
 def governs_instrumental(ctx: Context, head: int) -> bool:
@@ -489,4 +493,13 @@ def _position(ctx: Context, first: int, head: int, last: int, acting: bool) -> s
     if acting:
         position = " ".join(ctx.text(k) for k in range(first, last)).lower()
         return position.replace("и . о .", "и.о.")
-    return nominal_phrase(ctx, first, head, last).lower()
+    return _participles_named(nominal_phrase(ctx, first, head, last).lower())
+
+
+PARTICIPLE_POSTS = re.compile(r"^(управляющ|заведующ)[а-я]*")
+
+
+def _participles_named(position: str) -> str:
+    """`управляющим директор` -> `управляющий директор`: a participle that names a post
+    (which the noun phrase leaves as written) in its dictionary form."""
+    return PARTICIPLE_POSTS.sub(r"\1ий", position)

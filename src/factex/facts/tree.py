@@ -4,8 +4,8 @@ the relations they play, and the named entities a word stands for.
 What repeats across frames is done here, once:
 - passive voice swaps agent and patient: `nsubj:pass` plays `obj`; `obl:agent`, or an
   instrumental with no preposition, plays `nsubj` (`«Вега» была куплена «Альфой»`);
-- a participial clause gives its antecedent the subject's role (the object's, when the
-  participle is passive), a relative clause gives it the role of its relative word
+- a participial clause, or a participle before its noun, gives its antecedent the
+  subject's role (the object's, when the participle is passive), a relative clause gives it the role of its relative word
   (`холдинг, которым руководит Орлов`; `группа, куда входят сети`);
 - a conjoined verb, and a verb under another (`xcomp`), shares its head's subject, and
   a verb its object with the verb conjoined after it (`основал и возглавлял «Вегу»`);
@@ -97,7 +97,7 @@ class Tree:
         """The arguments of word i with the relations they play (see the module)."""
         passive = self.passive(i)
         out: list[Arg] = []
-        antecedent = self.head(i) if self.dep(i) in ("acl", "acl:relcl") else None
+        antecedent = self.head(i) if self.clausal(i) else None
         for c in self.children[i]:
             role, prep = self._role(i, c, passive), self.prep(c)
             if antecedent is not None and self.ctx.lemma(c) in RELATIVE:
@@ -106,7 +106,7 @@ class Tree:
                 c = antecedent
             out.append((c, role, prep))
         roles = {r for _, r, _ in out}
-        if antecedent is not None and self.dep(i) == "acl":
+        if antecedent is not None and self.dep(i) != "acl:relcl":
             role = "obj" if passive else "nsubj"
             if role not in roles:
                 out.append((antecedent, role, ""))
@@ -122,7 +122,19 @@ class Tree:
             for c in self.children[i]:  # `основал и возглавлял «Парус»`: the object shared
                 if self.dep(c) == "conj" and self.ctx.pos(c) == "VERB" and c > i:
                     out += [(k, "obj", "") for k in self.children[c] if self.dep(k) == "obj"]
+        if "obj" not in {r for _, r, _ in out} and self.dep(i) == "conj" and head is not None:
+            if self.ctx.pos(i) == "VERB" and self.ctx.pos(head) == "VERB" and head < i:
+                # `Компанию «Лотос» основал и возглавляет Гилязов`: the object named first
+                out += [(k, "obj", "") for k in self.children[head] if self.dep(k) == "obj"]
         return out
+
+    def clausal(self, i: int) -> bool:
+        """Whether word i opens a clause about the noun it hangs from: a relative or
+        participial clause (`acl`), or a participle before its noun (`Работавший в
+        «Яндексе» Павел Зубов`)."""
+        dep = self.dep(i)
+        participle = dep == "amod" and self.ctx.feat(i, "VerbForm") == "Part"
+        return dep in ("acl", "acl:relcl") or participle
 
     def conj_root(self, i: int) -> int:
         """The first of the conjuncts word i is one of (i itself when none)."""
