@@ -5,8 +5,9 @@ What repeats across frames is done here, once:
 - passive voice swaps agent and patient: `nsubj:pass` plays `obj`; `obl:agent`, or an
   instrumental with no preposition, plays `nsubj` (`«Вега» была куплена «Альфой»`);
 - a participial clause, or a participle before its noun, gives its antecedent the
-  subject's role (the object's, when the participle is passive), a relative clause gives it the role of its relative word
-  (`холдинг, которым руководит Орлов`; `группа, куда входят сети`);
+  subject's role (the object's, when the participle is passive), a relative clause
+  gives it the role of its relative word (`холдинг, которым руководит Орлов`; `группа,
+  куда входят сети`);
 - a conjoined verb, and a verb under another (`xcomp`), shares its head's subject, and
   a verb its object with the verb conjoined after it (`основал и возглавлял «Вегу»`);
 - a conjunct is attached where the first of its conjuncts is (`Орлов (глава «Веги» и
@@ -122,11 +123,18 @@ class Tree:
             for c in self.children[i]:  # `основал и возглавлял «Парус»`: the object shared
                 if self.dep(c) == "conj" and self.ctx.pos(c) == "VERB" and c > i:
                     out += [(k, "obj", "") for k in self.children[c] if self.dep(k) == "obj"]
-        if "obj" not in {r for _, r, _ in out} and self.dep(i) == "conj" and head is not None:
-            if self.ctx.pos(i) == "VERB" and self.ctx.pos(head) == "VERB" and head < i:
-                # `Компанию «Лотос» основал и возглавляет Гилязов`: the object named first
-                out += [(k, "obj", "") for k in self.children[head] if self.dep(k) == "obj"]
+        if "obj" not in {r for _, r, _ in out} and self._conjoined_verb(i):
+            # `Компанию «Лотос» основал и возглавляет Гилязов`: the object named first
+            head_args = self.children[self.head(i) or 0]
+            out += [(k, "obj", "") for k in head_args if self.dep(k) == "obj"]
         return out
+
+    def _conjoined_verb(self, i: int) -> bool:
+        """A verb conjoined after another verb."""
+        head = self.head(i)
+        if self.dep(i) != "conj" or head is None or head > i:
+            return False
+        return self.ctx.pos(i) == "VERB" and self.ctx.pos(head) == "VERB"
 
     def clausal(self, i: int) -> bool:
         """Whether word i opens a clause about the noun it hangs from: a relative or
