@@ -559,6 +559,8 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
             held = i > first and ctx.lemma(i - 1) in HOLDING  # `занять пост премьер-министра`
             if ctx.feat(i, "Case") != "Ins" and not held:
                 continue
+            if held and _sought(ctx, i):
+                continue  # `кандидатура Орлова на пост министра`: sought, not held
             if ctx.feat(i, "Number") == "Plur":  # `опровергнута представителями Путина`
                 continue
             a, b = _clause(ctx, i)
@@ -582,6 +584,16 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
                 continue
             out.append(_occ(ctx, person, phrase))
     return out
+
+
+SEEKING = {"кандидатура", "кандидат", "претендент", "претендовать", "баллотироваться"}
+
+
+def _sought(ctx: Context, i: int) -> bool:
+    """`Кандидатуру Орлова на пост министра не рассмотрели`, `претендует на пост`: a post
+    someone is put up for, before the post in its clause."""
+    a, _ = _clause(ctx, i)
+    return any(ctx.lemma(k) in SEEKING for k in range(a, i))
 
 
 def _clause(ctx: Context, i: int) -> tuple[int, int]:
@@ -672,7 +684,8 @@ def _subject_after(ctx: Context, i: int) -> Span | None:
 
 
 def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None:
-    """The person who heads: the name before `, (ранее) возглавлявший`, or the subject."""
+    """The person who heads: the name before `, (ранее) возглавлявший`, the subject, or
+    the name before `, которая возглавляет`."""
     if ctx.feat(i, "VerbForm") == "Part":
         j = i - 1
         while j > 0 and ctx.pos(j) == "ADV":
@@ -680,7 +693,11 @@ def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None
         return per_end.get(j) if ctx.text(j) == "," else None
     a, _ = ctx.clause(i)
     subjects = [s for s in ctx.spans_in(a, i, PER) if ctx.feat(s.first, "Case") in {"Nom", None}]
-    return subjects[-1] if subjects else None
+    if subjects:
+        return subjects[-1]
+    if ctx.feat(a, "Case") == "Nom":  # `Ковалевой, которая возглавляет комитет`
+        return _relative_antecedent(ctx, a, per_end)
+    return None
 
 
 def _headed_object(ctx: Context, i: int, case: str) -> Phrase | None:
