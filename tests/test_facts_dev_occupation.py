@@ -15,12 +15,12 @@ CASES = load_cases(Path(__file__).parent / "data" / "facts-dev-occupation.txt")
 GROUPS = {"lists", "verbs", "clauses", "apposition", "appointments", "negatives"}
 # (recall, precision) floors per group, below the figures measured when the rules landed.
 FLOORS: dict[str, tuple[float, float]] = {
-    "lists": (0.65, 0.95),
-    "verbs": (0.85, 0.95),
-    "clauses": (0.80, 0.90),
-    "apposition": (0.90, 0.95),
-    "appointments": (0.90, 0.95),
-    "all": (0.82, 0.95),
+    "lists": (0.70, 0.95),
+    "verbs": (0.88, 0.95),
+    "clauses": (0.85, 0.90),
+    "apposition": (0.95, 0.95),
+    "appointments": (0.95, 0.95),
+    "all": (0.86, 0.95),
 }
 
 
@@ -46,5 +46,5 @@ def test_group_floors(scores, group):
     assert (s.precision or 0.0) >= precision, (group, s.precision, s.misses[:10])
 
 
-def test_negatives_yield_at_most_one_occupation(scores):
-    assert scores["negatives"].predicted <= 1, scores["negatives"].misses
+def test_negatives_yield_no_occupation(scores):
+    assert scores["negatives"].predicted == 0, scores["negatives"].misses

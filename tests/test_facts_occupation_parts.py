@@ -11,7 +11,7 @@ import pytest
 from factex.facts.context import Context
 from factex.facts.occupation import disagrees
 from factex.facts.patterns import _same_occupation, frames
-from factex.facts.positions import needs_org, phrase_at
+from factex.facts.positions import needs_org, phrase_at, plural_form
 from factex.facts.roles import asked
 from factex.facts.tree import active_participle
 from factex.record import Entity
@@ -92,3 +92,11 @@ def test_bracket_frames_hold_in_questions_and_clause_frames_do_not():
     kinds = {f.line.split("\t")[2].split()[0]: f.predicative for f in frames("occupation")}
     assert kinds["person:PER=^appos(),^parataxis()"] is False
     assert kinds["person:PER=nsubj"] is True
+
+
+def test_plural_form_whatever_the_tagger_says():
+    assert plural_form("Президенты", "президент")
+    assert plural_form("заместители", "заместитель")
+    assert plural_form("министрами", "министр")
+    assert not plural_form("президента", "президент")
+    assert not plural_form("главы", "глава")  # a genitive singular too

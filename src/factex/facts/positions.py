@@ -53,6 +53,22 @@ def is_former(ctx: Context, lead: int, head: int) -> bool:
     return any(ctx.lemma(k) == "бывший" for k in range(max(lead, 0), head))
 
 
+PLURAL_ENDINGS = ("ы", "и", "ов", "ам", "ами", "ах")
+
+
+def plural_form(word: str, lemma: str) -> bool:
+    """Whether a post is written in the plural whatever the tagger says (it reads
+    `Президенты` at a sentence start as a singular name): a noun on a consonant, or on
+    `ь`, with a plural ending (`президенты`, `министрам`, `заместители`), which no
+    singular form of it has."""
+    word, lemma = word.lower(), lemma.lower()
+    if lemma.endswith("ь"):
+        return word in {lemma[:-1] + e for e in ("и", "ей", "ям", "ями", "ях")}
+    if lemma[-1:] in "бвгджзклмнпрстфхцчшщ":
+        return word in {lemma + e for e in PLURAL_ENDINGS}
+    return False
+
+
 def needs_org(ctx: Context, head: int) -> bool:
     """A profession (`журналист`, `хореограф`) is a post only with its organisation."""
     return base_post(ctx.lemma(head)) in words("professions")
@@ -445,7 +461,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
         first = lead = acting
     after = _After(ctx, head, depth, before.countries)
     after.run(head + 1)
-    plural = ctx.feat(head, "Number") == "Plur"
+    plural = ctx.feat(head, "Number") == "Plur" or plural_form(ctx.text(head), ctx.lemma(head))
     former = is_former(ctx, lead, head)
     if after.inner is not None:
         position = nominal_phrase(ctx, first, head, after.words_end).lower()
