@@ -40,13 +40,15 @@ not found and `--extra TYPE` predicted spans that are not right, in context.
 
 `--cases FILE` scores a table of our own cases instead (`tests/kind_cases.py`: one
 expected item a line, with its values): per record list, the cases whose item is
-found with every value right.
+found with every value right. `--misses` is refused on a held-out table (a name with
+`heldout` or `sealed`): only its aggregate is printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -246,6 +248,10 @@ def main() -> None:
     parser.add_argument("--cases", type=Path, help="score a table of our cases instead")
     args = parser.parse_args()
     if args.cases:
+        if args.misses and re.search(r"held-?out|sealed", args.cases.name, re.IGNORECASE):
+            parser.error(
+                f"--misses is refused on {args.cases.name}: a held-out table's misses stay unread"
+            )
         score_cases(args.cases, bool(args.misses))
         return
     folders = args.dir or [NEREL / "train", NEREL / "dev"]

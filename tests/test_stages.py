@@ -30,7 +30,7 @@ def _broken(nlp: Pipeline, stage: str, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_stages_in_order_with_their_needs():
     names = list(STAGES)
     assert names[:8] == [
-        "segment", "header", "morph", "syntax", "ner", "entities", "dates", "numbers"
+        "segment", "header", "morph", "ner", "entities", "syntax", "dates", "numbers"
     ]  # fmt: skip
     assert names[-1] == "facts" and set(MENTION_KINDS) <= set(names)
     for s in STAGES.values():
@@ -90,7 +90,7 @@ def test_disable_and_choose_facts(nlp):
 
 def test_exclude_needs_no_models():
     nlp = Pipeline(exclude=["morph", "ner"])
-    assert nlp.excluded == ["morph", "syntax", "ner", "entities", *MENTION_KINDS, "facts"]
+    assert nlp.excluded == ["morph", "ner", "entities", "syntax", *MENTION_KINDS, "facts"]
     assert "navec" not in vars(nlp.models)  # never loaded
     record = nlp(ARTICLE, "2025-11-11").to_dict()
     assert record["entities"] == [] and record["dates"]

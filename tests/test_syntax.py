@@ -80,7 +80,7 @@ def test_without_syntax_tokens_have_no_parse(nlp):
 def test_spacy_doc_has_the_tree_and_displacy_draws_it(nlp):
     from spacy import displacy
 
-    doc = nlp.analyse(TEXT).doc
+    doc = nlp.analyse(TEXT, tokens=True).doc
     words = [t for t in doc if not t.is_space]
     assert len(list(doc.sents)) == 2
     assert {t.dep_ for t in words} >= {"nsubj", "obj", "root"}
@@ -105,3 +105,31 @@ def test_pipe_parses_as_one_text_at_a_time(nlp):
     alone = [nlp(t, tokens=True).to_dict()["tokens"] for t in texts]
     together = [d.to_dict()["tokens"] for d in nlp.pipe(texts, tokens=True)]
     assert together == alone
+
+
+def test_only_sentences_a_frame_can_read_are_parsed(nlp):
+    from factex.facts.patterns import triggers
+
+    text = (
+        "Вчера в городе шел сильный дождь.\n\n"  # no trigger, no name
+        "Компания «Вега» открыла новый офис.\n\n"  # a name, no trigger
+        "Переговоры продлились три часа.\n\n"  # a trigger, no name
+        "Иван Орлов возглавил холдинг «Альфа»."  # both: parsed
+    )
+    tokens = nlp.analyse(text).tokens
+    parsed = {t.sent for t in tokens if t.dep is not None}
+    assert parsed == {3}
+    assert ("возглавить", "VERB") in triggers() and ("переговоры", "NOUN") in triggers()
+    every = nlp.analyse(text, tokens=True).tokens  # the tree users see is whole
+    assert all(t.dep for t in every)
+    alone = nlp.analyse(text, tokens=True).document.to_dict()
+    assert alone["facts"] == nlp(text).to_dict()["facts"]
+
+
+def test_triggers_come_from_the_pattern_files():
+    from factex.facts.lexicon import words
+    from factex.facts.patterns import triggers
+
+    # `@positions` in patterns-occupation.tsv stands for every word of the post lexicon
+    assert {(w, "NOUN") for w in words("positions")} <= triggers()
+    assert ("дочерний", "ADJ") in triggers() and ("дочерний", "NOUN") not in triggers()

@@ -112,8 +112,9 @@ class Analysis:
     `tokens` (segment, then morph), `sentences` as word ranges, `paragraphs`
     as character spans, `ner_spans` (the tagger's word spans), `option` (the
     caller's reference date) and `reference` (the one dates are resolved
-    against), `fact_types` (the chosen ones, None for all), `document` (the
-    record: entities, dates, numbers, facts).
+    against), `fact_types` (the chosen ones, None for all), `parse_all` (whether
+    the syntax stage parses every sentence), `ran` (the stages done), `document`
+    (the record: entities, dates, numbers, facts).
     """
 
     text: str
@@ -125,6 +126,8 @@ class Analysis:
     reference: Reference = field(default_factory=lambda: _unknown_date())
     option: Reference | None = None
     fact_types: tuple[str, ...] | None = None
+    parse_all: bool = False  # parse every sentence, not only those facts read (`tokens=True`)
+    ran: set[str] = field(default_factory=set)  # the stages that have run
     _starts: list[int] = field(default_factory=list, repr=False)
     _spacy: Doc | None = field(default=None, repr=False)
     _entity_at: tuple[list[Entity], int, dict[int, Entity]] | None = field(

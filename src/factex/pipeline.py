@@ -229,7 +229,8 @@ class Pipeline:
         batches: for short texts, much faster than one text at a time. Long texts are
         left to be tagged on their own, in their own bounded memory."""
         running = self.pipe_names
-        taggers = [getattr(self.models, n) for n in ("morph", "syntax", "ner") if n in running]
+        # the syntax stage parses only the sentences it picks, after the entities
+        taggers = [getattr(self.models, n) for n in ("morph", "ner") if n in running]
         try:
             if taggers:
                 sentences: list[list[str]] = []
@@ -270,7 +271,8 @@ class Pipeline:
         info = DocInfo(id=doc_id, source=source)
         analysis = Analysis(text, Document(text, info))
         analysis.option, analysis.fact_types = option, self.fact_types
-        done: set[str] = set()
+        analysis.parse_all = tokens  # the tree users see is whole
+        done = analysis.ran
         for name, spec in STAGES.items():
             run = self._runs.get(name)
             skip = name in self.disabled or (name == "header" and not header)

@@ -6,7 +6,7 @@ the shared `Models` and returns the function run on each document's `Analysis`;
 failed, or a stage it needs did not run). Stages run in registration order.
 
 >>> [s.name for s in STAGES.values()]
-['segment', 'header', 'morph', 'syntax', 'ner', 'entities', 'dates', 'numbers', 'money',
+['segment', 'header', 'morph', 'ner', 'entities', 'syntax', 'dates', 'numbers', 'money',
  ..., 'facts']
 """
 
@@ -183,29 +183,6 @@ def _morph(models: Models) -> Run:
     return run
 
 
-def _clear_syntax(a: Analysis) -> None:
-    for t in a.tokens:
-        t.head = t.dep = None
-
-
-@stage("syntax", needs=["morph"], clear=_clear_syntax)
-def _syntax(models: Models) -> Run:
-    """Dependency parse: each word's head and UD relation (slovnet syntax)."""
-    from .text.segment import sentence_words
-
-    parser = models.syntax  # shared with Pipeline.together
-
-    def run(a: Analysis) -> None:
-        parsed = parser(sentence_words(a.tokens, a.sentences))
-        for (first, last), arcs in zip(a.sentences, parsed):
-            if len(arcs) != last - first:
-                raise ValueError(f"{len(arcs)} arcs for {last - first} words")
-            for t, (head, dep) in zip(a.tokens[first:last], arcs):
-                t.head, t.dep = (first + head - 1 if head else None), dep
-
-    return run
-
-
 def _clear_ner(a: Analysis) -> None:
     a.ner_spans = []
 
@@ -239,6 +216,38 @@ def _entities(models: Models) -> Run:
 
     def run(a: Analysis) -> None:
         a.document.entities = find_entities(a, a.ner_spans)
+
+    return run
+
+
+def _clear_syntax(a: Analysis) -> None:
+    for t in a.tokens:
+        t.head = t.dep = None
+
+
+@stage("syntax", needs=["morph"], clear=_clear_syntax)
+def _syntax(models: Models) -> Run:
+    """Dependency parse: each word's head and UD relation (slovnet syntax), for the
+    sentences a fact frame can read (every sentence with `tokens=True`)."""
+    from .facts.patterns import needs_parse
+    from .text.segment import sentence_words
+
+    parser = models.syntax
+
+    def run(a: Analysis) -> None:
+        named = None  # the sentences that hold an entity mention, when entities ran
+        if not a.parse_all and "entities" in a.ran:  # a frame's roles are entity mentions
+            named = {a.sentence_of(m.start) for e in a.document.entities for m in e.mentions}
+        chosen = [
+            s for k, s in enumerate(a.sentences)
+            if a.parse_all or ((named is None or k in named) and needs_parse(a.tokens, *s))
+        ]  # fmt: skip
+        parsed = parser(sentence_words(a.tokens, chosen))
+        for (first, last), arcs in zip(chosen, parsed):
+            if len(arcs) != last - first:
+                raise ValueError(f"{len(arcs)} arcs for {last - first} words")
+            for t, (head, dep) in zip(a.tokens[first:last], arcs):
+                t.head, t.dep = (first + head - 1 if head else None), dep
 
     return run
 

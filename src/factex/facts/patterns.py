@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from ..document import Token
 from ..record import Entity, Fact
 from ..resources import table
 from .args import best_date, own_dates
@@ -149,6 +150,22 @@ def frames(kind: str) -> tuple[Frame, ...]:
         )
         out.append(Frame(kind, lemmas, row[1], roles, gives, "\t".join(row), overrides))
     return tuple(out)
+
+
+@cache
+def triggers() -> frozenset[tuple[str, str]]:
+    """(lemma, part of speech) of every frame's trigger words, read from the pattern
+    files: a sentence with none of them gives no frame a fact, so the syntax stage
+    parses only sentences that hold one (and an entity mention, as every role is filled
+    with names; `needs_parse`)."""
+    every = (frame for kind in FRAME_TYPES for frame in frames(kind))
+    return frozenset((lemma, frame.pos) for frame in every for lemma in frame.lemmas)
+
+
+def needs_parse(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether words [first, last) hold the trigger of some frame."""
+    found = triggers()
+    return any((t.lemma, t.pos) in found for t in tokens[first:last])
 
 
 @cache

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .batch import Ahead, in_batches
+from .batch import in_batches
 
 SYNTAX_MODEL = "model/slovnet_syntax_news_v1.tar"
 
@@ -98,7 +98,6 @@ class SyntaxParser:
         model = self.model.infer.model
         self.head, self.rel = model.head, model.rel
         self.rels = self.model.infer.decoder.rels_vocab
-        self.ahead: Ahead[list[Arc]] = Ahead()  # several documents' sentences at once (pipe)
 
     def _run(self, chunk: list[list[str]]) -> list[list[Arc]]:
         """Head and relation of each word of each sentence."""
@@ -136,8 +135,4 @@ class SyntaxParser:
 
     def __call__(self, sentences: list[list[str]]) -> list[list[Arc]]:
         """(head, relation) for each word of each sentence."""
-        return self.ahead.run(sentences, self.batch_size, self._run)
-
-    def prepare(self, sentences: list[list[str]]) -> None:
-        """Parse these sentences (of several documents) now, in shared batches."""
-        self.ahead.fill(sentences, in_batches(sentences, self.batch_size, self._run))
+        return in_batches(sentences, self.batch_size, self._run)
