@@ -389,12 +389,14 @@ def disagrees(ctx: Context, phrase: Phrase, person: Span) -> bool:
     alone are told apart."""
     if ctx.feat(phrase.head, "Case") in {"Nom", "Acc", None} or _cases(ctx, person) != {"Nom"}:
         return False
+    if phrase.first == ctx.sentence(phrase.head)[0]:
+        return False  # a post opening its sentence: `Экс-председатель ... Хван бежал` (mistagged)
     if person.last < ctx.n and ctx.pos(person.last) in {"VERB", "AUX"}:
         return True  # `... министра спорта Алина Кравец рассказала`: the name's own verb
     k = person.first
     while (head := ctx.tokens[k].head) is not None and phrase.first <= head < person.last:
-        if head == phrase.head:
-            return False  # the parse reads the name as the post's
+        if head == phrase.head or phrase.first <= head < phrase.last:
+            return False  # the parse reads the name as the post's (`врио губернатора X`)
         k = head
     return ctx.tokens[k].dep in {"nsubj", "nsubj:pass"}
 
