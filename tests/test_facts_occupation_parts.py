@@ -100,3 +100,13 @@ def test_plural_form_whatever_the_tagger_says():
     assert plural_form("министрами", "министр")
     assert not plural_form("президента", "президент")
     assert not plural_form("главы", "глава")  # a genitive singular too
+
+
+def test_a_headed_noun_phrase_keeps_its_complements_only(nlp):
+    from factex.facts.occupation import _headed_object
+
+    ctx = _ctx(nlp, "Андрей Корнеев, который возглавлял университет с 2017 года и теперь уйдет.")
+    assert _headed_object(ctx, _at(ctx, "возглавлял"), "Acc") is None  # which one: unsaid
+    ctx = _ctx(nlp, "Нина Ковалева, которая возглавляет комитет по туризму Петербурга, сказала.")
+    phrase = _headed_object(ctx, _at(ctx, "возглавляет"), "Acc")
+    assert phrase is not None and phrase.org_text == "комитет по туризму Петербурга"

@@ -288,7 +288,7 @@ def _chained(ctx: Context, sep: int, phrase: Phrase, per_end: dict[int, Span]) -
 
 
 def _after_conjoined_noun(ctx: Context, sep: int, phrase: Phrase) -> int:
-    """`Илья Косов, основатель и генеральный директор «Смарт-Теха»`: a post conjoined to
+    """`Илья Косов, основатель и гендиректор «Смарт-Теха»`: a post conjoined to
     a noun in its case (no post itself) that follows a name and a comma; where that
     comma is, or `sep` when there is none."""
     case = ctx.feat(phrase.head, "Case")
@@ -720,11 +720,25 @@ def _headed_object(ctx: Context, i: int, case: str) -> Phrase | None:
         return None
     _, last = ctx.sentence(k)
     end = k + 1
-    while end < min(last, k + 8) and not ctx.is_punct(end) and ctx.pos(end) not in {"VERB", "AUX"}:
+    while end < min(last, k + 8) and _complement(ctx, end):
         end += 1
     if end == k + 1:
         return None  # `возглавил делегацию`: which one, the text does not say here
     return Phrase(i, i, i + 1, "", None, org_text=nominal_phrase(ctx, k, k, end))
+
+
+def _complement(ctx: Context, k: int) -> bool:
+    """Whether word k goes on an organisation noun phrase: a genitive (`отдел продаж
+    компании`), `по` and its noun (`комитет по туризму`), a name or its quotes; not a
+    date, adverb or clause (`университет с 2017 года и теперь`)."""
+    if ctx.is_punct(k):
+        return ctx.is_quote(k)
+    if ctx.span_at.get(k) is not None or (ctx.lemma(k) == "по" and ctx.pos(k + 1) == "NOUN"):
+        return True
+    if ctx.pos(k) not in {"NOUN", "PROPN", "ADJ"} or ctx.in_date(k):
+        return False
+    case = ctx.feat(k, "Case")
+    return case == "Gen" or (case == "Dat" and ctx.lemma(k - 1) == "по")
 
 
 AFFILIATION_PREPS = words("affiliation-preps")
