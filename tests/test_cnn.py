@@ -40,3 +40,19 @@ def test_named_entity_tags_are_slovnets(nlp):
         theirs = list(infer.decoder(infer.process(infer.encoder(sentences[:-1]))))
     assert tagger.tags(sentences) == [*theirs, []]
     assert any(tag != "O" for sentence in theirs for tag in sentence)
+
+
+def test_the_taggers_share_one_input(nlp):
+    morph, ner, syntax = nlp.models.morph.net, nlp.models.ner.net, nlp.models.syntax.net
+    assert morph.input is ner.input is syntax.input  # one navec lookup a batch for all three
+    sentences = _sentences()
+    shape_id, vectors = morph.input(sentences)
+    assert ner.input(sentences)[1] is vectors  # the NER tagger reads the morph tagger's batch
+    import numpy as np
+
+    rows = [morph.input.pad[0]]
+    for sentence in sentences:
+        rows += [morph.input.words.encode(w.lower()) for w in sentence] + [morph.input.pad[0]]
+    theirs = morph.emb(np.array(rows), shape_id)  # slovnet's own embedding
+    ours = np.concatenate((vectors, morph.emb.shape.weight.array[shape_id]), axis=-1)
+    assert np.array_equal(ours, theirs)

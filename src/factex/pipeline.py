@@ -16,6 +16,7 @@ from .facts import FACT_TYPES
 from .layers import LAYERS
 from .record import DocInfo, Document, StageWarning
 from .stages import STAGES, Models, Run, needed_by
+from .text.batch import prepare
 from .text.segment import segment
 from .time.reference import Reference
 from .windows import WINDOW, assemble
@@ -238,8 +239,7 @@ class Pipeline:
                     if len(text) <= TOGETHER_CHARS and text not in self.models.segments:
                         seg = self.models.segments[text] = segment(text)
                         sentences += seg.sentence_words()
-                for tagger in taggers:
-                    tagger.prepare(sentences)
+                prepare(taggers, sentences)
         except Exception:  # the documents are then processed one by one, and fail alone
             self._forget(taggers)
         try:

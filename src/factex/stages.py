@@ -25,6 +25,7 @@ from .text.segment import LINE_BREAK
 if TYPE_CHECKING:
     from .document import Analysis
     from .entities.ner import NerTagger
+    from .text.cnn import CnnTagger, WordInput
     from .text.morph import MorphTagger
     from .text.segment import Segments
     from .text.syntax import SyntaxParser
@@ -38,6 +39,10 @@ class Models:
     def __init__(self, batch_size: int = 128) -> None:
         self.batch_size = batch_size
         self.segments: dict[str, Segments] = {}  # segmented ahead by Pipeline.together
+        self.input: WordInput | None = None  # the navec input the taggers share
+
+    def _shared(self, net: CnnTagger) -> None:
+        self.input = self.input or net.input
 
     @cached_property
     def navec(self) -> Any:
@@ -49,19 +54,25 @@ class Models:
     def morph(self) -> MorphTagger:
         from .text.morph import MorphTagger
 
-        return MorphTagger(self.navec, self.batch_size)
+        tagger = MorphTagger(self.navec, self.batch_size, self.input)
+        self._shared(tagger.net)
+        return tagger
 
     @cached_property
     def syntax(self) -> SyntaxParser:
         from .text.syntax import SyntaxParser
 
-        return SyntaxParser(self.navec, self.batch_size)
+        parser = SyntaxParser(self.navec, self.batch_size, self.input)
+        self._shared(parser.net)
+        return parser
 
     @cached_property
     def ner(self) -> NerTagger:
         from .entities.ner import NerTagger
 
-        return NerTagger(self.navec, self.batch_size)
+        tagger = NerTagger(self.navec, self.batch_size, self.input)
+        self._shared(tagger.net)
+        return tagger
 
 
 @dataclass(frozen=True)

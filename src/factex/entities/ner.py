@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.batch import Ahead, in_batches
-from ..text.cnn import crf_paths
+from ..text.batch import Ahead
+from ..text.cnn import WordInput, crf_paths
 
 
 @dataclass
@@ -39,7 +39,7 @@ def bio_to_spans(tags: list[str], offset: int = 0) -> list[WordSpan]:
 class NerTagger:
     """slovnet_ner_news_v1 from natasha's wheel, applied to pre-split sentences."""
 
-    def __init__(self, navec, batch_size: int = 16) -> None:
+    def __init__(self, navec, batch_size: int = 16, shared: WordInput | None = None) -> None:
         from slovnet import NER
 
         from ..resources import model_path
@@ -48,10 +48,10 @@ class NerTagger:
         self.batch_size = batch_size
         self.model = NER.load(str(model_path("model/slovnet_ner_news_v1.tar")), batch_size)
         self.model.navec(navec)
-        self.net = CnnTagger(self.model.infer)
+        self.net = CnnTagger(self.model.infer, shared)
         self.ahead: Ahead[list[str]] = Ahead()  # several documents' sentences at once (pipe)
 
-    def _run(self, chunk: list[list[str]]) -> list[list[str]]:
+    def run_batch(self, chunk: list[list[str]]) -> list[list[str]]:
         """The CRF's best tags for each sentence, as slovnet decodes them."""
         scores, lengths = self.net.scores(chunk)
         decode = self.net.tags.decode
@@ -60,8 +60,4 @@ class NerTagger:
 
     def tags(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags (`B-PER`, `I-LOC`, `O`...) for each word of each sentence."""
-        return self.ahead.run(sentences, self.batch_size, self._run)
-
-    def prepare(self, sentences: list[list[str]]) -> None:
-        """Tag these sentences (of several documents) now, in shared batches."""
-        self.ahead.fill(sentences, in_batches(sentences, self.batch_size, self._run))
+        return self.ahead.run(sentences, self.batch_size, self.run_batch)

@@ -14,7 +14,9 @@ from pymorphy3.analyzer import Parse
 from ..document import Token
 from ..resources import table, wordlist
 from ..text.chars import QUOTES
-from ..text.morph import OC_TO_UD_CASE, UD_TO_OC_CASE, UD_TO_OC_GENDER, best_parse, parses
+from ..text.morph import OC_TO_UD_CASE, UD_TO_OC_CASE, UD_TO_OC_GENDER, best_parse, inflect, parses
+
+GENITIVE = frozenset({"gent"})
 
 
 def analyses(text: str) -> tuple[Parse, ...]:
@@ -69,7 +71,7 @@ def _inflect(word: Token, grammemes: set[str], loose: bool = False) -> str | Non
         return None  # `Юнайт` is no guessed plural `Юнайты`: a zero ending tells no case
     if parse.tag.case == "nomn" and not grammemes - {"nomn"}:
         return None
-    form = parse.inflect(grammemes)
+    form = inflect(parse, frozenset(grammemes))
     if form is None:
         return None
     if "Supr" in parse.tag:
@@ -287,7 +289,7 @@ def _genitive(name: str) -> str:
         return name
     for parse in parses(name):
         if "Geox" in parse.tag and parse.tag.case == "nomn":
-            form = parse.inflect({"gent"})
+            form = inflect(parse, GENITIVE)
             return restore_case(form.word, name) if form else name
     return name
 

@@ -6,6 +6,7 @@ from ..document import Token
 from ..entities.normalize import restore_case
 from ..record import DateExpr, Entity
 from ..text.morph import best_parse
+from ..text.morph import inflect as inflect_parse
 from .context import Context
 from .lexicon import mapping
 from .lexicon import words as words_of
@@ -73,7 +74,7 @@ def inflect(ctx: Context, i: int, grammemes: set[str]) -> str:
     """Word i in the given grammemes (pymorphy3), or as written when it cannot."""
     w = word(ctx, i)
     parse = best_parse(w.word, w.pos, w.tag)
-    form = parse.inflect(grammemes) if parse is not None else None
+    form = inflect_parse(parse, frozenset(grammemes)) if parse is not None else None
     if form is None and grammemes == {"nomn", "sing"} and ctx.pos(i) in {"NOUN", "PROPN"}:
         return restore_case(ctx.lemma(i), w.word)  # a noun the tag and dictionary disagree on
     return restore_case(form.word, w.word) if form else w.word

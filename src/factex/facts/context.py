@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..document import Analysis, Token, WordRange
 from ..entities.types import LOC
@@ -31,6 +32,7 @@ class Context:
     tokens: list[Token] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     span_at: dict[int, Span] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)  # per-word answers, once
 
     def __post_init__(self) -> None:
         a = self.analysis

@@ -63,7 +63,11 @@ KINDS = Triggers("event-kinds", longest_first=True)  # `форум`, `дни к�
 def _match(ctx: Context, i: int) -> tuple[str, int] | None:
     """(kind, index of the last trigger word) when an event word starts at i; adjectives
     may stand inside it (`Дни казахстанского кино`)."""
-    lemma = ctx.lemma(i) if KINDS.starting(ctx.lemma(i)) else _lemma_lower(ctx, i)
+    lemma = ctx.lemma(i)
+    if not KINDS.starting(lemma):
+        lemma = _lemma_lower(ctx, i)
+        if not KINDS.starting(lemma):  # most words: no event word starts here
+            return None
     hit = KINDS.at(ctx, i, lemma=lemma, skip=lambda j: ctx.pos(j) == "ADJ")
     return (hit.value, hit.last - 1) if hit is not None else None
 

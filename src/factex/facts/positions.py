@@ -83,6 +83,14 @@ def post_lemma(lemma: str) -> str:
 
 
 def is_post(ctx: Context, i: int) -> bool:
+    """Whether word i names a post; found for every word of the document at once."""
+    posts = ctx.memo.get("posts")
+    if posts is None:
+        posts = ctx.memo["posts"] = [_is_post(ctx, k) for k in range(ctx.n)]
+    return 0 <= i < len(posts) and posts[i]
+
+
+def _is_post(ctx: Context, i: int) -> bool:
     return (
         _noun_like(ctx, i)
         and (_is_post_lemma(ctx.lemma(i)) or _participle_post(ctx, i))

@@ -3,9 +3,9 @@ documents at once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 _blas: Any = None  # threadpoolctl's controller of the BLAS libraries loaded
@@ -59,3 +59,29 @@ class Ahead(Generic[T]):
         missing = [s for s, k in zip(sentences, keys) if k not in self._results]
         fresh = iter(in_batches(missing, size, run) if missing else [])
         return [self._results[k] if k in self._results else next(fresh) for k in keys]
+
+
+class Tagger(Protocol):
+    """A model whose results `Pipeline.together` computes ahead."""
+
+    batch_size: int
+    ahead: Ahead[Any]
+
+    def run_batch(self, chunk: list[list[str]]) -> list[Any]: ...
+
+
+def prepare(taggers: Sequence[Tagger], sentences: list[list[str]]) -> None:
+    """Run the taggers over these sentences (of several documents) now, in shared
+    batches, each batch through every tagger in turn (so that they share its input,
+    `cnn.WordInput`); each document then takes its results from `Ahead`."""
+    if not taggers:
+        return
+    size = taggers[0].batch_size
+    results: list[list[Any]] = [[] for _ in taggers]
+    with blas_within_one_thread():
+        for k in range(0, len(sentences), size):
+            chunk = sentences[k : k + size]
+            for out, tagger in zip(results, taggers):
+                out.extend(tagger.run_batch(chunk))
+    for out, tagger in zip(results, taggers):
+        tagger.ahead.fill(sentences, out)

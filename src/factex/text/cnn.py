@@ -18,18 +18,39 @@ import numpy as np
 from slovnet.shape import word_shape
 
 CACHE_WORDS = 200_000  # words whose ids are kept (cleared when full)
+KEEP_BATCHES = 2  # batches whose input is kept for the next model (morph, then NER)
 
 
-class CnnTagger:
-    """One slovnet tagger (its `infer`: encoder, model and decoder) over word lists."""
+class WordInput:
+    """The part of the input the three models share: slovnet's word and shape ids of
+    a batch of sentences and the words' navec vectors, computed once a batch for every
+    model built on the same navec and vocabularies (`fits`); each model adds its own
+    shape embedding. Kept for the last `KEEP_BATCHES` batches: the NER tagger reads the
+    batches the morphology tagger has just read."""
 
     def __init__(self, infer: Any) -> None:
-        model, encoder = infer.model, infer.encoder
+        encoder, word = infer.encoder, infer.model.emb.word
         self.words, self.shapes = encoder.words_vocab, encoder.shapes_vocab
-        self.tags: Any = getattr(infer.decoder, "tags_vocab", None)  # the syntax model has none
-        self.emb, self.layers, self.head = model.emb, model.encoder.layers, model.head
         self.pad = (self.words.pad_id, self.shapes.pad_id)
+        self.indexes, self.codes = word.indexes.array, word.codes.array
+        parts, centroids, width = self.codes.shape
+        # navec's vector of word w is codes[k, indexes[w, k]] for each part k, laid end to
+        # end: one `take` over the parts' centroids flattened (the same values as slovnet's)
+        self._centroids = self.codes.reshape(parts * centroids, width)
+        self._offsets = np.arange(parts) * centroids
         self._ids: dict[str, tuple[int, int]] = {}
+        self._kept: dict[tuple[tuple[str, ...], ...], tuple[np.ndarray, np.ndarray]] = {}
+
+    def fits(self, infer: Any) -> bool:
+        """Whether a model reads its input as this one does: the same navec arrays and
+        the same word and shape vocabularies."""
+        encoder, word = infer.encoder, infer.model.emb.word
+        return (
+            word.indexes.array is self.indexes
+            and word.codes.array is self.codes
+            and encoder.words_vocab.items == self.words.items
+            and encoder.shapes_vocab.items == self.shapes.items
+        )
 
     def _word_ids(self, word: str) -> tuple[int, int]:
         ids = self._ids.get(word)
@@ -41,6 +62,36 @@ class CnnTagger:
                 self.shapes.encode(word_shape(word)),
             )
         return ids
+
+    def __call__(self, sentences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Shape ids and navec vectors of the rows of `sentences` laid end to end, with a
+        pad row before each sentence and after the last (pad rows' vectors are zeros)."""
+        key = tuple(map(tuple, sentences))
+        found = self._kept.get(key)
+        if found is None:
+            ids = [self.pad]
+            for sentence in sentences:
+                ids += map(self._word_ids, sentence)
+                ids.append(self.pad)
+            word_id = np.array([i for i, _ in ids])
+            shape_id = np.array([s for _, s in ids])
+            at = self.indexes[word_id] + self._offsets
+            vectors = np.take(self._centroids, at, axis=0).reshape(len(ids), -1)
+            if len(self._kept) >= KEEP_BATCHES:
+                del self._kept[next(iter(self._kept))]
+            found = self._kept[key] = (shape_id, vectors)
+        return found
+
+
+class CnnTagger:
+    """One slovnet tagger (its `infer`: encoder, model and decoder) over word lists;
+    `shared` is the input of other models of the same navec, used if it fits."""
+
+    def __init__(self, infer: Any, shared: WordInput | None = None) -> None:
+        model = infer.model
+        self.input = shared if shared is not None and shared.fits(infer) else WordInput(infer)
+        self.tags: Any = getattr(infer.decoder, "tags_vocab", None)  # the syntax model has none
+        self.emb, self.layers, self.head = model.emb, model.encoder.layers, model.head
 
     def scores(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int]]:
         """The head's scores for every word of `sentences`, one row a word, sentence
@@ -54,13 +105,9 @@ class CnnTagger:
         """The encoder's output for every word of `sentences` (at least one word), one
         row a word, sentence after sentence."""
         lengths = [len(s) for s in sentences]
-        ids = [self.pad]
-        for sentence in sentences:
-            ids += map(self._word_ids, sentence)
-            ids.append(self.pad)
-        word_id = np.array([i for i, _ in ids])
-        shape_id = np.array([s for _, s in ids])
-        x = self.emb(word_id, shape_id)  # rows x features; pad rows embed to zeros
+        shape_id, vectors = self.input(sentences)
+        # rows x features, as slovnet's WordShapeEmbedding; pad rows embed to zeros
+        x = np.concatenate((vectors, self.emb.shape.weight.array[shape_id]), axis=-1)
         gaps = np.cumsum([0, *(n + 1 for n in lengths)])  # the zero rows
         for layer in self.layers:
             x = _layer(layer, x)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pymorphy3
@@ -12,7 +12,7 @@ from pymorphy3.analyzer import Parse
 from pymorphy3.tagset import OpencorporaTag
 from slovnet.conll import parse_conll_tag
 
-from .batch import Ahead, in_batches
+from .batch import Ahead
 from .tagset import (
     MORPH_MODEL,
     NO_WORD_CLASS,
@@ -24,7 +24,12 @@ from .tagset import (
     UD_TO_OC_POS_FIRST,
 )
 
-__all__ = ["OC_TO_UD_CASE", "UD_TO_OC_CASE", "UD_TO_OC_GENDER", "best_parse", "lemma", "parses"]
+if TYPE_CHECKING:
+    from .cnn import WordInput
+
+__all__ = [
+    "OC_TO_UD_CASE", "UD_TO_OC_CASE", "UD_TO_OC_GENDER", "best_parse", "inflect", "lemma", "parses",
+]  # fmt: skip
 
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 # Each UD feature's OpenCorpora category: every grammeme any of its values maps to.
@@ -216,6 +221,13 @@ def lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
     return _fold(_ud_lemma(parse, pos, dict(feats)))
 
 
+@lru_cache(maxsize=50_000)
+def inflect(parse: Parse, grammemes: frozenset[str]) -> Parse | None:
+    """`parse.inflect(grammemes)`, computed once per parse and grammemes for every stage
+    (pymorphy3 builds the word's whole lexeme for it)."""
+    return parse.inflect(set(grammemes))
+
+
 def _plural_for_singular(parse: Parse, feats: tuple[tuple[str, str], ...]) -> bool:
     """A common noun's genitive plural parse for a word tagged singular."""
     tag = _tag_facts(parse.tag)
@@ -322,7 +334,7 @@ def _fold(lemma: str) -> str:
 class MorphTagger:
     """slovnet's news morphology model: UD part of speech and features per word."""
 
-    def __init__(self, navec, batch_size: int = 16) -> None:
+    def __init__(self, navec, batch_size: int = 16, shared: WordInput | None = None) -> None:
         from slovnet import Morph
 
         from ..resources import model_path
@@ -331,11 +343,11 @@ class MorphTagger:
         self.batch_size = batch_size
         self.model = Morph.load(str(model_path(MORPH_MODEL)), batch_size)
         self.model.navec(navec)
-        self.net = CnnTagger(self.model.infer)
+        self.net = CnnTagger(self.model.infer, shared)
         self._tags: dict[int, tuple[str, dict[str, str]]] = {}  # tag id -> POS, features
         self.ahead: Ahead[list[int]] = Ahead()  # several documents' sentences at once (pipe)
 
-    def _run(self, chunk: list[list[str]]) -> list[list[int]]:
+    def run_batch(self, chunk: list[list[str]]) -> list[list[int]]:
         """Tag ids of each word of each sentence."""
         scores, lengths = self.net.scores(chunk)
         ids = scores.argmax(-1).tolist()
@@ -351,11 +363,7 @@ class MorphTagger:
     def __call__(self, sentences: list[list[str]]) -> list[list[tuple[str, dict[str, str]]]]:
         """(POS, features) for each word of each sentence."""
         out = []
-        for ids in self.ahead.run(sentences, self.batch_size, self._run):
+        for ids in self.ahead.run(sentences, self.batch_size, self.run_batch):
             tags = map(self._tag, ids)
             out.append([(pos, dict(feats)) for pos, feats in tags])
         return out
-
-    def prepare(self, sentences: list[list[str]]) -> None:
-        """Tag these sentences (of several documents) now, in shared batches."""
-        self.ahead.fill(sentences, in_batches(sentences, self.batch_size, self._run))

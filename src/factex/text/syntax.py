@@ -11,11 +11,14 @@ keeps slovnet's heads as they come (what slovnet's own `Syntax` gives).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .batch import in_batches
+
+if TYPE_CHECKING:
+    from .cnn import WordInput
 
 SYNTAX_MODEL = "model/slovnet_syntax_news_v1.tar"
 
@@ -84,7 +87,10 @@ def _movable(heads: list[int], loose: list[int]) -> list[int]:
 class SyntaxParser:
     """slovnet_syntax_news_v1 from natasha's wheel, applied to pre-split sentences."""
 
-    def __init__(self, navec: Any, batch_size: int = 16, *, mend: bool = True) -> None:
+    def __init__(
+        self, navec: Any, batch_size: int = 16, shared: WordInput | None = None, *,
+        mend: bool = True,
+    ) -> None:  # fmt: skip
         from slovnet import Syntax
 
         from ..resources import model_path
@@ -94,7 +100,7 @@ class SyntaxParser:
         self.mend = mend
         self.model = Syntax.load(str(model_path(SYNTAX_MODEL)), batch_size)
         self.model.navec(navec)
-        self.net = CnnTagger(self.model.infer)
+        self.net = CnnTagger(self.model.infer, shared)
         model = self.model.infer.model
         self.head, self.rel = model.head, model.rel
         self.rels = self.model.infer.decoder.rels_vocab
