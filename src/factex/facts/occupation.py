@@ -729,12 +729,18 @@ def _headed_object(ctx: Context, i: int, case: str) -> Phrase | None:
 
 def _complement(ctx: Context, k: int) -> bool:
     """Whether word k goes on an organisation noun phrase: a genitive (`отдел продаж
-    компании`), `по` and its noun (`комитет по туризму`), a name or its quotes; not a
+    компании`), `по` and its noun (`комитет по туризму`), `в` and a named organisation
+    (`в японском МИДе`), a name or its quotes; not a
     date, adverb or clause (`университет с 2017 года и теперь`)."""
     if ctx.is_punct(k):
         return ctx.is_quote(k)
     if ctx.span_at.get(k) is not None or (ctx.lemma(k) == "по" and ctx.pos(k + 1) == "NOUN"):
         return True
+    if ctx.lemma(k) == "в" or (ctx.pos(k) == "ADJ" and ctx.feat(k, "Case") == "Loc"):
+        j = k + 1  # `отдел России в японском МИДе`: where, when it is a name
+        while ctx.pos(j) == "ADJ":
+            j += 1
+        return ctx.span_at.get(j) is not None and ctx.span_at[j].entity.type == ORG
     if ctx.pos(k) not in {"NOUN", "PROPN", "ADJ"} or ctx.in_date(k):
         return False
     case = ctx.feat(k, "Case")
