@@ -126,6 +126,15 @@ def test_only_sentences_a_frame_can_read_are_parsed(nlp):
     assert alone["facts"] == nlp(text).to_dict()["facts"]
 
 
+def test_a_pronoun_by_a_trigger_has_its_sentence_and_its_paragraph_before_parsed(nlp):
+    text = (
+        "Анна Белова живет в Казани.\n\n"  # another paragraph: not parsed
+        "Иван Орлов долго работал в Самаре. В 2019 году он возглавил завод."
+    )
+    tokens = nlp.analyse(text).tokens
+    assert {t.sent for t in tokens if t.dep is not None} == {1, 2}
+
+
 def test_triggers_come_from_the_pattern_files():
     from factex.facts.lexicon import words
     from factex.facts.patterns import triggers

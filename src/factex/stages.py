@@ -23,7 +23,7 @@ from .resources import model_path
 from .text.segment import LINE_BREAK
 
 if TYPE_CHECKING:
-    from .document import Analysis
+    from .document import Analysis, WordRange
     from .entities.ner import NerTagger
     from .text.cnn import CnnTagger, WordInput
     from .text.morph import MorphTagger
@@ -184,12 +184,13 @@ def _morph(models: Models) -> Run:
     tagger = models.morph  # shared with Pipeline.together
 
     def run(a: Analysis) -> None:
-        tags = [tag for sent in tagger(sentence_words(a.tokens, a.sentences)) for tag in sent]
+        sentences = tagger.tagged(sentence_words(a.tokens, a.sentences))
+        tags = [tag for sent in sentences for tag in sent]
         if len(tags) != len(a.tokens):
             raise ValueError(f"{len(tags)} tags for {len(a.tokens)} tokens")
-        for t, (pos, feats) in zip(a.tokens, tags):
+        for t, (pos, feats, key) in zip(a.tokens, tags):
             t.pos, t.feats = pos, feats
-            t.lemma = lemma(t.word, pos, t.tag)
+            t.lemma = lemma(t.word, pos, key)  # key: t.tag, sorted once per tag
 
     return run
 
@@ -240,19 +241,12 @@ def _clear_syntax(a: Analysis) -> None:
 def _syntax(models: Models) -> Run:
     """Dependency parse: each word's head and UD relation (slovnet syntax), for the
     sentences a fact frame can read (every sentence with `tokens=True`)."""
-    from .facts.patterns import needs_parse
     from .text.segment import sentence_words
 
     parser = models.syntax
 
     def run(a: Analysis) -> None:
-        named = None  # the sentences that hold an entity mention, when entities ran
-        if not a.parse_all and "entities" in a.ran:  # a frame's roles are entity mentions
-            named = {a.sentence_of(m.start) for e in a.document.entities for m in e.mentions}
-        chosen = [
-            s for k, s in enumerate(a.sentences)
-            if a.parse_all or ((named is None or k in named) and needs_parse(a.tokens, *s))
-        ]  # fmt: skip
+        chosen = a.sentences if a.parse_all else _to_parse(a)
         parsed = parser(sentence_words(a.tokens, chosen))
         for (first, last), arcs in zip(chosen, parsed):
             if len(arcs) != last - first:
@@ -261,6 +255,39 @@ def _syntax(models: Models) -> Run:
                 t.head, t.dep = (first + head - 1 if head else None), dep
 
     return run
+
+
+def _to_parse(a: Analysis) -> list[WordRange]:
+    """The sentences a fact frame can read: a frame's trigger and an entity mention (a
+    frame's roles are entity mentions) or a pronoun or generic noun standing for one
+    (`компания приобрела`), with the sentences of its paragraph before it where its
+    antecedent may be (`facts/anaphora.py`)."""
+    from .facts.anaphora import BACK, may_refer
+    from .facts.patterns import needs_parse
+
+    if "entities" not in a.ran:
+        return [s for s in a.sentences if needs_parse(a.tokens, *s)]
+    named = {a.sentence_of(m.start) for e in a.document.entities for m in e.mentions}
+    paragraph: dict[int, int] = {}  # sentence -> the start of its paragraph
+    for p in a.paragraphs:
+        k = a.sentence_of(p.start)
+        if k is not None:
+            paragraph[k] = p.start
+    chosen: set[int] = set()
+    start = 0
+    for k, s in enumerate(a.sentences):
+        start = paragraph.get(k, start)
+        if not needs_parse(a.tokens, *s):
+            continue
+        if k in named:
+            chosen.add(k)
+        if may_refer(a.tokens, *s):
+            chosen.add(k)
+            chosen.update(
+                j for j in range(max(0, k - BACK), k)
+                if j in named and a.tokens[a.sentences[j].first].start >= start
+            )  # fmt: skip
+    return [a.sentences[k] for k in sorted(chosen)]
 
 
 def layer_stage(lay: Layer) -> None:

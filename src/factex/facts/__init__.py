@@ -13,11 +13,13 @@ from collections.abc import Iterable
 from ..document import Analysis
 from ..record import Fact
 from . import deal, event, meeting, occupation, ownership, quote, signing, visit  # noqa: F401 (registers)
+from .anaphora import settle
 from .context import Context
 from .descriptions import describe
 from .patterns import match, merge_into
 from .persons import Persons
 from .registry import FACT_TYPES, Found, with_needs
+from .tree import Tree
 
 __all__ = ["FACT_TYPES", "extract_facts", "with_needs"]
 
@@ -36,6 +38,8 @@ def extract_facts(analysis: Analysis, types: Iterable[str] | None = None) -> lis
     found: Found = {}
     for name in with_needs(chosen):
         found[name] = FACT_TYPES[name].find(ctx, persons, found)
-    merge_into(found, match(ctx))  # fact frames over the dependency tree (patterns.py)
+    tree = Tree(ctx)
+    merge_into(found, match(ctx, tree))  # fact frames over the dependency tree (patterns.py)
+    settle(tree, found)  # `Министерство возглавляет ...`: the ministry named before
     facts = [f for name in chosen if name in found for f in found[name]]
     return sorted(facts, key=lambda f: (f.start, f.type))

@@ -54,7 +54,9 @@ def _lemma_lower(ctx: Context, i: int) -> str:
     text = ctx.text(i)
     if not text[:1].isupper() or not text.isalpha():
         return ctx.lemma(i)
-    return _common_lemma(text.lower())
+    # pymorphy3 reads a word of two letters or more as in lower case (only a lone capital
+    # may be an initial): the parses of the word as written, cached by its lemma, serve
+    return _common_lemma(text if len(text) > 1 else text.lower())
 
 
 KINDS = Triggers("event-kinds", longest_first=True)  # `форум`, `дни культуры`

@@ -27,20 +27,20 @@ def organisation_meant(ctx: Context, noun: int) -> Entity | None:
     fits = {lemma, *multimap("implied-org-kinds").get(lemma, ())}
     before = ctx.spans_in(max(0, noun - WINDOW), noun, ORG)
     counts = Counter(s.entity for s in before)
-    kinds = {e: _kinds(ctx, [s for s in before if s.entity is e]) for e in counts}
-    matching = [e for e in counts if kinds[e] & fits]
+    kinds_of = {e: kinds(ctx, [s for s in before if s.entity is e]) for e in counts}
+    matching = [e for e in counts if kinds_of[e] & fits]
     if matching:
         ranked = sorted(matching, key=lambda e: -counts[e])
         if len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]:
             return ranked[0]
         return None
     near = ctx.sentence(ctx.sentence(noun).first - 1).first  # this sentence and the one before
-    recent = [s for s in before if s.first >= near and not kinds[s.entity]]
+    recent = [s for s in before if s.first >= near and not kinds_of[s.entity]]
     subjects = {s.entity for s in recent if _subject(ctx, s)}
     return next(iter(subjects)) if len(subjects) == 1 else None
 
 
-def _kinds(ctx: Context, spans: list[Span]) -> set[str]:
+def kinds(ctx: Context, spans: list[Span]) -> set[str]:
     """What an organisation is: the organisation nouns before its mentions (`Банк
     «Капитал»`), and the words of its name and of its aliases (`Госдума` = `Государственная
     дума`)."""
@@ -69,7 +69,7 @@ def _head_before(ctx: Context, span: Span) -> int:
 
 def _all_kinds() -> set[str]:
     table = multimap("implied-org-kinds")
-    return set(table) | {k for kinds in table.values() for k in kinds}
+    return set(table) | {k for row in table.values() for k in row}
 
 
 def _subject(ctx: Context, span: Span) -> bool:

@@ -148,7 +148,10 @@ def _elided(
         if any(_trigger(ctx, k) is not None for k in range(start, stop)):
             continue  # read at its own meeting word
         partners = _participants(ctx, persons, start, stop, i)
-        people = unique(_subjects(ctx, persons, *clause) + partners)
+        subjects = _subjects(ctx, persons, *clause)
+        if not subjects and (he := _pronoun_subject(ctx, persons, clause[0], i)) is not None:
+            subjects = [he[1]]  # `он встретится с X, а в среду — с Y`
+        people = unique(subjects + partners)
         if partners and len(people) >= 2:
             first, last = ctx.sentence(i)
             args: dict[str, Any] = {
@@ -159,6 +162,14 @@ def _elided(
                 "topics": [],
             }
             facts.append(Fact("meeting", ctx.start(first), ctx.stop(last - 1), args))
+
+
+def _has_pronoun_subject(ctx: Context, a: int, i: int) -> bool:
+    """`..., а затем он встретился с Y`: a subject pronoun of its own before the meeting word."""
+    return any(
+        ctx.lemma(j) in {"он", "она"} and ctx.pos(j) == "PRON" and ctx.feat(j, "Case") == "Nom"
+        for j in range(a, i)
+    )
 
 
 def _pronoun_subject(
@@ -267,7 +278,9 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
             continue
         a, b = ctx.clause(i, relative=False)
         people = _participants(ctx, persons, a, b, i)
-        sequel = continues(ctx, a)  # `переговоры с X, а затем беседа с Y`: one each
+        later = continues(ctx, a)  # `переговоры с X, а затем беседа с Y`: one each
+        # `..., а Орлов провел переговоры с Y`: a subject of its own, not the one before
+        sequel = later and not persons.within(a, i, "Nom") and not _has_pronoun_subject(ctx, a, i)
         if sequel:
             people = _subjects(ctx, persons, *ctx.clause(a - 2, relative=False)) + people
         parts = later_parts(ctx, b)
@@ -280,6 +293,11 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
             for j in range(i + 1, b)
         ):
             continue  # `приняли участие`, `принял решение`: no guest
+        if lem in HOSTING and any(
+            ctx.lemma(j) in words("admission-nouns") and ctx.lemma(j - 1) in {"на", "в", "во"}
+            for j in range(i + 1, min(b, i + 4))
+        ):
+            continue  # `принял на работу`, `принял в партию`: admitted, not received
         date = best_date(own_dates(ctx, a, b))
         args: dict[str, Any] = {
             "participants": unique(people),
@@ -296,7 +314,7 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
         first, last = ctx.sentence(i)
         new = Fact("meeting", ctx.start(first), ctx.stop(last - 1), args)
         before = {ctx.lemma(k) for k in range(max(a, i - 3), i)}
-        if before & words("meeting-earlier") or sequel or parts:
+        if before & words("meeting-earlier") or later or parts:
             facts.append(new)  # `предыдущая встреча`, a sequence: another meeting
         else:
             near = before | {ctx.lemma(k) for k in range(i + 1, min(b, i + 4))}

@@ -15,7 +15,8 @@
   from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
   `rel=a|b` (up or down) only to a word of lemma `a` or `b` (`=@name`: the words of
   `models/facts-<name>.txt`); `^rel-`, `^rel@в` up only from a word with no preposition,
-  with `в`; every step down reads the word's arguments as `Tree.args` gives them;
+  with `в`; every step down reads the word's arguments as `Tree.args` gives them; a role
+  named `...!` is required (no fact when it is empty);
 - `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
   for the post phrase the trigger heads (`positions.phrase_at`), `org=@post` for its
   organisation (before the org role's names); `key=!value` sets the
@@ -246,6 +247,8 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
                 continue
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
+            if any(r.name.endswith("!") and not filled[r.name] for r in frame.roles):
+                continue  # a required role is empty (`приняли участие`: no guest)
             overrides = frame.overrides
             if any(role.name.startswith("each") for role in frame.roles):
                 overrides |= {"parties"}
@@ -315,7 +318,7 @@ def _deal_of(ctx: Context, i: int, frame: Frame, names: list[Entity]) -> list[Fa
 def _meeting(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
     ctx = tree.ctx
     people = list(dict.fromkeys(e for names in filled.values() for e in names))
-    if len(people) < 2:
+    if len(people) < 2 or _admitted(tree, i):
         return []
     a, b = ctx.clause(i)
     args: dict[str, Any] = {"participants": people, "place": _place(tree, i),
@@ -326,6 +329,15 @@ def _meeting(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) 
     if modality:
         args["modality"] = modality
     return [Fact("meeting", *_sentence(ctx, i), args)]
+
+
+def _admitted(tree: Tree, i: int) -> bool:
+    """`принял на работу`, `принял в партию`: someone is admitted, not received
+    (`models/facts-admission-nouns.txt`)."""
+    return any(
+        tree.dep(c) == "obl" and tree.ctx.lemma(c) in words("admission-nouns")
+        for c in tree.children[i]
+    )
 
 
 def _place(tree: Tree, i: int) -> Entity | None:

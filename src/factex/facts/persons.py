@@ -8,15 +8,17 @@ country or organisation.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 
 from ..entities.types import LOC, PER
 from ..record import Entity
+from .anaphora import resolve
 from .context import Context
 from .lexicon import mapping, multimap, words
 from .occupation import Occupation
 from .positions import Phrase, canonical, is_post, phrase_at
 from .pronouns import antecedent
+from .tree import Tree
 
 COUNT_WORDS = {"два": 2, "оба": 2, "три": 3, "трое": 3, "двое": 2}
 
@@ -46,9 +48,17 @@ class Persons:
         return [e for _, e in sorted(out, key=lambda p: p[0])]
 
     def antecedent(self, j: int) -> Entity | None:
-        """The person pronoun j stands for (`pronouns.antecedent`)."""
-        span = antecedent(self.ctx, j)
+        """The person pronoun j stands for: the one `anaphora.resolve` finds over the
+        parse, else `pronouns.antecedent` (`По ее словам` opening a paragraph)."""
+        found = resolve(self.tree, j, PER) if self.tree.parsed else []
+        if len(found) == 1:  # the frames' resolver (`anaphora.py`)
+            return found[0]
+        span = antecedent(self.ctx, j)  # else the person named in the sentence before
         return span.entity if span is not None else None
+
+    @cached_property
+    def tree(self) -> Tree:
+        return Tree(self.ctx)
 
     def at(self, head: int) -> Entity | None:
         """The person that the post word at `head` stands for, or None."""

@@ -85,8 +85,10 @@ def post_lemma(lemma: str) -> str:
 def is_post(ctx: Context, i: int) -> bool:
     """Whether word i names a post; found for every word of the document at once."""
     posts = ctx.memo.get("posts")
-    if posts is None:
-        posts = ctx.memo["posts"] = [_is_post(ctx, k) for k in range(ctx.n)]
+    if posts is None:  # only a noun-like word may name a post (`_noun_like`)
+        nounish = {"NOUN", "PROPN", "VERB", "ADJ"}
+        posts = [t.pos in nounish and _is_post(ctx, k) for k, t in enumerate(ctx.tokens)]
+        ctx.memo["posts"] = posts
     return 0 <= i < len(posts) and posts[i]
 
 

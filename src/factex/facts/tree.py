@@ -14,9 +14,11 @@ What repeats across frames is done here, once:
   совладелец «Альфы»)`: `совладелец` is in apposition to `Орлов` too);
 - a word stands for the names it holds: itself, its appositions and flat names after it, its
   genitives other than places (`сеть аптек «Здоровье»`, not `отдел России`), two levels
-  down; and for a generic noun right
+  down (a share costs no level: `30% акций банка «Альфа»`); and for a generic noun right
   after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`);
-- conjuncts share the role of their head (`А, Б и В`).
+- conjuncts share the role of their head (`А, Б и В`);
+- a pronoun or a generic noun stands for the name it refers to in its paragraph, when
+  exactly one agrees (`anaphora.py`); an inanimate noun stands for no person.
 """
 
 from __future__ import annotations
@@ -25,13 +27,16 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
+from ..entities.types import PER
 from ..record import Entity
+from .anaphora import bare, resolve
 from .context import Context
 from .lexicon import words
 
 RELATIVE = {"который": "", "кто": "", "что": "", "куда": "в", "где": "в", "чей": ""}
 NAMING = {"appos", "flat", "flat:name", "flat:foreign"}
 GENERIC = words("org-nouns")
+SHARES = frozenset({"%", "процент", "акция", "доля", "пакет"})  # a part of the name after them
 
 # An argument: the word, the relation it plays, its preposition ("" for none).
 Arg = tuple[int, str, str]
@@ -163,13 +168,18 @@ class Tree:
     ) -> list[Entity]:
         """The named entities of these types word i stands for, each conjunct's too (unless
         not `conjuncts`); words in `skip` (another role's) are passed over."""
+        ctx = self.ctx
+        if types == PER and ctx.pos(i) == "NOUN" and ctx.feat(i, "Animacy") == "Inan":
+            return []  # `принял отставку министра Орлова`: no person is received
         out: list[Entity] = []
         for k in self.conjuncts(i) if conjuncts else (i,):
             for e in self._names_of(k, types, 2, skip):
                 if e not in out:
                     out.append(e)
-        if not out and self.ctx.lemma(i) in GENERIC:
+        if not out and ctx.lemma(i) in GENERIC:
             out = self._named_before(i, types)
+        if not out and i not in skip:  # `он`, `компания`: the name they stand for
+            out = [e for e in resolve(self, i, types) if e not in out]
         return out
 
     def _names_of(
@@ -178,7 +188,7 @@ class Tree:
         if i in skip:
             return []
         span = self.ctx.span_at.get(i)
-        if span is not None:
+        if span is not None and not bare(self.ctx, span):  # `Банку`: a noun, no name
             return [span.entity] if span.entity.type in types.split() else []
         out: list[Entity] = []
         if depth == 0:
@@ -189,8 +199,9 @@ class Tree:
             if (dep in NAMING and c > i) or genitive:  # a name follows the noun it names
                 # a place in the genitive is whose, not which (`отдел России`)
                 kinds = " ".join(t for t in types.split() if t != "LOC") if genitive else types
+                cost = 0 if self.ctx.lemma(i) in SHARES else 1  # `30% акций банка «Альфа»`
                 for k in self.conjuncts(c):
-                    out += [e for e in self._names_of(k, kinds, depth - 1, skip) if e not in out]
+                    out += [e for e in self._names_of(k, kinds, depth - cost, skip) if e not in out]
         return out
 
     def _named_before(self, i: int, types: str) -> list[Entity]:

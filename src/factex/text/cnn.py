@@ -128,11 +128,17 @@ def _layer(layer: Any, x: np.ndarray) -> np.ndarray:
     for k in range(kernel):
         windows[:, :, k] = x[k : rows - 2 + k]
     weight = conv.weight.array.reshape(filters, channels * kernel)
-    out = np.zeros((rows, filters), dtype=x.dtype)
-    inner = out[1:-1]
-    inner[:] = np.matmul(windows.reshape(rows - 2, channels * kernel), weight.T) + conv.bias.array
-    out = out.clip(0)
-    return (out - norm.mean.array) / norm.std.array * norm.weight.array + norm.bias.array
+    out = np.empty((rows, filters), dtype=x.dtype)
+    out[0] = out[-1] = 0
+    np.matmul(windows.reshape(rows - 2, channels * kernel), weight.T, out=out[1:-1])
+    out[1:-1] += conv.bias.array
+    # ReLU and BatchNorm in place: the same operations on the same values, no copies
+    np.clip(out, 0, None, out=out)
+    out -= norm.mean.array
+    out /= norm.std.array
+    out *= norm.weight.array
+    out += norm.bias.array
+    return out
 
 
 def crf_paths(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -> list[list[int]]:
@@ -155,18 +161,13 @@ def crf_paths(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -
         candidates = score[:, :, None] + transitions + emissions[step][:, None, :]
         history.append(candidates.argmax(-2))
         score = np.where((step < size)[:, None], candidates.max(-2), score)
-    best = score.argmax(-1).tolist()
-    back = np.array(history).tolist() if history else []
-    paths: list[list[int]] = []
-    for k, n in enumerate(lengths):
-        if not n:
-            paths.append([])
-            continue
-        tag = best[k]
-        path = [tag]
-        for step in range(n - 2, -1, -1):
-            tag = back[step][k][tag]
-            path.append(tag)
-        path.reverse()
-        paths.append(path)
-    return paths
+    # back along the history, every sentence at once from its last word's best tag: a
+    # sentence takes the step back to word j while j + 1 is one of its words
+    tag, rows = score.argmax(-1), np.arange(count)
+    path = np.empty((longest, count), dtype=tag.dtype)
+    path[size - 1, rows] = tag
+    for step in range(longest - 2, -1, -1):
+        tag = np.where(step < size - 1, history[step][rows, tag], tag)
+        path[step] = tag
+    columns = path.T.tolist()
+    return [column[:n] for column, n in zip(columns, lengths)]

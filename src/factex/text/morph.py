@@ -344,7 +344,8 @@ class MorphTagger:
         self.model = Morph.load(str(model_path(MORPH_MODEL)), batch_size)
         self.model.navec(navec)
         self.net = CnnTagger(self.model.infer, shared)
-        self._tags: dict[int, tuple[str, dict[str, str]]] = {}  # tag id -> POS, features
+        # tag id -> POS, features and the features as `Token.tag` sorts them
+        self._tags: dict[int, tuple[str, dict[str, str], tuple[tuple[str, str], ...]]] = {}
         self.ahead: Ahead[list[int]] = Ahead()  # several documents' sentences at once (pipe)
 
     def run_batch(self, chunk: list[list[str]]) -> list[list[int]]:
@@ -354,16 +355,24 @@ class MorphTagger:
         ends = np.cumsum(lengths).tolist()
         return [ids[end - n : end] for n, end in zip(lengths, ends)]
 
-    def _tag(self, tag_id: int) -> tuple[str, dict[str, str]]:
+    def _tag(self, tag_id: int) -> tuple[str, dict[str, str], tuple[tuple[str, str], ...]]:
         found = self._tags.get(tag_id)
         if found is None:
-            found = self._tags[tag_id] = parse_conll_tag(self.net.tags.decode(tag_id))
+            pos, feats = parse_conll_tag(self.net.tags.decode(tag_id))
+            found = self._tags[tag_id] = (pos, feats, tuple(sorted(feats.items())))
         return found
 
     def __call__(self, sentences: list[list[str]]) -> list[list[tuple[str, dict[str, str]]]]:
         """(POS, features) for each word of each sentence."""
+        return [[(pos, feats) for pos, feats, _ in sent] for sent in self.tagged(sentences)]
+
+    def tagged(
+        self, sentences: list[list[str]]
+    ) -> list[list[tuple[str, dict[str, str], tuple[tuple[str, str], ...]]]]:
+        """(POS, features, the features sorted as `Token.tag`) for each word of each
+        sentence; each word has its own dict of features."""
         out = []
         for ids in self.ahead.run(sentences, self.batch_size, self.run_batch):
             tags = map(self._tag, ids)
-            out.append([(pos, dict(feats)) for pos, feats in tags])
+            out.append([(pos, dict(feats), key) for pos, feats, key in tags])
         return out

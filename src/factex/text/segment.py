@@ -20,7 +20,8 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # The longest sentence of the FactRuEval devset has 131 words.
 MAX_SENTENCE = 200
 _SOFT_BREAKS = {",", ";", ":", "—", "–", "-"}
-_VISIBLE = partial(re.compile(f"[{INVISIBLE}]").sub, "")
+_HIDDEN = re.compile(f"[{INVISIBLE}]")
+_VISIBLE = partial(_HIDDEN.sub, "")
 _CONTENT = re.compile(f"[^\\s{INVISIBLE}](?:.*[^\\s{INVISIBLE}])?")
 
 
@@ -64,13 +65,15 @@ def segment(text: str) -> Segments:
         out.paragraphs.append(CharSpan(base + content.start(), base + content.end()))
         for sent in sentenize(line.group()):
             first = len(tokens)
+            at = base + sent.start
+            clean = _HIDDEN.search(sent.text) is None  # most sentences: no invisible character
             for tok in tokenize(sent.text):
-                surface = tok.text.strip(INVISIBLE)
+                surface = tok.text if clean else tok.text.strip(INVISIBLE)
                 if surface:
-                    lead = len(tok.text) - len(tok.text.lstrip(INVISIBLE))
-                    start = base + sent.start + tok.start + lead
+                    lead = 0 if clean else len(tok.text) - len(tok.text.lstrip(INVISIBLE))
+                    start = at + tok.start + lead
                     space = not tokens or start > tokens[-1].stop
-                    word = _VISIBLE(surface)
+                    word = surface if clean else _VISIBLE(surface)
                     tokens.append(
                         Token(start, start + len(surface), surface, word=word, space=space)
                     )
