@@ -386,6 +386,23 @@ def _same_occupation(old: dict[str, Any], new: dict[str, Any]) -> bool:
     return one_org and old.get("position") == new.get("position")
 
 
+def _held_by_another(occupations: list[Fact], new: Fact) -> bool:
+    """A frame's post whose holder is not named in its sentence (a pronoun stood for
+    them) and that a rule gives someone named there: the pronoun went to the wrong
+    clause (`Он сменит Корнеева, который ... теперь займет должность президента`)."""
+    person = new.args.get("person")
+    if not isinstance(person, Entity):
+        return False
+    if any(new.start <= m.start and m.stop <= new.stop for m in person.mentions):
+        return False
+    return any(
+        f.start < new.stop and new.start < f.stop and not same(f.args.get("person"), person)
+        and f.args.get("position") == new.args.get("position")
+        and same(f.args.get("org"), new.args.get("org"))
+        for f in occupations
+    )  # fmt: skip
+
+
 def _merge_meeting(meetings: list[Fact], new: Fact) -> None:
     """A frame's meeting is a rule meeting of the same participants (the one in its
     sentence first); where a rule meeting of its sentence has some of them, the rules
@@ -419,6 +436,8 @@ def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
             added.add(id(new))
             continue
         old = next((f for f in facts[new.type] if _same_fact(f, new)), None)
+        if old is None and new.type == "occupation" and _held_by_another(facts[new.type], new):
+            continue
         if old is None:
             facts[new.type].append(new)
             added.add(id(new))
