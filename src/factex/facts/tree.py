@@ -15,7 +15,8 @@ What repeats across frames is done here, once:
 - a word stands for the names it holds: itself, its appositions and flat names after it, its
   genitives other than places (`сеть аптек «Здоровье»`, not `отдел России`), two levels
   down (a share costs no level: `30% акций банка «Альфа»`); and for a generic noun right
-  after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`);
+  after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`); a
+  relative word deep in its clause, its antecedent (`«Вега», акционером которой ...`);
 - conjuncts share the role of their head (`А, Б и В`);
 - a pronoun or a generic noun stands for the name it refers to in its paragraph, when
   exactly one agrees (`anaphora.py`); an inanimate noun stands for no person.
@@ -178,9 +179,25 @@ class Tree:
                     out.append(e)
         if not out and ctx.lemma(i) in GENERIC:
             out = self._named_before(i, types)
+        if not out and ctx.lemma(i) in ("который", "чей"):  # `акционером которой`
+            antecedent = self._antecedent(i)
+            if antecedent is not None and antecedent not in skip:
+                out = self.names(antecedent, types, skip)
         if not out and i not in skip:  # `он`, `компания`: the name they stand for
             out = [e for e in resolve(self, i, types) if e not in out]
         return out
+
+    def _antecedent(self, i: int) -> int | None:
+        """The noun a relative word inside its clause stands for (`«Вега», акционером
+        которой является «Альфа»`: `которой` is «Вега»), up to three words up."""
+        k = self.head(i)
+        for _ in range(3):
+            if k is None:
+                return None
+            if self.dep(k) == "acl:relcl":
+                return self.head(k)
+            k = self.head(k)
+        return None
 
     def _names_of(
         self, i: int, types: str, depth: int, skip: frozenset[int] = frozenset()
