@@ -125,6 +125,11 @@ class Assembly:
         doc.assign_ids()  # the facts are self.facts, in order
         for fact, entities, dates in self.facts:
             fact.args = {k: _remap(v, entities, dates, final) for k, v in fact.args.items()}
+        for items in doc.layers.values():  # `country`, `person`: the merged entity
+            for item in items:
+                for key, value in getattr(item, "__dict__", {}).items():
+                    if isinstance(value, Entity):
+                        setattr(item, key, final.get(id(value), value))
         doc.warnings = self.warnings
         return doc
 

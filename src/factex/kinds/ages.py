@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 _ENDING = r"(?:ий|его|ему|им|ем|яя|ей|юю|ие|их|ими|няя)"
 _ADJ = re.compile(rf"(?<![\w-])(?P<n>\d{{1,3}})(?:-х)?[-\s]?летн{_ENDING}(?![\w-])", re.I)
+_ONE_YEAR = re.compile(  # `годовалый ребёнок`: one year
+    r"(?<![\w-])годовал(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)(?![\w-])",
+    re.I,
+)
 _JUBILEE = re.compile(
     r"(?<![\w-])(?P<n>\d{1,4})(?:-?лети(?:е|я|ю|ем|и)|-(?:я|й|ю|ой)\s+годовщин\w*)(?![\w-])",
     re.I,
@@ -160,6 +164,7 @@ def find_ages(a: Analysis) -> list[Age]:
     for m in _JUBILEE.finditer(text):
         add(m.start(), m.end(), int(m["n"]), "anniversary", None)
     adjectives = [(m.start(), m.end(), int(m["n"])) for m in _ADJ.finditer(text)]
+    adjectives += [(m.start(), m.end(), 1) for m in _ONE_YEAR.finditer(text)]
     for m in COMPOUND.finditer(text.lower()):
         word = m.group()
         if "летн" in word:

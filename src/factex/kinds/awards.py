@@ -38,6 +38,11 @@ METALS = frozenset({"золотой", "серебряный", "бронзовы�
 METAL_NOUNS = frozenset({"золото", "серебро", "бронза"})
 WIN_VERBS = frozenset({"завоевать", "выиграть", "взять", "получить", "принести", "добыть"})
 FIELD_PREPS = frozenset({"по", "за"})
+# Words after which `лучший ...` or `... года` is a title won: `признан лучшим вратарём`,
+# `стал Человеком года`, `звание лучшего игрока турнира`.
+BEST_CUES = frozenset({
+    "признать", "назвать", "стать", "объявить", "звание", "титул", "номинация",
+})  # fmt: skip
 
 
 @dataclass
@@ -68,17 +73,25 @@ def titles() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Title lemma -> (genitive lemmas after it, adjective lemmas before it); `*`: any."""
     out = {}
     for row in table("kinds-award-titles"):
-        after: set[str] = set()
-        before: set[str] = set()
-        for cell in row[1:]:
-            where, _, lemmas = cell.partition(":")
-            (after if where == "after" else before).update(lemmas.split())
-        out[row[0]] = (frozenset(after), frozenset(before))
+        sides: dict[str, set[str]] = {"after": set(), "before": set()}
+        side = sides["after"]
+        for word in " ".join(row[1:]).split():  # `after:мир европа before:олимпийский`
+            where, colon, lemma = word.partition(":")
+            if colon:
+                side, word = sides[where], lemma
+            side.add(word)
+        out[row[0]] = (frozenset(sides["after"]), frozenset(sides["before"]))
     return out
 
 
 class _Adjectives(Modifiers):
     pos = frozenset({"ADJ"})
+
+    def step(self, j: int) -> int | None:
+        if self.tokens[j].lemma in METALS:  # `две серебряные медали`: cases differ
+            self.modifier(j)
+            return j - 1
+        return super().step(j)
 
 
 class _Genitives(Walk):
@@ -157,8 +170,31 @@ def _title_award(ctx: Context, i: int) -> Award | None:
     return Award(*words_span(ctx.analysis, first, end), name=name)
 
 
+def _best_title(ctx: Context, i: int) -> Award | None:
+    """A title won after a cue (`BEST_CUES`) at i: `лучшим футболистом 2017 года`,
+    `самым ценным игроком НБА`, `Человеком года` (not `самым молодым игроком`)."""
+    if not any(ctx.lemma(k) in BEST_CUES for k in range(max(i - 3, 0), i)):
+        return None
+    k = i
+    while ctx.pos(k) == "ADJ" or ctx.lemma(k) == "самый":
+        k += 1
+    if ctx.lemma(i - 1) == "из":
+        return None  # `одним из лучших`: a rank, no title
+    best = ctx.lemma(i) == "лучший" or ctx.lemma(i) == "самый" and ctx.lemma(i + 1) == "ценный"
+    if ctx.pos(k) not in NOUNS or not (best or ctx.text(k + 1) == "года"):
+        return None
+    end = max(_Genitives(ctx.tokens, ctx.sentence(i).last).run(k + 1), k + 1)
+    if ctx.text(end).isdigit() and ctx.text(end + 1) == "года":  # `2017 года`
+        end += 2
+    name = nominal_phrase(ctx, i, k, end).replace("наихорош", "лучш")  # `лучший`'s lemma
+    return Award(*words_span(ctx.analysis, i, end), name=name)
+
+
 def _named_award(ctx: Context, i: int) -> Award | None:
-    """An award known by name starting at i (quotes included): `«Оскар»`."""
+    """An award known by name starting at i (quotes included): `«Оскар»`; not a
+    person's name (`Тони Блэр`, `Оскара Гранта`)."""
+    if ctx.entity(i, "PER") is not None:
+        return None
     for lemmas in award_names().get(ctx.lemma(i), []):
         size = len(lemmas)
         if tuple(ctx.lemma(i + k) for k in range(size)) == lemmas:
@@ -201,6 +237,8 @@ def find_awards(a: Analysis, ctx: Context | None = None) -> list[Award]:
             award = _title_award(ctx, i)
         elif lemma in METAL_NOUNS and ctx.pos(i) in NOUNS:
             award = _metal_won(ctx, i)
+        if award is None and (lemma in {"лучший", "самый"} or ctx.text(i + 1) == "года"):
+            award = _best_title(ctx, i)
         if award is None and lemma in award_names():
             award = _named_award(ctx, i)
         if award is not None:

@@ -27,6 +27,7 @@ APPROX = (
 )
 _RANGE = r"(?:\s*[-–—]\s*|\s+до\s+)"
 _SYMBOLS = "$€₽£¥₴₸"
+_CODES = r"(?:USD|EUR|RUB|GBP|CNY|JPY|CHF|KZT|BYN|UAH)"  # before the number: `USD 12 млн`
 _BARE = r"(?:миллион|миллиард|триллион|тысяч[уа])(?![\w-])"  # `миллион рублей`
 _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")
 _SENTENCE_START = re.compile(r"\s*(?:$|\n|[\"«„]?[A-ZА-ЯЁ])")
@@ -73,13 +74,14 @@ def _pattern() -> re.Pattern[str]:
         """A number with its multiplier (`1 млн 200 тыс.`), or a range of two."""
         return (
             rf"(?P<a{n}>{NUMBER})(?:\s*(?P<ma{n}>{MULTIPLIER})"
-            rf"(?:\s+(?P<t{n}>\d{{1,3}})\s*(?P<mt{n}>{MULTIPLIER}))?)?"
+            rf"(?:\s+(?P<t{n}>\d{{1,3}})(?:\s*(?P<mt{n}>{MULTIPLIER}))?(?![\d.,]\d))?)?"
             rf"(?:{_RANGE}(?P<b{n}>{NUMBER})(?:\s*(?P<mb{n}>{MULTIPLIER}))?)?"
         )
 
-    after = rf"(?:{amount('')}|(?P<bare>{_BARE}))\s*(?P<cur>{names})"  # 150 млн руб.
-    before = rf"(?P<sym>{symbol})\s*{amount('2')}"  # $3,3 млрд
-    lead = rf"(?:(?P<approx>{APPROX})(?:\s+(?:в|на))?\s+)?(?:(?P<from>от)\s+)?"
+    kopecks = r"(?:\s+(?P<kop>\d{1,2})\s*коп(?:\.|еек|ейк[аи])?(?!\w))?"  # `руб. 00 коп.`
+    after = rf"(?:{amount('')}|(?P<bare>{_BARE}))\s*(?P<cur>{names}){kopecks}"  # 150 млн руб.
+    before = rf"(?P<sym>{symbol}|{_CODES}(?=\s*\d))\s*{amount('2')}"  # $3,3 млрд, USD 12 млн
+    lead = rf"(?:(?P<approx>{APPROX})(?:\s+(?:в|на|за))?\s+)?(?:(?P<from>от)\s+)?"
     return re.compile(rf"(?<![\w{_SYMBOLS}]){lead}(?:{after}|{before})", re.IGNORECASE)
 
 
@@ -128,13 +130,17 @@ def read(m: re.Match[str], text: str) -> Money | None:
     if first is None:
         return None
     if not b:
+        if m["kop"]:  # `5 000 000 руб. 50 коп.`
+            first += Decimal(m["kop"]) / 100
         item.amount = plain(first)
         return item
     second = _value(b, mb)
     if second is None:
         return None
-    if not ma and mb and first * scale(mb) <= second:  # `от 2 до 4 млн`: for both
-        first *= scale(mb)  # (in `от 900 тыс. до 2 млн` the first has its own)
+    inner = mb or (words.group() if (words := re.search(MULTIPLIER, b, re.I)) else None)
+    if not ma and inner and first * scale(inner) <= second:  # `от 2 до 4 млн`: for both
+        first *= scale(inner)  # (in `от 900 тыс. до 2 млн` the first has its own;
+        # `от двух до трёх миллионов`: the words carry it)
     item.min, item.max = plain(first), plain(second)
     return item
 

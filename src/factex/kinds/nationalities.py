@@ -8,7 +8,10 @@
   is said of people: of a profession or post (`американский актёр`, `российские
   военные`) or a noun of people (`models/kinds-people-nouns.txt`: `туристы`,
   `граждане`), with only adjectives between, unless it is a post of the
-  state (`российский президент`); or alone, as a noun (`русские`).
+  state (`российский президент`); or alone, as a noun (`русские`). An adjective
+  of a people (`models/kinds-ethnic-adjectives.txt`) is one with any noun but a
+  language's (`русская эмиграция`, `татарские школы`; not `русский язык`), and
+  an adjective before a demonym is one with it (`боснийских сербов`).
 - A citizen of a country named as an entity is one: `гражданин России`,
   `гражданка США`.
 - `name`: the normal form (lemma) of the demonym or adjective (`гражданин
@@ -71,6 +74,15 @@ def people_nouns() -> frozenset[str]:
 
 
 @cache
+def ethnic_adjectives() -> frozenset[str]:
+    return frozenset(_fold(w) for w in wordlist("kinds-ethnic-adjectives"))
+
+
+# Nouns of a language or a rendering in one: `русский язык`, `русская версия`.
+LANGUAGE_NOUNS = frozenset({"язык", "речь", "версия", "перевод", "служба", "отделение"})
+
+
+@cache
 def state_posts() -> frozenset[str]:
     """Posts that a country adjective gives to the state, not to a nationality."""
     return words("leader-posts") | words("state-posts")
@@ -81,6 +93,8 @@ def _as_noun(ctx: Context, i: int) -> bool:
     in form) with no noun after them."""
     if not ctx.lemma(i).endswith(("ий", "ый", "ой", "ая")):
         return ctx.pos(i) in NOUNS | {"ADJ"}
+    if ctx.feat(i, "Number") == "Sing" and ctx.feat(i, "Case") == "Loc":
+        return False  # `на русском`: a language
     return ctx.pos(i + 1) not in NOUNS | {"ADJ"}
 
 
@@ -149,7 +163,10 @@ def _of_people(ctx: Context, i: int) -> bool:
     while ctx.pos(k) == "ADJ" or ctx.lemma(k) == "и" and ctx.pos(k + 1) == "ADJ":
         k += 1
     if ctx.pos(k) in NOUNS:
-        if _fold(ctx.lemma(k)) in state_posts():  # `российский президент`: the state's post
+        noun = _fold(ctx.lemma(k))
+        if noun in state_posts():  # `российский президент`: the state's post
             return False
-        return is_profession(ctx, k) or _fold(ctx.lemma(k)) in people_nouns()
+        if _fold(ctx.lemma(i)) in ethnic_adjectives():  # `русская эмиграция`
+            return noun not in LANGUAGE_NOUNS
+        return is_profession(ctx, k) or noun in people_nouns() or noun in demonyms()
     return k == i + 1 and ctx.feat(i, "Number") == "Plur" and ctx.pos(k) != "ADJ"

@@ -57,9 +57,9 @@ _HOURS = re.compile(
 _HOUR_RANGE = re.compile(
     r"(?<![\w-])с\s+(?P<h>\d{1,2})\s+до\s+(?P<h2>\d{1,2})\s+час(?:ов|а)?(?![\w-])", re.I
 )
-# `в половине восьмого (утра)`: half past the hour before
+# `в половине восьмого (утра)`, `в четверть девятого`: half or a quarter past the hour before
 _HALF = re.compile(
-    rf"(?<![\w-])(?:в|до|к|около|после)\s+половин[еуы]\s+(?P<o>{ORDINAL_WORD})"
+    rf"(?<![\w-])(?:в|до|к|около|после)\s+(?P<part>половин[еуы]|четверть)\s+(?P<o>{ORDINAL_WORD})"
     rf"(?:\s+{_DAY})?(?![\w-])",
     re.I,
 )
@@ -162,7 +162,8 @@ def find_times(text: str, dates: list[DateExpr]) -> list[Time]:
     for m in _HALF.finditer(text):
         h = _in_day(ORDINALS[m["o"].lower()] - 1, m["day"])
         if 0 <= h < 24:
-            value = f"{12 if h == 0 and not m['day'] else h:02d}:30"
+            minutes = "15" if m["part"].lower() == "четверть" else "30"
+            value = f"{12 if h == 0 and not m['day'] else h:02d}:{minutes}"
             found.append(Time(m.start(), m.end(), m.group(), value))
     for m in _HOURS.finditer(text):
         hour = _hour(m)
