@@ -191,3 +191,15 @@ def test_an_import_ban_is_a_sanction_and_a_deal_noun_takes_its_verbs_subject(nlp
     text = "Концерн «Тайфун» объявил о покупке сети «Лютик»."
     (d,) = _facts(nlp, text, "deal")
     assert d["parties"] == ["Лютик", "Тайфун"] and d["kind"] == "купля/продажа"
+
+
+def test_a_sale_moves_ownership_to_a_buyer_named_after_its_noun(nlp):
+    text = "Игорь Сизов продал сеть кафе «Шафран» холдингу «Гастромир»."
+    pairs = _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+    assert ("Гастромир", "Шафран") in pairs
+
+
+def test_states_that_create_a_body_own_it(nlp):
+    text = "Казахстан и Киргизия учредили Евразийский банк развития."
+    owners = {f["owner"] for f in _facts(nlp, text, "ownership")}
+    assert owners == {"Казахстан", "Киргизия"}

@@ -240,7 +240,7 @@ class Tree:
                 if e not in out:
                     out.append(e)
         if not out and ctx.lemma(i) in GENERIC:
-            out = self._named_before(i, types)
+            out = self._named_before(i, types) or self._named_after(i, types)
         if not out and ctx.lemma(i) in ("который", "чей"):  # `акционером которой`
             antecedent = self._antecedent(i)
             if antecedent is not None and antecedent not in skip:
@@ -251,6 +251,17 @@ class Tree:
             person = self.persons.at(i)  # `встреча с казахстанским лидером`
             out = [person] if person is not None else []
         return out
+
+    def _named_after(self, i: int, types: str) -> list[Entity]:
+        """`продал сеть «Вега» холдингу «Альфа»`: the quoted name right after a generic
+        noun names it, wherever the parser hung the name."""
+        k = i + 1
+        if k >= self.ctx.n or not self.ctx.is_quote(k):
+            return []
+        span = self.ctx.span_at.get(k + 1)
+        if span is None or span.first != k + 1 or span.entity.type not in types.split():
+            return []
+        return [span.entity]
 
     def _antecedent(self, i: int) -> int | None:
         """The noun a relative word inside its clause stands for (`«Вега», акционером
