@@ -93,7 +93,7 @@ def _hover(p: Item) -> str:
 )  # fmt: skip
 def find_professions(a: Analysis, ctx: Context | None = None) -> list[Profession]:
     """Every post and profession in the text, nested ones included, in text order."""
-    ctx = ctx or Context(a)
+    ctx = ctx or Context.of(a)
     out: list[Profession] = []
     for i in range(ctx.n):
         if not is_profession(ctx, i):
