@@ -68,3 +68,31 @@ def test_a_named_thing_that_is_no_entity():
 def test_no_owner_no_fact():
     assert owned("Владельцы автомобилей жалуются на дороги.") == set()
     assert owned("Акции «Агроплюса» подорожали на 4%.") == set()
+
+
+def test_shareholders_in_brackets_each_with_a_share():
+    text = "Совет «Кварц-Инвеста» (Олег Рудин — 45,5%, Инна Лосева — 12%) собрался в пятницу."
+    found = owned(text)
+    assert {(o, s) for o, _, s in found} == {("Олег Рудин", "45,5%"), ("Инна Лосева", "12%")}
+    assert all(p and p.startswith("Кварц-Инвест") for _, p, _ in found)
+
+
+def test_each_owner_of_a_list_has_its_own_share():
+    text = "Владельцами «Сорта-Агро» являются Пётр Кубанов (60%) и Вера Ясенева (40%)."
+    found = owned(text)
+    assert {(o, s) for o, _, s in found} == {("Пётр Кубанов", "60%"), ("Вера Ясенева", "40%")}
+
+
+def test_a_possessive_genitive_after_a_description():
+    text = "Журнал «Северный путь» бизнесмена Карена Аветова сменил редактора."
+    assert ("Карен Аветов", "Северный путь", None) in owned(text)
+
+
+def test_controlled_by_before_its_noun():
+    text = "Подконтрольная «Промгазу» компания «Газ-Сервис» открыла филиал."
+    assert [(o[:7], p) for o, p, _ in owned(text)] == [("Промгаз", "Газ-Сервис")]
+
+
+def test_a_source_is_no_property():
+    text = "По данным агентства «Финмаркер», 30% компании принадлежит Игорю Сватову."
+    assert all(prop != "Финмаркер" for _, prop, _ in owned(text))

@@ -107,3 +107,32 @@ def test_sanctions_by_a_list_are_one_deal_a_party(nlp):
     deals = [d["parties"] for d in _facts(nlp, text, "deal")]
     assert sorted(deals) == [["Австралия", "Северолес"], ["Канада", "Северолес"],
                              ["Северолес", "Япония"]]  # fmt: skip
+
+
+def test_a_frame_reads_features_and_required_roles():
+    (frame,) = [f for f in frames("ownership") if "принадлежать" in f.lemmas]
+    assert frame.pos == "VERB" and ("VerbForm", "Fin") in frame.feats
+    assert _role("other!:ORG=iobj").required and not _role("other:ORG=iobj").required
+
+
+def test_joining_sanctions_is_one_deal_a_party(nlp):
+    text = "Норвегия и Исландия присоединились к санкциям против банка «Север-Кредит»."
+    parties = [f["parties"] for f in _facts(nlp, text, "deal")]
+    assert ["Норвегия", "Север-Кредит"] in parties and ["Исландия", "Север-Кредит"] in parties
+
+
+def test_a_stake_held_by_and_a_passive_participle(nlp):
+    text = "Контрольный пакет акций «Омега-Ойл» находится у компании «Вектра»."
+    assert ("Вектра", "Омега-Ойл") in _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+    text = "Банк «Меркурий», контролируемый бизнесменом Ильёй Зотовым, закрыл офисы."
+    assert ("Илья Зотов", "Меркурий") in _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+
+
+def test_a_lemma_step_reads_a_word_list():
+    role = _role("side:ORG=^nmod=@contract-nouns/nsubj")
+    assert {"контракт", "тендер"} <= role.paths[0][0].lemmas
+
+
+def test_the_buyer_of_a_stake_becomes_an_owner(nlp):
+    text = "Фонд «Арктур» выкупил долю в компании «Полимер»."
+    assert ("Арктур", "Полимер") in _pairs(_facts(nlp, text, "ownership"), "owner", "property")

@@ -19,7 +19,12 @@ from .descriptions import describe
 from .patterns import match, merge_into
 from .persons import Persons
 from .registry import FACT_TYPES, Found, with_needs
+from .roles import name_described
 from .tree import Tree
+
+# The arguments where an organisation named by a description before its quoted name
+# stands for that name (`roles.name_described`).
+NAMED = {"deal": ("parties",), "ownership": ("owner", "property")}
 
 __all__ = ["FACT_TYPES", "extract_facts", "with_needs"]
 
@@ -41,5 +46,8 @@ def extract_facts(analysis: Analysis, types: Iterable[str] | None = None) -> lis
     tree = Tree(ctx)
     merge_into(found, match(ctx, tree))  # fact frames over the dependency tree (patterns.py)
     settle(tree, found)  # `Министерство возглавляет ...`: the ministry named before
+    for name, keys in NAMED.items():  # `Ростовский завод «Атом-Сервис»`: the name, once
+        if name in found:
+            found[name] = name_described(ctx, found[name], keys)
     facts = [f for name in chosen if name in found for f in found[name]]
     return sorted(facts, key=lambda f: (f.start, f.type))

@@ -249,9 +249,17 @@ class Context:
                 return "negated"
             if lem in words("possible-cues"):
                 return "possible"
-        if self._negated_after(i):
+        if self._negated_after(i) or self._refused(i):
             return "negated"
         return self._changed_after(i)
+
+    def _refused(self, i: int) -> bool:
+        """`отказался от покупки «Веги»`: a noun after a verb of refusal and `от`."""
+        first, _ = self.sentence(i)
+        return self.pos(i) == "NOUN" and any(
+            self.lemma(j) in words("refusal-verbs") and self.lemma(j + 1) == "от"
+            for j in range(max(first, i - 4), i - 1)
+        )
 
     def _changed_after(self, i: int) -> str | None:
         """`Визит ... перенесен на декабрь`, `переговоры отменены`, `может быть отложен`:

@@ -28,6 +28,7 @@ from .roles import (
     case_of,
     clause,
     end_of,
+    in_money,
     is_place,
     names_in,
     owner_country,
@@ -87,7 +88,8 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
     participle = [i for i in triggers if ctx.feat(i, "VerbForm") == "Part"]
     if participle and not verbal:  # `нефти, поставляемой Россией в Китай`
         first, last, verbal = participle[0], _phrase_end(ctx, participle[0], b), True
-    parties = _parties(ctx, first, last, kind)
+    aside = _aside(ctx, first, last, anchor) + _approvers(ctx, first, min(triggers))
+    parties = [e for e in _parties(ctx, first, last, kind) if e not in aside]
     if not _enough(parties, verbal, kind):
         return None
     s_first, s_last = ctx.sentence(anchor)
@@ -131,8 +133,33 @@ def _parties(ctx: Context, a: int, b: int, kind: str | None) -> list[Entity]:
         if not is_place(ctx, s)
         and not reported_by(ctx, s)
         and not owner_country(ctx, s)
+        and not in_money(ctx, s)
         and not (kind not in {None, "услуги"} and _together(ctx, s))
     ]
+
+
+def _aside(ctx: Context, a: int, b: int, anchor: int) -> list[Entity]:
+    """The names inside brackets in words [a, b) that hold a verb and not the trigger:
+    `фонд «Горизонт» (входит в группу «Альфа») вложил ...` (a remark, no party; a
+    bracket with a name alone is another name of the one before it)."""
+    out: list[Entity] = []
+    opened: int | None = None
+    for k in range(a, b):
+        if ctx.text(k) == "(":
+            opened = k
+        elif ctx.text(k) == ")" and opened is not None:
+            verb = any(ctx.pos(j) in {"VERB", "AUX"} for j in range(opened, k))
+            if verb and not opened < anchor < k:
+                out += [s.entity for s in names_in(ctx, opened + 1, k)]
+            opened = None
+    return out
+
+
+def _approvers(ctx: Context, a: int, first: int) -> list[Entity]:
+    """`ФАС одобрила сделку по покупке ...`: who approves, allows or blocks a deal named
+    after its verb is no party of it."""
+    verbs = [j for j in range(a, first) if ctx.lemma(j) in words("deal-approval-verbs")]
+    return [s.entity for s in names_in(ctx, a, verbs[0])] if verbs else []
 
 
 def _together(ctx: Context, span: Span) -> bool:

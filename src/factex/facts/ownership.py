@@ -30,7 +30,16 @@ from .lexicon import mapping, words
 from .persons import Persons
 from .positions import is_post
 from .registry import Found, fact_type
-from .roles import case_of, end_of, is_place, is_which, listed, names_in, start_of
+from .roles import (
+    case_of,
+    end_of,
+    is_place,
+    is_which,
+    listed,
+    names_in,
+    reported_by,
+    start_of,
+)
 
 COPULAS = words("copulas")
 PART_NOUNS = words("ownership-part-nouns")
@@ -57,7 +66,8 @@ def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
         if rule is not None and ctx.span_at.get(i) is None:
             found = RULES[rule](ctx, i)
         elif ctx.span_at.get(i) is not None and ctx.span_at[i].first == i:
-            found = _possessive(ctx, ctx.span_at[i], held)
+            span = ctx.span_at[i]
+            found = _possessive(ctx, span, held) + _bracket_holders(ctx, span)
         for owners, prop, text, anchor in found:
             for owner in owners:
                 if owner is prop:
@@ -72,16 +82,20 @@ def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
 
 def _fact(ctx: Context, owner: Entity, prop: Entity | None, text: str | None, i: int) -> Fact:
     a, b = ctx.clause(i, relative=False, quotes=False)
+    at = _share_of_owner(ctx, owner, a, b)
+    at = _share(ctx, a, b) if at is None else at
     args: dict[str, Any] = {
         "owner": owner,
         "property": prop,
-        "share": _share(ctx, a, b),
+        "share": None if at is None else f"{ctx.text(at).rstrip('%')}%",
     }
     if prop is None:
         args["property_text"] = text
     percents = items_in(ctx.analysis, "percents", ctx.start(a), ctx.stop(b - 1))
-    if args["share"] is not None and percents:
-        args["share_ref"] = IdOf(percents[0])  # SPEC 0.3: the percent's id
+    here = None if at is None else ctx.start(at)
+    percent = next((p for p in percents if here is not None and p.start <= here < p.stop), None)
+    if percent is not None:
+        args["share_ref"] = IdOf(percent)  # SPEC 0.3: the percent's id
     modality = ctx.modality(i)
     if modality:
         args["modality"] = modality
@@ -92,14 +106,41 @@ def _fact(ctx: Context, owner: Entity, prop: Entity | None, text: str | None, i:
 # helpers
 
 
-def _share(ctx: Context, a: int, b: int) -> str | None:
-    """`51%`, `30 процентов` in the clause, as `51%`."""
-    for k in range(a + 1, b):
-        unit = ctx.text(k) == "%" or ctx.lemma(k) == "процент"
-        if unit and (ctx.pos(k - 1) == "NUM" or ctx.text(k - 1)[:1].isdigit()):
-            return f"{ctx.text(k - 1)}%"
-        if ctx.text(k).endswith("%") and ctx.text(k)[:1].isdigit():
-            return ctx.text(k)
+def _share(ctx: Context, a: int, b: int) -> int | None:
+    """The number of the first share in the clause (`51%`, `30 процентов`) that is no
+    other name's own (`Орлов (40%)`)."""
+    for k in range(a, b):
+        if _percent_at(ctx, k) and not _after_name(ctx, k):
+            return k
+    return None
+
+
+def _percent_at(ctx: Context, k: int) -> bool:
+    """Whether word k is the number of a percentage (`51` of `51%`, `30 процентов`)."""
+    if ctx.text(k).endswith("%") and ctx.text(k)[:1].isdigit():
+        return True  # one token
+    unit = k + 1 < ctx.n and (ctx.text(k + 1) == "%" or ctx.lemma(k + 1) == "процент")
+    return unit and (ctx.pos(k) == "NUM" or ctx.text(k)[:1].isdigit())
+
+
+def _after_name(ctx: Context, k: int) -> Span | None:
+    """The name a share at word k follows in brackets or after a dash (`Орлов (40%)`,
+    `Орлов — 40%`)."""
+    j = k - 1
+    if j > 0 and (ctx.text(j) == "(" or ctx.is_dash(j)):
+        j -= 1
+        while j > 0 and ctx.is_quote(j):
+            j -= 1
+        span = ctx.span_at.get(j)
+        return span if span is not None and span.last == j + 1 else None
+    return None
+
+
+def _share_of_owner(ctx: Context, owner: Entity, a: int, b: int) -> int | None:
+    """The share right after a mention of the owner in the clause (`Орлов (40%)`)."""
+    for k in range(a, b):
+        if _percent_at(ctx, k) and (span := _after_name(ctx, k)) and span.entity is owner:
+            return k
     return None
 
 
@@ -193,7 +234,8 @@ def _ents(spans: list[Span]) -> list[Entity]:
 
 def _owner_noun(ctx: Context, i: int) -> list[Pair]:
     a, b = ctx.clause(i, relative=False, quotes=False)
-    prop_span = _name_after(ctx, i + 1, b)
+    shared = i + 1 < b and ctx.text(i + 1) == "и"  # `основатель и директор компании «Вега»`
+    prop_span = _name_after(ctx, i + 1, b, within=8 if shared else 5)
     text: str | None = None
     after = i + 1
     if prop_span is not None and prop_span.entity.type == ORG:
@@ -212,14 +254,17 @@ def _owner_noun(ctx: Context, i: int) -> list[Pair]:
     nxt = ctx.span_at.get(after)
     if nxt is not None and nxt.first == after and nxt.entity.type == PER:
         owners = listed(ctx, nxt, True, PER)  # `владелец «Метеора» Тимур Алиев`
-    elif after < b and ctx.lemma(after) in COPULAS:
-        found = _name_after(ctx, after + 1, b)  # `акционером X является Y`
+    elif after < b and (ctx.lemma(after) in COPULAS or ctx.is_dash(after)):
+        found = _name_after(ctx, after + 1, b)  # `акционером X является Y`, `акционер X — Y`
         if found is not None:
             owners = listed(ctx, found, True)
     if not owners and (k := _copula_before(ctx, i, a)) is not None:
         owners = _subject_before(ctx, a, k)  # `«Горизонт» стал владельцем ...`
-    if not owners and i >= 2 and ctx.text(i - 1) in {",", "-", "–", "—"}:
-        before = ctx.span_at.get(i - 2)
+    j = i - 1
+    while j > 0 and ctx.pos(j) == "ADJ" and ctx.span_at.get(j) is None:
+        j -= 1  # `Белова — мажоритарный акционер ...`
+    if not owners and j >= 1 and ctx.text(j) in {",", "-", "–", "—"}:
+        before = ctx.span_at.get(j - 1)
         if before is not None and before.entity.type != LOC:
             owners = listed(ctx, before, False)  # `Рябов и Смирнов, совладельцы ...`
     return [(_ents(owners), prop, text, i)] if owners else []
@@ -261,11 +306,12 @@ def _belong(ctx: Context, i: int) -> list[Pair]:
         before = _name_before(ctx, k)
         if before is None or before.entity.type != ORG:
             return []
-        return [(owners, s.entity, None, i) for s in listed(ctx, before, False, ORG)]
+        props = [s for s in listed(ctx, before, False, ORG) if not reported_by(ctx, s)]
+        return [(owners, s.entity, None, i) for s in props]  # not `сообщает «Вестник», X, ...`
     props = [
         s
         for s in names_in(ctx, a, b, ORG)
-        if s not in after and case_of(ctx, s) in {"Nom", "Gen", None}
+        if s not in after and case_of(ctx, s) in {"Nom", "Gen", None} and not reported_by(ctx, s)
     ]
     return [(owners, props[0].entity, None, i)] if props else []
 
@@ -352,6 +398,8 @@ def _possessive(ctx: Context, span: Span, held: set[tuple[Entity, Entity | None]
     k = end_of(ctx, span)
     if k == span.last:
         return []  # no closing quote
+    if ctx.lemma(k) in words("description-nouns") and ctx.feat(k, "Case") == "Gen":
+        k += 1  # `телеканал «Восход» бизнесмена Артура Гуляева`
     owner = ctx.span_at.get(k)
     if owner is None or owner.first != k or owner.entity.type != PER:
         return []
@@ -362,6 +410,48 @@ def _possessive(ctx: Context, span: Span, held: set[tuple[Entity, Entity | None]
     return [([owner.entity], span.entity, None, head)]
 
 
+def _bracket_holders(ctx: Context, span: Span) -> list[Pair]:
+    """`«Вега» (Иван Орлов — 39,9%, Анна Белова — 20%)`: shareholders with their shares
+    in brackets after an organisation's name, each name followed by a dash and a share."""
+    k = end_of(ctx, span)
+    if span.entity.type != ORG or k >= ctx.n or ctx.text(k) != "(":
+        return []
+    owners: list[Entity] = []
+    k += 1
+    while k < ctx.n:
+        owner = ctx.span_at.get(k)
+        if owner is None or owner.first != k or owner.entity.type not in {PER, ORG}:
+            return []
+        k = end_of(ctx, owner)
+        if k + 2 >= ctx.n or not ctx.is_dash(k) or not _percent_at(ctx, k + 1):
+            return []
+        owners.append(owner.entity)
+        k += 3
+        if k < ctx.n and ctx.text(k) == ")":
+            return [(owners, span.entity, None, span.first)]
+        if k + 1 >= ctx.n or ctx.text(k) not in {",", "и"}:
+            return []
+        k += 1
+    return []
+
+
+def _controlled(ctx: Context, i: int) -> list[Pair]:
+    """`подконтрольная «Росинвесту» компания «Вега»`, `подконтрольный правительству
+    Башкирии банк «Вега»`: the owner right after the adjective, the property after it;
+    `«Вега», подконтрольная «Альфе»`: the property before."""
+    a, b = ctx.clause(i, relative=False, quotes=False)
+    owner = _name_after(ctx, i + 1, b, within=3)
+    if owner is None or case_of(ctx, owner) == "Gen" and owner.entity.type != LOC:
+        return []
+    prop = _name_after(ctx, end_of(ctx, owner), b, within=3)
+    if prop is not None and prop.entity.type == ORG and prop.entity is not owner.entity:
+        return [([owner.entity], prop.entity, None, i)]
+    before = _name_before(ctx, i - 1) if ctx.text(i - 1) == "," else None
+    if before is not None and before.entity.type == ORG:
+        return [([owner.entity], before.entity, None, i)]
+    return []
+
+
 RULES = {
     "owner-noun": _owner_noun,
     "own": _own,
@@ -370,4 +460,5 @@ RULES = {
     "part": _part,
     "subsidiary": _subsidiary,
     "found": _found,
+    "controlled": _controlled,
 }

@@ -6,16 +6,18 @@
     возглавлять возглавить руководить   VERB  person:PER=nsubj org:ORG|LOC=obj,iobj    position=
 
 - `lemmas`: the trigger words (space-separated; `@name` for the words of
-  `models/facts-<name>.txt`), `pos` their part of speech;
-- `roles`: `name:TYPES=path,path...`, space-separated: the entity types the role takes
+  `models/facts-<name>.txt`), `pos` their part of speech, with features it must have
+  after a colon (`VERB:VerbForm=Fin`: no participle);
+- `roles`: `name:TYPES=path,path...`, space-separated (a name ending in `!`: no fact
+  without it): the entity types the role takes
   (`PER`, `ORG|LOC`) and where its word is, tried in order. A path is steps joined by
   `/`: `rel` goes down to an argument playing that relation (`tree.Tree.args`: passive,
   clauses and shared subjects already undone), `rel@в` with that preposition, `rel-`
   with none; `^rel` goes up from a word attached by `rel` (`дочерний` -> its noun), or
   from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
-  `rel=a|b` (up or down) only to a word of lemma `a` or `b`;
-  after the first step, steps follow the plain tree; a role named `...!` is required
-  (no fact when it is empty);
+  `rel=a|b` (up or down) only to a word of lemma `a` or `b` (`rel=@name`: of a word
+  of `models/facts-<name>.txt`);
+  after the first step, steps follow the plain tree;
 - `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
   for the post phrase the trigger heads (`positions.phrase_at`); `key=!value` sets the
   value on a rule fact the frame's fact merges with (what the frame knows better);
@@ -70,6 +72,7 @@ class Role:
     name: str
     types: str  # space-separated entity types
     paths: tuple[tuple[Step, ...], ...]
+    required: bool = False  # no fact when the role finds no name
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Frame:
     gives: tuple[tuple[str, str | bool | None], ...]
     line: str
     overrides: frozenset[str] = frozenset()  # given `key=!value`: wins over a rule fact's
+    feats: tuple[tuple[str, str], ...] = ()  # features the trigger must have
 
 
 @dataclass
@@ -94,7 +98,11 @@ class Reading:
 def _step(text: str) -> Step:
     text, _, lemmas = text.partition("=")
     step = _bare_step(text)
-    return replace(step, lemmas=frozenset(lemmas.split("|"))) if lemmas else step
+    if not lemmas:
+        return step
+    items = lemmas.split("|")  # `@name`: the words of models/facts-<name>.txt
+    found = {w for x in items for w in (words(x[1:]) if x.startswith("@") else (x,))}
+    return replace(step, lemmas=frozenset(found))
 
 
 def _bare_step(text: str) -> Step:
@@ -114,7 +122,8 @@ def _role(text: str) -> Role:
     if not eq or not colon or not paths:
         raise ValueError(f"a role is name:TYPES=path,...: {text!r}")
     steps = tuple(tuple(_step(s) for s in p.split("/")) for p in paths.split(","))
-    return Role(name, " ".join(types.split("|")), steps)
+    required = name.endswith("!")
+    return Role(name.rstrip("!"), " ".join(types.split("|")), steps, required)
 
 
 def _value(text: str) -> str | bool | None:
@@ -138,7 +147,9 @@ def frames(kind: str) -> tuple[Frame, ...]:
             for item in row[0].split()
             for lemma in (words(item[1:]) if item.startswith("@") else (item,))
         )
-        out.append(Frame(kind, lemmas, row[1], roles, gives, "\t".join(row), overrides))
+        pos, _, feats = row[1].partition(":")
+        need = tuple((k, v) for k, _, v in (f.partition("=") for f in feats.split(",") if f))
+        out.append(Frame(kind, lemmas, pos, roles, gives, "\t".join(row), overrides, need))
     return tuple(out)
 
 
@@ -229,11 +240,13 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
         for frame in index.get(ctx.lemma(i), ()):
             if ctx.pos(i) != frame.pos or ctx.span_at.get(i) is not None:
                 continue
+            if any(ctx.feat(i, k) != v for k, v in frame.feats):
+                continue
             if frame.pos == "NOUN" and frame.type == "occupation" and not is_post(ctx, i):
                 continue
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
-            if any(r.name.endswith("!") and not filled[r.name] for r in frame.roles):
+            if any(role.required and not filled[role.name] for role in frame.roles):
                 continue  # a required role is empty (`приняли участие`: no guest)
             overrides = frame.overrides
             if any(role.name.startswith("each") for role in frame.roles):
@@ -279,8 +292,11 @@ def _deal(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> 
 
 
 def _deal_of(ctx: Context, i: int, frame: Frame, names: list[Entity]) -> list[Fact]:
+    """One deal of these parties: two at least, or one when the frame overrides what
+    the rule fact it merges with says (`контракт на поставку`: a service), and then
+    the deal only refines a rule fact (`merge_into`)."""
     parties = list(dict.fromkeys(names))
-    if len(parties) < 2:
+    if len(parties) < (1 if frame.overrides else 2):
         return []
     a, b = ctx.clause(i)
     args: dict[str, Any] = {"parties": parties, "kind": None, "subject": None,
@@ -364,11 +380,22 @@ def _merge_meeting(meetings: list[Fact], new: Fact) -> None:
         meetings.append(new)
 
 
+def _lend(old: Fact, new: Fact) -> None:
+    """A rule deal that gives way to a frame's deal per party lends it what the frame did
+    not read (the amount, the subject, a date), and the order of its parties."""
+    for key, value in old.args.items():
+        if new.args.get(key) is None:
+            new.args[key] = value
+    order = {id(p): n for n, p in enumerate(old.args.get("parties") or [])}
+    new.args["parties"].sort(key=lambda p: order.get(id(p), len(order)))
+
+
 def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
     """Merge the frames' facts into the rule facts of their types (present in `facts`):
     a reading of a fact already there fills and joins its arguments (`POLICY`; what the
     frame overrides, it sets), a new fact is added."""
     added: set[int] = set()
+    given: list[Fact] = []  # rule deals that gave way to one deal a party
     for reading in found:
         new = reading.fact
         if new.type not in facts:
@@ -377,11 +404,18 @@ def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
             _merge_meeting(facts["meeting"], new)
             continue
         if "parties" in reading.overrides:  # one deal a party: a joint rule reading gives way
-            kept = [f for f in facts[new.type] if id(f) in added or not _same_fact(f, new)]
+            gone = [f for f in facts[new.type] if id(f) not in added and _same_fact(f, new)]
+            kept = [f for f in facts[new.type] if all(f is not g for g in gone)]
+            given += gone
+            lender = next((f for f in given if _same_fact(f, new)), None)
+            if lender is not None:
+                _lend(lender, new)
             facts[new.type] = [*kept, new]
             added.add(id(new))
             continue
         old = next((f for f in facts[new.type] if _same_fact(f, new)), None)
+        if old is None and new.type == "deal" and len(new.args["parties"]) < 2:
+            continue  # one party: it only refines a rule deal (`_deal_of`)
         if old is None:
             facts[new.type].append(new)
             added.add(id(new))

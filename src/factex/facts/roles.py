@@ -4,6 +4,7 @@ place, a reporter, or one of a list (`«Вектор» и «Зерно»`)."""
 from __future__ import annotations
 
 from ..entities.types import LOC, ORG
+from ..record import Entity, Fact
 from .context import Context, Span
 from .lexicon import words
 
@@ -88,6 +89,67 @@ def owner_country(ctx: Context, span: Span) -> bool:
     )
 
 
+def in_money(ctx: Context, span: Span) -> bool:
+    """`200 млн долларов США`: a name inside an amount of money is its currency's
+    country, no party."""
+    start, stop = ctx.start(span.first), ctx.stop(span.last - 1)
+    money = ctx.analysis.document.layers.get("money", [])
+    return any(m.start <= start and stop <= m.stop for m in money)
+
+
+def described(ctx: Context, span: Span) -> Span | None:
+    """`Ростовский завод «Атом-Сервис»`, `Инвестиционный фонд «Горизонт»`: the quoted name
+    right after a name that only describes it (no proper noun at its end), or None."""
+    k = span.last
+    if span.entity.type != ORG or k + 1 >= ctx.n or not ctx.is_quote(k) or ctx.text(k) == "»":
+        return None
+    if ctx.pos(span.last - 1) not in {"NOUN", "ADJ"}:
+        return None
+    after = ctx.span_at.get(k + 1)
+    return after if after is not None and after.entity.type == ORG else None
+
+
+def descriptions(ctx: Context) -> dict[int, Entity]:
+    """The entities named only as descriptions of a quoted name (`described`), by id, each
+    to that name's entity; an entity with any other mention is left alone."""
+    found: dict[int, Entity] = {}
+    other: set[int] = set()
+    for span in names_in(ctx, 0, ctx.n, "ORG"):
+        named = described(ctx, span)
+        if named is None:
+            other.add(id(span.entity))
+        else:
+            found[id(span.entity)] = named.entity
+    return {k: v for k, v in found.items() if k not in other}
+
+
+def name_described(ctx: Context, facts: list[Fact], keys: tuple[str, ...]) -> list[Fact]:
+    """The facts with each description entity in these arguments (`descriptions`)
+    replaced by the name it describes; a list keeps each name once, a fact whose
+    arguments become one name twice, or repeat an earlier fact, is dropped."""
+    named = descriptions(ctx)
+    if not named:
+        return facts
+    out: list[Fact] = []
+    seen: set[tuple[int, ...]] = set()
+    for fact in facts:
+        for key in keys:
+            value = fact.args.get(key)
+            if isinstance(value, list):
+                fact.args[key] = list(dict.fromkeys(named.get(id(v), v) for v in value))
+            elif isinstance(value, Entity):
+                fact.args[key] = named.get(id(value), value)
+        ents = [fact.args.get(k) for k in keys]
+        if len(keys) > 1 and ents[0] is not None and ents[0] is ents[1]:
+            continue
+        sig = (fact.start, *(id(e) for e in ents))
+        if len(keys) > 1 and sig in seen:
+            continue
+        seen.add(sig)
+        out.append(fact)
+    return out
+
+
 def reported_by(ctx: Context, span: Span) -> bool:
     """A name that says the news (`сообщает газета «Вестник»`, `по данным «Вестника»`,
     `как заявил Петров`): two words or fewer after a speech verb or a source cue."""
@@ -111,7 +173,7 @@ def listed(ctx: Context, span: Span, forward: bool, types: str = "PER ORG LOC") 
     cur = span
     while True:
         if forward:
-            k = end_of(ctx, cur)
+            k = _over_brackets(ctx, end_of(ctx, cur))
             if k >= ctx.n or ctx.text(k) not in {",", "и"}:
                 return out
             k += 1
@@ -127,6 +189,18 @@ def listed(ctx: Context, span: Span, forward: bool, types: str = "PER ORG LOC") 
             return out
         out.append(nxt)
         cur = nxt
+
+
+def _over_brackets(ctx: Context, k: int) -> int:
+    """The word after a short bracket at word k that holds no name (`(39,9%)`), else k."""
+    if k >= ctx.n or ctx.text(k) != "(":
+        return k
+    for j in range(k + 1, min(ctx.n, k + 6)):
+        if ctx.text(j) == ")":
+            return j + 1
+        if ctx.span_at.get(j) is not None:
+            return k
+    return k
 
 
 def _name_from(ctx: Context, k: int, types: str) -> Span | None:
