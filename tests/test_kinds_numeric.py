@@ -1,7 +1,8 @@
 """Money, percents, ages and times on development cases written before their rules
-(`tests/data/kinds-dev-numeric.tsv`): their values right for at least 95% of the
-cases of each list, and no item where a case says there is none. The person of an
-age is compared by surname: the name of the entity is the entities layer's work."""
+(`tests/data/kinds-dev-numeric.tsv`, `kinds-dev-values.tsv`): their values right for
+at least 95% of the cases of each list, and no item where a case says there is none.
+The person of an age is compared by surname: the name of the entity is the entities
+layer's work."""
 
 from __future__ import annotations
 
@@ -14,12 +15,13 @@ import pytest
 from factex import Pipeline
 from factex.layers import LAYERS
 
-TABLE = Path(__file__).resolve().parent / "data" / "kinds-dev-numeric.tsv"
+DATA = Path(__file__).resolve().parent / "data"
+TABLES = [DATA / "kinds-dev-numeric.tsv", DATA / "kinds-dev-values.tsv"]
 
 
 def _cases() -> list[tuple[str, str, str | None, dict[str, Any]]]:
     out = []
-    for line in TABLE.read_text("utf-8").splitlines():
+    for line in (line for t in TABLES for line in t.read_text("utf-8").splitlines()):
         if line.startswith("#") or line.startswith("list\t") or not line.strip():
             continue
         key, text, surface, fields = line.split("\t")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Any
 
 from ..document import Token
@@ -44,6 +45,7 @@ def _ordinal(ctx: Context, j: int) -> int | None:
     return int(m.group(1)) if m and m.group(2) else None
 
 
+@lru_cache(maxsize=50_000)  # per word form: bounded, so memory stays flat over a corpus
 def _common_lemma(lower: str) -> str:
     found = parses(lower)
     return found[0].normal_form if found else lower

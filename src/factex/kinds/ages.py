@@ -40,9 +40,9 @@ _IN_YEAR = re.compile(
 )
 # Before `N лет`: a comparison, `в` (`в 19 лет`), or an opening bracket after a name.
 _BEFORE = re.compile(
-    r"(?:(?:не\s+)?(?:старше|моложе|младше)\s+|от\s+\d{1,3}\s+до\s+|(?<![\w-])[вВ]\s+|\(\s*)$"
+    r"(?:(?:не\s+)?(?:старше|моложе|младше)\s+|от\s+\d{1,3}\s+до\s+|(?<![\w-])[вВ]\s+(?:свои\s+)?|\(\s*)$"
 )
-_SKIP = frozenset(["уже", "было", "будет", "всего", "лишь", "только", "почти", "около", "ровно"])
+_SKIP = frozenset(["уже", "быть", "всего", "лишь", "только", "почти", "около", "ровно", "тогда"])
 
 
 @dataclass
@@ -126,6 +126,18 @@ class _Words:
         )
         return t.feats.get("Case") == "Dat" and living, None
 
+    def of_someone(self, i: int, stop: int) -> bool:
+        """`мужчину 45 лет`, `мальчик 12 лет`: one living being right before, and no
+        verb after that would make the years a duration (`мальчик 12 лет жил`)."""
+        if i == 0:
+            return False
+        t = self.tokens[i - 1]
+        if t.pos != "NOUN" or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") != "Sing":
+            return False
+        k = self.a.word_at(stop - 1)
+        after = self.tokens[k + 1] if k is not None and k + 1 < len(self.tokens) else None
+        return after is None or after.pos != "VERB" or after.feats.get("VerbForm") == "Part"
+
     def cue_before(self, i: int) -> bool:
         return any(
             _roles().get(self.tokens[j].lemma) == "cue" for j in range(max(0, i - 3), i)
@@ -162,14 +174,14 @@ def find_ages(a: Analysis) -> list[Age]:
             continue
         dative, person = w.dative_before(i)
         before = _BEFORE.search(text[max(0, m.start() - 20) : m.start()])
-        if dative or w.cue_before(i) or before or _after_name(w, i):
+        if dative or w.cue_before(i) or before or _after_name(w, i) or w.of_someone(i, m.end()):
             if person is None and w.cue_before(i):
                 person = _dative_person(w, i)
             elif person is None and _after_name(w, i):
                 person = w.person_ending[i - 2][0]
             add(m.start(), m.end(), _value(m["n"]), "age", person)
     for m in _IN_YEAR.finditer(text):
-        add(m.start(), m.end(), int(m["n"]), "age", None)
+        add(m.start("n"), m.end(), int(m["n"]), "age", None)
     out: list[Age] = []
     for age in sorted(found, key=lambda x: (x.start, -x.stop)):
         if out and age.start < out[-1].stop:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..facts.args import nominal_phrase
 from ..facts.context import Context
-from ..facts.event import _Before, _lemma_lower, _match, _name_end
+from ..facts.event import KINDS, _Before, _lemma_lower, _match, _name_end
 from ..facts.lexicon import mapping, words
 from ..layers import Item, layer
 from ..record import Fact
@@ -154,8 +154,19 @@ def find_events(a: Analysis, ctx: Context | None = None) -> list[Event]:
     """Every named and generic event, in text order, without overlaps."""
     ctx = ctx or Context.of(a)
     found: list[Event] = []
+    generic, names = event_words(), mapping("event-names")
     i = 0
     while i < ctx.n:
+        word, lemma = ctx.tokens[i].word, ctx.tokens[i].lemma
+        if not (  # a set lookup first: most words start no event
+            lemma in generic
+            or KINDS.starting(lemma)
+            or word[:1].isupper()
+            or word.lower() in names
+            or word.lower().rsplit("-", 1)[0] in names
+        ):
+            i += 1
+            continue
         named = _named_event(ctx, i)
         if named is not None:
             found.append(named[0])

@@ -26,7 +26,9 @@ APPROX = (
     r"|приблизительно|не\s+менее|не\s+более|больше|меньше)"
 )
 _RANGE = r"(?:\s*[-–—]\s*|\s+до\s+)"
-_SYMBOLS = "$€₽£¥₴"
+_SYMBOLS = "$€₽£¥₴₸"
+_BARE = r"(?:миллион|миллиард|триллион|тысяч[уа])(?![\w-])"  # `миллион рублей`
+_THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")
 _SENTENCE_START = re.compile(r"\s*(?:$|\n|[\"«„]?[A-ZА-ЯЁ])")
 
 
@@ -66,55 +68,75 @@ def _currencies() -> list[tuple[re.Pattern[str], str]]:
 def _pattern() -> re.Pattern[str]:
     names = "|".join(f"(?:{row[0]})" for row in table("kinds-currencies"))
     symbol = f"[{re.escape(_SYMBOLS)}]"
-    amount = (
-        rf"(?P<a>{NUMBER})(?:{_RANGE}(?P<b>{NUMBER}))?"
-        rf"(?:\s*(?P<mult>{MULTIPLIER}))?"
-    )
-    after = rf"(?:{amount})\s*(?P<cur>{names})"  # 150 млн руб., 12 500 ₽
-    before = (
-        rf"(?P<sym>{symbol})\s*(?P<a2>{NUMBER})(?:{_RANGE}(?P<b2>{NUMBER}))?"
-        rf"(?:\s*(?P<mult2>{MULTIPLIER}))?"
-    )  # $3,3 млрд
-    lead = rf"(?:(?P<approx>{APPROX})(?:\s+в)?\s+)?(?:(?P<from>от)\s+)?"
-    return re.compile(rf"(?<![\w$€₽£¥₴]){lead}(?:{after}|{before})", re.IGNORECASE)
+
+    def amount(n: str) -> str:
+        """A number with its multiplier (`1 млн 200 тыс.`), or a range of two."""
+        return (
+            rf"(?P<a{n}>{NUMBER})(?:\s*(?P<ma{n}>{MULTIPLIER})"
+            rf"(?:\s+(?P<t{n}>\d{{1,3}})\s*(?P<mt{n}>{MULTIPLIER}))?)?"
+            rf"(?:{_RANGE}(?P<b{n}>{NUMBER})(?:\s*(?P<mb{n}>{MULTIPLIER}))?)?"
+        )
+
+    after = rf"(?:{amount('')}|(?P<bare>{_BARE}))\s*(?P<cur>{names})"  # 150 млн руб.
+    before = rf"(?P<sym>{symbol})\s*{amount('2')}"  # $3,3 млрд
+    lead = rf"(?:(?P<approx>{APPROX})(?:\s+(?:в|на))?\s+)?(?:(?P<from>от)\s+)?"
+    return re.compile(rf"(?<![\w{_SYMBOLS}]){lead}(?:{after}|{before})", re.IGNORECASE)
 
 
 def _currency(text: str) -> str | None:
     low = text.lower()
     for pattern, code in _currencies():
         if pattern.fullmatch(low):
-            return code
+            return low.upper() if code == "CODE" else code
     return None
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    return m[name] or m[name + "2"]
+
+
+def _value(number: str, multiplier: str | None) -> Decimal | None:
+    """A number times its multiplier; `300.000 рублей` has a thousands dot."""
+    if multiplier is None and _THOUSANDS_DOT.fullmatch(number):
+        number = number.replace(".", "")
+    value = number_value(number)
+    return None if value is None else value * scale(multiplier)
 
 
 def read(m: re.Match[str], text: str) -> Money | None:
     """The money item of a match of the pattern, or None when it is no amount."""
-    a, b = m["a"] or m["a2"], m["b"] or m["b2"]
-    factor = Decimal(scale(m["mult"] or m["mult2"]))
-    first = number_value(a)
-    second = number_value(b) if b else None
-    if first is None or (b and second is None):
-        return None
     currency = _currency(m["cur"]) if m["cur"] else _currency(m["sym"])
     start, stop = m.start(), m.end()
     if m["sym"] and text[stop - 1] == "." and _SENTENCE_START.match(text, stop):
         stop -= 1  # `€4,7 млрд.` at the end of a sentence
+    b = _group(m, "b")
     if m["from"] and not b and not m["approx"]:  # `от 5 млн рублей`: the lower bound
         start = m.start("from") + 3
         start += len(text[start:stop]) - len(text[start:stop].lstrip())
     item = Money(start, stop, text[start:stop], None, currency, bool(m["approx"]))
-    if second is not None:
-        low = first * (factor if _scaled(first, second) else 1)
-        item.min, item.max = plain(low), plain(second * factor)
-    else:
-        item.amount = plain(first * factor)
+    if m["bare"]:  # `миллион рублей`
+        item.amount = scale(m["bare"])
+        return item
+    a, ma, mb = _group(m, "a") or "", _group(m, "ma"), _group(m, "mb")
+    first = _value(a, ma)
+    tail = _group(m, "t")
+    if first is not None and tail:  # `1 млн 200 тыс.`
+        mt = _group(m, "mt")
+        if scale(mt) >= scale(ma):
+            return None
+        first += Decimal(tail) * scale(mt)
+    if first is None:
+        return None
+    if not b:
+        item.amount = plain(first)
+        return item
+    second = _value(b, mb)
+    if second is None:
+        return None
+    if not ma and mb and first * scale(mb) <= second:  # `от 2 до 4 млн`: for both
+        first *= scale(mb)  # (in `от 900 тыс. до 2 млн` the first has its own)
+    item.min, item.max = plain(first), plain(second)
     return item
-
-
-def _scaled(first: Decimal, second: Decimal) -> bool:
-    """In `от 2 до 4 млн` the multiplier counts for both; in `от 900 тыс. до 2 млн` the
-    first has its own (then it is larger than the second)."""
-    return first <= second
 
 
 def find_money(text: str) -> list[Money]:

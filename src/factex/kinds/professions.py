@@ -19,14 +19,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..facts.args import nominal_phrase
 from ..facts.context import Context
 from ..facts.lexicon import words
-from ..facts.positions import is_post, phrase_at, post_lemma
+from ..facts.positions import base_post, is_post, phrase_at, post_lemma
 from ..layers import Item, layer
 from ..resources import wordlist
 from ..text.noun_group import NOUNS
@@ -55,6 +55,17 @@ def professions() -> frozenset[str]:
 def not_professions() -> frozenset[str]:
     """Posts that are no profession mention alone (`models/kinds-not-professions.txt`)."""
     return frozenset(w.lower() for w in wordlist("kinds-not-professions"))
+
+
+@lru_cache(maxsize=100_000)  # per word: bounded, so memory stays flat over a corpus
+def _maybe(lemma: str, lower: str) -> bool:
+    """A cheap first test of `is_profession` by the word alone: its lemma (or a part of
+    a compound) is a post or a profession, or the word is a post tagged as a verb."""
+    if lower in words("positions") or base_post(lemma) is not None:
+        return True
+    parts = post_lemma(lemma).replace("ё", "е").split("-")
+    known = professions()
+    return "-".join(parts) in known or parts[0] in known or parts[-1] in known
 
 
 def is_profession(ctx: Context, i: int) -> bool:
@@ -95,8 +106,8 @@ def find_professions(a: Analysis, ctx: Context | None = None) -> list[Profession
     """Every post and profession in the text, nested ones included, in text order."""
     ctx = ctx or Context.of(a)
     out: list[Profession] = []
-    for i in range(ctx.n):
-        if not is_profession(ctx, i):
+    for i, token in enumerate(ctx.tokens):
+        if not _maybe(token.lemma, token.word.lower()) or not is_profession(ctx, i):
             continue
         phrase = phrase_at(ctx, i)
         first, last = min(phrase.first, i), max(phrase.last, i + 1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..layers import Item, layer
-from ..time.numerals import CARDINAL_RUN, words_value
+from ..time.numerals import CARDINAL_RUN, ORDINAL_WORD, ORDINALS, words_value
 
 if TYPE_CHECKING:
     from ..document import Analysis
@@ -26,26 +26,46 @@ if TYPE_CHECKING:
 _HH = r"(?:[01]?\d|2[0-3])"
 _CLOCK = rf"{_HH}[:.][0-5]\d(?::[0-5]\d)?(?![\d])(?![.,:]\d)"
 _ZONE = (
-    r"(?P<zone>\s*\(?(?:по\s+московскому\s+времени|по\s+москве|мск|msk)\)?(?![\w])"
+    r"(?P<zone>\s*\(?(?:по\s+москве|мск|msk)\)?(?![\w])|\s+по\s+\w+ому\s+времени"
     r"|\s+по\s+гринвичу|\s*\(?(?:utc|gmt)(?:\s*(?P<sign>[+\-−])\s*(?P<off>\d{1,2})"
-    r"(?::?(?P<offm>\d{2}))?)?\)?(?![\w])|\s+по\s+местному\s+времени)"
+    r"(?::?(?P<offm>\d{2}))?)?\)?(?![\w]))"
 )
+# `по ...скому времени`: the zones without summer time; others (`по местному`,
+# `по киевскому`) give no offset.
+_ZONES = {
+    "москов": "+03:00", "калининград": "+02:00", "самар": "+04:00", "екатеринбург": "+05:00",
+    "омск": "+06:00", "новосибир": "+07:00", "красноярск": "+07:00", "иркутск": "+08:00",
+    "якутск": "+09:00", "владивосток": "+10:00", "магадан": "+11:00", "камчат": "+12:00",
+    "пекин": "+08:00", "токий": "+09:00", "всемирн": "+00:00", "гринвич": "+00:00",
+}
 _LEAD = r"(?:(?:около|примерно|ровно|приблизительно)\s+)?(?:(?:в|во|к|с|около|после|до)\s+)?"
 _PREP = re.compile(r"(?:^|\s)(?:в|во|к|с|около|после|до|на|примерно|ровно)\s+$", re.I)
+_DAY = r"(?P<day>утра|дня|вечера|ночи)"
 _CLOCKS = re.compile(
-    rf"(?<![\w.,:]){_LEAD}(?P<a>{_CLOCK})(?:\s*(?:[-–—]|до)\s*(?P<b>{_CLOCK}))?{_ZONE}?",
+    rf"(?<![\w.,:]){_LEAD}(?P<a>{_CLOCK})(?:\s*(?:[-–—]|до)\s*(?P<b>{_CLOCK}))?"
+    rf"(?:\s+{_DAY}(?![\w-]))?{_ZONE}?",
     re.I,
 )
-_DAY = r"(?P<day>утра|дня|вечера|ночи)"
+_AT = r"(?<![\w-])(?:(?:около|примерно|ровно)\s+(?:в\s+)?|(?:в|к)\s+)"
 _HOURS = re.compile(
-    rf"(?<![\w-])(?:около|примерно|ровно|в|к)\s+(?P<h>\d{{1,2}}|{CARDINAL_RUN}|час)"
-    rf"(?:\s+(?P<unit>час(?:а|ов)?)(?:\s+(?P<m>\d{{1,2}})\s+минут\w*)?)?(?:\s+{_DAY})?"
-    rf"(?![\w-]){_ZONE}?",
+    rf"{_AT}(?P<h>\d{{1,2}}|{CARDINAL_RUN}|час)"
+    rf"(?:\s+(?P<unit>час(?:а|ов)?|ч\.|ч(?![\w.]))(?:\s+(?P<m>\d{{1,2}})\s+(?:минут\w*|мин\.?))?)?"
+    rf"(?:\s+{_DAY})?(?![\w-]){_ZONE}?",
+    re.I,
+)
+# `с 10 до 17 часов`
+_HOUR_RANGE = re.compile(
+    r"(?<![\w-])с\s+(?P<h>\d{1,2})\s+до\s+(?P<h2>\d{1,2})\s+час(?:ов|а)?(?![\w-])", re.I
+)
+# `в половине восьмого (утра)`: half past the hour before
+_HALF = re.compile(
+    rf"(?<![\w-])(?:в|до|к|около|после)\s+половин[еуы]\s+(?P<o>{ORDINAL_WORD})"
+    rf"(?:\s+{_DAY})?(?![\w-])",
     re.I,
 )
 _NOON = re.compile(
-    r"(?<![\w-])(?:(?:в|около|к|до|после|незадолго\s+до)\s+)?(?P<w>полд(?:ень|ня)|полночь|полуноч[иью])"
-    r"(?![\w-])",
+    r"(?<![\w-])(?:(?:в|около|к|до|после|незадолго\s+до)\s+)?"
+    r"(?P<w>полд(?:ень|ня)|полудн[яюе]|полночь|полуноч[иью])(?![\w-])",
     re.I,
 )
 _PART = re.compile(
@@ -83,19 +103,30 @@ class Time:
 
 def _offset(m: re.Match[str]) -> str:
     zone = (m["zone"] or "").lower()
-    if not zone or "местн" in zone:
+    if not zone:
         return ""
-    if "моск" in zone or "мск" in zone or "msk" in zone:
+    if "мск" in zone or "msk" in zone or "москв" in zone:
         return "+03:00"
+    if "по " in zone:
+        return next((off for stem, off in _ZONES.items() if stem in zone), "")
     if m["off"]:
         sign = "-" if m["sign"] in ("-", "−") else "+"
         return f"{sign}{int(m['off']):02d}:{m['offm'] or '00'}"
     return "+00:00"
 
 
-def _clock(text: str) -> str:
-    parts = re.split(r"[:.]", text)
-    return ":".join(f"{int(p):02d}" for p in parts)
+def _clock(text: str, day: str | None = None) -> str:
+    parts = [int(p) for p in re.split(r"[:.]", text)]
+    parts[0] = _in_day(parts[0], day)
+    return ":".join(f"{p:02d}" for p in parts)
+
+
+def _in_day(h: int, day: str | None) -> int:
+    """The hour of `в 8 вечера` (20), `в 12 ночи` (0)."""
+    day = (day or "").lower()
+    if day in ("вечера", "дня") and h < 12:
+        return h + 12
+    return 0 if day == "ночи" and h == 12 else h
 
 
 def _hour(m: re.Match[str]) -> str | None:
@@ -103,11 +134,7 @@ def _hour(m: re.Match[str]) -> str | None:
     h = 1 if word == "час" else (int(word) if word.isdigit() else words_value(word))
     if h is None or h > 24 or not (m["unit"] or m["day"]):
         return None
-    day = (m["day"] or "").lower()
-    if day in ("вечера", "дня") and h < 12:
-        h += 12
-    elif day == "ночи" and h == 12:
-        h = 0
+    h = _in_day(h, m["day"])
     minutes = int(m["m"]) if m["m"] else 0
     if h == 24 or minutes > 59:
         return None
@@ -124,16 +151,25 @@ def find_times(text: str, dates: list[DateExpr]) -> list[Time]:
         if dotted and not _PREP.search(before) or _SCORE.search(before):
             continue
         offset = _offset(m)
-        value = _clock(m["a"]) + offset
+        value = _clock(m["a"], m["day"]) + offset
         if m["b"]:
-            value += "/" + _clock(m["b"]) + offset
+            value += "/" + _clock(m["b"], m["day"]) + offset
         found.append(Time(m.start(), m.end(), m.group(), value))
+    for m in _HOUR_RANGE.finditer(text):
+        h, h2 = int(m["h"]), int(m["h2"])
+        if h < h2 <= 24:
+            found.append(Time(m.start(), m.end(), m.group(), f"{h:02d}:00/{h2 % 24:02d}:00"))
+    for m in _HALF.finditer(text):
+        h = _in_day(ORDINALS[m["o"].lower()] - 1, m["day"])
+        if 0 <= h < 24:
+            value = f"{12 if h == 0 and not m['day'] else h:02d}:30"
+            found.append(Time(m.start(), m.end(), m.group(), value))
     for m in _HOURS.finditer(text):
         hour = _hour(m)
         if hour is not None:
             found.append(Time(m.start(), m.end(), m.group(), hour + _offset(m)))
     for m in _NOON.finditer(text):
-        value = "12:00" if m["w"].lower().startswith("полд") else "00:00"
+        value = "12:00" if m["w"].lower().startswith(("полд", "полуд")) else "00:00"
         found.append(Time(m.start(), m.end(), m.group(), value))
     for m in _PART.finditer(text):
         part = _PARTS[re.sub(r"\s+", " ", m["p"].lower())]

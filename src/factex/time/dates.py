@@ -145,7 +145,9 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "_relative_unit": ("прошл", "минувш", "предыдущ", "текущ", "нынешн", "уходящ", "следующ")
     + ("будущ", "предстоящ", "наступающ", "грядущ", "эт"),
     "_relative_day": ("сегодня", "вчера", "завтра", "накануне"),
-    "_vague_day": ("на днях", " день", "последние"),
+    "_vague_day": ("на днях", " день", "последн", "ближайш", "же году", "позже", "позднее")
+    + ("ранее", "раньше"),
+    "_some_units": ("несколько",),
     "_ago": ("назад", "через", "спустя"),
     "_weekend": ("выходн",),
     "_weekday": ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен"),
@@ -712,14 +714,23 @@ def _relative_day(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 
 @_rule(
     rf"{p.L}(?P<w>на\s+днях"
-    r"|в\s+тот\s+(?:же\s+|самый\s+)?день|на\s+следующий\s+день"
-    rf"|в\s+последние\s+(?:годы|месяцы|недели|дни)){p.R}"
+    r"|в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день|на\s+следующий\s+день"
+    r"|в\s+(?:том|этом)\s+же\s+году|(?:годом|месяцем|неделей)\s+(?:позже|позднее|ранее|раньше)"
+    rf"|в\s+(?:последние|ближайшие)\s+(?:годы|месяцы|недели|дни)){p.R}"
 )
 def _vague_day(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
-    """на днях, в последние годы (approximate) and на следующий день, в тот же день
-    (counted from an event), without a value. `в настоящее время` names no date."""
-    approx = m["w"].lower().startswith(("на днях", "в последние"))
+    """на днях, в последние годы, в ближайшие месяцы (approximate) and на следующий день,
+    в тот же день, в том же году, годом позже (counted from an event), without a value.
+    `в настоящее время`, `в последнее время`, `в ближайшее время` name no date (NEREL
+    marks them as a date about one time in three)."""
+    approx = m["w"].lower().startswith(("на днях", "в последн", "в ближайш"))
     return [_expr(m, None, "relative", "approx" if approx else None)]
+
+
+@_rule(rf"{p.L}несколько\s+(?:лет|месяцев|недель|дней){p.R}")
+def _some_units(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """несколько лет, несколько месяцев: a duration without a value."""
+    return [_expr(m, None, "duration", "approx")]
 
 
 _NEXT_WORD = re.compile(r"\s+([а-яё]+)", re.IGNORECASE)
@@ -743,7 +754,7 @@ _AGO_UNIT = r"(?P<unit>дн(?:я|ей)|день|недел(?:ю|и|ь)|меся�
 
 
 @_rule(
-    rf"{p.L}(?:(?P<through>через|спустя)\s+)?"
+    rf"{p.L}(?:(?P<through>через|спустя)\s+)?(?:(?P<about>около|более|больше|почти|примерно)\s+)?"
     rf"(?:(?P<n>\d{{1,3}}|пару|несколько|много|{CARDINAL_RUN})\s+)?{_AGO_UNIT}"
     rf"(?:\s+(?P<ago>(?:тому\s+)?назад|спустя))?{p.R}(?P<after>(?=\s+после\s))?"
 )
@@ -755,10 +766,11 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         return []
     n_word = (m["n"] or "").lower()
     unit = m["unit"].lower()
-    if not n_word and unit not in ("день", "неделю", "месяц", "год", "полгода"):
-        return []  # "дней назад" after a word that is no number
+    about = bool(m["about"]) and unit in ("дня", "недели", "месяца", "года")
+    if not n_word and unit not in ("день", "неделю", "месяц", "год", "полгода") and not about:
+        return []  # "дней назад" after a word that is no number; `около года назад` is one
     vague = n_word in ("несколько", "много")
-    mod = "approx" if vague or n_word == "пару" else None
+    mod = "approx" if vague or n_word == "пару" or m["about"] else None
     if m["after"] is not None or "спустя" in ((m["through"] or "") + (m["ago"] or "")).lower():
         return [_expr(m, None, "relative", mod)]
     if vague:
@@ -791,11 +803,17 @@ def _ago(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
 def _duration(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """в течение двух лет, продлен на пять лет, за три года, продлится три дня (see durations)."""
     ok, value = durations.duration_value(m["n"], m["unit"])
-    if not ok or durations.clock_time(m["ex"], m["unit"]):
+    if not ok or durations.clock_time(m["ex"] or m["approx"], m["unit"]):
         return []
+    ex, unit = (m["ex"] or "").lower(), m["unit"].lower()
+    if (ex == "к") != (unit == "годам") or ex == "к" and not re.match(
+        durations.SENTENCE, m.string[m.end() :]
+    ):
+        return []  # `к 27 годам колонии`, and `годам` only there
     vague = (m["n"] or "").lower() in durations.VAGUE + ("пару", "пары")
-    mod = "approx" if m["approx"] or vague else None
-    first = next(g for g in ("lead", "approx", "n", "unit") if m[g])
+    approx = (m["approx"] or m["alone"] or "").lower()
+    mod = "approx" if approx and approx != "до" or vague else None
+    first = next(g for g in ("lead", "approx", "alone", "n", "unit") if m[g])
     start = m.start(first)
     return [_expr(m, value, "duration", mod, start=start)]
 
@@ -813,6 +831,50 @@ def _year_list(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
         out.append(_expr(m, year.group(), "year", start=start, stop=base + year.end()))
     out.append(_expr(m, m["last"], "year", start=m.start("last")))
     return out
+
+
+_BARE_PREP = re.compile(r"(?:^|(?<=[^\w-]))(?:(?P<pre>в|во|с|со)|(?P<ex>до|к|после))\s+$")
+_BARE_NEXT = re.compile(rf"(?:{p.DASH}(?P<y2>{p.BARE_YEAR}|\d\d)|/(?P<s2>\d\d(?:\d\d)?))(?!\d)")
+_BARE_END = re.compile(p.BARE_YEAR_END)
+_NAME_YEAR = re.compile(r"(?<![«\"„\w])[а-яёa-z]{3,}-$")  # `Олимпиаде-2016`, not `«Весна-2025»`
+_SEASON_CUE = re.compile(r"сезон|чемпионат|турнир|кубк?|лиг[аеиу]|первенств", re.IGNORECASE)
+
+
+@_rule(rf"(?<![\d.,№/]){p.BARE_YEAR}(?!\d)")
+def _bare_year(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
+    """A year without `год`: `в 2017`, `с 2008`, `(1997)`, `(2003—2011)`, `1993—2003`,
+    the season `2016/17`, `Олимпиада-2016`; not before a counted noun (`в 2000 раз`)."""
+    text, start, stop = m.string, m.start(), m.end()
+    y1 = int(m.group())
+    before = text[max(0, start - 24) : start]
+    nxt = _BARE_NEXT.match(text, stop)
+    value, kind = str(y1), "year"
+    if nxt and (nxt["y2"] or nxt["s2"]):
+        y2 = int(nxt["y2"] or nxt["s2"])
+        y2 += y1 // 100 * 100 if y2 < 100 else 0
+        season = bool(nxt["s2"])
+        if not (y1 < y2 <= y1 + (1 if season else 99)):
+            return []
+        if season and not _SEASON_CUE.search(text, max(0, start - 40), start):
+            return []  # `Счёт 2024/25` is a number
+        value, kind, stop = f"{y1}/{y2}", "range", nxt.end()
+    if not _BARE_END.match(text, stop):
+        return []
+    prep = _BARE_PREP.search(before)
+    named = bool(_NAME_YEAR.search(before.lower()))
+    placed = named or before.endswith((", ", "(")) and _in_brackets(text, start, stop)
+    if prep:
+        if prep["pre"]:
+            start -= len(before) - prep.start()
+    elif before.endswith("-") and not named or kind == "year" and not placed:
+        return []
+    return [DateExpr(start, stop, text[start:stop], value, kind, None)]
+
+
+def _in_brackets(text: str, start: int, stop: int) -> bool:
+    """Whether [start, stop) ends a parenthesis: `(«Лили», 1953)`, `(1997)`."""
+    opened = text.rfind("(", max(0, start - 80), start)
+    return opened >= 0 and ")" not in text[opened:start] and text.startswith(")", stop)
 
 
 _ACC = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")

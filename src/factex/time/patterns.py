@@ -35,7 +35,7 @@ REL = (
 # genitive plural ("1 января 2008 граждане", but not "5 мая 2000 человек").
 _COUNTED = r"[а-яё]*(?:ов|ев|ей|ых|их)|человек|тонн|штук|единиц|раз|лет|га|км|кг|руб"
 BARE_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
-_BARE_YEAR_END = rf"(?=\s*(?:[^\w\s]|$)|\s+(?!(?:{_COUNTED})(?![а-яё]))[а-яё])"
+BARE_YEAR_END = rf"(?=\s*(?:[^\w\s]|$)|\s+(?!(?:{_COUNTED})(?![а-яё]))[а-яё])"
 # A time of day after a date: "в 15:00", "утром в 9.30", "с 10:00 до 18:00",
 # "в 20:00 по местному времени".
 TIME = (
@@ -69,7 +69,7 @@ def year_slot(n: str) -> str:
     """An optional year after a month, day or season: `2025 года`, `прошлого года`."""
     return (
         rf"(?:\s+(?:(?P<y{n}>{YEAR4})(?:-(?:го|м|й))?\s*(?P<yw{n}>{YEAR_WORD})"
-        rf"|(?P<by{n}>{BARE_YEAR})(?:-(?:го|м|й))?{_BARE_YEAR_END}"
+        rf"|(?P<by{n}>{BARE_YEAR})(?:-(?:го|м|й))?{BARE_YEAR_END}"
         rf"|(?P<ry{n}>{REL})\s+года{R}))?"
     )
 
