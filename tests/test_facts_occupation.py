@@ -342,3 +342,12 @@ def test_a_former_post_is_marked_alike_for_byvshiy_and_eks():
     assert found["Алексей Кудрин"]["former"] is True
     current = nlp()("Министр экономики Максим Решетников выступил на форуме.").to_dict()["facts"]
     assert all("former" not in f for f in current)
+
+
+def test_a_pronoun_does_not_take_a_post_a_named_holder_takes():
+    found = occupations(
+        "Вчера Олег Рогов был избран ректором академии. Он сменит на этом посту Илью "
+        "Корнилова, который руководил академией с 2015 года и теперь займет должность "
+        "президента Уральского горного университета."
+    )
+    assert [p for p, pos, _ in found if pos == "президент"] == ["Илья Корнилов"]

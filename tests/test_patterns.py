@@ -136,3 +136,23 @@ def test_a_lemma_step_reads_a_word_list():
 def test_the_buyer_of_a_stake_becomes_an_owner(nlp):
     text = "Фонд «Арктур» выкупил долю в компании «Полимер»."
     assert ("Арктур", "Полимер") in _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+
+
+def test_an_owner_noun_as_a_predicate_and_a_relative_word(nlp):
+    text = "Владельцем сети «Купава» является Степан Жарков."
+    assert ("Степан Жарков", "Купава") in _pairs(
+        _facts(nlp, text, "ownership"), "owner", "property"
+    )
+    text = "Завод «Северный», единственным акционером которого является фонд «Горизонт», вырос."
+    pairs = _pairs(_facts(nlp, text, "ownership"), "owner", "property")
+    assert ("Горизонт", "Северный") in pairs
+
+
+def test_an_import_ban_is_a_sanction_and_a_deal_noun_takes_its_verbs_subject(nlp):
+    text = "Россельхознадзор запретил ввоз мяса из Парагвая."
+    deals = _facts(nlp, text, "deal")
+    assert [(d["parties"], d["kind"]) for d in deals] == [(["Парагвай", "Россельхознадзор"],
+                                                           "санкции")]  # fmt: skip
+    text = "Концерн «Тайфун» объявил о покупке сети «Лютик»."
+    (d,) = _facts(nlp, text, "deal")
+    assert d["parties"] == ["Лютик", "Тайфун"] and d["kind"] == "купля/продажа"

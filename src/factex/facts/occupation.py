@@ -13,10 +13,18 @@ from .context import Context, Span
 from .coordination import holders
 from .implied import country_meant, organisation_meant
 from .lexicon import mapping, multimap, words
-from .positions import Phrase, base_post, canonical, country_entity, is_post, phrase_at
+from .positions import (
+    Phrase,
+    base_post,
+    canonical,
+    country_entity,
+    is_post,
+    needs_org,
+    phrase_at,
+)
 from .pronouns import PERSONAL, antecedent
 from .registry import Found, fact_type
-from .roles import case_of, clause, end_of, is_which, start_of
+from .roles import asked, case_of, clause, end_of, is_which, start_of
 
 if TYPE_CHECKING:
     from .persons import Persons
@@ -96,6 +104,8 @@ def find(ctx: Context) -> list[Occupation]:
             continue  # `помощник Хиллари Клинтон по европейским делам`: whose, not who
         if person is not None and _relative(ctx, phrase, person):
             continue  # `Дочь губернатора Мария Дронова`: the name is not the holder's
+        if person is not None and disagrees(ctx, phrase, person):
+            person = None  # `На встрече с главой «Альфы» Павел Гринев обсудил`: not the head
         if person is not None and _possessor(ctx, phrase, person):
             found.extend(_inner_holder(ctx, phrase, person))  # `губернатора Сергея Дронова`
             person = per_start.get(person.last)  # `Директор фонда Игоря Сидорова Анна Белова`
@@ -112,6 +122,8 @@ def find(ctx: Context) -> list[Occupation]:
             used_heads.add(i)
             continue
         later = _after_insert(ctx, phrase, per_start)
+        if later is None and (later := _after_conjoined(ctx, phrase, per_start)) is not None:
+            _share_org(ctx, phrase, later)  # `председатель правления и акционер «Веги» X`
         if later is not None:  # `глава компании, по данным РБК, Иван Петров`
             found.append(_occ(ctx, later, phrase))
             used_heads.add(i)
@@ -128,8 +140,12 @@ def find(ctx: Context) -> list[Occupation]:
             used_heads.add(i)
             continue
         sep = phrase.lead - 1 if one_of is None else one_of - 1
+        if ctx.lemma(sep) in NOW and ctx.lemma(sep - 1) == "а" and ctx.text(sep - 2) == ",":
+            sep -= 2  # `Рыжов, бывший гендиректор «Луча», а ныне советник мэра`
         if ctx.lemma(sep) in NOW and ctx.text(sep - 1) in APPOSITION:
             sep -= 1  # `Сергей Шойгу, ныне секретарь Совбеза`
+        if ctx.lemma(sep) == "и" and sep not in appositions:
+            sep = _after_conjoined_noun(ctx, sep, phrase)  # `Косов, основатель и директор`
         before = per_end.get(_skip_parenthesis(ctx, sep)) or _chained(ctx, sep, phrase, per_end)
         if ctx.lemma(sep) == "и" and sep in appositions:
             before = appositions[sep]  # `Ковач - политик и лидер партии`
@@ -139,7 +155,8 @@ def find(ctx: Context) -> list[Occupation]:
             found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
             appositions[phrase.last] = before
             used_heads.add(i)
-    found.extend(_appointments(ctx, used_heads, per_end))
+    said = _appointments(ctx, used_heads, per_end)
+    found.extend(o for o in said if not asked(ctx, o.phrase.head))  # `Был ли Орлов министром`
     found.extend(_headed(ctx, per_end))
     found.extend(_affiliations(ctx, per_start, per_end))
     _countries_of_persons(ctx, found)
@@ -263,10 +280,26 @@ def _chained(ctx: Context, sep: int, phrase: Phrase, per_end: dict[int, Span]) -
             if person is None or not agrees or ctx.feat(person.first, "Case") not in cases:
                 return None
             return person
-        if ctx.is_punct(j) or ctx.pos(j) in {"VERB", "AUX"} or ctx.entity(j, PER):
+        quote = ctx.is_quote(j)  # `, бывший гендиректор «Луча», а ныне советник`
+        if (ctx.is_punct(j) and not quote) or ctx.pos(j) in {"VERB", "AUX"} or ctx.entity(j, PER):
             return None
         agrees = agrees or (ctx.pos(j) == "NOUN" and ctx.feat(j, "Case") in cases)
     return None
+
+
+def _after_conjoined_noun(ctx: Context, sep: int, phrase: Phrase) -> int:
+    """`Илья Косов, основатель и гендиректор «Смарт-Теха»`: a post conjoined to
+    a noun in its case (no post itself) that follows a name and a comma; where that
+    comma is, or `sep` when there is none."""
+    case = ctx.feat(phrase.head, "Case")
+    for j in range(sep - 1, max(-1, sep - 4), -1):
+        if ctx.text(j) == ",":
+            nouns = [k for k in range(j + 1, sep) if ctx.pos(k) == "NOUN"]
+            agrees = nouns and all(ctx.feat(k, "Case") == case for k in nouns)
+            return j if agrees else sep
+        if ctx.pos(j) not in {"NOUN", "ADJ"} or ctx.span_at.get(j) is not None:
+            return sep
+    return sep
 
 
 def _same_forms(case: str | None) -> set[str | None]:
@@ -296,13 +329,76 @@ def _after_insert(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> S
     if person is not None:
         if ctx.text(person.last) != "," or per_start.get(person.last + 1) is not None:
             return None  # `глава компании, Петров, Сидоров ...`: a list
-    elif _insert_opens(ctx, k + 1):
-        end = next((j for j in range(k + 2, min(ctx.n, k + 10)) if ctx.text(j) == ","), None)
+    elif _insert_opens(ctx, k + 1) or _clause_opens(ctx, k + 1):
+        end = next((j for j in range(k + 2, min(ctx.n, k + 16)) if ctx.text(j) == ","), None)
         person = per_start.get(end + 1) if end is not None else None
     if person is None:
         return None
     cases = _same_forms(ctx.feat(phrase.head, "Case"))
     return person if ctx.feat(person.first, "Case") in cases | {None} else None
+
+
+def _after_conjoined(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> Span | None:
+    """`бывший глава «Веги» и совладелец «Луча» Иван Орлов`: a post conjoined to a noun in
+    its case that is no post (an owner's, a founder's) and names an organisation, with the
+    holder's name right after it in that case; only adjectives, genitives and names
+    between (`Президент и первая леди Мишель Обама` are two persons)."""
+    k = phrase.last
+    if k >= ctx.n or ctx.lemma(k) != "и" or ctx.pos(k) != "CCONJ":
+        return None
+    case = ctx.feat(phrase.head, "Case")
+    noun = None
+    for j in range(k + 1, min(ctx.n, k + 8)):
+        span = ctx.span_at.get(j)
+        if span is not None and span.entity.type == PER and span.first == j:
+            agrees = noun is not None and ctx.feat(j, "Case") in _same_forms(case) | {None}
+            owned = bool(ctx.spans_in(k, j, "ORG"))  # not `Президент и первая леди Мишель`
+            return span if agrees and owned else None
+        if is_post(ctx, j) or ctx.pos(j) in {"VERB", "AUX"}:
+            return None  # another post: `_chain` reads it
+        if ctx.is_punct(j) and not ctx.is_quote(j):
+            return None
+        if noun is None and ctx.pos(j) == "NOUN" and span is None:
+            if ctx.feat(j, "Case") != case or ctx.lemma(j) in words("relation-nouns"):
+                return None
+            noun = j
+    return None
+
+
+def _share_org(ctx: Context, phrase: Phrase, person: Span) -> None:
+    """A post named without its organisation, conjoined to a noun that names one before
+    the holder, shares it (`председатель правления и акционер группы «Стальпром»`)."""
+    if phrase.org is not None or phrase.org_text is not None:
+        return
+    names = ctx.spans_in(phrase.last, person.first, "ORG")
+    if names:
+        phrase.org = names[0].entity
+
+
+def _clause_opens(ctx: Context, k: int) -> bool:
+    """`, работающей на рынке с 2010 года,`, `, которая отмечает столетие,`: a participial
+    or relative clause about the organisation, between a post and its holder."""
+    return is_which(ctx, k) or ctx.feat(k, "VerbForm") == "Part"
+
+
+def disagrees(ctx: Context, phrase: Phrase, person: Span) -> bool:
+    """A name right after a post in another case that the parse does not attach to the
+    post, or followed by its own verb: the subject of the clause, not the holder (`На
+    встрече с главой «Альфы» Павел Гринев обсудил`, `Распоряжением губернатора Марина
+    Левченко назначена`). Only a post in an oblique case and a name in the nominative
+    alone are told apart."""
+    if ctx.feat(phrase.head, "Case") in {"Nom", "Acc", None} or _cases(ctx, person) != {"Nom"}:
+        return False
+    if phrase.first == ctx.sentence(phrase.head)[0]:
+        return False  # a post opening its sentence: `Экс-председатель ... Хван бежал` (mistagged)
+    if person.last < ctx.n and ctx.pos(person.last) in {"VERB", "AUX"}:
+        return True  # `... министра спорта Алина Кравец рассказала`: the name's own verb
+    k = person.first
+    while (head := ctx.tokens[k].head) is not None and phrase.first <= head < person.last:
+        if head == phrase.head or phrase.first <= head < phrase.last:
+            return False  # the parse reads the name as the post's (`врио губернатора X`)
+        k = head
+    return ctx.tokens[k].dep in {"nsubj", "nsubj:pass"}
 
 
 def _insert_opens(ctx: Context, k: int) -> bool:
@@ -465,6 +561,8 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
             held = i > first and ctx.lemma(i - 1) in HOLDING  # `занять пост премьер-министра`
             if ctx.feat(i, "Case") != "Ins" and not held:
                 continue
+            if held and _sought(ctx, i):
+                continue  # `кандидатура Орлова на пост министра`: sought, not held
             if ctx.feat(i, "Number") == "Plur":  # `опровергнута представителями Путина`
                 continue
             a, b = _clause(ctx, i)
@@ -488,6 +586,16 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
                 continue
             out.append(_occ(ctx, person, phrase))
     return out
+
+
+SEEKING = {"кандидатура", "кандидат", "претендент", "претендовать", "баллотироваться"}
+
+
+def _sought(ctx: Context, i: int) -> bool:
+    """`Кандидатуру Орлова на пост министра не рассмотрели`, `претендует на пост`: a post
+    someone is put up for, before the post in its clause."""
+    a, _ = _clause(ctx, i)
+    return any(ctx.lemma(k) in SEEKING for k in range(a, i))
 
 
 def _clause(ctx: Context, i: int) -> tuple[int, int]:
@@ -578,7 +686,8 @@ def _subject_after(ctx: Context, i: int) -> Span | None:
 
 
 def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None:
-    """The person who heads: the name before `, (ранее) возглавлявший`, or the subject."""
+    """The person who heads: the name before `, (ранее) возглавлявший`, the subject, or
+    the name before `, которая возглавляет`."""
     if ctx.feat(i, "VerbForm") == "Part":
         j = i - 1
         while j > 0 and ctx.pos(j) == "ADV":
@@ -586,7 +695,11 @@ def _head_subject(ctx: Context, i: int, per_end: dict[int, Span]) -> Span | None
         return per_end.get(j) if ctx.text(j) == "," else None
     a, _ = ctx.clause(i)
     subjects = [s for s in ctx.spans_in(a, i, PER) if ctx.feat(s.first, "Case") in {"Nom", None}]
-    return subjects[-1] if subjects else None
+    if subjects:
+        return subjects[-1]
+    if ctx.feat(a, "Case") == "Nom":  # `Ковалевой, которая возглавляет комитет`
+        return _relative_antecedent(ctx, a, per_end)
+    return None
 
 
 def _headed_object(ctx: Context, i: int, case: str) -> Phrase | None:
@@ -607,11 +720,31 @@ def _headed_object(ctx: Context, i: int, case: str) -> Phrase | None:
         return None
     _, last = ctx.sentence(k)
     end = k + 1
-    while end < min(last, k + 8) and not ctx.is_punct(end) and ctx.pos(end) not in {"VERB", "AUX"}:
+    while end < min(last, k + 8) and _complement(ctx, end):
         end += 1
     if end == k + 1:
         return None  # `возглавил делегацию`: which one, the text does not say here
     return Phrase(i, i, i + 1, "", None, org_text=nominal_phrase(ctx, k, k, end))
+
+
+def _complement(ctx: Context, k: int) -> bool:
+    """Whether word k goes on an organisation noun phrase: a genitive (`отдел продаж
+    компании`), `по` and its noun (`комитет по туризму`), `в` and a named organisation
+    (`в японском МИДе`), a name or its quotes; not a
+    date, adverb or clause (`университет с 2017 года и теперь`)."""
+    if ctx.is_punct(k):
+        return ctx.is_quote(k)
+    if ctx.span_at.get(k) is not None or (ctx.lemma(k) == "по" and ctx.pos(k + 1) == "NOUN"):
+        return True
+    if ctx.lemma(k) == "в" or (ctx.pos(k) == "ADJ" and ctx.feat(k, "Case") == "Loc"):
+        j = k + 1  # `отдел России в японском МИДе`: where, when it is a name
+        while ctx.pos(j) == "ADJ":
+            j += 1
+        return ctx.span_at.get(j) is not None and ctx.span_at[j].entity.type == ORG
+    if ctx.pos(k) not in {"NOUN", "PROPN", "ADJ"} or ctx.in_date(k):
+        return False
+    case = ctx.feat(k, "Case")
+    return case == "Gen" or (case == "Dat" and ctx.lemma(k - 1) == "по")
 
 
 AFFILIATION_PREPS = words("affiliation-preps")
@@ -661,7 +794,7 @@ def _is_post_proper(occ: Occupation, ctx: Context) -> bool:
     one read from a nationality or place adjective (`немецкий режиссёр`, `тбилисский
     врач`: where one is from, not who one works for)."""
     phrase = occ.phrase
-    if base_post(ctx.lemma(phrase.head)) not in words("professions"):
+    if not needs_org(ctx, phrase.head):
         return True
     from_adjective = {canonical(c) for c in phrase.countries}
     return phrase.org is not None and canonical(phrase.org.name) not in from_adjective

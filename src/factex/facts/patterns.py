@@ -16,10 +16,12 @@
   with none; `^rel` goes up from a word attached by `rel` (`дочерний` -> its noun), or
   from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
   `rel=a|b` (up or down) only to a word of lemma `a` or `b` (`rel=@name`: of a word
-  of `models/facts-<name>.txt`);
-  after the first step, steps follow the plain tree;
+  of `models/facts-<name>.txt`); `^rel-`, `^rel@в` up only from a word with no
+  preposition, with `в`; every step down reads the word's arguments as `Tree.args` gives
+  them;
 - `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
-  for the post phrase the trigger heads (`positions.phrase_at`); `key=!value` sets the
+  for the post phrase the trigger heads (`positions.phrase_at`), `org=@post` for its
+  organisation (before the org role's names); `key=!value` sets the
   value on a rule fact the frame's fact merges with (what the frame knows better);
   `true` is true (`former=true`).
 
@@ -45,7 +47,8 @@ from .args import best_date, own_dates
 from .context import Context
 from .lexicon import words
 from .merge import Policy, merge, same
-from .positions import is_post, phrase_at
+from .positions import is_post, needs_org, phrase_at
+from .roles import asked
 from .tree import Tree
 
 FRAME_TYPES = ("occupation", "ownership", "deal", "meeting")
@@ -85,6 +88,11 @@ class Frame:
     line: str
     overrides: frozenset[str] = frozenset()  # given `key=!value`: wins over a rule fact's
     feats: tuple[tuple[str, str], ...] = ()  # features the trigger must have
+
+    @property
+    def predicative(self) -> bool:
+        """A frame that reads a clause, not a name in brackets: a question states none."""
+        return not any(p[0].bracket for role in self.roles for p in role.paths)
 
 
 @dataclass
@@ -182,7 +190,7 @@ def _by_lemma() -> dict[str, list[Frame]]:
 def _follow(tree: Tree, i: int, path: tuple[Step, ...]) -> list[int]:
     """The words `path` reaches from trigger i."""
     at = [i]
-    for n, step in enumerate(path):
+    for step in path:
         nxt: list[int] = []
         for k in at:
             if step.up:
@@ -190,14 +198,12 @@ def _follow(tree: Tree, i: int, path: tuple[Step, ...]) -> list[int]:
                 head = tree.head(k)
                 if head is None or tree.dep(k) != step.rel:
                     continue
+                if step.prep is not None and tree.prep(k) != step.prep:
+                    continue
                 if not step.bracket or _bracketed(tree.ctx, head, k):
                     nxt.append(head)
             else:
-                if n == 0:
-                    pairs = tree.args(k)
-                else:
-                    pairs = [(c, tree.dep(c), tree.prep(c)) for c in tree.children[k]]
-                for c, rel, prep in pairs:
+                for c, rel, prep in tree.args(k):
                     if rel == step.rel and (step.prep is None or prep == step.prep):
                         nxt.append(c)
         if step.lemmas:
@@ -217,12 +223,15 @@ def _bracketed(ctx: Context, head: int, k: int) -> bool:
 
 
 def _fill(tree: Tree, i: int, role: Role, taken: set[int]) -> list[Entity]:
-    """The names of the first word a path of `role` reaches that has some."""
+    """The names of the first word a path of `role` reaches that has some; a word reached
+    up from brackets after it stands for its own names, not its conjuncts' (`Орлов
+    (глава «Веги») и Белова (президент «Луча»)`)."""
     for path in role.paths:
+        own = path[-1].bracket
         for k in _follow(tree, i, path):
             if k in taken:
                 continue
-            names = tree.names(k, role.types, frozenset(taken))
+            names = tree.names(k, role.types, frozenset(taken), conjuncts=not own)
             if names:
                 taken.add(k)
                 return names
@@ -242,6 +251,8 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
                 continue
             if any(ctx.feat(i, k) != v for k, v in frame.feats):
                 continue
+            if frame.predicative and asked(ctx, i):
+                continue  # `Был ли Орлов директором`: asked, not said
             if frame.pos == "NOUN" and frame.type == "occupation" and not is_post(ctx, i):
                 continue
             taken: set[int] = {i}
@@ -265,19 +276,28 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
     ctx = tree.ctx
     a, b = PAIRS[frame.type]
     out = []
+    given = dict(frame.gives)
+    ys: list[Entity | None] = list(filled.get(b, []))
+    if given.get("org") == "@post":  # the post phrase's own organisation first, or none
+        ys = [phrase_at(ctx, i).org or (ys[0] if ys else None)]
     for x in filled.get(a, []):
-        for y in filled.get(b, []):
+        for y in ys:
             if x is y:
                 continue
-            if frame.type == "ownership":
+            if frame.type == "ownership" and y is not None:
                 from .ownership import _fact
 
                 out.append(_fact(ctx, x, y, None, i))
                 continue
-            args: dict[str, Any] = {"person": x, "position": None, "org": y}
+            args: dict[str, Any] = {"person": x, "position": None}
             args.update(frame.gives)
+            args["org"] = y
             if args["position"] == "@post":  # the post phrase the trigger heads
+                if y is None and needs_org(ctx, i):
+                    continue  # `остается приглашенным хореографом`: a profession, no post
                 args["position"] = phrase_at(ctx, i).position or None
+                if y is None and phrase_at(ctx, i).org_text:
+                    args["org_text"] = phrase_at(ctx, i).org_text
             out.append(Fact(frame.type, *_sentence(ctx, i), args))
     return out
 
@@ -358,11 +378,42 @@ def _same_fact(old: Fact, new: Fact) -> bool:
     """Whether a frame's fact is a rule fact's reading of the same thing."""
     if old.type != new.type:
         return False
+    if old.type == "occupation":
+        return _same_occupation(old.args, new.args)
     if old.type in PAIRS:
         return all(same(old.args.get(k), new.args.get(k)) for k in PAIRS[old.type])
     overlap = old.start < new.stop and new.start < old.stop
     parties = old.args.get("parties") or []
     return overlap and any(same(p, q) for p in parties for q in new.args.get("parties") or [])
+
+
+def _same_occupation(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """One person's post: the same organisation, or the same position (or none) where one
+    reading lacks the organisation (`стал министром` beside `министр финансов Орлов`;
+    `возглавлявшая отдел продаж «Веги»`, read as the unit and as the company)."""
+    if not same(old.get("person"), new.get("person")):
+        return False
+    if same(old.get("org"), new.get("org")):
+        return True
+    one_org = old.get("org") is None or new.get("org") is None
+    return one_org and old.get("position") == new.get("position")
+
+
+def _held_by_another(occupations: list[Fact], new: Fact) -> bool:
+    """A frame's post whose holder is not named in its sentence (a pronoun stood for
+    them) and that a rule gives someone named there: the pronoun went to the wrong
+    clause (`Он сменит Корнеева, который ... теперь займет должность президента`)."""
+    person = new.args.get("person")
+    if not isinstance(person, Entity):
+        return False
+    if any(new.start <= m.start and m.stop <= new.stop for m in person.mentions):
+        return False
+    return any(
+        f.start < new.stop and new.start < f.stop and not same(f.args.get("person"), person)
+        and f.args.get("position") == new.args.get("position")
+        and same(f.args.get("org"), new.args.get("org"))
+        for f in occupations
+    )  # fmt: skip
 
 
 def _merge_meeting(meetings: list[Fact], new: Fact) -> None:
@@ -414,6 +465,8 @@ def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
             added.add(id(new))
             continue
         old = next((f for f in facts[new.type] if _same_fact(f, new)), None)
+        if old is None and new.type == "occupation" and _held_by_another(facts[new.type], new):
+            continue
         if old is None and new.type == "deal" and len(new.args["parties"]) < 2:
             continue  # one party: it only refines a rule deal (`_deal_of`)
         if old is None:

@@ -7,6 +7,7 @@ complements, or a nationality adjective, names the organisation the post belongs
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -22,6 +23,7 @@ from .lexicon import mapping, words
 ORDINALS = {"первый", "второй", "третий"}
 TAIL_PREPS = {"по", "в", "при", "от", "на"}
 STATES = words("state-nouns")
+PLACE_NOUNS = STATES | {"регион", "область", "край", "республика", "город"}
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
 INS_POSTS = ("управляющ", "заведующ", "зав")
 
@@ -49,6 +51,27 @@ def is_former(ctx: Context, lead: int, head: int) -> bool:
     if ctx.lemma(head).startswith("экс") or ctx.text(head).lower().startswith("экс"):
         return True
     return any(ctx.lemma(k) == "бывший" for k in range(max(lead, 0), head))
+
+
+PLURAL_ENDINGS = ("ы", "и", "ов", "ам", "ами", "ах")
+
+
+def plural_form(word: str, lemma: str) -> bool:
+    """Whether a post is written in the plural whatever the tagger says (it reads
+    `Президенты` at a sentence start as a singular name): a noun on a consonant, or on
+    `ь`, with a plural ending (`президенты`, `министрам`, `заместители`), which no
+    singular form of it has."""
+    word, lemma = word.lower(), lemma.lower()
+    if lemma.endswith("ь"):
+        return word in {lemma[:-1] + e for e in ("и", "ей", "ям", "ями", "ях")}
+    if lemma[-1:] in "бвгджзклмнпрстфхцчшщ":
+        return word in {lemma + e for e in PLURAL_ENDINGS}
+    return False
+
+
+def needs_org(ctx: Context, head: int) -> bool:
+    """A profession (`журналист`, `хореограф`) is a post only with its organisation."""
+    return base_post(ctx.lemma(head)) in words("professions")
 
 
 def post_lemma(lemma: str) -> str:
@@ -93,8 +116,11 @@ def _participle_post(ctx: Context, i: int) -> bool:
 
 
 def _adjective_participle(ctx: Context, j: int, head: int) -> bool:
-    """`управляющий` right before a post noun is its adjective."""
-    return j == head - 1 and ctx.pos(j) == "VERB" and ctx.text(j).lower() in words("positions")
+    """`управляющий` right before a post noun is its adjective (in any case:
+    `управляющим директором`)."""
+    word = ctx.text(j).lower()
+    post = word in words("positions") or word.startswith(("управляющ", "заведующ"))
+    return j == head - 1 and ctx.pos(j) == "VERB" and post
 
 
 def governs_instrumental(ctx: Context, head: int) -> bool:
@@ -213,6 +239,12 @@ def _acting(ctx: Context, lead: int, sent_first: int) -> int | None:
     if lead - 1 >= sent_first and ctx.text(lead - 1).lower() in {"и.о.", "и.о"}:
         return lead - 1
     return None
+
+
+def _whose_place(ctx: Context, k: int) -> bool:
+    """`министр культуры региона`: a generic place noun that ends a chain of complements
+    says where the post is, not what it is (`глава региона` keeps it: it is the post)."""
+    return ctx.lemma(k) in PLACE_NOUNS and ctx.pos(k - 1) == "NOUN" and not is_post(ctx, k - 1)
 
 
 def _org_complement(ctx: Context, head: int, last: int) -> int | None:
@@ -340,7 +372,7 @@ class _After(Walk):
         return self.adjunct(k) if nxt is None else nxt
 
     def noun(self, k: int) -> None:
-        if self.org is None and self.prep not in PLACE_PREPS:
+        if self.org is None and self.prep not in PLACE_PREPS and not _whose_place(self.ctx, k):
             self.words_end = k + 1
         self.end = k + 1
 
@@ -439,7 +471,7 @@ def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
         first = lead = acting
     after = _After(ctx, head, depth, before.countries)
     after.run(head + 1)
-    plural = ctx.feat(head, "Number") == "Plur"
+    plural = ctx.feat(head, "Number") == "Plur" or plural_form(ctx.text(head), ctx.lemma(head))
     former = is_former(ctx, lead, head)
     if after.inner is not None:
         position = nominal_phrase(ctx, first, head, after.words_end).lower()
@@ -487,4 +519,13 @@ def _position(ctx: Context, first: int, head: int, last: int, acting: bool) -> s
     if acting:
         position = " ".join(ctx.text(k) for k in range(first, last)).lower()
         return position.replace("и . о .", "и.о.")
-    return nominal_phrase(ctx, first, head, last).lower()
+    return _participles_named(nominal_phrase(ctx, first, head, last).lower())
+
+
+PARTICIPLE_POSTS = re.compile(r"^(управляющ|заведующ)[а-я]*")
+
+
+def _participles_named(position: str) -> str:
+    """`управляющим директор` -> `управляющий директор`: a participle that names a post
+    (which the noun phrase leaves as written) in its dictionary form."""
+    return PARTICIPLE_POSTS.sub(r"\1ий", position)

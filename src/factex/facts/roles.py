@@ -27,6 +27,19 @@ def clause(ctx: Context, i: int) -> tuple[int, int]:
     return a, b
 
 
+def asked(ctx: Context, i: int) -> bool:
+    """Whether the clause of word i is asked, not said: its sentence ends with `?`, or the
+    clause holds the particle `ли` (`Был ли Орлов директором, неизвестно`)."""
+    _, last = ctx.sentence(i)
+    if ctx.text(last - 1) == "?":
+        return True
+    a, b = ctx.clause(i)
+    return any(
+        ctx.text(k).lower() in ("ли", "ль") and ctx.span_at.get(k) is None  # not `Ли Вэйминь`
+        for k in range(a, b)
+    )
+
+
 def is_which(ctx: Context, k: int) -> bool:
     return ctx.lemma(k) == "который" or ctx.text(k).lower().startswith("котор")
 

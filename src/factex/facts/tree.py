@@ -4,9 +4,10 @@ the relations they play, and the named entities a word stands for.
 What repeats across frames is done here, once:
 - passive voice swaps agent and patient: `nsubj:pass` plays `obj`; `obl:agent`, or an
   instrumental with no preposition, plays `nsubj` (`«Вега» была куплена «Альфой»`);
-- a participial clause gives its antecedent the subject's role (the object's, when the
-  participle is passive), a relative clause gives it the role of its relative word
-  (`холдинг, которым руководит Орлов`; `группа, куда входят сети`);
+- a participial clause, or a participle before its noun, gives its antecedent the
+  subject's role (the object's, when the participle is passive), a relative clause
+  gives it the role of its relative word (`холдинг, которым руководит Орлов`; `группа,
+  куда входят сети`);
 - a conjoined verb, and a verb under another (`xcomp`), shares its head's subject, and
   a verb its object with the verb conjoined after it (`основал и возглавлял «Вегу»`);
 - a conjunct is attached where the first of its conjuncts is (`Орлов (глава «Веги» и
@@ -14,7 +15,8 @@ What repeats across frames is done here, once:
 - a word stands for the names it holds: itself, its appositions and flat names after it, its
   genitives other than places (`сеть аптек «Здоровье»`, not `отдел России`), two levels
   down (a share costs no level: `30% акций банка «Альфа»`); and for a generic noun right
-  after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`);
+  after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`); a
+  relative word deep in its clause, its antecedent (`«Вега», акционером которой ...`);
 - conjuncts share the role of their head (`А, Б и В`);
 - a pronoun or a generic noun stands for the name it refers to in its paragraph, when
   exactly one agrees (`anaphora.py`); an inanimate noun stands for no person.
@@ -22,6 +24,7 @@ What repeats across frames is done here, once:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -38,6 +41,14 @@ SHARES = frozenset({"%", "процент", "акция", "доля", "пакет
 
 # An argument: the word, the relation it plays, its preposition ("" for none).
 Arg = tuple[int, str, str]
+
+ACTIVE_PARTICIPLE = re.compile(r"(щ|вш|ш)(ий|ая|ее|ие|его|ей|ему|им|ую|ем|их|ими)(ся|сь)?$")
+
+
+def active_participle(word: str) -> bool:
+    """Whether a word has the ending of an active participle (`руководящая`,
+    `возглавлявший`), which no passive one has."""
+    return ACTIVE_PARTICIPLE.search(word.lower()) is not None
 
 
 class Tree:
@@ -72,6 +83,8 @@ class Tree:
         return ""
 
     def passive(self, i: int) -> bool:
+        if active_participle(self.ctx.text(i)):
+            return False  # the tagger calls `руководящая` passive at times
         return self.ctx.feat(i, "Voice") == "Pass" or any(
             self.dep(c) in ("aux:pass", "nsubj:pass") for c in self.children[i]
         )
@@ -91,7 +104,7 @@ class Tree:
         """The arguments of word i with the relations they play (see the module)."""
         passive = self.passive(i)
         out: list[Arg] = []
-        antecedent = self.head(i) if self.dep(i) in ("acl", "acl:relcl") else None
+        antecedent = self.head(i) if self.clausal(i) else None
         for c in self.children[i]:
             role, prep = self._role(i, c, passive), self.prep(c)
             if antecedent is not None and self.ctx.lemma(c) in RELATIVE:
@@ -100,21 +113,42 @@ class Tree:
                 c = antecedent
             out.append((c, role, prep))
         roles = {r for _, r, _ in out}
-        if antecedent is not None and self.dep(i) == "acl":
+        if antecedent is not None and self.dep(i) != "acl:relcl":
             role = "obj" if passive else "nsubj"
             if role not in roles:
                 out.append((antecedent, role, ""))
         elif antecedent is not None and "nsubj" not in roles and "obj" not in roles:
             out.append((antecedent, "nsubj", ""))  # `, создавший`: a relative with no word
         head = self.head(i)
-        shares = self.dep(i) in ("conj", "xcomp")
+        # a conjunct shares its head's subject; a verb under another verb too, a noun
+        # there not (`назначил Петрова министром`: the minister is the object)
+        shares = self.dep(i) == "conj" or (self.dep(i) == "xcomp" and self.ctx.pos(i) != "NOUN")
         if shares and head is not None and "nsubj" not in {r for _, r, _ in out}:
             out += [a for a in self.args(head) if a[1] == "nsubj"]
         if "obj" not in {r for _, r, _ in out} and self.ctx.pos(i) == "VERB":
             for c in self.children[i]:  # `основал и возглавлял «Парус»`: the object shared
                 if self.dep(c) == "conj" and self.ctx.pos(c) == "VERB" and c > i:
                     out += [(k, "obj", "") for k in self.children[c] if self.dep(k) == "obj"]
+        if "obj" not in {r for _, r, _ in out} and self._conjoined_verb(i):
+            # `Компанию «Лотос» основал и возглавляет Гилязов`: the object named first
+            head_args = self.children[self.head(i) or 0]
+            out += [(k, "obj", "") for k in head_args if self.dep(k) == "obj"]
         return out
+
+    def _conjoined_verb(self, i: int) -> bool:
+        """A verb conjoined after another verb."""
+        head = self.head(i)
+        if self.dep(i) != "conj" or head is None or head > i:
+            return False
+        return self.ctx.pos(i) == "VERB" and self.ctx.pos(head) == "VERB"
+
+    def clausal(self, i: int) -> bool:
+        """Whether word i opens a clause about the noun it hangs from: a relative or
+        participial clause (`acl`), or a participle before its noun (`Работавший в
+        «Яндексе» Павел Зубов`)."""
+        dep = self.dep(i)
+        participle = dep == "amod" and self.ctx.feat(i, "VerbForm") == "Part"
+        return dep in ("acl", "acl:relcl") or participle
 
     def conj_root(self, i: int) -> int:
         """The first of the conjuncts word i is one of (i itself when none)."""
@@ -130,22 +164,40 @@ class Tree:
             if self.dep(c) == "conj":
                 yield from self.conjuncts(c)
 
-    def names(self, i: int, types: str, skip: frozenset[int] = frozenset()) -> list[Entity]:
-        """The named entities of these types word i stands for, each conjunct's too;
-        words in `skip` (another role's) are passed over."""
+    def names(
+        self, i: int, types: str, skip: frozenset[int] = frozenset(), conjuncts: bool = True
+    ) -> list[Entity]:
+        """The named entities of these types word i stands for, each conjunct's too (unless
+        not `conjuncts`); words in `skip` (another role's) are passed over."""
         ctx = self.ctx
         if types == PER and ctx.pos(i) == "NOUN" and ctx.feat(i, "Animacy") == "Inan":
             return []  # `принял отставку министра Орлова`: no person is received
         out: list[Entity] = []
-        for k in self.conjuncts(i):
+        for k in self.conjuncts(i) if conjuncts else (i,):
             for e in self._names_of(k, types, 2, skip):
                 if e not in out:
                     out.append(e)
         if not out and ctx.lemma(i) in GENERIC:
             out = self._named_before(i, types)
+        if not out and ctx.lemma(i) in ("который", "чей"):  # `акционером которой`
+            antecedent = self._antecedent(i)
+            if antecedent is not None and antecedent not in skip:
+                out = self.names(antecedent, types, skip)
         if not out and i not in skip:  # `он`, `компания`: the name they stand for
             out = [e for e in resolve(self, i, types) if e not in out]
         return out
+
+    def _antecedent(self, i: int) -> int | None:
+        """The noun a relative word inside its clause stands for (`«Вега», акционером
+        которой является «Альфа»`: `которой` is «Вега»), up to three words up."""
+        k = self.head(i)
+        for _ in range(3):
+            if k is None:
+                return None
+            if self.dep(k) == "acl:relcl":
+                return self.head(k)
+            k = self.head(k)
+        return None
 
     def _names_of(
         self, i: int, types: str, depth: int, skip: frozenset[int] = frozenset()
