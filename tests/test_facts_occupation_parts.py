@@ -110,3 +110,32 @@ def test_a_headed_noun_phrase_keeps_its_complements_only(nlp):
     ctx = _ctx(nlp, "Нина Ковалева, которая возглавляет комитет по туризму Петербурга, сказала.")
     phrase = _headed_object(ctx, _at(ctx, "возглавляет"), "Acc")
     assert phrase is not None and phrase.org_text == "комитет по туризму Петербурга"
+
+
+def _per(ctx: Context) -> tuple[dict[int, object], dict[int, object]]:
+    spans = [s for s in ctx.spans if s.entity.type == "PER"]
+    return {s.first: s for s in spans}, {s.last: s for s in spans}
+
+
+def test_each_place_of_a_holder_is_read_alone(nlp):
+    from factex.facts.occupation import _before, _later, _right_after
+
+    ctx = _ctx(nlp, "Вчера глава Татарстана Рустам Минниханов открыл завод.")
+    starts, _ = _per(ctx)
+    inside, person, settled = _right_after(ctx, phrase_at(ctx, _at(ctx, "глава")), starts)
+    assert (inside, person.entity.name, settled) == ([], "Рустам Минниханов", False)
+
+    ctx = _ctx(nlp, "Вчера дочь губернатора Мария Дронова открыла выставку.")
+    starts, _ = _per(ctx)
+    _, person, settled = _right_after(ctx, phrase_at(ctx, _at(ctx, "губернатора")), starts)
+    assert person is None and settled  # the governor's daughter, not the governor
+
+    ctx = _ctx(nlp, "Глава компании, по данным РБК, Иван Петров уходит в отставку.")
+    starts, _ = _per(ctx)
+    person = _later(ctx, phrase_at(ctx, _at(ctx, "Глава")), starts)
+    assert person is not None and person.entity.name == "Иван Петров"
+
+    ctx = _ctx(nlp, "Сергей Шойгу, ныне секретарь Совбеза, выступил с речью.")
+    _, ends = _per(ctx)
+    person = _before(ctx, phrase_at(ctx, _at(ctx, "секретарь")), None, ends, {})
+    assert person is not None and person.entity.name == "Сергей Шойгу"

@@ -82,7 +82,11 @@ def extract(ctx: Context, persons: Persons, found: Found) -> list[Fact]:
 
 
 def find(ctx: Context) -> list[Occupation]:
-    """Occupations of named persons, one per (person, position, org)."""
+    """Occupations of named persons, one per (person, position, org): each post phrase
+    is read for its holder right after it (`_right_after`), a little later
+    (`_later`), around it (`_signature`, `_in_brackets`) or before it
+    in apposition (`_before`); then the verbs and prepositions that state a post with
+    no post phrase's holder, and the organisations the text implies."""
     found: list[Occupation] = []
     per_start = {s.first: s for s in ctx.spans if s.entity.type == PER}
     per_end = {s.last: s for s in ctx.spans if s.entity.type == PER}
@@ -99,61 +103,25 @@ def find(ctx: Context) -> list[Occupation]:
         if phrase.plural and one_of is None:  # `академики Петров и Сидоров`
             found.extend(_occ(ctx, name, reading) for name, reading in holders(ctx, phrase))
             continue
-        person = per_start.get(phrase.last)
-        if person is not None and _boss(ctx, phrase, person):
-            continue  # `помощник Хиллари Клинтон по европейским делам`: whose, not who
-        if person is not None and _relative(ctx, phrase, person):
-            continue  # `Дочь губернатора Мария Дронова`: the name is not the holder's
-        if person is not None and disagrees(ctx, phrase, person):
-            person = None  # `На встрече с главой «Альфы» Павел Гринев обсудил`: not the head
-        if person is not None and _possessor(ctx, phrase, person):
-            found.extend(_inner_holder(ctx, phrase, person))  # `губернатора Сергея Дронова`
-            person = per_start.get(person.last)  # `Директор фонда Игоря Сидорова Анна Белова`
-            if person is None or _cases(ctx, person) != {"Nom"}:
-                continue  # `Директор театра Табакова`: whose theatre, not who
+        inside, person, settled = _right_after(ctx, phrase, per_start)
+        found.extend(inside)
         if person is not None:  # `глава Татарстана Рустам Минниханов`
             found.append(_occ(ctx, person, phrase))
             used_heads.add(i)
             found.extend(_chain(ctx, pending, phrase, person, used_heads))
             continue
-        inside = per_start.get(_skip_parenthesis_after(ctx, phrase))
-        if inside is not None:  # `директор по науке (ИКИ РАН) Лев Зелёный`
-            found.append(_occ(ctx, inside, phrase))
-            used_heads.add(i)
+        if settled:
             continue
-        later = _after_insert(ctx, phrase, per_start)
-        if later is None and (later := _after_conjoined(ctx, phrase, per_start)) is not None:
-            _share_org(ctx, phrase, later)  # `председатель правления и акционер «Веги» X`
-        if later is not None:  # `глава компании, по данным РБК, Иван Петров`
-            found.append(_occ(ctx, later, phrase))
-            used_heads.add(i)
-            continue
-        pending.append(phrase)
-        signed = _signature(ctx, phrase, per_end)
-        if signed is not None:  # `Кирсан Илюмжинов Президент ФИДЕ`
-            found.append(_occ(ctx, signed, phrase))
-            used_heads.add(i)
-            continue
-        paren = _in_parenthesis_after_name(ctx, phrase, per_end)
-        if paren is not None:  # `Йоахим Лёв (второй тренер)`
-            found.append(_occ(ctx, paren, phrase))
-            used_heads.add(i)
-            continue
-        sep = phrase.lead - 1 if one_of is None else one_of - 1
-        if ctx.lemma(sep) in NOW and ctx.lemma(sep - 1) == "а" and ctx.text(sep - 2) == ",":
-            sep -= 2  # `Рыжов, бывший гендиректор «Луча», а ныне советник мэра`
-        if ctx.lemma(sep) in NOW and ctx.text(sep - 1) in APPOSITION:
-            sep -= 1  # `Сергей Шойгу, ныне секретарь Совбеза`
-        if ctx.lemma(sep) == "и" and sep not in appositions:
-            sep = _after_conjoined_noun(ctx, sep, phrase)  # `Косов, основатель и директор`
-        before = per_end.get(_skip_parenthesis(ctx, sep)) or _chained(ctx, sep, phrase, per_end)
-        if ctx.lemma(sep) == "и" and sep in appositions:
-            before = appositions[sep]  # `Ковач - политик и лидер партии`
-        elif before is None or ctx.text(sep) not in APPOSITION:
-            continue
-        if _apposition_ends(ctx, phrase):
-            found.append(_occ(ctx, before, phrase))  # `Токаев, президент Казахстана`
-            appositions[phrase.last] = before
+        person = _later(ctx, phrase, per_start)
+        if person is None:
+            pending.append(phrase)
+            person = _signature(ctx, phrase, per_end) or _in_brackets(ctx, phrase, per_end)
+        if person is None:
+            person = _before(ctx, phrase, one_of, per_end, appositions)
+            if person is not None:
+                appositions[phrase.last] = person
+        if person is not None:
+            found.append(_occ(ctx, person, phrase))
             used_heads.add(i)
     said = _appointments(ctx, used_heads, per_end)
     found.extend(o for o in said if not asked(ctx, o.phrase.head))  # `Был ли Орлов министром`
@@ -164,6 +132,77 @@ def find(ctx: Context) -> list[Occupation]:
     _countries_of_text(ctx, found)
     _orgs_within_document(found)
     return _unique([o for o in found if _is_post_proper(o, ctx)])
+
+
+def _right_after(
+    ctx: Context, phrase: Phrase, per_start: dict[int, Span]
+) -> tuple[list[Occupation], Span | None, bool]:
+    """The holder named right after a post (`глава Татарстана Рустам Минниханов`): the
+    posts found inside on the way (`губернатора Сергея Дронова` of `Директор фонда
+    Игоря Сидорова Анна Белова`), the holder or None, and whether the phrase is settled
+    with no holder (the name is whose, not who)."""
+    person = per_start.get(phrase.last)
+    if person is None:
+        return [], None, False
+    if _boss(ctx, phrase, person) or _relative(ctx, phrase, person):
+        return [], None, True  # `помощник Хиллари Клинтон по ...`, `Дочь губернатора X`
+    if disagrees(ctx, phrase, person):
+        return [], None, False  # `На встрече с главой «Альфы» Павел Гринев обсудил`
+    if not _possessor(ctx, phrase, person):
+        return [], person, False
+    inside = _inner_holder(ctx, phrase, person)  # `губернатора Сергея Дронова`
+    person = per_start.get(person.last)  # `Директор фонда Игоря Сидорова Анна Белова`
+    if person is None or _cases(ctx, person) != {"Nom"}:
+        return inside, None, True  # `Директор театра Табакова`: whose theatre, not who
+    return inside, person, False
+
+
+def _later(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> Span | None:
+    """The holder named after a post and something between: a parenthesis (`директор по
+    науке (ИКИ РАН) Лев Зелёный`), an insert or clause (`глава компании, по данным РБК,
+    Иван Петров`), a conjoined noun whose organisation the post shares (`председатель
+    правления и акционер «Веги» Орлов`)."""
+    inside = per_start.get(_skip_parenthesis_after(ctx, phrase))
+    if inside is not None:
+        return inside
+    later = _after_insert(ctx, phrase, per_start)
+    if later is None and (later := _after_conjoined(ctx, phrase, per_start)) is not None:
+        _share_org(ctx, phrase, later)
+    return later
+
+
+def _before(
+    ctx: Context,
+    phrase: Phrase,
+    one_of: int | None,
+    per_end: dict[int, Span],
+    appositions: dict[int, Span],
+) -> Span | None:
+    """The holder named before a post in apposition (`Токаев, президент Казахстана`,
+    `Сергей Шойгу, ныне секретарь Совбеза`, `Ковач - политик и лидер партии`), when the
+    apposition ends with the post."""
+    sep = _apposition_sep(ctx, phrase, one_of, appositions)
+    before = per_end.get(_skip_parenthesis(ctx, sep)) or _chained(ctx, sep, phrase, per_end)
+    if ctx.lemma(sep) == "и" and sep in appositions:
+        before = appositions[sep]  # `Ковач - политик и лидер партии`
+    elif before is None or ctx.text(sep) not in APPOSITION:
+        return None
+    return before if _apposition_ends(ctx, phrase) else None
+
+
+def _apposition_sep(
+    ctx: Context, phrase: Phrase, one_of: int | None, appositions: dict[int, Span]
+) -> int:
+    """The word that separates a post from a name before it: the comma or dash before
+    the post, `одному из`, `, а ныне`, `ныне`, or a noun conjoined to it."""
+    sep = phrase.lead - 1 if one_of is None else one_of - 1
+    if ctx.lemma(sep) in NOW and ctx.lemma(sep - 1) == "а" and ctx.text(sep - 2) == ",":
+        sep -= 2  # `Рыжов, бывший гендиректор «Луча», а ныне советник мэра`
+    if ctx.lemma(sep) in NOW and ctx.text(sep - 1) in APPOSITION:
+        sep -= 1  # `Сергей Шойгу, ныне секретарь Совбеза`
+    if ctx.lemma(sep) == "и" and sep not in appositions:
+        sep = _after_conjoined_noun(ctx, sep, phrase)  # `Косов, основатель и директор`
+    return sep
 
 
 CHAIN_LINKS = {",", "и"}  # `генеральный директор и председатель совета директоров X Y`
@@ -419,9 +458,7 @@ def _signature(ctx: Context, phrase: Phrase, per_end: dict[int, Span]) -> Span |
     return person if ends and ctx.feat(person.first, "Case") in {"Nom", None} else None
 
 
-def _in_parenthesis_after_name(
-    ctx: Context, phrase: Phrase, per_end: dict[int, Span]
-) -> Span | None:
+def _in_brackets(ctx: Context, phrase: Phrase, per_end: dict[int, Span]) -> Span | None:
     """`Йоахим Лёв (второй тренер)`: a post alone in a parenthesis right after a name."""
     if phrase.lead < 2 or ctx.text(phrase.lead - 1) != "(":
         return None
