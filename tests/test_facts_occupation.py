@@ -351,3 +351,10 @@ def test_a_pronoun_does_not_take_a_post_a_named_holder_takes():
         "президента Уральского горного университета."
     )
     assert [p for p, pos, _ in found if pos == "президент"] == ["Илья Корнилов"]
+
+
+def test_a_post_split_from_its_noun_by_the_parse():
+    found = occupations(
+        "В 2016 году Олега Шубина уволили с должности главного инженера завода «Электросила»."
+    )
+    assert found == [("Олег Шубин", "главный инженер", "Электросила")]

@@ -37,6 +37,7 @@ from .lexicon import words
 RELATIVE = {"который": "", "кто": "", "что": "", "куда": "в", "где": "в", "чей": ""}
 NAMING = {"appos", "flat", "flat:name", "flat:foreign"}
 GENERIC = words("org-nouns")
+POST_HOLDERS = frozenset({"должность", "пост"})  # `на посту директора`: a post's noun
 SHARES = frozenset({"%", "процент", "акция", "доля", "пакет"})  # a part of the name after them
 
 # An argument: the word, the relation it plays, its preposition ("" for none).
@@ -62,18 +63,37 @@ class Tree:
         return any(t.dep is not None for t in self.ctx.tokens)
 
     @cached_property
+    def arcs(self) -> list[tuple[int | None, str]]:
+        """Each word's head and relation, mended where the parser is known to slip: a
+        genitive noun right after `должность`, `пост` (adjectives between) is its
+        complement (`уволили с должности главного инженера`, not the verb's object)."""
+        ctx = self.ctx
+        out = [(t.head, t.dep or "") for t in ctx.tokens]
+        for i, (head, _) in enumerate(out):
+            if ctx.pos(i) != "NOUN" or ctx.feat(i, "Case") != "Gen":
+                continue
+            k = i - 1
+            while k >= 0 and ctx.pos(k) == "ADJ" and out[k][0] == i:
+                k -= 1
+            if k < 0 or head == k or ctx.lemma(k) not in POST_HOLDERS or ctx.pos(k) != "NOUN":
+                continue
+            if out[k][0] == head:  # both hung on the same word: the parse is split
+                out[i] = (k, "nmod")
+        return out
+
+    @cached_property
     def children(self) -> list[list[int]]:
         out: list[list[int]] = [[] for _ in self.ctx.tokens]
-        for i, t in enumerate(self.ctx.tokens):
-            if t.head is not None:
-                out[t.head].append(i)
+        for i, (head, _) in enumerate(self.arcs):
+            if head is not None:
+                out[head].append(i)
         return out
 
     def head(self, i: int) -> int | None:
-        return self.ctx.tokens[i].head
+        return self.arcs[i][0]
 
     def dep(self, i: int) -> str:
-        return self.ctx.tokens[i].dep or ""
+        return self.arcs[i][1]
 
     def prep(self, i: int) -> str:
         """The lemma of the preposition of word i, "" for none."""
