@@ -90,6 +90,16 @@ def test_context_outside_the_document_is_no_word(nlp):
     assert ctx.modality(0) is None and ctx.modality(n - 1) is None
 
 
+def test_the_stages_share_one_context_while_the_entities_stay(nlp):
+    a = nlp.analyse("Глава МИД России Сергей Лавров встретился с Ван И в Пекине.")
+    assert a.context is None  # dropped when the stages are done (it refers to the analysis)
+    ctx = Context.of(a)
+    assert Context.of(a) is ctx and [s.entity for s in ctx.spans]
+    a.document.entities = a.document.entities[:1]  # other entities: a Context of them
+    fresh = Context.of(a)
+    assert fresh is not ctx and {s.entity.id for s in fresh.spans} <= {a.document.entities[0].id}
+
+
 def test_context_of_an_empty_document(nlp):
     ctx = Context(_analysis(nlp, ""))
     assert ctx.n == 0 and ctx.text(0) == "" and ctx.start(0) == ctx.stop(0) == 0

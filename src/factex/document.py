@@ -133,6 +133,7 @@ class Analysis:
     _entity_at: tuple[list[Entity], int, dict[int, Entity]] | None = field(
         default=None, repr=False
     )
+    context: Any = field(default=None, repr=False)  # facts.context.Context.of's, shared
 
     def set_tokens(
         self, tokens: list[Token], sentences: list[WordRange], paragraphs: list[CharSpan]

@@ -290,6 +290,7 @@ class Pipeline:
                 analysis.document.warnings.append(StageWarning(name, _message(err)))
                 continue
             done.add(name)
+        analysis.context = None  # the stages' shared Context refers back to the analysis
         analysis.document.assign_ids()
         if tokens:
             self._tokens(analysis)

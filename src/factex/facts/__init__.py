@@ -37,7 +37,7 @@ def extract_facts(analysis: Analysis, types: Iterable[str] | None = None) -> lis
     dependency tree (`patterns.py`) are merged into the rule facts of their types.
     """
     chosen = list(FACT_TYPES) if types is None else list(types)
-    ctx = Context(analysis)
+    ctx = Context.of(analysis)
     persons = Persons(ctx, occupation.find(ctx))
     describe(ctx, persons)  # `глава армянского МИД` on the person's entity (SPEC 0.2)
     found: Found = {}

@@ -33,10 +33,13 @@ class Context:
     spans: list[Span] = field(default_factory=list)
     span_at: dict[int, Span] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict, repr=False)  # per-word answers, once
+    entities: list[Entity] = field(default_factory=list, repr=False)  # those it read
 
     def __post_init__(self) -> None:
         a = self.analysis
         self.tokens = a.tokens
+        self.entities = a.document.entities
+        self._entity_count = len(self.entities)
         for mention, entity in a.mentions():
             first = a.word_at(mention.start)
             last = a.word_at(mention.stop - 1)
@@ -46,6 +49,21 @@ class Context:
             self.spans.append(span)
             for i in range(first, last + 1):
                 self.span_at.setdefault(i, span)
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> Context:
+        """The analysis's Context, shared by the stages after `entities` (the kinds and the
+        facts), whose words and entities no longer change: built again only when they do."""
+        ctx = analysis.context
+        entities = analysis.document.entities
+        if (
+            not isinstance(ctx, cls)
+            or ctx.tokens is not analysis.tokens
+            or ctx.entities is not entities
+            or ctx._entity_count != len(entities)
+        ):
+            ctx = analysis.context = cls(analysis)
+        return ctx
 
     # words: every accessor takes any index; one outside the document is no word
     # (empty text, lemma and POS, no features, no punctuation), so a look at the word

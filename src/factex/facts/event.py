@@ -251,9 +251,10 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         i = end
     mentions.sort(key=lambda m: m[0])
     _point_mentions(ctx, mentions)
-    _back_refs(ctx, state, mentions)
-    _later_participants(ctx, persons, mentions)
-    _themes(ctx, mentions)
+    if mentions:  # each of these reads an event mentioned before (no alias without one)
+        _back_refs(ctx, state, mentions)
+        _later_participants(ctx, persons, mentions)
+        _themes(ctx, mentions)
     return facts
 
 

@@ -227,7 +227,7 @@ def _hover(award: Item) -> str:
 )  # fmt: skip
 def find_awards(a: Analysis, ctx: Context | None = None) -> list[Award]:
     """Every award mentioned, in text order, without overlaps (the longest wins)."""
-    ctx = ctx or Context(a)
+    ctx = ctx or Context.of(a)
     found: list[Award] = []
     for i in range(ctx.n):
         lemma, award = ctx.lemma(i), None

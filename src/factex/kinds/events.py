@@ -152,7 +152,7 @@ def _hover(e: Item) -> str:
 )  # fmt: skip
 def find_events(a: Analysis, ctx: Context | None = None) -> list[Event]:
     """Every named and generic event, in text order, without overlaps."""
-    ctx = ctx or Context(a)
+    ctx = ctx or Context.of(a)
     found: list[Event] = []
     generic, names = event_words(), mapping("event-names")
     i = 0

@@ -268,7 +268,7 @@ def _hover(law: Item) -> str:
 def find_laws(a: Analysis, ctx: Context | None = None) -> list[LawMention]:
     """Every law, code, decree and article mentioned, in text order (an article's
     law is also a mention of its own)."""
-    ctx = ctx or Context(a)
+    ctx = ctx or Context.of(a)
     laws: dict[int, LawMention] = {}  # by first word
     for i in range(ctx.n):
         law = None

@@ -116,7 +116,7 @@ def _hover(n: Item) -> str:
 )  # fmt: skip
 def find_nationalities(a: Analysis, ctx: Context | None = None) -> list[Nationality]:
     """Every nationality mention of the text, in text order."""
-    ctx = ctx or Context(a)
+    ctx = ctx or Context.of(a)
     out: list[Nationality] = []
     taken: set[int] = set()
     for i in range(ctx.n):

@@ -104,7 +104,7 @@ def _hover(p: Item) -> str:
 )  # fmt: skip
 def find_professions(a: Analysis, ctx: Context | None = None) -> list[Profession]:
     """Every post and profession in the text, nested ones included, in text order."""
-    ctx = ctx or Context(a)
+    ctx = ctx or Context.of(a)
     out: list[Profession] = []
     for i, token in enumerate(ctx.tokens):
         if not _maybe(token.lemma, token.word.lower()) or not is_profession(ctx, i):
