@@ -340,3 +340,9 @@ def score(cases: list[Case], records: list[dict[str, Any]]) -> dict[str, Score]:
         total.add(s)
     out["all"] = total
     return out
+
+
+def check_floor(s: Score, group: str, recall: float, precision: float) -> None:
+    """Fail unless a group's recall and precision reach their floors (misses shown)."""
+    assert (s.recall or 0.0) >= recall, (group, s.recall, s.misses[:10])
+    assert (s.precision or 0.0) >= precision, (group, s.precision, s.misses[:10])
