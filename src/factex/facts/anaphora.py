@@ -64,7 +64,7 @@ def may_refer(tokens: list[Token], first: int, last: int) -> bool:
             return True
         after = tokens[j + 1] if j + 1 < last else None
         named = after is not None and (after.text[:1] in QUOTES or after.text[:1].isupper())
-        if t.lemma in nouns and t.pos == "NOUN" and not named:
+        if t.lemma in nouns and t.pos in {"NOUN", "PROPN"} and not named:  # `Министерство`
             return True
     return False
 
@@ -103,6 +103,7 @@ def descriptor(ctx: Context, span: Span) -> bool:
         ctx.lemma(last) in words("anaphora-nouns")
         and all(ctx.pos(k) == "ADJ" for k in range(span.first, last))
         and ctx.is_quote(span.last)
+        and not ctx.is_quote(span.first - 1)  # `концерн «Невский завод»` is a name
     )
 
 
@@ -159,6 +160,8 @@ def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
                 found.append(s.entity)
         if found and is_pronoun(ctx, k) and _other_referent(tree, k, first, last, found):
             return []  # `его принял Воронов, а затем он ...`: `он` may be either
+        if found and not is_pronoun(ctx, k) and _listed(tree, spans, found):
+            return []  # `Минздрав и Минтруд ... Министерство`: a noun names no one of a list
         if found:
             return found if len(found) == 1 else []
     return []
@@ -180,6 +183,17 @@ def _other_referent(
         if theirs != found:
             return True
     return False
+
+
+def _listed(tree: Tree, spans: list[Span], found: list[Entity]) -> bool:
+    """Whether a name a generic noun agrees with is one of a list of names of its type
+    (`Холдинг «Петрохим» и концерн «Невский завод» ... Компания`): a generic noun has no
+    gender to choose between them, so it names neither."""
+    return any(
+        len(group) >= 2 and any(e in group for e in found)
+        and len({e.type for e in group}) == 1
+        for group in _groups(tree, spans)
+    )  # fmt: skip
 
 
 def _window(ctx: Context, k: int) -> list[tuple[int, int]]:
@@ -216,7 +230,10 @@ def _groups(tree: Tree, spans: list[Span]) -> list[list[Entity]]:
     """Lists of two or more names joined as conjuncts (`Синицына и Бурцев`)."""
     by_root: dict[int, list[Entity]] = {}
     for s in spans:
-        group = by_root.setdefault(tree.conj_root(_head_word(tree, s)), [])
+        k = _head_word(tree, s)
+        if tree.dep(k) == "appos" and tree.head(k) is not None:
+            k = tree.head(k)  # type: ignore[assignment]  # `холдинг «Петрохим» и концерн «Луч»`
+        group = by_root.setdefault(tree.conj_root(k), [])
         if s.entity not in group:
             group.append(s.entity)
     return [g for g in by_root.values() if len(g) >= 2]

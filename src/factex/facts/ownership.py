@@ -39,6 +39,7 @@ from .roles import (
     names_in,
     reported_by,
     start_of,
+    unsaid,
 )
 
 COPULAS = words("copulas")
@@ -64,7 +65,7 @@ def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
         rule = mapping("ownership-words").get(ctx.lemma(i))
         found: list[Pair] = []
         if rule is not None and ctx.span_at.get(i) is None:
-            found = RULES[rule](ctx, i)
+            found = [] if unsaid(ctx, i) else RULES[rule](ctx, i)
         elif ctx.span_at.get(i) is not None and ctx.span_at[i].first == i:
             span = ctx.span_at[i]
             found = _possessive(ctx, span, held) + _bracket_holders(ctx, span)

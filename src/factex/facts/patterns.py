@@ -48,7 +48,7 @@ from .context import Context
 from .lexicon import words
 from .merge import Policy, merge, same
 from .positions import is_post, needs_org, phrase_at
-from .roles import asked
+from .roles import unsaid
 from .tree import Tree
 
 FRAME_TYPES = ("occupation", "ownership", "deal", "meeting")
@@ -251,7 +251,7 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
                 continue
             if any(ctx.feat(i, k) != v for k, v in frame.feats):
                 continue
-            if frame.predicative and asked(ctx, i):
+            if frame.predicative and unsaid(ctx, i):
                 continue  # `Был ли Орлов директором`: asked, not said
             if frame.pos == "NOUN" and frame.type == "occupation" and not is_post(ctx, i):
                 continue
