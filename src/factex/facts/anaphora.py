@@ -162,9 +162,27 @@ def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
             return []  # `его принял Воронов, а затем он ...`: `он` may be either
         if found and not is_pronoun(ctx, k) and _listed(tree, spans, found):
             return []  # `Минздрав и Минтруд ... Министерство`: a noun names no one of a list
+        if len(found) > 1 and is_pronoun(ctx, k):
+            found = _topic(tree, k, spans, found)
         if found:
             return found if len(found) == 1 else []
     return []
+
+
+def _topic(tree: Tree, k: int, spans: list[Span], found: list[Entity]) -> list[Entity]:
+    """Of several names a subject pronoun agrees with, the one person who is a subject
+    when the others are no persons (`Кравец владела долей в сети «Здоровье». Она продала
+    ее ...`: `она` is Кравец); else all of them (two persons stay ambiguous)."""
+    if not tree.dep(k).startswith("nsubj"):
+        return found
+    people = [e for e in found if e.type == PER]
+    if len(people) != 1:
+        return found
+    subject = any(
+        s.entity is people[0] and tree.dep(_head_word(tree, s)).startswith("nsubj")
+        for s in spans
+    )
+    return people if subject else found
 
 
 def _other_referent(
@@ -186,14 +204,18 @@ def _other_referent(
 
 
 def _listed(tree: Tree, spans: list[Span], found: list[Entity]) -> bool:
-    """Whether a name a generic noun agrees with is one of a list of names of its type
-    (`Холдинг «Петрохим» и концерн «Невский завод» ... Компания`): a generic noun has no
-    gender to choose between them, so it names neither."""
-    return any(
-        len(group) >= 2 and any(e in group for e in found)
-        and len({e.type for e in group}) == 1
-        for group in _groups(tree, spans)
-    )  # fmt: skip
+    """Whether a name a generic noun agrees with is one of a list of names whose other
+    member may be of its kind too, none being known (`Минздрав и Минтруд ...
+    Министерство`): nothing chooses between them (a bank beside a ministry is known not
+    to be a `ведомство`)."""
+    ctx = tree.ctx
+    for group in _groups(tree, spans):
+        if any(e in group for e in found) and any(
+            e not in found and not kinds(ctx, [s for s in ctx.spans if s.entity is e])
+            for e in group
+        ):
+            return True
+    return False
 
 
 def _window(ctx: Context, k: int) -> list[tuple[int, int]]:
@@ -253,11 +275,14 @@ def _agrees(tree: Tree, k: int, span: Span) -> bool:
 
 def gender(ctx: Context, span: Span) -> str | None:
     """A name's gender: a person's from the surname (else the first name); an
-    organisation's or place's from the noun before its name (`банк «Восход»`) or its
-    own first word (`Министерство ...`, `«Вега»`)."""
+    organisation's or place's from the noun before its name (`банк «Восход»`; `сеть` in
+    `сеть пекарен «Хлебница»`) or its own first word (`Министерство ...`, `«Вега»`)."""
     if span.entity.type == PER:
         return ctx.feat(span.last - 1, "Gender") or ctx.feat(span.first, "Gender")
     before = span.first - 1 - ctx.is_quote(span.first - 1)
+    plural = ctx.feat(before, "Case") == "Gen" and ctx.feat(before, "Number") == "Plur"
+    if plural and ctx.pos(before - 1) == "NOUN":
+        before -= 1  # `сеть пекарен «Хлебница»`: the name is the network's
     if ctx.pos(before) in {"NOUN", "PROPN"} and ctx.lemma(before) in _kind_words():
         return ctx.feat(before, "Gender")
     first = span.first + ctx.is_quote(span.first)
