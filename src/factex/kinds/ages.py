@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from ..entities.types import PER
@@ -217,7 +217,8 @@ def find_ages(a: Analysis) -> list[Age]:
 
     for m in _JUBILEE.finditer(text):
         add(m.start(), m.end(), int(m["n"]), "anniversary", None)
-    adjectives = [
+    # (start, stop, years, lower bound of a range, months)
+    adjectives: list[tuple[int, int, int, int | None, int | None]] = [
         (m.start(), m.end(), int(m["n"]), int(m["lo"]) if m["lo"] else None, None)
         for m in _ADJ.finditer(text)
     ]
@@ -232,7 +233,7 @@ def find_ages(a: Analysis) -> list[Age]:
         elif "летие" in word or "летия" in word or "летию" in word:
             add(m.start(), m.end(), compound_value(m), "anniversary", None)
     for start, stop, years, low, months in adjectives:
-        _adjective(w, start, stop, years, lambda *x, lo=low, mo=months: add(*x, months=mo, low=lo))
+        _adjective(w, start, stop, years, partial(add, months=months, low=low))
     for m in _YEARS.finditer(text):
         _years(w, m, add)
     for m in _IN_YEAR.finditer(text):
