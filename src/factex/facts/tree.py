@@ -69,9 +69,9 @@ def _over_the_verb(
     for i, (head, dep) in enumerate(arcs):
         if dep != "nmod" or head is None or head < i or ctx.pos(i) != "NOUN":
             continue
-        k, seen = head, 0
-        while k is not None and seen < 8:  # up from the head: a verb between the two
-            k, seen = arcs[k][0], seen + 1
+        k: int | None = head
+        for _ in range(8):  # up from the head: a verb between the two
+            k = arcs[k][0] if k is not None else None
             if k is not None and i < k < head and ctx.pos(k) == "VERB":
                 out[i] = (k, "obl")
                 break
