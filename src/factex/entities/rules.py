@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..document import Token, words_of
@@ -211,12 +212,18 @@ def _place_only(word: str) -> bool:
     return bool(parses) and all("Geox" in p.tag for p in parses)
 
 
+_AGE_WORD = re.compile(r"(?:\d{1,3}-)?[а-яё]*(?:летн|месячн|годовал)[а-яё]*", re.IGNORECASE)
+
+
 def drop_common_words(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """Remove capitalised common words that the tagger took for names; a lone
     person word that can only be a place is a place."""
     out: list[WordSpan] = []
     for span in spans:
         first = span.first
+        while span.type == PER and first < span.last - 1 and _AGE_WORD.fullmatch(words[first].word):
+            first += 1  # `Двенадцатилетний Артём Котов`, `58-летний Петров`: an age, no name
+        span = WordSpan(first, span.last, span.type)
         if span.type == PER and any(_has_digit(t.word) for t in words[first : span.last]):
             continue  # `Формулы-1`: no person's name has digits
         if span.type == PER:
