@@ -1,7 +1,11 @@
 """Segmentation and morphology: offsets, sentences, paragraphs, lemmas."""
 
+import random
+
+from razdel import tokenize as razdel_tokenize
+
 from factex.text.morph import lemma
-from factex.text.segment import MAX_SENTENCE, segment
+from factex.text.segment import MAX_SENTENCE, segment, tokenize
 
 
 def test_words_have_exact_offsets():
@@ -13,6 +17,20 @@ def test_words_have_exact_offsets():
     assert [t.word for t in seg.tokens][:4] == ["Президент", "РФ", "Владимир", "Путин"]
     assert [t.space for t in seg.tokens][:4] == [True, True, True, True]
     assert [t.space for t in seg.tokens if t.text in ("«", "Газпром")] == [True, False]
+
+
+def test_tokens_are_razdels():
+    """factex's tokenizer asks razdel's rules only where atoms touch: the same tokens."""
+    texts = [
+        "Цена выросла на 1,5% (с 3/4 до 1.75) — т.е. в 2 раза!!! :-) Yahoo! и т.д.",
+        "Касым-Жомарт Токаев, 12-летний мальчик; ООО «Ромашка-2000» — сайт www.x.ru…",
+        "ΔP=5 мβж, --> ***, e-mail: a_b@c.d, №5, 10 000 руб., 'кавычки' \u200bслово",
+    ]
+    rnd = random.Random(7)
+    alphabet = [*"аб вгAZ.,-—–/\\_!?…:;()«»\"'*%$№019xΔ😀\u200b\u00ad\n", ":)", "1.5", "yahoo!"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(30)) for _ in range(2000)]
+    for text in texts:
+        assert tokenize(text) == [(t.start, t.text) for t in razdel_tokenize(text)], text
 
 
 def test_invisible_characters_stay_in_the_text_not_in_the_word():

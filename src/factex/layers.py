@@ -52,6 +52,7 @@ class Layer:
     style: str | None = None
     always: bool = False
     doc: str = ""
+    load: Callable[[], object] | None = None  # builds its tables when a pipeline loads
 
     @property
     def id_column(self) -> str:
@@ -100,6 +101,7 @@ def layer(
     value: str = "value",
     style: str | None = None,
     always: bool = False,
+    load: Callable[[], object] | None = None,
 ) -> Callable[[Find], Find]:
     """Register the finder of layer `key` (`find(analysis) -> items in text order`).
 
@@ -109,14 +111,15 @@ def layer(
     table dtypes; `label`, `legend`, `colour`, `hover`, `style`: the HTML view
     (`label` is also the spaCy label, unless `labels` gives one per item); `value`:
     the field that is the spaCy `span._.value`; `always`: the key is in every record
-    (the layers of SPEC version 1), else only when the stage ran.
+    (the layers of SPEC version 1), else only when the stage ran; `load`: builds what
+    the finder reads (word lists, patterns) when a pipeline loads, not on its first text.
     """
 
     def register(find: Find) -> Find:
         LAYERS.add(key, Layer(
             key, one, item, prefix, tuple(needs), find, fields, tuple(required), columns,
             label, legend, colour, hover, labels, value, style, always,
-            (find.__doc__ or "").strip(),
+            (find.__doc__ or "").strip(), load,
         ))  # fmt: skip
         return find
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .layers import LAYERS, Layer
 from .registry import Registry
 from .resources import model_path
+from .text.batch import blas_controller
 from .text.segment import LINE_BREAK
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class Models:
         self.batch_size = batch_size
         self.segments: dict[str, Segments] = {}  # segmented ahead by Pipeline.together
         self.input: WordInput | None = None  # the navec input the taggers share
+        blas_controller()
 
     def _shared(self, net: CnnTagger) -> None:
         self.input = self.input or net.input
@@ -178,10 +180,11 @@ def _clear_morph(a: Analysis) -> None:
 @stage("morph", needs=["segment"], clear=_clear_morph)
 def _morph(models: Models) -> Run:
     """Part of speech and features (slovnet), lemmas (pymorphy3)."""
-    from .text.morph import lemma
+    from .text.morph import analyzer, lemma
     from .text.segment import sentence_words
 
     tagger = models.morph  # shared with Pipeline.together
+    analyzer()  # pymorphy3's dictionaries, loaded with the models
 
     def run(a: Analysis) -> None:
         sentences = tagger.tagged(sentence_words(a.tokens, a.sentences))
@@ -303,6 +306,9 @@ def layer_stage(lay: Layer) -> None:
             a.document.layers.pop(key, None)
 
     def make(models: Models) -> Run:
+        if lay.load is not None:
+            lay.load()
+
         def run(a: Analysis) -> None:
             # No item crosses a line break (SPEC), whatever its finder's reach.
             text = a.text

@@ -175,6 +175,7 @@ _NUMBER_OR_NULL = {"type": ["number", "null"]}
     columns={"amount": "Float64", "min": "Float64", "max": "Float64", "currency": "string",
              "approx": "boolean"},
     label="MONEY", legend="money", colour="#c8f0e6", hover=_hover, value="amount",
+    load=lambda: (_pattern(), _currencies()),
 )  # fmt: skip
 def find(a: Analysis) -> list[Money]:
     """Amounts of money with their currency."""

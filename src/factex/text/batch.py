@@ -16,12 +16,18 @@ def blas_within_one_thread() -> AbstractContextManager[Any]:
     a second BLAS thread mostly spins waiting for work; it bought 7% of wall time for a
     whole second core over a corpus, and on a busy machine cost 10x the CPU time over
     short paragraphs."""
+    return blas_controller().limit(limits=1, user_api="blas")
+
+
+def blas_controller() -> Any:
+    """threadpoolctl's controller of the BLAS libraries loaded (finding them takes a
+    while: done once, when the models load)."""
     global _blas
     if _blas is None:
         from threadpoolctl import ThreadpoolController
 
         _blas = ThreadpoolController()
-    return _blas.limit(limits=1, user_api="blas")
+    return _blas
 
 
 def in_batches(

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
+from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
+from razdel.segmenters.tokenize import tokenize as _razdel_tokenize
 
 from ..document import CharSpan, Token, WordRange
 
@@ -67,11 +69,11 @@ def segment(text: str) -> Segments:
             first = len(tokens)
             at = base + sent.start
             clean = _HIDDEN.search(sent.text) is None  # most sentences: no invisible character
-            for tok in tokenize(sent.text):
-                surface = tok.text if clean else tok.text.strip(INVISIBLE)
+            for tok_start, tok_text in tokenize(sent.text):
+                surface = tok_text if clean else tok_text.strip(INVISIBLE)
                 if surface:
-                    lead = 0 if clean else len(tok.text) - len(tok.text.lstrip(INVISIBLE))
-                    start = at + tok.start + lead
+                    lead = 0 if clean else len(tok_text) - len(tok_text.lstrip(INVISIBLE))
+                    start = at + tok_start + lead
                     space = not tokens or start > tokens[-1].stop
                     word = surface if clean else _VISIBLE(surface)
                     tokens.append(
@@ -81,6 +83,44 @@ def segment(text: str) -> Segments:
                 for t in tokens[piece.first : piece.last]:
                     t.sent = len(out.sentences)
                 out.sentences.append(piece)
+    return out
+
+
+def tokenize(text: str) -> list[tuple[int, str]]:
+    """razdel's tokens of `text` (start, text), the same as `razdel.tokenize` gives.
+
+    razdel cuts `text` into atoms (a run of letters of one script, of digits, one other
+    character), always splits where space separates two atoms, and asks its join rules
+    at each place where two atoms touch, with up to three atoms on either side in view.
+    This asks the same rules with the same view, only where atoms touch: razdel builds
+    a split for every pair of atoms, and then finds each token's offset again."""
+    matches = list(ATOM.finditer(text))
+    if not matches:
+        return []
+    atoms: dict[int, Atom] = {}
+
+    def atom(k: int) -> Atom:
+        found = atoms.get(k)
+        if found is None:
+            m = matches[k]
+            found = atoms[k] = Atom(m.start(), m.end(), m.lastgroup, m.group())
+        return found
+
+    out = []
+    start, stop = matches[0].span()
+    for k in range(1, len(matches)):
+        here, end = matches[k].span()
+        if here == stop:  # no space between: razdel's rules decide
+            left = [atom(j) for j in range(max(0, k - 3), k)]
+            right = [atom(j) for j in range(k, min(len(matches), k + 3))]
+            split = TokenSplit(left, "", right)
+            split.buffer = text[start:stop]
+            if _razdel_tokenize.join(split):
+                stop = end
+                continue
+        out.append((start, text[start:stop]))
+        start, stop = here, end
+    out.append((start, text[start:stop]))
     return out
 
 
