@@ -25,7 +25,7 @@ TAIL_PREPS = {"по", "в", "при", "от", "на"}
 STATES = words("state-nouns")
 PLACE_NOUNS = STATES | {"регион", "область", "край", "республика", "город"}
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
-INS_POSTS = ("управляющ", "заведующ", "зав")
+INS_POSTS = ("управляющ", "заведующ", "зав", "командующ")
 
 
 @dataclass
