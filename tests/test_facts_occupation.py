@@ -396,3 +396,8 @@ def test_a_rank_between_a_post_and_its_holder_is_passed_over():
         ("Андрей Савельев", "командующий войсками", "Южный военный округ"),
         ("Андрей Савельев", "генерал-полковник", None),
     ]
+
+
+def test_a_commander_s_organisation_in_the_instrumental():
+    text = "Главнокомандующий Военно-морским флотом адмирал Николай Лебедев принял парад."
+    assert ("Николай Лебедев", "главнокомандующий", "Военно-морской флот") in occupations(text)
