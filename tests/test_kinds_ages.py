@@ -93,3 +93,27 @@ def test_terms_are_no_ages(nlp: Pipeline) -> None:
     assert (said["years"], said["person"]["name"]) == (69, "Лино Овьедо")
     half = _one(nlp, "У певца остался полугодовалый сын.", "полугодовалый")
     assert (half["years"], half["months"]) == (0, 6)
+
+
+def _person(nlp: Pipeline, text: str, surface: str) -> str | None:
+    person = _one(nlp, text, surface)["person"]
+    return person["name"] if person else None
+
+
+def test_the_person_named_after_a_post_and_its_genitive_or_in_apposition(nlp: Pipeline) -> None:
+    text = "В финале ему противостоял 33-летний представитель Великобритании Ричард Круз."
+    assert _person(nlp, text, "33-летний") == "Ричард Круз"
+    text = "Суд арестовал 38-летнего заместителя мэра Томска Павла Грина."
+    assert _person(nlp, text, "38-летнего") == "Павел Грин"
+    text = "Виктор Лазарев, 47-летний инженер из Самары, выиграл конкурс."
+    assert _person(nlp, text, "47-летний") == "Виктор Лазарев"
+    text = "Премьер Олег Ветров, которому 62 года, не стал комментировать отставку."
+    assert _person(nlp, text, "62 года") == "Олег Ветров"
+
+
+def test_no_person_across_a_verb_a_case_or_a_gender(nlp: Pipeline) -> None:
+    text = "33-летний представитель команды обратился к Ивану Петрову с просьбой."
+    assert _person(nlp, text, "33-летний") is None
+    assert _person(nlp, "Сын Ирины Котовой, 14-летний школьник, пропал.", "14-летний") is None
+    text = "Компания Андрея Белова, которой исполнилось 20 лет, отметила юбилей."
+    assert all(a["person"] is None for a in _ages(nlp, text))

@@ -175,6 +175,34 @@ class _Words:
                 return None
         return None
 
+    def holder_after(self, i: int) -> Entity | None:
+        """`33-летний представитель Великобритании Ричард Круз`, `57-летнего лидера
+        рок-группы «Пилот» Константина Кинева`: the person named after a living noun and
+        its genitive words (or a quoted name), in the noun's case."""
+        if i + 1 >= len(self.tokens):
+            return None
+        head = self.tokens[i + 1]
+        if head.pos != "NOUN" or head.feats.get("Animacy") != "Anim":
+            return None
+        quoted = False
+        for j in range(i + 2, min(i + 10, len(self.tokens))):
+            t = self.tokens[j]
+            if j in self.person_at and not quoted:
+                return self.person_at[j][0] if _agree(head, t, "Case") else None
+            if t.text in _QUOTES:
+                quoted = not quoted
+            elif not quoted and not _complement(t):
+                return None
+        return None
+
+    def apposed_to(self, i: int) -> Entity | None:
+        """`Анна Котова, 20-летняя студентка`: the person right before a comma, in the
+        age word's case."""
+        if i < 2 or self.tokens[i - 1].text != "," or i - 2 not in self.person_ending:
+            return None
+        person, first = self.person_ending[i - 2]
+        return person if _agree(self.tokens[i], self.tokens[first], "Case") else None
+
     def dative_before(self, i: int) -> tuple[bool, Entity | None]:
         """Whether a person or living being in the dative comes before token i
         (`Петрову 60 лет`, `задержанному 27 лет`), over `уже`, `было`, a cue verb."""
@@ -190,6 +218,10 @@ class _Words:
         t = self.tokens[j]
         if j in self.person_ending and (t.feats.get("Case") == "Dat" or verb):
             return True, self.person_ending[j][0]  # `Петрову 60 лет`, `Овьедо было 69 лет`
+        if t.lemma == "который" and t.feats.get("Case") == "Dat" and j >= 2:
+            named = self.person_ending.get(j - 2) if self.tokens[j - 1].text == "," else None
+            if named is not None and _agree(t, self.tokens[named[1]], "Gender"):
+                return True, named[0]  # `Хамдан Али, которому исполнится 55 лет`
         living = (  # `задержанному`, `погибшему`: an adjective or participle as a noun
             t.pos in ("NOUN", "PROPN") and t.feats.get("Animacy") == "Anim"  # `Ребёнку`
             or t.pos in ("ADJ", "PRON")  # `ему`, `которому`
@@ -215,6 +247,24 @@ class _Words:
         return any(
             _roles().get(self.tokens[j].lemma) == "cue" for j in range(max(0, i - 3), i)
         )
+
+
+_QUOTES = frozenset("«»\"„“”")
+_GENITIVE_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM"])
+
+
+def _complement(t: Token) -> bool:
+    """A word of a noun's genitive complement (`мэра Томска`); a thing's name may be
+    tagged nominative (`рок-группы`), a person's not."""
+    nominative = t.feats.get("Case") == "Nom" and t.feats.get("Animacy") != "Inan"
+    return t.pos in _GENITIVE_POS and not nominative
+
+
+def _agree(a: Token, b: Token, feat: str) -> bool:
+    """Whether two words agree in a feature (either may lack it; an animate accusative
+    is the genitive's form)."""
+    x, y = a.feats.get(feat), b.feats.get(feat)
+    return x is None or y is None or x == y or {x, y} == {"Acc", "Gen"}
 
 
 def _value(text: str) -> int | None:
@@ -384,7 +434,7 @@ def _adjective(w: _Words, start: int, stop: int, years: int, add: Any) -> None:
             return
         if t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
             return
-    add(start, stop, years, "age", w.person_after(i))
+    add(start, stop, years, "age", w.person_after(i) or w.holder_after(i) or w.apposed_to(i))
 
 
 def _name_before(w: _Words, i: int, stop: int) -> Entity | None:
