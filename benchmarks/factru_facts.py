@@ -239,14 +239,17 @@ def match(pred: list[Args], gold: list[Args], ignored: list[Args]) -> tuple[floa
     return total, len(pred) - excused
 
 
-def run(nlp, docs: list[dict[str, Any]]) -> str:
-    """Score `nlp` (a factex Pipeline) on the docs; returns a markdown table."""
+Scores = tuple[float, float, float, int, int]  # P, R, F1, predicted, gold
+
+
+def scores(records: list[dict[str, Any]], docs: list[dict[str, Any]]) -> dict[str, Scores]:
+    """P, R, F1, predicted and gold counts per fact type (and `overall`) of the docs'
+    records; writes the official response files."""
     OUT.mkdir(parents=True, exist_ok=True)
     tp = {t: 0.0 for t in TYPES}
     n_pred = {t: 0 for t in TYPES}
     n_gold = {t: 0 for t in TYPES}
-    for doc in docs:
-        record = nlp(doc["text"], doc_id=doc["doc"]).to_dict()
+    for doc, record in zip(docs, records):
         pred, (gold, ignored) = predicted(record), gold_facts(doc)
         (OUT / f"{doc['doc']}.task3").write_text(task3(pred), encoding="utf-8")
         for t in TYPES:
@@ -254,16 +257,23 @@ def run(nlp, docs: list[dict[str, Any]]) -> str:
             tp[t] += score
             n_pred[t] += counted
             n_gold[t] += len(gold[t])
+    out = {t: _prf(tp[t], n_pred[t], n_gold[t]) for t in TYPES}
+    out["overall"] = _prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
+    return out
+
+
+def _prf(hit: float, n_pred: int, n_gold: int) -> Scores:
+    p, r = (hit / n_pred if n_pred else 0.0), (hit / n_gold if n_gold else 0.0)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0), n_pred, n_gold
+
+
+def run(nlp, docs: list[dict[str, Any]]) -> str:
+    """Score `nlp` (a factex Pipeline) on the docs; returns a markdown table."""
+    records = [nlp(doc["text"], doc_id=doc["doc"]).to_dict() for doc in docs]
+    found = scores(records, docs)
     lines = ["| type | P | R | F1 | predicted | gold |", "| --- | --- | --- | --- | --- | --- |"]
-    for t in TYPES:
-        p = tp[t] / n_pred[t] if n_pred[t] else 0.0
-        r = tp[t] / n_gold[t] if n_gold[t] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        lines.append(f"| {t} | {p:.3f} | {r:.3f} | {f:.3f} | {n_pred[t]} | {n_gold[t]} |")
-    hit, n_p, n_g = sum(tp.values()), sum(n_pred.values()), sum(n_gold.values())
-    p, r = (hit / n_p if n_p else 0.0), (hit / n_g if n_g else 0.0)
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    lines.append(f"| overall | {p:.3f} | {r:.3f} | {f:.3f} | {n_p} | {n_g} |")
+    for t, (p, r, f, n_pred, n_gold) in found.items():
+        lines.append(f"| {t} | {p:.3f} | {r:.3f} | {f:.3f} | {n_pred} | {n_gold} |")
     return "\n".join(lines)
 
 

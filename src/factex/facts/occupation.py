@@ -539,13 +539,14 @@ NATIONAL_POSTS = words("leader-posts") | words("state-posts") | words("envoy-pos
 def _countries_of_text(ctx: Context, found: list[Occupation]) -> None:
     """`Парламент Словакии принял бюджет. Президент Мирослав Новак ...`: a state post
     named without its state, or with `страны`/`государства`, takes the country the text
-    is about (`country_meant`)."""
+    is about (`country_meant`); a title that holds a post only with its state named
+    (`король`, `needs_org`) does not (`музыкальный король`)."""
     posts = words("state-posts")
     states = {o.phrase.org for o in found if ctx.lemma(o.phrase.head) in posts and o.phrase.org}
     country = country_meant(ctx, {e for e in states if e.type == LOC})
     for occ in found:
         phrase = occ.phrase
-        if phrase.org is not None or phrase.inner is not None:
+        if phrase.org is not None or phrase.inner is not None or needs_org(ctx, phrase.head):
             continue
         if (phrase.org_text or "").lower() in words("state-nouns") and country is not None:
             phrase.org, phrase.org_text = country, None  # `Премьер-министром страны стал`

@@ -11,10 +11,11 @@ Rules by trigger (`models/facts-ownership-words.tsv`):
 - part: `радиостанция «Волна» входит в холдинг «Медиа-Плюс»`;
 - subsidiary: `дочерняя компания «Нефтегаза» «Нефтегаз-Трейдинг»`, `X является дочерней
   компанией Y`;
-- found: `Y основал компанию X`;
 and a possessive genitive after a quoted name (`агентство «Вектор» Олега Смирнова`,
 `models/facts-ownership-heads.txt`), unless the name holds a post there (`глава
-«Нефтегаза» Анатолия Юрченко`).
+«Нефтегаза» Анатолия Юрченко`). `Y основал компанию X` is a frame over the parse
+(`models/patterns-ownership.tsv`): the offset rule it replaced added nothing measured
+(`benchmarks/ablate.py`).
 """
 
 from __future__ import annotations
@@ -388,17 +389,6 @@ def _subsidiary(ctx: Context, i: int) -> list[Pair]:
     return []
 
 
-def _found(ctx: Context, i: int) -> list[Pair]:
-    if ctx.pos(i) != "VERB" or ctx.feat(i, "VerbForm") == "Part":
-        return []
-    a, b = ctx.clause(i, relative=False, quotes=False)
-    owners = _subject_before(ctx, a, i)
-    prop = _name_after(ctx, i + 1, b, within=3)
-    if not owners or prop is None or prop.entity.type != ORG:
-        return []
-    return [(_ents(owners), prop.entity, None, i)]
-
-
 def _possessive(ctx: Context, span: Span, held: set[tuple[Entity, Entity | None]]) -> list[Pair]:
     """`агентство «Вектор» Олега Смирнова`: a quoted name after an owned thing's noun,
     then a person in the genitive."""
@@ -471,6 +461,5 @@ RULES = {
     "share": _share_of,
     "part": _part,
     "subsidiary": _subsidiary,
-    "found": _found,
     "controlled": _controlled,
 }

@@ -228,8 +228,9 @@ def _acting(ctx: Context, lead: int, sent_first: int) -> int | None:
         and ctx.lemma(lead - 1) == "обязанность"
         and (ctx.lemma(lead - 2) in acting)
     ):
-        return lead - 2
-    if lead - 4 >= sent_first and [ctx.text(k) for k in range(lead - 4, lead)] == [
+        temporary = lead - 3 >= sent_first and ctx.lemma(lead - 3) == "временно"
+        return lead - 3 if temporary else lead - 2  # `временно исполняющий обязанности`
+    if lead - 4 >= sent_first and [ctx.text(k).lower() for k in range(lead - 4, lead)] == [
         "и",
         ".",
         "о",
