@@ -59,3 +59,37 @@ def test_person_of_an_age(nlp: Pipeline) -> None:
     assert [e["name"] for e in record["entities"]] == ["Артём Котов"]
     assert record["ages"][0]["person"]["name"] == "Артём Котов"
     assert _one(nlp, "Пенсионерке 84 года, она живёт одна.", "84 года")["years"] == 84
+
+
+def test_ages_in_lists_and_clauses(nlp: Pipeline) -> None:
+    text = "Им было 30, 20 и 19 лет."
+    assert [(a["text"], a["years"]) for a in _ages(nlp, text)] == [
+        ("30", 30), ("20", 20), ("19 лет", 19)
+    ]
+    assert _one(nlp, "Ему тогда было за 30, а ей — 20.", "30")["years"] == 30
+    assert _one(nlp, "Министр, которому сейчас 61 год, уйдёт в отставку.", "61 год")["years"] == 61
+    said = _one(nlp, "Мишель Бачелет — 54 года, врач.", "54 года")
+    assert said["person"]["name"] == "Мишель Бачелет"
+    assert _one(nlp, "Билеты продают лицам до 18 лет.", "18 лет")["years"] == 18
+    assert _one(nlp, "Она начала петь с пяти лет.", "пяти лет")["years"] == 5
+    assert not _ages(nlp, "Преступнику грозит до 10 лет лишения свободы.")
+    assert not _ages(nlp, "Срок увеличат с 10 лет до 15.")
+
+
+def test_hyphens_and_anniversaries(nlp: Pipeline) -> None:
+    assert _one(nlp, "Избран 60-и летний епископ.", "60-и летний")["years"] == 60
+    assert _one(nlp, "Погиб 27\u2011летний курьер.", "27\u2011летний")["years"] == 27
+    birthday = _one(nlp, "Город отметил 111-й день рождения поэта.", "111-й день рождения")
+    assert (birthday["years"], birthday["kind"]) == (111, "anniversary")
+    words = _one(nlp, "Отметили сто одиннадцатую годовщину победы.", "сто одиннадцатую годовщину")
+    assert (words["years"], words["kind"]) == (111, "anniversary")
+
+
+def test_terms_are_no_ages(nlp: Pipeline) -> None:
+    assert not _ages(nlp, "Его лишат свободы на срок от 8 до 20 лет.")
+    assert not _ages(nlp, "Праздник решено проводить раз в 2 года.")
+    assert not _ages(nlp, "Она проработала инженером 35 лет.")
+    said = _one(nlp, "Лино Овьедо было 69 лет.", "69 лет")  # a name that does not decline
+    assert (said["years"], said["person"]["name"]) == (69, "Лино Овьедо")
+    half = _one(nlp, "У певца остался полугодовалый сын.", "полугодовалый")
+    assert (half["years"], half["months"]) == (0, 6)

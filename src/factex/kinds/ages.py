@@ -38,23 +38,34 @@ if TYPE_CHECKING:
     from ..record import Entity
 
 _ENDING = r"(?:ий|его|ему|им|ем|яя|ей|юю|ие|их|ими|няя)"
-_ADJ = re.compile(
-    rf"(?<![\w-])(?:(?P<lo>\d{{1,3}})\s*[-–—]\s*)?(?P<n>\d{{1,3}})(?:-х)?[-\s]?летн{_ENDING}(?![\w-])",
+_H = r"\-\u2011"  # a hyphen, a non-breaking hyphen
+_ADJ = re.compile(  # `58-летний`, `25–30-летние`, `85-ти летний`
+    rf"(?<![\w{_H}])(?:(?P<lo>\d{{1,3}})\s*[{_H}–—]\s*)?(?P<n>\d{{1,3}})"
+    rf"(?:[{_H}](?:х|и|ти|ми))?[{_H}\s]?летн{_ENDING}(?![\w{_H}])",
     re.I,
 )
-_MONTHS_OLD = re.compile(  # `полуторагодовалый`: eighteen months
-    r"(?<![\w-])полуторагодовал(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)(?![\w-])", re.I
+_MONTHS_OLD = re.compile(  # `полуторагодовалый`: eighteen months, `полугодовалый`: six
+    r"(?<![\w-])(?P<half>полутора|полу)годовал(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)(?![\w-])",
+    re.I,
 )
 _ONE_YEAR = re.compile(  # `годовалый ребёнок`: one year
     r"(?<![\w-])годовал(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)(?![\w-])",
     re.I,
 )
-_JUBILEE = re.compile(
-    r"(?<![\w-])(?P<n>\d{1,4})(?:-?лети(?:е|я|ю|ем|и)|-(?:я|й|ю|ой)\s+годовщин\w*)(?![\w-])",
+_JUBILEE = re.compile(  # `100-летие`, `73-я годовщина`, `111-й день рождения`
+    rf"(?<![\w{_H}])(?P<n>\d{{1,4}})(?:[{_H}]?лети(?:е|я|ю|ем|и)|[{_H}](?:я|й|ю|ой)\s+годовщин\w*"
+    rf"|[{_H}](?:й|го|му|м)\s+(?:день|дня|дню|днём|днем)\s+рождения)(?![\w{_H}])",
     re.I,
 )
+_WORD_JUBILEE = re.compile(  # `сто одиннадцатую годовщину`
+    rf"(?<![\w-])(?:(?P<tens>{CARDINAL_WORD})\s+)?(?P<o>{ORDINAL_WORD})\s+годовщин\w*(?![\w-])",
+    re.I,
+)
+# `N лет`, with a range (`19-32 лет`) or a list (`27 и 34 лет`, `10, 9 и 8 лет`) before.
 _YEARS = re.compile(
-    rf"(?<![\w.,-])(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?:-ми|-ти|-х|-и)?\s+(?P<unit>лет|года?|годиков|месяц(?:а|ев)?)(?![\w-])",
+    r"(?<![\w.,-])(?:(?P<lo>\d{1,3})\s*[-–—]\s*|(?P<list>(?:\d{1,3}\s*,\s*)*\d{1,3}\s+и\s+))?"
+    rf"(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?:-ми|-ти|-х|-и)?\s+"
+    r"(?P<unit>лет|года?|годиков|месяц(?:а|ев)?|(?<=по\s\d\d\s)году)(?![\w-])",
     re.I,
 )
 _IN_YEAR = re.compile(  # `на 70-м году жизни`, `на семьдесят восьмом году жизни`
@@ -62,22 +73,35 @@ _IN_YEAR = re.compile(  # `на 70-м году жизни`, `на семьдес
     rf"|(?:(?P<tens>{CARDINAL_WORD})\s+)?(?P<o>{ORDINAL_WORD})\s+году\s+жизни)(?![\w-])",
     re.I,
 )
-# `ему исполнилось 70.`: the bare number after the verb, at the end of a clause.
-_TURNED = re.compile(
-    r"(?<![\w-])(?:исполнил(?:ось|ся|ась)|исполнится|исполняется|стукнуло)\s+(?P<n>\d{1,3})"
-    r"(?=\s*(?:[.,;!?)]|$))",
+# `ему исполнилось 70.`, `мне 94,`, `ему было за 30`: a bare number at the end of a
+# clause, said of someone in the dative.
+_BARE = re.compile(
+    r"(?<![\w.,-])(?:(?:далеко\s+)?за\s+)?(?P<n>\d{1,3})(?![.,]\d)(?=\s*(?:[.,;!?)—]|$)|\s+и\s+\d)",
     re.I,
+)
+# Before `N лет` (over `в`, `от N до`): a term or a period (`на срок от 8 до 20 лет`,
+# `раз в 2 года`), not an age.
+_TERM_BEFORE = re.compile(
+    r"(?:срок(?:ом|а|е)?|раз|каждые)\s+(?:в\s+|от\s+\d{1,3}\s+до\s+)?$", re.I
 )
 # After `от N до M лет`: a prison term or a time span, not an age.
 _TERM_AFTER = re.compile(
     r"\s+(?:лишения|заключения|колонии|тюрьмы|тюремного|строгого|общего|ареста|назад|спустя)",
     re.I,
 )
+_JUBILEE_AFTER = re.compile(r"\s+со\s+дня\s+(?:рождения|основания|создания|смерти|гибели)", re.I)
 # Before `N лет`: a comparison, `в` (`в 19 лет`), or an opening bracket after a name.
 _BEFORE = re.compile(
     r"(?:(?:не\s+)?(?:старше|моложе|младше)\s+|от\s+\d{1,3}\s+до\s+|(?<![\w-])[вВ]\s+(?:свои\s+)?|\(\s*)$"
 )
-_SKIP = frozenset(["уже", "быть", "всего", "лишь", "только", "почти", "около", "ровно", "тогда"])
+# An impersonal verb between a name and the years: the name is in the dative, even
+# when it does not decline (`Овьедо было 69 лет`).
+_IMPERSONAL = frozenset(["было", "будет", "исполнилось", "исполнится", "исполняется"])
+_SKIP = frozenset(
+    ["уже", "быть", "всего", "лишь", "только", "почти", "около", "ровно", "тогда", "сейчас",
+     "теперь", "ещё", "примерно", "приблизительно", "по", "соответственно", "на", "тот",
+     "момент"]
+)  # fmt: skip
 
 
 @dataclass
@@ -154,14 +178,18 @@ class _Words:
     def dative_before(self, i: int) -> tuple[bool, Entity | None]:
         """Whether a person or living being in the dative comes before token i
         (`Петрову 60 лет`, `задержанному 27 лет`), over `уже`, `было`, a cue verb."""
-        j = i - 1
-        while j >= 0 and (self.tokens[j].lemma in _SKIP or _roles().get(self.tokens[j].lemma)):
+        j, verb = i - 1, False
+        while j >= 0 and (
+            self.tokens[j].lemma in _SKIP or _roles().get(self.tokens[j].lemma)
+            or self.tokens[j].text == ","
+        ):  # fmt: skip
+            verb = verb or self.tokens[j].text.lower() in _IMPERSONAL
             j -= 1
         if j < 0:
             return False, None
         t = self.tokens[j]
-        if j in self.person_ending and t.feats.get("Case") == "Dat":
-            return True, self.person_ending[j][0]
+        if j in self.person_ending and (t.feats.get("Case") == "Dat" or verb):
+            return True, self.person_ending[j][0]  # `Петрову 60 лет`, `Овьедо было 69 лет`
         living = (  # `задержанному`, `погибшему`: an adjective or participle as a noun
             t.pos in ("NOUN", "PROPN") and t.feats.get("Animacy") == "Anim"  # `Ребёнку`
             or t.pos in ("ADJ", "PRON")  # `ему`, `которому`
@@ -176,6 +204,8 @@ class _Words:
             return False
         t = self.tokens[i - 1]
         if t.pos != "NOUN" or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") != "Sing":
+            return False
+        if t.feats.get("Case") == "Ins":  # `работала инженером 35 лет`: a duration
             return False
         k = self.a.word_at(stop - 1)
         after = self.tokens[k + 1] if k is not None and k + 1 < len(self.tokens) else None
@@ -223,14 +253,19 @@ def find_ages(a: Analysis) -> list[Age]:
         for m in _ADJ.finditer(text)
     ]
     adjectives += [(m.start(), m.end(), 1, None, None) for m in _ONE_YEAR.finditer(text)]
-    adjectives += [(m.start(), m.end(), 1, None, 18) for m in _MONTHS_OLD.finditer(text)]
+    adjectives += [
+        (m.start(), m.end(), 1, None, 6 if m["half"].lower() == "полу" else 18)
+        for m in _MONTHS_OLD.finditer(text)
+    ]
     for m in COMPOUND.finditer(text.lower()):
         word = m.group()
         if "летн" in word:
             adjectives.append((m.start(), m.end(), compound_value(m), None, None))
         elif "месячн" in word and not m["digits"]:  # `девятимесячный`
             adjectives.append((m.start(), m.end(), 0, None, compound_value(m)))
-        elif "летие" in word or "летия" in word or "летию" in word:
+        elif any(x in word for x in ("летие", "летия", "летию")) and (
+            m["digits"] or compound_value(m) not in (10, 100, 1000) or _celebrated(w, m)
+        ):
             add(m.start(), m.end(), compound_value(m), "anniversary", None)
     for start, stop, years, low, months in adjectives:
         _adjective(w, start, stop, years, partial(add, months=months, low=low))
@@ -243,10 +278,18 @@ def find_ages(a: Analysis) -> list[Age]:
             tens = _value(m["tens"]) if m["tens"] else 0
             start = m.start("tens") if m["tens"] else m.start("o")
             add(start, m.end(), (tens or 0) + ORDINALS[m["o"].lower()] - 1, "age", None)
-    for m in _TURNED.finditer(text):
+    for m in _WORD_JUBILEE.finditer(text):
+        tens = (_value(m["tens"]) or 0) if m["tens"] else 0
+        start = m.start("tens") if m["tens"] else m.start("o")
+        add(start, m.end(), tens + ORDINALS[m["o"].lower()], "anniversary", None)
+    for m in _BARE.finditer(text):
         i = w.at(m.start())
-        if i is not None and (w.dative_before(i)[0] or _dative_person(w, i + 1)):
-            add(m.start("n"), m.end("n"), int(m["n"]), "age", _dative_person(w, i + 1))
+        if i is not None:
+            dative, person = w.dative_before(i)
+            if dative and (i > 0 and w.tokens[i - 1].pos != "ADP"):
+                add(m.start("n"), m.end("n"), int(m["n"]), "age", person or _dative_person(w, i))
+            elif text.startswith(",", m.end()) and (name := _name_before(w, i, m.end())):
+                add(m.start("n"), m.end("n"), int(m["n"]), "age", name)  # `Лаурентий, 27,`
     out: list[Age] = []
     for age in sorted(found, key=lambda x: (x.start, -x.stop)):
         if out and age.start < out[-1].stop:
@@ -264,29 +307,65 @@ def _years(w: _Words, m: re.Match[str], add: Any) -> None:
     if i is None:
         return
     months = m["unit"].lower().startswith("месяц")
+    value = _value(m["n"])
+    if not months and _JUBILEE_AFTER.match(text, m.end()):  # `80 лет со дня рождения`
+        add(m.start("n"), m.end(), value, "anniversary", None)
+        return
+    if _TERM_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+        return
     dative, person = w.dative_before(i)
     before = _BEFORE.search(text[max(0, m.start() - 20) : m.start()])
     if months and before and not before.group().strip().startswith(("от", "(")):
         before = None  # `раз в 3 месяца`, `старше 6 месяцев` of things
-    after_name = _after_name(w, i)
-    if not (dative or w.cue_before(i) or before or after_name or w.of_someone(i, m.end())):
+    name = _name_before(w, i, m.end())
+    cue = w.cue_before(i)
+    until = _until(w, i, m) if not months else False
+    if not (dative or cue or before or name or until or w.of_someone(i, m.end())):
         return
-    if person is None and w.cue_before(i):
+    if _TERM_AFTER.match(text, m.end()):
+        return
+    if person is None and cue:
         person = _dative_person(w, i)
-    elif person is None and after_name:
-        person = w.person_ending[i - 2][0]
-    value = _value(m["n"])
+    person = person or name
     if months:
         add(m.start(), m.end(), 0, "age", person, months=value)
         return
+    for n in re.finditer(r"\d{1,3}", m["list"] or ""):  # `27 и 34 лет`: each an age
+        add(m.start("list") + n.start(), m.start("list") + n.end(), int(n.group()), "age", None)
     span = before.group() if before else ""
     low = re.match(r"от\s+(\d{1,3})\s+до", span)
     if low:
-        if _TERM_AFTER.match(text, m.end()):
-            return
         add(m.start() - len(span), m.end(), value, "age", person, low=int(low[1]))
-        return
-    add(m.start(), m.end(), value, "age", person)
+    elif m["lo"]:
+        add(m.start(), m.end(), value, "age", person, low=int(m["lo"]))
+    else:
+        add(m.start("n"), m.end(), value, "age", person)
+
+
+def _celebrated(w: _Words, m: re.Match[str]) -> bool:
+    """`десятилетие`, `столетие` name a decade or a century (`к середине столетия`)
+    unless celebrated (`отмечает столетие`, a word of role `celebrate` before) or of
+    something named (`столетие со дня рождения`, `столетие МГУ`)."""
+    if re.match(r"\s+(?:со\s+дня|[А-ЯЁA-Z«\"])", w.a.text[m.end() :]):
+        return True
+    i = w.at(m.start())
+    return i is not None and any(
+        _roles().get(w.tokens[j].lemma) == "celebrate" for j in range(max(0, i - 3), i)
+    )
+
+
+def _until(w: _Words, i: int, m: re.Match[str]) -> bool:
+    """`детям до 12 лет`, `дожил до 90 лет`, `с 14 лет работал`: an age limit or start
+    after a living being, a word of `kinds-ages.tsv` (role `until`) or a verb."""
+    text = w.a.text
+    prep = re.search(r"(?<![\w-])(до|с)\s+$", text[max(0, m.start() - 4) : m.start()], re.I)
+    if not prep or i < 2:
+        return False
+    if prep[1].lower() == "с":  # `с 14 лет`, not `с 10 лет до 15`
+        return not re.match(r"\s+до\s", text[m.end() :])
+    t = w.tokens[i - 2]
+    living = t.pos in ("NOUN", "PROPN") and t.feats.get("Animacy") == "Anim"
+    return living or _roles().get(t.lemma) == "until"
 
 
 def _adjective(w: _Words, start: int, stop: int, years: int, add: Any) -> None:
@@ -308,9 +387,25 @@ def _adjective(w: _Words, start: int, stop: int, years: int, add: Any) -> None:
     add(start, stop, years, "age", w.person_after(i))
 
 
-def _after_name(w: _Words, i: int) -> bool:
-    """`Клэренс Картер, 49 лет,`, `Иван Седов (58 лет)`: the age right after a name."""
-    return i >= 2 and w.tokens[i - 1].text in (",", "(") and (i - 2) in w.person_ending
+def _name_before(w: _Words, i: int, stop: int) -> Entity | None:
+    """`Клэренс Картер, 49 лет,`, `Иван Седов (58 лет)`, `Мишель Бачелет — 54 года`,
+    `Поленти 50 лет,`: the person whose age follows the name; with nothing between
+    them, only at the end of a clause (`Путин 20 лет правит` is a duration)."""
+    if i >= 2 and w.tokens[i - 1].text in (",", "(", "—", "–"):
+        j = i - 2
+        if w.tokens[j].text == ")":  # `Фаиз Халид (Faiz Khaleed), 26 лет`
+            k = j
+            while k > max(0, j - 8) and w.tokens[k].text != "(":
+                k -= 1
+            j = k - 1 if w.tokens[k].text == "(" else j
+        if j in w.person_ending:
+            return w.person_ending[j][0]
+    if i >= 1 and (i - 1) in w.person_ending:
+        last = w.at(stop - 1)
+        after = w.tokens[last + 1] if last is not None and last + 1 < len(w.tokens) else None
+        if after is None or after.pos == "PUNCT" or last is not None and last + 1 in w.person_at:
+            return w.person_ending[i - 1][0]
+    return None
 
 
 def _dative_person(w: _Words, i: int) -> Entity | None:
