@@ -6,7 +6,7 @@ A predicted fact matches an expected one of the same type when every argument th
 gives matches: names of entities fuzzily (case, `ё`, quotes and two edits aside, or one
 name holding the other word for word: `Вектор` ~ `агентство «Вектор»`), lists one to one,
 other values exactly. An entity argument also matches its `<argument>_text` (`org_text`).
-Facts marked `modality: negated` are no claims and are left out.
+Facts marked `modality: negated` or `cancelled` are no claims and are left out.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ REFERENCE = "2025-11-11"
 # Arguments compared word for word; every other argument names an entity.
 EXACT = {"position", "kind", "format", "share", "dates", "subject", "document", "direct"}
 NULL = "-"
+NO_CLAIM = {"negated", "cancelled"}  # modalities of facts that state nothing happened
 WORD = re.compile(r"[^\W_]+")
 Run = tuple[str, ...]
 # The arguments a case may give per fact type, and the deal kinds.
@@ -284,7 +285,7 @@ class Score:
 
 def claims(record: dict[str, Any], types: Iterable[str]) -> list[dict[str, Any]]:
     wanted = set(types)
-    return [f for f in record["facts"] if f["type"] in wanted and f.get("modality") != "negated"]
+    return [f for f in record["facts"] if f["type"] in wanted and f.get("modality") not in NO_CLAIM]
 
 
 def score_case(case: Case, record: dict[str, Any]) -> Score:

@@ -385,3 +385,19 @@ def test_a_monarch_holds_a_post_in_the_state_named_with_the_title():
 )
 def test_a_title_or_profession_without_its_state_or_employer_is_no_post(text):
     assert occupations(text) == []
+
+
+def test_a_rank_between_a_post_and_its_holder_is_passed_over():
+    text = (
+        "Командующий войсками Южного военного округа генерал-полковник Андрей Савельев "
+        "провел смотр частей."
+    )
+    assert occupations(text) == [
+        ("Андрей Савельев", "командующий войсками", "Южный военный округ"),
+        ("Андрей Савельев", "генерал-полковник", None),
+    ]
+
+
+def test_a_commander_s_organisation_in_the_instrumental():
+    text = "Главнокомандующий Военно-морским флотом адмирал Николай Лебедев принял парад."
+    assert ("Николай Лебедев", "главнокомандующий", "Военно-морской флот") in occupations(text)

@@ -110,8 +110,9 @@ def test_sanctions_by_a_list_are_one_deal_a_party(nlp):
 
 
 def test_a_frame_reads_features_and_required_roles():
-    (frame,) = [f for f in frames("ownership") if "принадлежать" in f.lemmas]
-    assert frame.pos == "VERB" and ("VerbForm", "Fin") in frame.feats
+    finite, participle = [f for f in frames("ownership") if "принадлежать" in f.lemmas]
+    assert finite.pos == "VERB" and ("VerbForm", "Fin") in finite.feats
+    assert ("VerbForm", "Part") in participle.feats
     assert _role("other!:ORG=iobj").required and not _role("other:ORG=iobj").required
 
 

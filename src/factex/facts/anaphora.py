@@ -64,7 +64,7 @@ def may_refer(tokens: list[Token], first: int, last: int) -> bool:
             return True
         after = tokens[j + 1] if j + 1 < last else None
         named = after is not None and (after.text[:1] in QUOTES or after.text[:1].isupper())
-        if t.lemma in nouns and t.pos == "NOUN" and not named:
+        if t.lemma in nouns and t.pos in {"NOUN", "PROPN"} and not named:  # `Министерство`
             return True
     return False
 
@@ -103,6 +103,7 @@ def descriptor(ctx: Context, span: Span) -> bool:
         ctx.lemma(last) in words("anaphora-nouns")
         and all(ctx.pos(k) == "ADJ" for k in range(span.first, last))
         and ctx.is_quote(span.last)
+        and not ctx.is_quote(span.first - 1)  # `концерн «Невский завод»` is a name
     )
 
 
@@ -159,9 +160,29 @@ def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
                 found.append(s.entity)
         if found and is_pronoun(ctx, k) and _other_referent(tree, k, first, last, found):
             return []  # `его принял Воронов, а затем он ...`: `он` may be either
+        if found and not is_pronoun(ctx, k) and _listed(tree, spans, found):
+            return []  # `Минздрав и Минтруд ... Министерство`: a noun names no one of a list
+        if len(found) > 1 and is_pronoun(ctx, k):
+            found = _topic(tree, k, spans, found)
         if found:
             return found if len(found) == 1 else []
     return []
+
+
+def _topic(tree: Tree, k: int, spans: list[Span], found: list[Entity]) -> list[Entity]:
+    """Of several names a subject pronoun agrees with, the one person who is a subject
+    when the others are no persons (`Кравец владела долей в сети «Здоровье». Она продала
+    ее ...`: `она` is Кравец); else all of them (two persons stay ambiguous)."""
+    if not tree.dep(k).startswith("nsubj"):
+        return found
+    people = [e for e in found if e.type == PER]
+    if len(people) != 1:
+        return found
+    subject = any(
+        s.entity is people[0] and tree.dep(_head_word(tree, s)).startswith("nsubj")
+        for s in spans
+    )
+    return people if subject else found
 
 
 def _other_referent(
@@ -178,6 +199,21 @@ def _other_referent(
             continue
         theirs = resolve(tree, j, " ".join(sorted({e.type for e in found})))
         if theirs != found:
+            return True
+    return False
+
+
+def _listed(tree: Tree, spans: list[Span], found: list[Entity]) -> bool:
+    """Whether a name a generic noun agrees with is one of a list of names whose other
+    member may be of its kind too, none being known (`Минздрав и Минтруд ...
+    Министерство`): nothing chooses between them (a bank beside a ministry is known not
+    to be a `ведомство`)."""
+    ctx = tree.ctx
+    for group in _groups(tree, spans):
+        if any(e in group for e in found) and any(
+            e not in found and not kinds(ctx, [s for s in ctx.spans if s.entity is e])
+            for e in group
+        ):
             return True
     return False
 
@@ -216,7 +252,10 @@ def _groups(tree: Tree, spans: list[Span]) -> list[list[Entity]]:
     """Lists of two or more names joined as conjuncts (`Синицына и Бурцев`)."""
     by_root: dict[int, list[Entity]] = {}
     for s in spans:
-        group = by_root.setdefault(tree.conj_root(_head_word(tree, s)), [])
+        k = _head_word(tree, s)
+        if tree.dep(k) == "appos" and tree.head(k) is not None:
+            k = tree.head(k)  # type: ignore[assignment]  # `холдинг «Петрохим» и концерн «Луч»`
+        group = by_root.setdefault(tree.conj_root(k), [])
         if s.entity not in group:
             group.append(s.entity)
     return [g for g in by_root.values() if len(g) >= 2]
@@ -236,11 +275,14 @@ def _agrees(tree: Tree, k: int, span: Span) -> bool:
 
 def gender(ctx: Context, span: Span) -> str | None:
     """A name's gender: a person's from the surname (else the first name); an
-    organisation's or place's from the noun before its name (`банк «Восход»`) or its
-    own first word (`Министерство ...`, `«Вега»`)."""
+    organisation's or place's from the noun before its name (`банк «Восход»`; `сеть` in
+    `сеть пекарен «Хлебница»`) or its own first word (`Министерство ...`, `«Вега»`)."""
     if span.entity.type == PER:
         return ctx.feat(span.last - 1, "Gender") or ctx.feat(span.first, "Gender")
     before = span.first - 1 - ctx.is_quote(span.first - 1)
+    plural = ctx.feat(before, "Case") == "Gen" and ctx.feat(before, "Number") == "Plur"
+    if plural and ctx.pos(before - 1) == "NOUN":
+        before -= 1  # `сеть пекарен «Хлебница»`: the name is the network's
     if ctx.pos(before) in {"NOUN", "PROPN"} and ctx.lemma(before) in _kind_words():
         return ctx.feat(before, "Gender")
     first = span.first + ctx.is_quote(span.first)

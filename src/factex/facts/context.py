@@ -256,9 +256,47 @@ class Context:
                 return "negated"
             if lem in words("possible-cues"):
                 return "possible"
-        if self._negated_after(i) or self._refused(i):
+        if self._negated_after(i) or self._refused(i) or self._denied(i):
             return "negated"
         return self._changed_after(i)
+
+    def _denied(self, i: int) -> bool:
+        """`отрицает, что ее владельцем является ...`: a word of denial or rumour
+        (`models/facts-denial-cues.txt`) before `что` before word i, in its sentence."""
+        first, _ = self.sentence(i)
+        cue = next((j for j in range(first, i) if self.lemma(j) in words("denial-cues")), None)
+        return cue is not None and any(self.lemma(j) == "что" for j in range(cue + 1, i))
+
+    def _subject_noun(self, i: int) -> int | None:
+        """The subject noun whose verb tells the modality of noun i: i itself in the
+        nominative, or the nominative noun it complements (`Сделка по продаже ...`,
+        `переговоры о покупке ...`)."""
+        if self.pos(i) != "NOUN":
+            return None
+        if self.feat(i, "Case") == "Nom":
+            return i if self._may_be_subject(i) else None
+        k = i - 1
+        if k > 0 and self.lemma(k) in ("по", "о", "об"):
+            k -= 1
+            if self.pos(k) == "NOUN" and self.feat(k, "Case") == "Nom":
+                return k if self._may_be_subject(k) else None
+        return None
+
+    def _may_be_subject(self, i: int) -> bool:
+        """Whether the parse, if any, lets noun i be its clause's subject (`Рябов и Смирнов,
+        совладельцы «Аптеки», не смогли`: the apposition is not)."""
+        dep = self.tokens[i].dep
+        return dep is None or dep.startswith("nsubj") or dep == "root"
+
+    def _finite_after(self, i: int) -> int | None:
+        """The first verb after word i in its clause but a full participle (`Переговоры,
+        намеченные на пятницу, отменены`: `отменены`)."""
+        _, b = self.clause(i, quotes=False)
+        for j in range(i + 1, min(b, i + 16)):
+            attributive = self.feat(j, "VerbForm") == "Part" and self.feat(j, "Variant") != "Short"
+            if self.pos(j) in {"VERB", "AUX"} and not attributive:
+                return j
+        return None
 
     def _refused(self, i: int) -> bool:
         """`отказался от покупки «Веги»`: a noun after a verb of refusal and `от`."""
@@ -271,13 +309,9 @@ class Context:
     def _changed_after(self, i: int) -> str | None:
         """`Визит ... перенесен на декабрь`, `переговоры отменены`, `может быть отложен`:
         the modality of the first verb after a subject noun."""
-        if self.pos(i) != "NOUN" or self.feat(i, "Case") != "Nom":
-            return None
-        _, b = self.clause(i)
-        for j in range(i + 1, min(b, i + 12)):
-            if self.pos(j) in {"VERB", "AUX"}:
-                return mapping("modality-verbs").get(self.lemma(j)) or None
-        return None
+        noun = self._subject_noun(i)
+        verb = None if noun is None else self._finite_after(noun)
+        return None if verb is None else mapping("modality-verbs").get(self.lemma(verb)) or None
 
     def _negated_after(self, i: int) -> bool:
         """`Документы подписаны не были`; a subject noun whose verb is negated
@@ -286,9 +320,6 @@ class Context:
         if self.pos(i) != "NOUN":
             nxt = i + 2 < b and self.lemma(i + 1) == "не"
             return nxt and self.pos(i + 2) in {"AUX", "VERB"}
-        if self.feat(i, "Case") != "Nom":
-            return False
-        for j in range(i + 1, min(b, i + 12)):
-            if self.pos(j) in {"VERB", "AUX"}:
-                return self.lemma(j - 1) == "не"
-        return False
+        noun = self._subject_noun(i)
+        verb = None if noun is None else self._finite_after(noun)
+        return verb is not None and self.lemma(verb - 1) == "не"

@@ -34,6 +34,7 @@ from .roles import (
     owner_country,
     reported_by,
     start_of,
+    unsaid,
 )
 
 AGENT_NOUNS = words("deal-agent-nouns")
@@ -90,8 +91,8 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
         first, last, verbal = participle[0], _phrase_end(ctx, participle[0], b), True
     aside = _aside(ctx, first, last, anchor) + _approvers(ctx, first, min(triggers))
     parties = [e for e in _parties(ctx, first, last, kind) if e not in aside]
-    if not _enough(parties, verbal, kind):
-        return None
+    if not _enough(parties, verbal, kind) or unsaid(ctx, anchor):
+        return None  # `Купит ли «Вега» ...`, `Если сделку одобрят, ...`: nothing said
     s_first, s_last = ctx.sentence(anchor)
     args: dict[str, Any] = {
         "parties": unique(parties),

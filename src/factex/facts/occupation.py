@@ -35,6 +35,7 @@ APPOSITION = {",", "-", "–", "—"}
 HOLDING = words("holding-nouns")
 ONE = words("one-forms")
 NOW = words("now-adverbs")
+RANKS = words("rank-nouns")
 
 
 @dataclass
@@ -143,7 +144,7 @@ def _right_after(
     posts found inside on the way (`губернатора Сергея Дронова` of `Директор фонда
     Игоря Сидорова Анна Белова`), the holder or None, and whether the phrase is settled
     with no holder (the name is whose, not who)."""
-    person = per_start.get(phrase.last)
+    person = per_start.get(phrase.last) or _after_rank(ctx, phrase.last, per_start)
     if person is None:
         return [], None, False
     if _boss(ctx, phrase, person) or _relative(ctx, phrase, person):
@@ -157,6 +158,21 @@ def _right_after(
     if person is None or _cases(ctx, person) != {"Nom"}:
         return inside, None, True  # `Директор театра Табакова`: whose theatre, not who
     return inside, person, False
+
+
+def _after_rank(ctx: Context, k: int, per_start: dict[int, Span]) -> Span | None:
+    """`командующий войсками округа генерал-полковник Андрей Савельев`: the person after
+    a rank at word k (`models/facts-rank-nouns.txt`) and its genitive (`полковник
+    юстиции`, `капитан первого ранга`)."""
+    if k >= ctx.n or ctx.lemma(k) not in RANKS or ctx.span_at.get(k) is not None:
+        return None
+    for j in range(k + 1, min(k + 4, ctx.n)):
+        if j in per_start:
+            return per_start[j]
+        genitive = ctx.pos(j) in {"NOUN", "ADJ"} and ctx.feat(j, "Case") == "Gen"
+        if ctx.span_at.get(j) is not None or not genitive:
+            return None
+    return None
 
 
 def _later(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> Span | None:

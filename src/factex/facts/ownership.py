@@ -40,6 +40,7 @@ from .roles import (
     names_in,
     reported_by,
     start_of,
+    unsaid,
 )
 
 COPULAS = words("copulas")
@@ -65,7 +66,7 @@ def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
         rule = mapping("ownership-words").get(ctx.lemma(i))
         found: list[Pair] = []
         if rule is not None and ctx.span_at.get(i) is None:
-            found = RULES[rule](ctx, i)
+            found = [] if unsaid(ctx, i) else RULES[rule](ctx, i)
         elif ctx.span_at.get(i) is not None and ctx.span_at[i].first == i:
             span = ctx.span_at[i]
             found = _possessive(ctx, span, held) + _bracket_holders(ctx, span)
@@ -389,13 +390,20 @@ def _subsidiary(ctx: Context, i: int) -> list[Pair]:
     return []
 
 
+def owned_head(lemma: str) -> bool:
+    """A noun of a thing owned (`models/facts-ownership-heads.txt`), or a compound ending
+    in one of five letters or more (`агрохолдинг`, `телекомпания`, `автозавод`)."""
+    heads = words("ownership-heads")
+    return lemma in heads or any(lemma.endswith(h) for h in heads if len(h) >= 5)
+
+
 def _possessive(ctx: Context, span: Span, held: set[tuple[Entity, Entity | None]]) -> list[Pair]:
     """`агентство «Вектор» Олега Смирнова`: a quoted name after an owned thing's noun,
     then a person in the genitive."""
     if span.entity.type != ORG or span.first == 0 or not ctx.is_quote(span.first - 1):
         return []
     head = start_of(ctx, span)
-    if head == span.first - 1 or ctx.lemma(head) not in words("ownership-heads"):
+    if head == span.first - 1 or not owned_head(ctx.lemma(head)):
         return []
     k = end_of(ctx, span)
     if k == span.last:

@@ -6,8 +6,9 @@
     возглавлять возглавить руководить   VERB  person:PER=nsubj org:ORG|LOC=obj,iobj    position=
 
 - `lemmas`: the trigger words (space-separated; `@name` for the words of
-  `models/facts-<name>.txt`), `pos` their part of speech, with features it must have
-  after a colon (`VERB:VerbForm=Fin`: no participle);
+  `models/facts-<name>.txt`, or the first column of `models/facts-<name>.tsv`), `pos`
+  their part of speech, with features it must have after a colon (`VERB:VerbForm=Fin`:
+  no participle);
 - `roles`: `name:TYPES=path,path...`, space-separated (a name ending in `!`: no fact
   without it): the entity types the role takes
   (`PER`, `ORG|LOC`) and where its word is, tried in order. A path is steps joined by
@@ -42,13 +43,13 @@ from typing import Any
 
 from ..document import Token
 from ..record import Entity, Fact
-from ..resources import table
+from ..resources import MODELS_DIR, table
 from .args import best_date, own_dates
 from .context import Context
-from .lexicon import words
+from .lexicon import mapping, words
 from .merge import Policy, merge, same
 from .positions import is_post, needs_org, phrase_at
-from .roles import asked
+from .roles import unsaid
 from .tree import Tree
 
 FRAME_TYPES = ("occupation", "ownership", "deal", "meeting")
@@ -109,8 +110,16 @@ def _step(text: str) -> Step:
     if not lemmas:
         return step
     items = lemmas.split("|")  # `@name`: the words of models/facts-<name>.txt
-    found = {w for x in items for w in (words(x[1:]) if x.startswith("@") else (x,))}
+    found = {w for x in items for w in (word_class(x[1:]) if x.startswith("@") else (x,))}
     return replace(step, lemmas=frozenset(found))
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of a class a frame names by `@name`: `models/facts-<name>.txt`, or the
+    first column of `models/facts-<name>.tsv` (`@heading-verbs`)."""
+    if (MODELS_DIR / f"facts-{name}.txt").exists():
+        return words(name)
+    return frozenset(mapping(name))
 
 
 def _bare_step(text: str) -> Step:
@@ -153,7 +162,7 @@ def frames(kind: str) -> tuple[Frame, ...]:
         lemmas = frozenset(
             lemma
             for item in row[0].split()
-            for lemma in (words(item[1:]) if item.startswith("@") else (item,))
+            for lemma in (word_class(item[1:]) if item.startswith("@") else (item,))
         )
         pos, _, feats = row[1].partition(":")
         need = tuple((k, v) for k, _, v in (f.partition("=") for f in feats.split(",") if f))
@@ -251,10 +260,10 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
                 continue
             if any(ctx.feat(i, k) != v for k, v in frame.feats):
                 continue
-            if frame.predicative and asked(ctx, i):
+            if frame.predicative and unsaid(ctx, i):
                 continue  # `Был ли Орлов директором`: asked, not said
-            if frame.pos == "NOUN" and frame.type == "occupation" and not is_post(ctx, i):
-                continue
+            if frame.type == "occupation" and (frame.pos == "NOUN") != is_post(ctx, i):
+                continue  # a noun that is no post; a participle that is one (`управляющий`)
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
             if any(role.required and not filled[role.name] for role in frame.roles):

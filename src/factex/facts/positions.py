@@ -25,7 +25,7 @@ TAIL_PREPS = {"по", "в", "при", "от", "на"}
 STATES = words("state-nouns")
 PLACE_NOUNS = STATES | {"регион", "область", "край", "республика", "город"}
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
-INS_POSTS = ("управляющ", "заведующ", "зав")
+INS_POSTS = ("управляющ", "заведующ", "зав", "командующ", "главнокомандующ")
 
 
 @dataclass
@@ -412,7 +412,8 @@ class _After(Walk):
         named = k > self.head + 1 and ctx.pos(k - 1) == "NOUN"  # `клуба Челси`
         after_prep = ctx.lemma(k - 1) in TAIL_PREPS and self.org is not None  # `посол ... в Грузии`
         after_prep = after_prep or _district_before_name(ctx, k)
-        if not (quoted or named or after_prep or ctx.feat(span.first, "Case") in {"Gen", None}):
+        case_ok = ctx.feat(span.first, "Case") in self.cases | {None}  # `флотом`: Ins
+        if not (quoted or named or after_prep or case_ok):
             return None
         if self.org is None and (quoted or named):
             name_first = span.first - int(quoted)

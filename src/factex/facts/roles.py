@@ -29,15 +29,25 @@ def clause(ctx: Context, i: int) -> tuple[int, int]:
 
 def asked(ctx: Context, i: int) -> bool:
     """Whether the clause of word i is asked, not said: its sentence ends with `?`, or the
-    clause holds the particle `ли` (`Был ли Орлов директором, неизвестно`)."""
+    clause holds the particle `ли` (`Был ли Орлов директором, неизвестно`) or, before word
+    i, a question word after a comma (`проверить, кому принадлежит «Вега»`)."""
     _, last = ctx.sentence(i)
     if ctx.text(last - 1) == "?":
         return True
     a, b = ctx.clause(i)
     return any(
-        ctx.text(k).lower() in ("ли", "ль") and ctx.span_at.get(k) is None  # not `Ли Вэйминь`
+        (ctx.text(k).lower() in ("ли", "ль") and ctx.span_at.get(k) is None)  # not `Ли Вэйминь`
+        or (ctx.lemma(k) in ("кто", "чей") and ctx.text(k - 1) == "," and k < i)
         for k in range(a, b)
     )
+
+
+def unsaid(ctx: Context, i: int) -> bool:
+    """Whether the clause of word i states nothing: it is asked (`asked`), or its sentence
+    is a condition and what follows from it (`Если сделку одобрят, «Вега» получит
+    контроль над «Альфой»`)."""
+    first, last = ctx.sentence(i)
+    return asked(ctx, i) or any(ctx.lemma(k) == "если" for k in range(first, last))
 
 
 def is_which(ctx: Context, k: int) -> bool:

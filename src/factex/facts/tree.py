@@ -59,6 +59,49 @@ def active_participle(word: str) -> bool:
     return ACTIVE_PARTICIPLE.search(word.lower()) is not None
 
 
+def _over_the_verb(
+    ctx: Context, arcs: list[tuple[int | None, str]]
+) -> list[tuple[int | None, str]]:
+    """A noun before a verb that the parser hangs, as `nmod`, on a noun of the verb after
+    it (`заводом «Вега» руководит Орлов, выпускник ...`: `заводом` on `выпускник`) is the
+    verb's argument (`obl`): a noun's complement does not stand before its clause's verb."""
+    out = list(arcs)
+    for i, (head, dep) in enumerate(arcs):
+        if dep != "nmod" or head is None or head < i or ctx.pos(i) != "NOUN":
+            continue
+        k: int | None = head
+        for _ in range(8):  # up from the head: a verb between the two
+            k = arcs[k][0] if k is not None else None
+            if k is not None and i < k < head and ctx.pos(k) == "VERB":
+                out[i] = (k, "obl")
+                break
+    return out
+
+
+def _participle_after_name(
+    ctx: Context, arcs: list[tuple[int | None, str]]
+) -> list[tuple[int | None, str]]:
+    """A participial clause right after a name and a comma is about that name, when the
+    participle agrees with it (`газета «Ведомости», DST, принадлежащая Мильнеру`; `Гринспен,
+    управляющий компанией FaceCash`), wherever the parser hung it."""
+    out = list(arcs)
+    for i, (head, dep) in enumerate(arcs):
+        if dep != "acl" or ctx.feat(i, "VerbForm") != "Part" or i < 2 or ctx.text(i - 1) != ",":
+            continue
+        end = i - 2 - ctx.is_quote(i - 2)  # the name's last word, before its closing quote
+        span = ctx.span_at.get(end)
+        if span is None or span.last != end + 1:
+            continue
+        inside = range(span.first, span.last)
+        word = next((j for j in inside if arcs[j][0] not in inside), span.first)
+        if word != head and all(
+            ctx.feat(i, f) in (None, ctx.feat(word, f)) or ctx.feat(word, f) is None
+            for f in ("Number", "Gender", "Case")
+        ):
+            out[i] = (word, "acl")
+    return out
+
+
 class Tree:
     """Children, prepositions and argument roles over a Context's parsed tokens."""
 
@@ -74,7 +117,9 @@ class Tree:
     def arcs(self) -> list[tuple[int | None, str]]:
         """Each word's head and relation, mended where the parser is known to slip: a
         genitive noun right after `должность`, `пост` (adjectives between) is its
-        complement (`уволили с должности главного инженера`, not the verb's object)."""
+        complement (`уволили с должности главного инженера`, not the verb's object); a
+        noun hung over its clause's verb on a noun after it is the verb's (`_over_the_verb`);
+        a participial clause after a name and a comma is the name's."""
         ctx = self.ctx
         out = [(t.head, t.dep or "") for t in ctx.tokens]
         for i, (head, _) in enumerate(out):
@@ -87,7 +132,7 @@ class Tree:
                 continue
             if out[k][0] == head:  # both hung on the same word: the parse is split
                 out[i] = (k, "nmod")
-        return out
+        return _participle_after_name(ctx, _over_the_verb(ctx, out))
 
     @cached_property
     def children(self) -> list[list[int]]:
@@ -292,7 +337,9 @@ class Tree:
             if (dep in NAMING and c > i) or genitive:  # a name follows the noun it names
                 # a place in the genitive is whose, not which (`отдел России`)
                 kinds = " ".join(t for t in types.split() if t != "LOC") if genitive else types
-                cost = 0 if self.ctx.lemma(i) in SHARES else 1  # `30% акций банка «Альфа»`
+                # a share, and a name after its noun, cost no level (`30% акций банка
+                # «Альфа»`, `сервис доставки продуктов «Корзинка»`)
+                cost = 0 if self.ctx.lemma(i) in SHARES or dep in NAMING else 1
                 for k in self.conjuncts(c):
                     out += [e for e in self._names_of(k, kinds, depth - cost, skip) if e not in out]
         return out
