@@ -15,13 +15,13 @@ CASES = load_cases(Path(__file__).parent / "data" / "facts-dev-general.txt")
 GROUPS = {"ownership", "deals", "pronouns", "lists", "verbs", "clauses", "meetings", "negatives"}
 # (recall, precision) floors per group, below the figures measured when the changes landed.
 FLOORS: dict[str, tuple[float, float]] = {
-    "ownership": (0.55, 0.75),
-    "deals": (0.78, 0.90),
-    "pronouns": (0.70, 0.78),
-    "lists": (0.75, 0.85),
-    "verbs": (0.65, 0.80),
+    "ownership": (0.60, 0.85),
+    "deals": (0.78, 0.92),
+    "pronouns": (0.78, 0.85),
+    "lists": (0.82, 0.88),
+    "verbs": (0.75, 0.85),
     "clauses": (0.58, 0.82),
-    "meetings": (0.85, 0.85),
+    "meetings": (0.95, 0.95),
 }
 
 
@@ -44,4 +44,4 @@ def test_group_floors(scores, group):
 
 
 def test_negatives_hold_few_facts(scores):
-    assert scores["negatives"].predicted <= 3, scores["negatives"].misses
+    assert scores["negatives"].predicted <= 1, scores["negatives"].misses

@@ -401,3 +401,11 @@ def test_a_rank_between_a_post_and_its_holder_is_passed_over():
 def test_a_commander_s_organisation_in_the_instrumental():
     text = "Главнокомандующий Военно-морским флотом адмирал Николай Лебедев принял парад."
     assert ("Николай Лебедев", "главнокомандующий", "Военно-морской флот") in occupations(text)
+
+
+def test_a_plural_post_s_list_of_names_goes_on_over_a_bracket_after_each():
+    text = "Выступили вице-президенты МОК Томас Ридли (Канада) и Ким Сон Хо (Южная Корея)."
+    assert occupations(text) == [
+        ("Томас Ридли", "вице-президент", "МОК"),
+        ("Ким Сон Хо", "вице-президент", "МОК"),
+    ]

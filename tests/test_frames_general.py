@@ -85,3 +85,59 @@ def test_a_network_s_name_takes_the_network_s_gender(nlp):
 def test_a_subject_pronoun_continues_the_person(nlp):
     text = "Алла Зуева владела сетью аптек «Ромашка». В мае она продала ее группе «Арсенал»."
     assert any("Алла Зуева" in p for p in _parties(nlp, text))
+
+
+def test_a_relative_clause_after_a_name_is_that_name_s(nlp):
+    text = (
+        "Банк «Заря» входит в группу «Капитал-Инвест», которой также принадлежит "
+        "лизинговая компания «Дон-Лизинг»."
+    )
+    owners = _pairs(nlp, text, "ownership", "owner", "property")
+    assert ("Капитал-Инвест", "Дон-Лизинг") in owners
+    assert ("Заря", "Дон-Лизинг") not in owners
+
+
+def test_a_post_s_organisation_is_not_its_holder(nlp):
+    text = "Владельцем компании «Норд-Транс» оказался депутат Госдумы Олег Рябов."
+    owners = {o for o, _ in _pairs(nlp, text, "ownership", "owner", "property")}
+    assert owners == {"Олег Рябов"}
+
+
+def test_members_joining_a_board(nlp):
+    text = "В совет директоров «Сибэнерго» вошли Ирина Котова и Павел Грин."
+    assert _pairs(nlp, text, "occupation", "person", "org") >= {
+        ("Ирина Котова", "Сибэнерго"),
+        ("Павел Грин", "Сибэнерго"),
+    }
+
+
+def test_a_negated_heading_is_no_post(nlp):
+    text = "Олег Рябов, вопреки слухам, не возглавит правление банка «Заря»."
+    assert not _facts(nlp, text, "occupation")
+
+
+def test_giving_up_a_mayor_s_powers(nlp):
+    text = "Игорь Котов сложил полномочия мэра Костромы."
+    found = _facts(nlp, text, "occupation")
+    assert any(_name(f["person"]) == "Игорь Котов" and f.get("former") for f in found)
+
+
+def test_a_relative_clause_shares_the_subject_it_lacks(nlp):
+    text = "В 2005 году Павел Грин основал компанию «Гринлаб», которую возглавлял десять лет."
+    assert ("Павел Грин", "Гринлаб") in _pairs(nlp, text, "occupation", "person", "org")
+
+
+def test_a_holding_named_a_group_before(nlp):
+    text = (
+        "Группа «Агро-Юг» отчиталась о прибыли. В мае холдинг приобрел элеватор «Колос-Зерно»."
+    )
+    assert ["Агро-Юг", "Колос-Зерно"] in _parties(nlp, text)
+
+
+def test_a_gapped_clause_meets_with_its_own_subject(nlp):
+    text = (
+        "Олег Рябов встретился с фермерами, а Павел Грин — с министром сельского хозяйства "
+        "Ириной Котовой."
+    )
+    found = [sorted(_name(p) for p in f["participants"]) for f in _facts(nlp, text, "meeting")]
+    assert found == [["Ирина Котова", "Павел Грин"]]

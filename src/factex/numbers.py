@@ -39,6 +39,9 @@ _RANK = re.compile(
     re.IGNORECASE,
 )
 
+# `I’m Your Man`, `I Love You`, `I.S.P.A.`: an English word or an abbreviation, no numeral.
+_LATIN_AFTER = re.compile(r"[’'.][A-Za-z]|\s+(?![IVXLCDM]+\b)[A-Za-z]{2,}\b")
+_YEAR_OF_LIFE = re.compile(r"\s+году\s+жизни")
 _ROMAN = re.compile(r"(?<![\w-])(?=[IVXХL]*[IVX])[IVXХL]{1,8}(?![\w-])")
 _DIGIT_ORDINAL = re.compile(
     r"(?<![\w.,/-])(?P<n>\d{1,4})-(?P<end>ый|ий|ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми"
@@ -101,12 +104,14 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
         found.append(Number(m.start(key), m.end(key), m[key], int(m[key]), "ordinal"))
     for m in _ROMAN.finditer(text):
         value = roman_value(m.group())
-        if value and m.group() not in ("L",):
+        if value and m.group() not in ("L",) and not _LATIN_AFTER.match(text, m.end()):
             found.append(Number(m.start(), m.end(), m.group(), value, "ordinal"))
     low = text.lower()
     if len(low) != len(text):
         low = text  # lower() changed lengths (rare scripts): read as is
     for m in _DIGIT_ORDINAL.finditer(low):
+        if _YEAR_OF_LIFE.match(low, m.end()):
+            continue  # `на 97-м году жизни` is an age (the ages layer)
         kind = "cardinal" if m["end"].lower() in _CARDINAL_ENDINGS else "ordinal"
         found.append(Number(m.start(), m.end(), text[m.start() : m.end()], int(m["n"]), kind))
     for m in RUN.finditer(low):

@@ -143,12 +143,14 @@ def _elided(
     i: int,
 ) -> None:
     """`встретился с X, а во вторник — с Y`: a later clause with no meeting word of its
-    own is another meeting of the same subject."""
+    own is another meeting of the same subject, or of its own (`а Орлов — с Y`)."""
     for start, stop in parts:
         if any(_trigger(ctx, k) is not None for k in range(start, stop)):
             continue  # read at its own meeting word
         partners = _participants(ctx, persons, start, stop, i)
-        subjects = _subjects(ctx, persons, *clause)
+        # `..., а Орлов — с Y`: a part with a subject of its own is that subject's meeting
+        own = persons.within(start, stop, "Nom")
+        subjects = [] if own else _subjects(ctx, persons, *clause)
         if not subjects and (he := _pronoun_subject(ctx, persons, clause[0], i)) is not None:
             subjects = [he[1]]  # `он встретится с X, а в среду — с Y`
         people = unique(subjects + partners)

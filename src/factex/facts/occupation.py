@@ -710,6 +710,8 @@ def _headed(ctx: Context, per_end: dict[int, Span]) -> list[Occupation]:
     for i in range(ctx.n):
         if ctx.lemma(i) not in HEADING or ctx.pos(i) != "VERB":
             continue
+        if ctx.modality(i) == "negated":
+            continue  # `не возглавит совет директоров`
         phrase: Phrase | None
         if ctx.feat(i, "Voice") == "Pass":
             person = ctx.span_at.get(i + 1)

@@ -152,10 +152,21 @@ def _name_after(ctx: Context, k: int, b: int, within: int = 5) -> Span | None:
     for j in range(k, min(b, k + within)):
         span = ctx.span_at.get(j)
         if span is not None and span.first == j:
+            holder = _holder_after(ctx, span) if is_post(ctx, j - 1) else None
+            if holder is not None:  # `депутат Госдумы Олег Рябов`: the post's holder
+                return holder
             return span if span.entity.type in OWNER_TYPES.split() else None
         if ctx.pos(j) in {"VERB", "AUX"} or (ctx.is_punct(j) and not _soft(ctx, j)):
             return None
     return None
+
+
+def _holder_after(ctx: Context, span: Span) -> Span | None:
+    """The person named right after a post's organisation (`депутат Госдумы Олег Рябов`)."""
+    after = ctx.span_at.get(end_of(ctx, span))
+    if after is None or after.entity.type != PER or after.first != end_of(ctx, span):
+        return None
+    return after
 
 
 def _name_before(ctx: Context, k: int) -> Span | None:
@@ -297,6 +308,13 @@ def _own(ctx: Context, i: int) -> list[Pair]:
 
 def _belong(ctx: Context, i: int) -> list[Pair]:
     a, b = ctx.clause(i, relative=False, quotes=False)
+    relative = next((k for k in range(max(a, i - 3), i) if is_which(ctx, k)), None)
+    if relative is not None:  # `группа «Альфа», которой принадлежит сеть «Вега»`
+        before = _name_before(ctx, relative - 1) if ctx.text(relative - 1) == "," else None
+        prop = _name_after(ctx, i + 1, b)
+        if before is None or prop is None or prop.entity.type != ORG:
+            return []
+        return [([before.entity], s.entity, None, i) for s in listed(ctx, prop, True, ORG)]
     after = [s for s in names_in(ctx, i + 1, b, OWNER_TYPES) if _dative(ctx, s)]
     if not after:  # `Правительству Татарстана принадлежит ...`, the case misread
         after = [s for s in names_in(ctx, a, i, OWNER_TYPES) if case_of(ctx, s) != "Nom"]

@@ -286,6 +286,8 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
     a, b = PAIRS[frame.type]
     out = []
     given = dict(frame.gives)
+    if frame.type == "occupation" and ctx.modality(i) == "negated":
+        return []  # `не возглавит совет директоров`: no post is claimed
     ys: list[Entity | None] = list(filled.get(b, []))
     if given.get("org") == "@post":  # the post phrase's own organisation first, or none
         ys = [phrase_at(ctx, i).org or (ys[0] if ys else None)]

@@ -412,7 +412,8 @@ class _After(Walk):
         named = k > self.head + 1 and ctx.pos(k - 1) == "NOUN"  # `клуба Челси`
         after_prep = ctx.lemma(k - 1) in TAIL_PREPS and self.org is not None  # `посол ... в Грузии`
         after_prep = after_prep or _district_before_name(ctx, k)
-        case_ok = ctx.feat(span.first, "Case") in (self.cases or set()) | {None}  # Ins: `флотом`
+        case = ctx.feat(span.first, "Case")
+        case_ok = case is None or case in (self.cases or GEN)  # `флотом`: Ins
         if not (quoted or named or after_prep or case_ok):
             return None
         if self.org is None and (quoted or named):

@@ -196,7 +196,7 @@ def listed(ctx: Context, span: Span, forward: bool, types: str = "PER ORG LOC") 
     cur = span
     while True:
         if forward:
-            k = _over_brackets(ctx, end_of(ctx, cur))
+            k = _over_brackets(ctx, end_of(ctx, cur), types)
             if k >= ctx.n or ctx.text(k) not in {",", "и"}:
                 return out
             k += 1
@@ -214,14 +214,16 @@ def listed(ctx: Context, span: Span, forward: bool, types: str = "PER ORG LOC") 
         cur = nxt
 
 
-def _over_brackets(ctx: Context, k: int) -> int:
-    """The word after a short bracket at word k that holds no name (`(39,9%)`), else k."""
+def _over_brackets(ctx: Context, k: int, types: str) -> int:
+    """The word after a short bracket at word k that holds no name of the list's types
+    (`(39,9%)`; `Томас Ридли (Канада) и ...` in a list of persons), else k."""
     if k >= ctx.n or ctx.text(k) != "(":
         return k
     for j in range(k + 1, min(ctx.n, k + 6)):
         if ctx.text(j) == ")":
             return j + 1
-        if ctx.span_at.get(j) is not None:
+        span = ctx.span_at.get(j)
+        if span is not None and span.entity.type in types.split():
             return k
     return k
 

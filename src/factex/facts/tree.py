@@ -31,11 +31,12 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..entities.types import PER
+from ..entities.types import LOC, PER
 from ..record import Entity
 from .anaphora import bare, resolve
 from .context import Context
 from .lexicon import words
+from .positions import is_post
 
 if TYPE_CHECKING:
     from .persons import Persons
@@ -78,28 +79,61 @@ def _over_the_verb(
     return out
 
 
-def _participle_after_name(
+def _clause_after_name(
     ctx: Context, arcs: list[tuple[int | None, str]]
 ) -> list[tuple[int | None, str]]:
-    """A participial clause right after a name and a comma is about that name, when the
-    participle agrees with it (`газета «Ведомости», DST, принадлежащая Мильнеру`; `Гринспен,
-    управляющий компанией FaceCash`), wherever the parser hung it."""
+    """A participial clause, or a relative clause opening with `который`, right after a
+    name and a comma is about that name when the participle or relative word agrees with
+    it (`газета «Ведомости», DST, принадлежащая Мильнеру`; `в группу «Капитал», которой
+    принадлежат ...`), wherever the parser hung it."""
     out = list(arcs)
     for i, (head, dep) in enumerate(arcs):
-        if dep != "acl" or ctx.feat(i, "VerbForm") != "Part" or i < 2 or ctx.text(i - 1) != ",":
+        if dep == "acl" and ctx.feat(i, "VerbForm") == "Part":
+            agreeing = i  # the participle agrees with its noun
+        elif dep == "acl:relcl":
+            agreeing = next((k for k in range(i) if _opens(ctx, arcs, k, i)), -1)
+        else:
             continue
-        end = i - 2 - ctx.is_quote(i - 2)  # the name's last word, before its closing quote
-        span = ctx.span_at.get(end)
-        if span is None or span.last != end + 1:
+        if agreeing < 2 or ctx.text(agreeing - 1) != ",":
             continue
-        inside = range(span.first, span.last)
-        word = next((j for j in inside if arcs[j][0] not in inside), span.first)
-        if word != head and all(
-            ctx.feat(i, f) in (None, ctx.feat(word, f)) or ctx.feat(word, f) is None
-            for f in ("Number", "Gender", "Case")
-        ):
-            out[i] = (word, "acl")
+        word = _name_before(ctx, arcs, agreeing - 2)
+        if word is not None and word != head and _agree(ctx, agreeing, word):
+            out[i] = (word, dep)
     return out
+
+
+def _opens(ctx: Context, arcs: list[tuple[int | None, str]], k: int, verb: int) -> bool:
+    """Whether word k is `который` opening the relative clause of `verb` (within it)."""
+    if ctx.lemma(k) != "который" or k > verb:
+        return False
+    j: int | None = k
+    for _ in range(4):
+        j = arcs[j][0] if j is not None else None
+        if j == verb:
+            return True
+    return False
+
+
+def _name_before(ctx: Context, arcs: list[tuple[int | None, str]], end: int) -> int | None:
+    """The word heading the name that ends at word `end` (its closing quote skipped): the
+    noun before its opening quote (`группу «Капитал»`), or the name's own head word."""
+    end -= ctx.is_quote(end)
+    span = ctx.span_at.get(end)
+    if span is None or span.last != end + 1:
+        return None
+    before = span.first - 1
+    if ctx.is_quote(before) and ctx.pos(before - 1) == "NOUN":
+        return before - 1
+    inside = range(span.first, span.last)
+    return next((j for j in inside if arcs[j][0] not in inside), span.first)
+
+
+def _agree(ctx: Context, a: int, b: int) -> bool:
+    """Whether two words agree in number and gender (a feature either lacks agrees)."""
+    return all(
+        None in (ctx.feat(a, f), ctx.feat(b, f)) or ctx.feat(a, f) == ctx.feat(b, f)
+        for f in ("Number", "Gender")
+    )
 
 
 class Tree:
@@ -119,7 +153,7 @@ class Tree:
         genitive noun right after `должность`, `пост` (adjectives between) is its
         complement (`уволили с должности главного инженера`, not the verb's object); a
         noun hung over its clause's verb on a noun after it is the verb's (`_over_the_verb`);
-        a participial clause after a name and a comma is the name's."""
+        a participial or relative clause after a name and a comma is the name's."""
         ctx = self.ctx
         out = [(t.head, t.dep or "") for t in ctx.tokens]
         for i, (head, _) in enumerate(out):
@@ -132,7 +166,7 @@ class Tree:
                 continue
             if out[k][0] == head:  # both hung on the same word: the parse is split
                 out[i] = (k, "nmod")
-        return _participle_after_name(ctx, _over_the_verb(ctx, out))
+        return _clause_after_name(ctx, _over_the_verb(ctx, out))
 
     @cached_property
     def children(self) -> list[list[int]]:
@@ -200,6 +234,8 @@ class Tree:
         shares = self.dep(i) == "conj" or (self.dep(i) == "xcomp" and self.ctx.pos(i) != "NOUN")
         if shares and head is not None and "nsubj" not in {r for _, r, _ in out}:
             out += [a for a in self.args(head) if a[1] == "nsubj"]
+        if self.dep(i) == "acl:relcl" and "nsubj" not in {r for _, r, _ in out}:
+            out += self._outer_subject(i)
         if "obj" not in {r for _, r, _ in out} and self.ctx.pos(i) == "VERB":
             for c in self.children[i]:  # `основал и возглавлял «Парус»`: the object shared
                 if self.dep(c) == "conj" and self.ctx.pos(c) == "VERB" and c > i:
@@ -209,6 +245,18 @@ class Tree:
             head_args = self.children[self.head(i) or 0]
             out += [(k, "obj", "") for k in head_args if self.dep(k) == "obj"]
         return out
+
+    def _outer_subject(self, i: int) -> list[Arg]:
+        """The subject of a relative clause with none, when the verb its antecedent
+        hangs from has one that agrees (`Тихонов создал компанию, которую возглавлял до
+        2020 года`: Тихонов heads it)."""
+        antecedent = self.head(i)
+        verb = None if antecedent is None else self.head(antecedent)
+        if verb is None or self.ctx.pos(verb) != "VERB" or self.ctx.pos(i) != "VERB":
+            return []
+        if self.dep(antecedent) not in ("obj", "obl", "iobj"):  # type: ignore[arg-type]
+            return []
+        return [a for a in self.args(verb) if a[1] == "nsubj" and self._agrees(i, a[0])]
 
     def _mend(self, i: int, out: list[Arg]) -> list[Arg]:
         """Two readings the parser gets wrong around an active verb with no object: of two
@@ -331,12 +379,17 @@ class Tree:
         out: list[Entity] = []
         if depth == 0:
             return out
+        post = depth == 2 and is_post(self.ctx, i)  # the word a role reached is a post
         for c in self.children[i]:
             dep = self.dep(c)
             genitive = dep == "nmod" and not self.prep(c) and self.ctx.feat(c, "Case") == "Gen"
             if (dep in NAMING and c > i) or genitive:  # a name follows the noun it names
-                # a place in the genitive is whose, not which (`отдел России`)
-                kinds = " ".join(t for t in types.split() if t != "LOC") if genitive else types
+                # a place in the genitive is whose, not which (`отдел России`); a post's
+                # organisation is not who holds it (`депутат Госдумы Орлов`)
+                kinds = types
+                if genitive:
+                    kept = [t for t in types.split() if t != LOC and (t == PER or not post)]
+                    kinds = " ".join(kept)
                 # a share, and a name after its noun, cost no level (`30% акций банка
                 # «Альфа»`, `сервис доставки продуктов «Корзинка»`)
                 cost = 0 if self.ctx.lemma(i) in SHARES or dep in NAMING else 1

@@ -27,7 +27,13 @@ APPROX = (
 )
 _RANGE = r"(?:\s*[-–—]\s*|\s+до\s+)"
 _SYMBOLS = "$€₽£¥₴₸"
-_CODES = r"(?:USD|EUR|RUB|GBP|CNY|JPY|CHF|KZT|BYN|UAH)"  # before the number: `USD 12 млн`
+_CODES = r"(?:USD|EUR|RUB|GBP|CNY|JPY|CHF|KZT|BYN|UAH|US\$)"  # before the number: `USD 12 млн`
+# Between the amount and the currency: the amount in words, in brackets, as contracts and
+# courts write it (`300 000 (триста тысяч) рублей`).
+_IN_WORDS = r"(?:\s*\([а-яё\s-]{3,80}\))?"
+# A country's adjective before a currency the table names alone (`американских долларов`,
+# `казахстанских тенге`); tried after the table's own adjectives (`канадских долларов`).
+_COUNTRY = r"(?:[а-яё]+[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)\s+)??"
 _BARE = r"(?:миллион|миллиард|триллион|тысяч[уа])(?![\w-])"  # `миллион рублей`
 _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")
 _SENTENCE_START = re.compile(r"\s*(?:$|\n|[\"«„]?[A-ZА-ЯЁ])")
@@ -79,7 +85,9 @@ def _pattern() -> re.Pattern[str]:
         )
 
     kopecks = r"(?:\s+(?P<kop>\d{1,2})\s*коп(?:\.|еек|ейк[аи])?(?!\w))?"  # `руб. 00 коп.`
-    after = rf"(?:{amount('')}|(?P<bare>{_BARE}))\s*(?P<cur>{names}){kopecks}"  # 150 млн руб.
+    after = (  # 150 млн руб.
+        rf"(?:{amount('')}|(?P<bare>{_BARE})){_IN_WORDS}\s*{_COUNTRY}(?P<cur>{names}){kopecks}"
+    )
     before = rf"(?P<sym>{symbol}|{_CODES}(?=\s*\d))\s*{amount('2')}"  # $3,3 млрд, USD 12 млн
     lead = rf"(?:(?P<approx>{APPROX})(?:\s+(?:в|на|за))?\s+)?(?:(?P<from>от)\s+)?"
     return re.compile(rf"(?<![\w{_SYMBOLS}]){lead}(?:{after}|{before})", re.IGNORECASE)
