@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
+from .collector import fewer_collections
 from .document import Analysis
 from .facts import FACT_TYPES
 from .layers import LAYERS
@@ -272,6 +273,15 @@ class Pipeline:
         analysis = Analysis(text, Document(text, info))
         analysis.option, analysis.fact_types = option, self.fact_types
         analysis.parse_all = tokens  # the tree users see is whole
+        with fewer_collections():
+            self._run_stages(analysis, header)
+        analysis.context = None  # the stages' shared Context refers back to the analysis
+        analysis.document.assign_ids()
+        if tokens:
+            self._tokens(analysis)
+        return analysis
+
+    def _run_stages(self, analysis: Analysis, header: bool) -> None:
         done = analysis.ran
         for name, spec in STAGES.items():
             run = self._runs.get(name)
@@ -290,11 +300,6 @@ class Pipeline:
                 analysis.document.warnings.append(StageWarning(name, _message(err)))
                 continue
             done.add(name)
-        analysis.context = None  # the stages' shared Context refers back to the analysis
-        analysis.document.assign_ids()
-        if tokens:
-            self._tokens(analysis)
-        return analysis
 
     @staticmethod
     def _tokens(analysis: Analysis) -> None:

@@ -50,7 +50,12 @@ class Models:
     def navec(self) -> Any:
         from navec import Navec
 
-        return Navec.load(str(model_path("emb/navec_news_v1_1B_250K_300d_100q.tar")))
+        from .text.cnn import not_walked
+
+        navec = Navec.load(str(model_path("emb/navec_news_v1_1B_250K_300d_100q.tar")))
+        vocab = navec.vocab
+        vocab.words, vocab.counts = not_walked(vocab.words), not_walked(vocab.counts)
+        return navec
 
     @cached_property
     def morph(self) -> MorphTagger:

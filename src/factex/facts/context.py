@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -24,6 +25,13 @@ class Span:
     entity: Entity
 
 
+class _Words(dict[int, str]):
+    """A string of each word by its index; "" for any index that is no word."""
+
+    def __missing__(self, i: int) -> str:
+        return ""
+
+
 @dataclass
 class Context:
     """Words, lemmas, tags and entity mentions of one document, with lookups by word."""
@@ -34,10 +42,18 @@ class Context:
     span_at: dict[int, Span] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict, repr=False)  # per-word answers, once
     entities: list[Entity] = field(default_factory=list, repr=False)  # those it read
+    # Word i's text (as the models read it), lemma and part of speech, "" for no word:
+    # the rules ask these a million times over the devset, so each is one dict look-up.
+    text: Callable[[int], str] = field(init=False, repr=False, compare=False)
+    lemma: Callable[[int], str] = field(init=False, repr=False, compare=False)
+    pos: Callable[[int], str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         a = self.analysis
         self.tokens = a.tokens
+        self.text = _Words(enumerate(t.word for t in a.tokens)).__getitem__
+        self.lemma = _Words(enumerate(t.lemma for t in a.tokens)).__getitem__
+        self.pos = _Words(enumerate(t.pos for t in a.tokens)).__getitem__
         self.entities = a.document.entities
         self._entity_count = len(self.entities)
         for mention, entity in a.mentions():
@@ -75,15 +91,6 @@ class Context:
     def has(self, i: int) -> bool:
         """Whether i is the index of a word of the document."""
         return 0 <= i < len(self.tokens)
-
-    def text(self, i: int) -> str:
-        return self.tokens[i].word if 0 <= i < len(self.tokens) else ""
-
-    def lemma(self, i: int) -> str:
-        return self.tokens[i].lemma if 0 <= i < len(self.tokens) else ""
-
-    def pos(self, i: int) -> str:
-        return self.tokens[i].pos if 0 <= i < len(self.tokens) else ""
 
     def feat(self, i: int, key: str) -> str | None:
         return self.tokens[i].feats.get(key) if 0 <= i < len(self.tokens) else None

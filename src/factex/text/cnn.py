@@ -83,12 +83,21 @@ class WordInput:
         return found
 
 
+def not_walked(items: list[Any]) -> tuple[Any, ...]:
+    """A model's list of words as a tuple: Python's garbage collector walks every item of
+    a list on each full collection (navec's 250,000 words, once per model), never those
+    of a tuple of strings, which it stops tracking."""
+    return tuple(items)
+
+
 class CnnTagger:
     """One slovnet tagger (its `infer`: encoder, model and decoder) over word lists;
     `shared` is the input of other models of the same navec, used if it fits."""
 
     def __init__(self, infer: Any, shared: WordInput | None = None) -> None:
         model = infer.model
+        for vocab in (infer.encoder.words_vocab, infer.encoder.shapes_vocab):
+            vocab.items = not_walked(vocab.items)
         self.input = shared if shared is not None and shared.fits(infer) else WordInput(infer)
         self.tags: Any = getattr(infer.decoder, "tags_vocab", None)  # the syntax model has none
         self.emb, self.layers, self.head = model.emb, model.encoder.layers, model.head

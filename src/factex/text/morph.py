@@ -156,6 +156,24 @@ def _agreement(tag: _TagFacts, w: _Wanted) -> tuple[int, ...]:
     )
 
 
+# (id of a tag, id of a _Wanted) -> both, and how they agree: pymorphy3 shares one tag
+# object among the words that have it, so a few thousand pairs serve a corpus
+_AGREEMENTS: dict[tuple[int, int], tuple[OpencorporaTag, _Wanted, tuple[int, ...]]] = {}
+_AGREEMENTS_MAX = 50_000
+
+
+def _agreement_of(tag: OpencorporaTag, wanted: _Wanted) -> tuple[int, ...]:
+    """`_agreement` of a tag and slovnet's tag, computed once per pair (the pair is held,
+    so its ids stay theirs)."""
+    found = _AGREEMENTS.get((id(tag), id(wanted)))
+    if found is None or found[0] is not tag or found[1] is not wanted:
+        if len(_AGREEMENTS) >= _AGREEMENTS_MAX:
+            _AGREEMENTS.clear()
+        agreement = _agreement(_tag_facts(tag), wanted)
+        found = _AGREEMENTS[id(tag), id(wanted)] = (tag, wanted, agreement)
+    return found[2]
+
+
 def _animate_accusative(feats: dict[str, str]) -> bool:
     """An accusative of a masculine or plural animate noun, written as its genitive."""
     return (
@@ -173,7 +191,7 @@ def choose(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> tuple[Par
     best_key: tuple = ()
     wanted = _wanted(pos, feats)
     for parse in parses(word):
-        key = (*_agreement(_tag_facts(parse.tag), wanted), parse.score)
+        key = (*_agreement_of(parse.tag, wanted), parse.score)
         if best is None or key > best_key:
             best, best_key = parse, key
     if best is None:
