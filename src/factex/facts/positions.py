@@ -200,10 +200,19 @@ def _unit_before_name(ctx: Context, head: int, last: int, name_first: int) -> in
     genitive among the complements, not right before the name, opens a unit of the
     named organisation; the position ends before it."""
     for j in range(head + 1, min(last, name_first - 1)):
+        if _company_board(ctx, j):
+            continue  # `председатель совета директоров «Веги»`: the board is the post's
         if ctx.lemma(j) in words("org-nouns") and ctx.feat(j, "Case") == "Gen":
             linked = all(ctx.pos(k) != "ADP" for k in range(j, name_first))
             return j if linked else None  # `депутат парламента от партии`: no unit of it
     return None
+
+
+def _company_board(ctx: Context, j: int) -> bool:
+    """`совета директоров`, `наблюдательного совета`: a company's board, part of a post."""
+    if ctx.lemma(j) != "совет":
+        return False
+    return ctx.lemma(j + 1) == "директор" or ctx.lemma(j - 1) == "наблюдательный"
 
 
 def _unit_right_before(ctx: Context, head: int, name_first: int) -> int | None:
