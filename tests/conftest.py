@@ -59,3 +59,12 @@ def cluster():
         n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
     ) as local, Client(local) as client:
         yield local, client
+
+
+@pytest.fixture(scope="module")
+def scores(nlp, request):
+    """Scores by group of the development fact cases of the test module (its `CASES`)."""
+    from fact_cases import score
+
+    cases = request.module.CASES
+    return score(cases, [nlp(c.text, c.date).to_dict() for c in cases])

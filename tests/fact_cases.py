@@ -149,6 +149,12 @@ def unwritten_names(case: Case) -> list[str]:
     ]
 
 
+def ill_formed(cases: list[Case]) -> list[tuple[int, list[str]]]:
+    """The lines of cases that are malformed or expect a name their text does not write."""
+    found = [(c.line, malformed(c) + unwritten_names(c)) for c in cases]
+    return [(line, problems) for line, problems in found if problems]
+
+
 def _stem(word: str) -> str:
     return word.rstrip("?").strip().lower().replace("ё", "е")[:3]  # `Надь` ~ `Надем`
 

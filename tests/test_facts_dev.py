@@ -7,7 +7,7 @@ below the figure measured when its rules landed."""
 from __future__ import annotations
 
 import pytest
-from fact_cases import check_floor, load_cases, malformed, score, unwritten_names
+from fact_cases import check_floor, load_cases, malformed, unwritten_names
 
 CASES = load_cases()
 GROUPS = {
@@ -43,11 +43,6 @@ def test_expected_names_come_from_the_text():
     """Every expected person, party or owner is written in the case's text."""
     for case in CASES:
         assert not unwritten_names(case), (case.line, unwritten_names(case))
-
-
-@pytest.fixture(scope="module")
-def scores(nlp):
-    return score(CASES, [nlp(c.text, c.date).to_dict() for c in CASES])
 
 
 @pytest.mark.parametrize("group", sorted(FLOORS))
