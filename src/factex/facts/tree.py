@@ -402,14 +402,17 @@ class Tree:
 
     def _antecedent(self, i: int) -> int | None:
         """The noun a relative word inside its clause stands for (`«Вега», акционером
-        которой является «Альфа»`: `которой` is «Вега»), up to three words up."""
+        которой является «Альфа»`: `которой` is «Вега»), up to three words up; or the
+        name right before it and a comma (`Орлов, чья компания`)."""
         k = self.head(i)
         for _ in range(3):
             if k is None:
-                return None
+                break
             if self.dep(k) == "acl:relcl":
                 return self.head(k)
             k = self.head(k)
+        if i >= 2 and self.ctx.text(i - 1) == ",":  # `Орлов, чья компания ...`, however parsed
+            return _name_before(self.ctx, self.arcs, i - 2)
         return None
 
     def _names_of(
