@@ -130,6 +130,8 @@ def _common_object(ctx: Context, k: int) -> bool:
 def _arrival(ctx: Context, persons: Persons, i: int, a: int, b: int) -> Fact | None:
     """`Садыр Жапаров прибыл в Москву`: a named person arriving in a named place."""
     destination = ctx.place(i + 1, b, "Acc", TO, within=4)
+    if destination is None and a < i:  # `В Минск прибыл премьер Казахстана`
+        destination = ctx.place(a, i, "Acc", TO, within=2)
     nominative = persons.within(a, b, "Nom")
     if destination is None or not nominative:
         return None
