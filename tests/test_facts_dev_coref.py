@@ -1,6 +1,6 @@
 """Arguments named by a pronoun or a generic noun, and meetings whose sides are named so:
 the development cases of `tests/data/facts-dev-coref.txt` (written before the rules for
-them changed, then read: a development set). The floor is set when the rules land."""
+them changed, then read: a development set). Held at a floor a little below the figure measured when the rules landed (.791/.919)."""
 
 from __future__ import annotations
 
@@ -15,4 +15,4 @@ def test_cases_are_well_formed():
 
 
 def test_floor(scores):
-    check_floor(scores["all"], "all", 0.50, 0.55)
+    check_floor(scores["all"], "all", 0.75, 0.88)

@@ -194,6 +194,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         destination = _destination(ctx, i, a, b, visitor)
         if destination is None and _object_not_place(ctx, i, b):
             continue  # `посетили выставку`: a visit to a place that is no destination
+        if destination is None and visitor is None and ctx.pos(i) == "VERB":
+            continue  # `фестиваль посетили зрители`: a verb that names neither
         host = _host(ctx, persons, a, b)
         dates = own_dates(ctx, a, b)
         date = best_date([d for d in dates if d.kind != "duration"])
