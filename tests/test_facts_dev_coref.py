@@ -1,6 +1,7 @@
 """Arguments named by a pronoun or a generic noun, and meetings whose sides are named so:
 the development cases of `tests/data/facts-dev-coref.txt` (written before the rules for
-them changed, then read: a development set). Held at a floor a little below the figure measured when the rules landed (.791/.919)."""
+them changed, then read: a development set), held at a floor a little below the figure
+measured when the rules landed (.791/.919)."""
 
 from __future__ import annotations
 
