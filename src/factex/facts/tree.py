@@ -438,7 +438,9 @@ class Tree:
                 kinds = types
                 body = self.ctx.lemma(i) in words("place-bodies")  # `мэрии Томска`: Томск
                 if genitive:
-                    kept = [t for t in types.split() if (t != LOC or body) and (t == PER or not post)]
+                    kept = [
+                        t for t in types.split() if (t != LOC or body) and (t == PER or not post)
+                    ]
                     kinds = " ".join(kept)
                 # a share, and a name after its noun, cost no level (`30% акций банка
                 # «Альфа»`, `сервис доставки продуктов «Корзинка»`)
