@@ -436,11 +436,8 @@ class Tree:
                 # a place in the genitive is whose, not which (`отдел России`); a post's
                 # organisation is not who holds it (`депутат Госдумы Орлов`)
                 kinds = types
-                body = self.ctx.lemma(i) in words("place-bodies")  # `мэрии Томска`: Томск
                 if genitive:
-                    kept = [
-                        t for t in types.split() if (t != LOC or body) and (t == PER or not post)
-                    ]
+                    kept = [t for t in types.split() if t != LOC and (t == PER or not post)]
                     kinds = " ".join(kept)
                 # a share, and a name after its noun, cost no level (`30% акций банка
                 # «Альфа»`, `сервис доставки продуктов «Корзинка»`)
