@@ -532,11 +532,11 @@ def _org_text(ctx: Context, head: int, after: _After) -> str | None:
         unit_noun = next((k for k in range(unit, after.end) if ctx.pos(k) in NOUNS), unit)
         org_text = nominal_phrase(ctx, unit, unit_noun, after.end)
     last = after.words_end
-    board = board_end(ctx, head)
-    if org is None and org_text is None and board is not None:
-        if _org_complement(ctx, board - 1, last) is not None:  # `председатель правления банка`
-            after.words_end = board  # the post with its board; the bank is the one meant
-            return None
+    board = board_end(ctx, head)  # `председатель правления банка`: the bank the text means
+    unnamed = org is None and org_text is None
+    if unnamed and board is not None and _org_complement(ctx, board - 1, last) is not None:
+        after.words_end = board  # the post keeps its board
+        return None
     if org is None and org_text is None and (noun := _org_complement(ctx, head, last)) is not None:
         if last - head > 2 or ctx.lemma(noun) in STATES:  # `глава государства`
             plural = ctx.feat(noun, "Number") == "Plur"

@@ -104,7 +104,10 @@ def _clause_after_name(
     return out
 
 
-def _pronoun_object(ctx: Context, arcs: list[tuple[int | None, str]]) -> list[tuple[int | None, str]]:
+Arcs = list[tuple[int | None, str]]
+
+
+def _pronoun_object(ctx: Context, arcs: Arcs) -> Arcs:
     """A personal pronoun in the accusative or instrumental under a verb is its object,
     whatever the parser called it (`Ею руководит Ахтямов` read as `xcomp`); a name it
     took for the pronoun's apposition is the verb's subject (`Руководит ею Ахтямов`)."""
