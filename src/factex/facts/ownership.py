@@ -315,6 +315,8 @@ def _belong(ctx: Context, i: int) -> list[Pair]:
         if before is None or prop is None or prop.entity.type != ORG:
             return []
         return [([before.entity], s.entity, None, i) for s in listed(ctx, prop, True, ORG)]
+    if any(ctx.pos(k) == "PRON" and ctx.feat(k, "Case") == "Dat" for k in range(a, i)):
+        return []  # `ему принадлежат ...`: the owner is a pronoun, the frame's to resolve
     after = [s for s in names_in(ctx, i + 1, b, OWNER_TYPES) if _dative(ctx, s)]
     if not after:  # `Правительству Татарстана принадлежит ...`, the case misread
         after = [s for s in names_in(ctx, a, i, OWNER_TYPES) if case_of(ctx, s) != "Nom"]

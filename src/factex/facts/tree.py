@@ -14,7 +14,8 @@ What repeats across frames is done here, once:
   совладелец «Альфы»)`: `совладелец` is in apposition to `Орлов` too);
 - a word stands for the names it holds: itself, its appositions and flat names after it, its
   genitives other than places (`сеть аптек «Здоровье»`, not `отдел России`), two levels
-  down (a share costs no level: `30% акций банка «Альфа»`); and for a generic noun right
+  down (a share costs no level: `30% акций банка «Альфа»`, and names what it is in:
+  `доля в банке «Альфа»`); and for a generic noun right
   after a name and a comma, that name (`«Вега» и «Луч», дочерние компании «Альфы»`); a
   relative word deep in its clause, its antecedent (`«Вега», акционером которой ...`);
 - conjuncts share the role of their head (`А, Б и В`);
@@ -259,10 +260,11 @@ class Tree:
         return [a for a in self.args(verb) if a[1] == "nsubj" and self._agrees(i, a[0])]
 
     def _mend(self, i: int, out: list[Arg]) -> list[Arg]:
-        """Two readings the parser gets wrong around an active verb with no object: of two
+        """Readings the parser gets wrong around an active verb with no object: of two
         subjects, the one not agreeing with the verb is its object (`Издательство основал
-        Гусев`); a possessive pronoun before its indirect object is the object (`продал ее
-        холдингу`)."""
+        Гусев`); of two indirect objects and no subject, the second, after the verb, is
+        the subject (`ему принадлежат сети`); a possessive pronoun before its indirect
+        object is the object (`продал ее холдингу`)."""
         if any(r == "obj" for _, r, _ in out):
             return out
         ctx = self.ctx
@@ -273,6 +275,11 @@ class Tree:
                 return [(c, "obj" if c in subjects and c not in agree else r, p)
                         for c, r, p in out]  # fmt: skip
             return out
+        datives = [c for c, r, p in out if r == "iobj" and not p]
+        if not subjects and len(datives) == 2 and i < datives[1]:
+            # `ему принадлежат лесопилка «Сосна» и ...`: no verb takes two datives, the
+            # one after the verb is its subject
+            return [(c, "nsubj" if c == datives[1] else r, p) for c, r, p in out]
         for c, r, _ in out:
             if r != "iobj":
                 continue
@@ -383,6 +390,8 @@ class Tree:
         for c in self.children[i]:
             dep = self.dep(c)
             genitive = dep == "nmod" and not self.prep(c) and self.ctx.feat(c, "Case") == "Gen"
+            # a share's `в` names what it is a part of (`долей 30% в банке «Альфа»`)
+            genitive |= dep == "nmod" and self.ctx.lemma(i) in SHARES and self.prep(c) == "в"
             if (dep in NAMING and c > i) or genitive:  # a name follows the noun it names
                 # a place in the genitive is whose, not which (`отдел России`); a post's
                 # organisation is not who holds it (`депутат Госдумы Орлов`)
