@@ -15,9 +15,9 @@ from fact_cases import check_floor, ill_formed, load_cases
 CASES = load_cases(Path(__file__).parent / "data" / "facts-dev-owndeal2.txt")
 # (recall, precision) floors per group, below the figures measured when the changes landed.
 FLOORS: dict[str, tuple[float, float]] = {
-    "ownership": (0.60, 0.93),
-    "sales": (0.45, 0.68),
-    "deal": (0.30, 0.70),
+    "ownership": (0.62, 0.93),
+    "sales": (0.58, 0.75),
+    "deal": (0.50, 0.84),
 }
 
 
@@ -34,4 +34,4 @@ def test_group_floors(scores, group):
 
 
 def test_negatives_hold_few_facts(scores):
-    assert scores["negatives"].predicted <= 5, scores["negatives"].misses
+    assert scores["negatives"].predicted <= 2, scores["negatives"].misses

@@ -280,13 +280,19 @@ def gender(ctx: Context, span: Span) -> str | None:
     if span.entity.type == PER:
         return ctx.feat(span.last - 1, "Gender") or ctx.feat(span.first, "Gender")
     before = span.first - 1 - ctx.is_quote(span.first - 1)
-    plural = ctx.feat(before, "Case") == "Gen" and ctx.feat(before, "Number") == "Plur"
-    if plural and ctx.pos(before - 1) == "NOUN":
+    while _genitive(ctx, before) and _genitive(ctx, before - 1):
+        before -= 1  # `сеть салонов связи «Алло»`: `салон связи` is one thing
+    plural = _genitive(ctx, before) and ctx.feat(before, "Number") == "Plur"
+    if plural and ctx.pos(before - 1) in {"NOUN", "PROPN"}:
         before -= 1  # `сеть пекарен «Хлебница»`: the name is the network's
     if ctx.pos(before) in {"NOUN", "PROPN"} and ctx.lemma(before) in _kind_words():
         return ctx.feat(before, "Gender")
     first = span.first + ctx.is_quote(span.first)
     return ctx.feat(first, "Gender")
+
+
+def _genitive(ctx: Context, k: int) -> bool:
+    return k >= 0 and ctx.pos(k) == "NOUN" and ctx.feat(k, "Case") == "Gen"
 
 
 def _kind_fits(ctx: Context, noun: str, span: Span) -> bool:

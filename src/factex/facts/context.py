@@ -250,22 +250,31 @@ class Context:
     def modality(self, i: int) -> str | None:
         """`negated` for `не посетит`, `possible` for `может посетить`, else None."""
         first, _ = self.sentence(i)
+        if self._denied(i):  # `слухи о возможной покупке`: a rumour, however possible
+            return "negated"
         for j in range(max(first, i - 3), i):
             lem = self.lemma(j)
             if lem == "не" and j >= i - 2:
                 return "negated"
             if lem in words("possible-cues"):
                 return "possible"
-        if self._negated_after(i) or self._refused(i) or self._denied(i):
+        if self._negated_after(i) or self._refused(i):
             return "negated"
         return self._changed_after(i)
 
     def _denied(self, i: int) -> bool:
         """`отрицает, что ее владельцем является ...`: a word of denial or rumour
-        (`models/facts-denial-cues.txt`) before `что` before word i, in its sentence."""
+        (`models/facts-denial-cues.txt`) before `что` before word i, in its sentence, or
+        right before `о` and word i (`опровергли слухи о продаже`)."""
         first, _ = self.sentence(i)
         cue = next((j for j in range(first, i) if self.lemma(j) in words("denial-cues")), None)
-        return cue is not None and any(self.lemma(j) == "что" for j in range(cue + 1, i))
+        if cue is not None and any(self.lemma(j) == "что" for j in range(cue + 1, i)):
+            return True
+        k = i - 1  # `слухи о продаже «Веги»`, `слухи о возможной покупке`: a rumour's topic
+        while k > first and self.pos(k) == "ADJ":
+            k -= 1
+        topic = k > first and self.lemma(k) in ("о", "об")
+        return topic and self.lemma(k - 1) in words("denial-cues")
 
     def _subject_noun(self, i: int) -> int | None:
         """The subject noun whose verb tells the modality of noun i: i itself in the
@@ -273,14 +282,20 @@ class Context:
         `переговоры о покупке ...`)."""
         if self.pos(i) != "NOUN":
             return None
-        if self.feat(i, "Case") == "Nom":
+        if self._nominative(i):
             return i if self._may_be_subject(i) else None
         k = i - 1
         if k > 0 and self.lemma(k) in ("по", "о", "об"):
             k -= 1
-            if self.pos(k) == "NOUN" and self.feat(k, "Case") == "Nom":
+            if self.pos(k) == "NOUN" and self._nominative(k):
                 return k if self._may_be_subject(k) else None
         return None
+
+    def _nominative(self, i: int) -> bool:
+        """A noun in the nominative, or one the parse makes a subject whatever the tagger
+        says of its case (`Сообщения о покупке ... не соответствуют`, tagged accusative)."""
+        dep = self.tokens[i].dep or ""
+        return self.feat(i, "Case") == "Nom" or dep.startswith("nsubj")
 
     def _may_be_subject(self, i: int) -> bool:
         """Whether the parse, if any, lets noun i be its clause's subject (`Рябов и Смирнов,

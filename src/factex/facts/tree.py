@@ -262,13 +262,18 @@ class Tree:
     def _mend(self, i: int, out: list[Arg]) -> list[Arg]:
         """Readings the parser gets wrong around an active verb with no object: of two
         subjects, the one not agreeing with the verb is its object (`Издательство основал
-        Гусев`); of two indirect objects and no subject, the second, after the verb, is
-        the subject (`ему принадлежат сети`); a possessive pronoun before its indirect
+        Гусев`); of two objects, or two indirect objects, and no subject, the one after
+        the verb is the subject (`ему принадлежат сети`); a possessive pronoun before its indirect
         object is the object (`продал ее холдингу`)."""
-        if any(r == "obj" for _, r, _ in out):
-            return out
         ctx = self.ctx
         subjects = [c for c, r, _ in out if r == "nsubj"]
+        objects = [c for c, r, p in out if r == "obj" and not p]
+        if not subjects and len(objects) == 2 and objects[0] < i < objects[1]:
+            # `Доли в «Вере» приобрели фонд «Альфа» и банк «Бета»`: no verb takes two
+            # objects, the one after the verb is its subject
+            return [(c, "nsubj" if c == objects[1] else r, p) for c, r, p in out]
+        if any(r == "obj" for _, r, _ in out):
+            return out
         if len(subjects) == 2:
             agree = [c for c in subjects if self._agrees(i, c)]
             if len(agree) == 1:
