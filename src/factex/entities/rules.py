@@ -30,15 +30,22 @@ FUNCTION_POS = frozenset({"ADVB", "PRCL", "CONJ", "PREP", "INTJ"})
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
+# Heads that make compounds naming a kind of organisation: `агрохолдинг`, `авиакомпания`.
+COMPOUND_HEADS = ("холдинг", "компания", "концерн", "корпорация", "фирма")
+
+
 def org_word(words: list[Token], i: int) -> bool:
-    """An organisation word or legal form; `PR-служба` by its last part."""
+    """An organisation word or legal form; `PR-служба` by its last part, `медиахолдинг`
+    by its head."""
     kinds = wordlist("entities-org-descriptors")
     text = words[i].word.lower()
+    lemma = words[i].lemma
     return (
-        words[i].lemma in kinds
+        lemma in kinds
         or text in kinds
         or "-" in text
-        and (words[i].lemma.rsplit("-", 1)[-1] in kinds)
+        and (lemma.rsplit("-", 1)[-1] in kinds)
+        or any(lemma.endswith(h) and len(lemma) >= len(h) + 3 for h in COMPOUND_HEADS)
     )
 
 

@@ -46,6 +46,7 @@ def extract_facts(analysis: Analysis, types: Iterable[str] | None = None) -> lis
     tree = Tree(ctx, persons)
     merge_into(found, match(ctx, tree))  # fact frames over the dependency tree (patterns.py)
     settle(tree, found)  # `Министерство возглавляет ...`: the ministry named before
+    meeting.settle_places(ctx, found)  # `прибыл в Минск. Его встретил ...`: in Минск
     for name, keys in NAMED.items():  # `Ростовский завод «Атом-Сервис»`: the name, once
         if name in found:
             found[name] = name_described(ctx, found[name], keys)

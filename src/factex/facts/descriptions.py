@@ -61,11 +61,27 @@ def _just_named(ctx: Context, persons: Persons, i: int) -> Entity | None:
     near = [o for o in persons.occupations if lo_char <= o.start < hi_char]
     found = {id(o.person): o.person for o in near}
     if len(found) != 1:
-        return None
+        return _apposed(ctx, lo, i)
     lemma = ctx.lemma(i)
     own = {ctx.lemma(o.phrase.head) for o in near}
     fits = lemma in words("description-nouns") or lemma in GENERIC or lemma in own
     return next(iter(found.values())) if fits else None
+
+
+def _apposed(ctx: Context, lo: int, i: int) -> Entity | None:
+    """The one person introduced by word i's own noun in words [lo, i) (`Бизнесмен Эдуард
+    Вайс ... Бизнесмену принадлежит`), when word i is a describing noun."""
+    lemma = ctx.lemma(i)
+    if lemma not in words("description-nouns"):
+        return None
+    found = {
+        id(span.entity): span.entity
+        for j in range(lo, i - 1)
+        if ctx.lemma(j) == lemma
+        and (span := ctx.span_at.get(j + 1)) is not None
+        and span.entity.type == PER
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _noun_end(ctx: Context, i: int) -> int:

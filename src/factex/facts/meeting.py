@@ -200,6 +200,50 @@ def _during_visit(ctx: Context, visits: list[Fact], a: int, i: int) -> Entity | 
     return None
 
 
+def _before(ctx: Context, first: int) -> int:
+    """The first word of the sentence before the one starting at word `first`, when it is
+    in the same paragraph, else `first`."""
+    if first == 0:
+        return first
+    previous = ctx.sentence(first - 1)[0]
+    here = ctx.start(first)
+    same = any(p.start <= ctx.start(previous) and here < p.stop for p in ctx.analysis.paragraphs)
+    return previous if same else first
+
+
+def _arrived(ctx: Context, visits: list[Fact], fact: Fact) -> Entity | None:
+    """`Орлов прибыл в Минск. Его встретил Белов`: the destination of the last visit, in
+    the meeting's sentence or the one before it, whose visitor is one of its participants."""
+    start = ctx.start(_before(ctx, ctx.sentence(ctx.analysis.word_at(fact.start) or 0)[0]))
+    found = [
+        v for v in visits
+        if start <= v.start < fact.stop and v.args["destination"] is not None
+        and any(v.args["visitor"] is p for p in fact.args["participants"])
+    ]
+    return found[-1].args["destination"] if found else None
+
+
+def _there(ctx: Context, fact: Fact) -> Entity | None:
+    """`участвовали в форуме в Казани. Там они провели встречу`: `там` in the meeting's
+    sentence stands for the last place named `в ...` in the sentence before it."""
+    first, last = ctx.sentence(ctx.analysis.word_at(fact.start) or 0)
+    if not any(ctx.lemma(k) == "там" for k in range(first, last)):
+        return None
+    place, k = None, _before(ctx, first)
+    while k < first and (found := ctx.place(k, first)) is not None:
+        place = found
+        k = next((j for j in range(k, first) if ctx.entity(j, LOC) is found), first) + 1
+    return place
+
+
+def settle_places(ctx: Context, found: Found) -> None:
+    """Meetings with no place of their own, once every participant is known: the place a
+    participant just arrived in, or the one `там` stands for."""
+    for fact in found.get("meeting", []):
+        if fact.args["place"] is None and fact.args["format"] not in REMOTE:
+            fact.args["place"] = _arrived(ctx, found.get("visit", []), fact) or _there(ctx, fact)
+
+
 def _place(ctx: Context, persons: Persons, a: int, b: int) -> Entity | None:
     """Where the meeting is: `в Москве` outside a post (`послом ОАЭ в России`), or the place
     a `, где` clause follows (`прибыл в Вашингтон, где проведет переговоры`)."""

@@ -130,6 +130,8 @@ def _common_object(ctx: Context, k: int) -> bool:
 def _arrival(ctx: Context, persons: Persons, i: int, a: int, b: int) -> Fact | None:
     """`Садыр Жапаров прибыл в Москву`: a named person arriving in a named place."""
     destination = ctx.place(i + 1, b, "Acc", TO, within=4)
+    if destination is None and a < i:  # `В Минск прибыл премьер Казахстана`
+        destination = ctx.place(a, i, "Acc", TO, within=2)
     nominative = persons.within(a, b, "Nom")
     if destination is None or not nominative:
         return None
@@ -192,6 +194,8 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
         destination = _destination(ctx, i, a, b, visitor)
         if destination is None and _object_not_place(ctx, i, b):
             continue  # `посетили выставку`: a visit to a place that is no destination
+        if destination is None and visitor is None and ctx.pos(i) == "VERB":
+            continue  # `фестиваль посетили зрители`: a verb that names neither
         host = _host(ctx, persons, a, b)
         dates = own_dates(ctx, a, b)
         date = best_date([d for d in dates if d.kind != "duration"])
