@@ -117,3 +117,40 @@ def test_no_person_across_a_verb_a_case_or_a_gender(nlp: Pipeline) -> None:
     assert _person(nlp, "Сын Ирины Котовой, 14-летний школьник, пропал.", "14-летний") is None
     text = "Компания Андрея Белова, которой исполнилось 20 лет, отметила юбилей."
     assert all(a["person"] is None for a in _ages(nlp, text))
+
+
+def _whose(age: dict[str, Any]) -> str | None:
+    return age["person"]["name"] if age["person"] else None
+
+
+def test_whose_age_over_time_phrases_subjects_and_relatives(nlp: Pipeline) -> None:
+    late = _one(nlp, "Борису Гринбергу на днях исполнилось 80 лет.", "80 лет")
+    assert _whose(late) == "Борис Гринберг"
+    after = _one(nlp, "Исполнилось 95 лет ветерану войны Михаилу Кузнецову.", "95 лет")
+    assert _whose(after) == "Михаил Кузнецов"
+    died = _one(nlp, "Вадим Лосев скончался в возрасте 84 лет.", "84 лет")
+    assert _whose(died) == "Вадим Лосев"
+    young = _one(nlp, "В 25 лет Кирилл Абрамов стал миллиардером.", "25 лет")
+    assert _whose(young) == "Кирилл Абрамов"
+    son = _one(nlp, "Сыну Алексея Грачёва исполнилось 10 лет.", "10 лет")
+    assert son["years"] == 10 and son["person"] is None
+    stepfather = _one(nlp, "Девушка рассказала о 45-летнем отчиме Николая Рыбакова.", "45-летнем")
+    assert stepfather["person"] is None
+    artist = _one(nlp, "Умер 81-летний народный артист России Валентин Горский.", "81-летний")
+    assert _whose(artist) == "Валентин Горский"
+
+
+def test_ages_in_brackets_words_and_halves(nlp: Pipeline) -> None:
+    text = "В списке кандидатов — Марина Яковлева (44) и Олег Рябов (51)."
+    assert [(a["years"], _whose(a)) for a in _ages(nlp, text)] == [
+        (44, "Марина Яковлева"), (51, "Олег Рябов")
+    ]  # fmt: skip
+    assert _one(nlp, "Водитель, 52 года, скончался на месте.", "52 года")["years"] == 52
+    assert _one(nlp, "Ей исполнилось восемнадцать.", "восемнадцать")["years"] == 18
+    half = _one(nlp, "Ребёнку 1,5 года.", "1,5 года")
+    assert (half["years"], half["months"]) == (1, 18)
+    assert _one(nlp, "В больницу доставили 11-месячного ребёнка.", "11-месячного")["months"] == 11
+    assert _one(nlp, "Кредит выдаётся гражданам от 21 года.", "21 года")["years"] == 21
+    assert not _ages(nlp, "Требуется опыт работы от 3 лет.")
+    assert not _ages(nlp, "Ему в течение трёх лет запрещено занимать должности.")
+    assert not _ages(nlp, "Следствие позволило ему 15 лет скрываться.")

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..entities.types import PER
 from ..layers import Item, layer
 from ..resources import table
+from ..text.morph import parses
 from ..time.numerals import (
     CARDINAL_RUN,
     CARDINAL_WORD,
@@ -79,10 +80,14 @@ _BARE = re.compile(
     r"(?<![\w.,-])(?:(?:далеко\s+)?за\s+)?(?P<n>\d{1,3})(?![.,]\d)(?=\s*(?:[.,;!?)—]|$)|\s+и\s+\d)",
     re.I,
 )
+# `ей исполнилось восемнадцать.`: a number word at the end of a clause.
+_BARE_WORDS = re.compile(rf"(?<![\w-])(?P<n>{CARDINAL_RUN})(?=\s*(?:[.,;!?)—]|$))", re.I)
+# `1,5 года`: a year and a half.
+_HALF_YEARS = re.compile(r"(?<![\w.,-])(?P<n>\d{1,2}),5\s+(?:года|лет)(?![\w-])", re.I)
 # Before `N лет` (over `в`, `от N до`): a term or a period (`на срок от 8 до 20 лет`,
-# `раз в 2 года`), not an age.
+# `раз в 2 года`, `в течение трёх лет`), not an age.
 _TERM_BEFORE = re.compile(
-    r"(?:срок(?:ом|а|е)?|раз|каждые)\s+(?:в\s+|от\s+\d{1,3}\s+до\s+)?$", re.I
+    r"(?:срок(?:ом|а|е)?|раз|каждые|течение)\s+(?:в\s+|от\s+\d{1,3}\s+до\s+)?$", re.I
 )
 # After `от N до M лет`: a prison term or a time span, not an age.
 _TERM_AFTER = re.compile(
@@ -166,32 +171,40 @@ class _Words:
         return None
 
     def person_after(self, i: int) -> Entity | None:
-        """The person named right after token i, over a common noun or two."""
+        """The person named right after token i, over a common noun or two in the
+        name's case (not `о 45-летнем отчиме Николая Рыбакова`: the stepfather's age)."""
+        noun: Token | None = None
         for j in range(i + 1, min(i + 5, len(self.tokens))):
-            if j in self.person_at:
-                return self.person_at[j][0]
             t = self.tokens[j]
+            if j in self.person_at:
+                return self.person_at[j][0] if noun is None or _agree(noun, t, "Case") else None
             if t.pos not in ("NOUN", "ADJ") or t.feats.get("Animacy") == "Inan":
                 return None
+            noun = t if t.pos == "NOUN" else noun
         return None
 
     def holder_after(self, i: int) -> Entity | None:
         """`33-летний представитель Великобритании Ричард Круз`, `57-летнего лидера
-        рок-группы «Пилот» Константина Кинева`: the person named after a living noun and
-        its genitive words (or a quoted name), in the noun's case."""
-        if i + 1 >= len(self.tokens):
+        рок-группы «Пилот» Константина Кинева`, `81-летний народный артист России Валентин
+        Горский`: the person named after a living noun (with its adjectives before it)
+        and its genitive words (or a quoted name, or a phrase: `комитета по экологии`),
+        in the noun's case."""
+        n = i + 1
+        while n < min(i + 3, len(self.tokens)) and self.tokens[n].pos == "ADJ":
+            n += 1
+        if n >= len(self.tokens):
             return None
-        head = self.tokens[i + 1]
+        head = self.tokens[n]
         if head.pos != "NOUN" or head.feats.get("Animacy") != "Anim":
             return None
         quoted = False
-        for j in range(i + 2, min(i + 10, len(self.tokens))):
+        for j in range(n + 1, min(n + 10, len(self.tokens))):
             t = self.tokens[j]
             if j in self.person_at and not quoted:
                 return self.person_at[j][0] if _agree(head, t, "Case") else None
             if t.text in _QUOTES:
                 quoted = not quoted
-            elif not quoted and not _complement(t):
+            elif not quoted and not (_complement(t) or t.pos == "ADP" and j > n + 1):
                 return None
         return None
 
@@ -205,17 +218,25 @@ class _Words:
 
     def dative_before(self, i: int) -> tuple[bool, Entity | None]:
         """Whether a person or living being in the dative comes before token i
-        (`Петрову 60 лет`, `задержанному 27 лет`), over `уже`, `было`, a cue verb."""
+        (`Петрову 60 лет`, `задержанному 27 лет`), over `уже`, `было`, a cue verb, an
+        adverb or a phrase of time (`Борису Гринбергу на днях исполнилось 80 лет`)."""
         j, verb = i - 1, False
-        while j >= 0 and (
-            self.tokens[j].lemma in _SKIP or _roles().get(self.tokens[j].lemma)
-            or self.tokens[j].text == ","
-        ):  # fmt: skip
-            verb = verb or self.tokens[j].text.lower() in _IMPERSONAL
-            j -= 1
+        while j >= 0:
+            t = self.tokens[j]
+            if t.lemma in _SKIP or _roles().get(t.lemma) or t.text == "," or t.pos == "ADV":
+                verb = verb or t.text.lower() in _IMPERSONAL
+                j -= 1
+            elif (k := self._phrase_start(j)) is not None:
+                j = k - 1
+            else:
+                break
         if j < 0:
             return False, None
         t = self.tokens[j]
+        head = self.head_of_genitive(j)
+        if head is not None:  # `Сыну Алексея Грачёва исполнилось 10 лет`: the son's age
+            h = self.tokens[head]
+            return h.feats.get("Animacy") == "Anim" and self._may_be_dative(head), None
         if j in self.person_ending and (t.feats.get("Case") == "Dat" or verb):
             return True, self.person_ending[j][0]  # `Петрову 60 лет`, `Овьедо было 69 лет`
         if t.lemma == "который" and t.feats.get("Case") == "Dat" and j >= 2:
@@ -227,15 +248,86 @@ class _Words:
             or t.pos in ("ADJ", "PRON")  # `ему`, `которому`
             or t.pos == "VERB" and t.feats.get("VerbForm") == "Part"
         )
-        return t.feats.get("Case") == "Dat" and living, None
+        return living and self._may_be_dative(j), None
 
-    def of_someone(self, i: int, stop: int) -> bool:
-        """`мужчину 45 лет`, `мальчик 12 лет`: one living being right before, and no
-        verb after that would make the years a duration (`мальчик 12 лет жил`)."""
+    def _phrase_start(self, j: int) -> int | None:
+        """`в мае`, `на днях`, `в этом году`: the preposition of a short phrase ending at
+        token j, or None."""
+        if self.tokens[j].pos not in _PHRASE_POS or j in self.person_ending:
+            return None
+        for k in range(j - 1, max(-1, j - 4), -1):
+            t = self.tokens[k]
+            if t.pos == "ADP":
+                return k
+            if t.pos not in _PHRASE_POS or k in self.person_ending:
+                return None
+        return None
+
+    def head_of_genitive(self, j: int) -> int | None:
+        """`Сыну Алексея Грачёва`, `жителю Японии`: the noun before a genitive (a name or
+        a thing) that ends at token j, or None."""
+        first = self.person_ending[j][1] if j in self.person_ending else j
+        t = self.tokens[first]
+        if first == 0 or t.feats.get("Case") != "Gen":
+            return None
+        if first == j and j not in self.person_ending and t.feats.get("Animacy") != "Inan":
+            return None  # `сыну губернатора`: a living noun, read by `of_someone`
+        k = first - 1
+        if k in self.person_ending or self.tokens[k].pos not in ("NOUN", "PROPN"):
+            return None
+        return k
+
+    def _may_be_dative(self, j: int) -> bool:
+        """Whether token j is in the dative, or, first in its sentence (where the tagger
+        errs: `Осуждённому 43 года`), has a dative form."""
+        t = self.tokens[j]
+        if t.feats.get("Case") == "Dat":
+            return True
+        if j > 0 and self.tokens[j - 1].sent == t.sent:
+            return False
+        return any("datv" in p.tag for p in parses(t.word.lower()))
+
+    def dative_after(self, k: int) -> Entity | None:
+        """`Исполнилось 95 лет ветерану войны Михаилу Кузнецову`: the person in the
+        dative after token k, over a living noun and its genitive."""
+        for j in range(k + 1, min(k + 7, len(self.tokens))):
+            t = self.tokens[j]
+            if j in self.person_at:
+                return self.person_at[j][0] if t.feats.get("Case") == "Dat" else None
+            if t.pos not in _PHRASE_POS or t.feats.get("Case") == "Nom":
+                return None
+        return None
+
+    def subject(self, i: int, k: int) -> Entity | None:
+        """`Вадим Лосев скончался в возрасте 84 лет`, `В 25 лет Кирилл Абрамов стал
+        миллиардером`: the one person named in the nominative in the clause of tokens
+        i..k (between punctuation), or None."""
+        sent, lo, hi = self.tokens[i].sent, i, k
+        while lo > 0 and self.tokens[lo - 1].sent == sent and self.tokens[lo - 1].pos != "PUNCT":
+            lo -= 1
+        while (
+            hi + 1 < len(self.tokens) and self.tokens[hi + 1].sent == sent
+            and self.tokens[hi + 1].pos != "PUNCT"
+        ):  # fmt: skip
+            hi += 1
+        named = {
+            e for first, (e, last) in self.person_at.items()
+            if lo <= first and last - 1 <= hi and (first < i or first > k)
+            and self.tokens[first].feats.get("Case") in (None, "Nom")
+            and (first == 0 or self.tokens[first - 1].pos != "ADP")
+        }  # fmt: skip
+        return named.pop() if len(named) == 1 else None
+
+    def of_someone(self, i: int, stop: int, many: bool = False) -> bool:
+        """`мужчину 45 лет`, `мальчик 12 лет`: one living being right before (or several,
+        with several ages: `двое мужчин 40 и 42 лет`), and no verb after that would make
+        the years a duration (`мальчик 12 лет жил`)."""
         if i == 0:
             return False
         t = self.tokens[i - 1]
-        if t.pos != "NOUN" or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") != "Sing":
+        if t.pos != "NOUN" or t.feats.get("Animacy") != "Anim":
+            return False
+        if t.feats.get("Number") != "Sing" and not many:
             return False
         if t.feats.get("Case") == "Ins":  # `работала инженером 35 лет`: a duration
             return False
@@ -250,6 +342,7 @@ class _Words:
 
 
 _QUOTES = frozenset("«»\"„“”")
+_PHRASE_POS = frozenset(["NOUN", "PROPN", "ADJ", "DET", "NUM"])
 _GENITIVE_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM"])
 
 
@@ -311,7 +404,7 @@ def find_ages(a: Analysis) -> list[Age]:
         word = m.group()
         if "летн" in word:
             adjectives.append((m.start(), m.end(), compound_value(m), None, None))
-        elif "месячн" in word and not m["digits"]:  # `девятимесячный`
+        elif "месячн" in word:  # `девятимесячный`, `11-месячного`
             adjectives.append((m.start(), m.end(), 0, None, compound_value(m)))
         elif any(x in word for x in ("летие", "летия", "летию")) and (
             m["digits"] or compound_value(m) not in (10, 100, 1000) or _celebrated(w, m)
@@ -322,24 +415,32 @@ def find_ages(a: Analysis) -> list[Age]:
     for m in _YEARS.finditer(text):
         _years(w, m, add)
     for m in _IN_YEAR.finditer(text):
+        i, k = w.at(m.start()), w.at(m.end() - 1)
+        who = w.subject(i, k) if i is not None and k is not None else None
         if m["n"]:
-            add(m.start("n"), m.end(), int(m["n"]) - 1, "age", None)
+            add(m.start("n"), m.end(), int(m["n"]) - 1, "age", who)
         else:
             tens = _value(m["tens"]) if m["tens"] else 0
             start = m.start("tens") if m["tens"] else m.start("o")
-            add(start, m.end(), (tens or 0) + ORDINALS[m["o"].lower()] - 1, "age", None)
+            add(start, m.end(), (tens or 0) + ORDINALS[m["o"].lower()] - 1, "age", who)
+    for m in _HALF_YEARS.finditer(text):  # `Ребёнку 1,5 года`
+        i = w.at(m.start())
+        if i is not None and (held := w.dative_before(i))[0]:
+            add(m.start(), m.end(), 0, "age", held[1], months=int(m["n"]) * 12 + 6)
     for m in _WORD_JUBILEE.finditer(text):
         tens = (_value(m["tens"]) or 0) if m["tens"] else 0
         start = m.start("tens") if m["tens"] else m.start("o")
         add(start, m.end(), tens + ORDINALS[m["o"].lower()], "anniversary", None)
-    for m in _BARE.finditer(text):
+    bare: list[tuple[re.Match[str], int | None]] = [(m, int(m["n"])) for m in _BARE.finditer(text)]
+    bare += [(m, _value(m["n"])) for m in _BARE_WORDS.finditer(text)]
+    for m, n in bare:
         i = w.at(m.start())
-        if i is not None:
+        if i is not None and n is not None:
             dative, person = w.dative_before(i)
             if dative and (i > 0 and w.tokens[i - 1].pos != "ADP"):
-                add(m.start("n"), m.end("n"), int(m["n"]), "age", person or _dative_person(w, i))
-            elif text.startswith(",", m.end()) and (name := _name_before(w, i, m.end())):
-                add(m.start("n"), m.end("n"), int(m["n"]), "age", name)  # `Лаурентий, 27,`
+                add(m.start("n"), m.end("n"), n, "age", person or _dative_person(w, i))
+            elif _closes(text, m) and (name := _name_before(w, i, m.end())):
+                add(m.start("n"), m.end("n"), n, "age", name)  # `Лаурентий, 27,`, `Рябов (51)`
     out: list[Age] = []
     for age in sorted(found, key=lambda x: (x.start, -x.stop)):
         if out and age.start < out[-1].stop:
@@ -370,12 +471,17 @@ def _years(w: _Words, m: re.Match[str], add: Any) -> None:
     name = _name_before(w, i, m.end())
     cue = w.cue_before(i)
     until = _until(w, i, m) if not months else False
-    if not (dative or cue or before or name or until or w.of_someone(i, m.end())):
+    many = bool(m["list"] or m["lo"])  # `двое мужчин 40 и 42 лет`
+    apposed = _noun_apposed(w, i, m.end())  # `Водитель, 52 года, скончался`
+    if not (dative or cue or before or name or until or apposed or w.of_someone(i, m.end(), many)):
         return
-    if _TERM_AFTER.match(text, m.end()):
+    last = w.at(m.end() - 1)
+    if _TERM_AFTER.match(text, m.end()) or _infinitive_after(w, last):
         return
     if person is None and cue:
-        person = _dative_person(w, i)
+        person = _dative_person(w, i) or (w.dative_after(last) if last is not None else None)
+    if person is None and not dative and last is not None and _at_age(w, i, before):
+        person = w.subject(i, last)  # `Вадим Лосев скончался в возрасте 84 лет`
     person = person or name
     if months:
         add(m.start(), m.end(), 0, "age", person, months=value)
@@ -390,6 +496,40 @@ def _years(w: _Words, m: re.Match[str], add: Any) -> None:
         add(m.start(), m.end(), value, "age", person, low=int(m["lo"]))
     else:
         add(m.start("n"), m.end(), value, "age", person)
+
+
+def _infinitive_after(w: _Words, last: int | None) -> bool:
+    """`позволили ему 15 лет скрываться`: the years of an infinitive are a duration."""
+    if last is None or last + 1 >= len(w.tokens):
+        return False
+    return w.tokens[last + 1].feats.get("VerbForm") == "Inf"
+
+
+def _at_age(w: _Words, i: int, before: re.Match[str] | None) -> bool:
+    """`в возрасте 84 лет`, `в (свои) 60 лет`: the age at which someone did something."""
+    if before is not None and before.group().strip().lower().startswith("в"):
+        return True
+    return i > 0 and w.tokens[i - 1].lemma == "возраст"
+
+
+def _noun_apposed(w: _Words, i: int, stop: int) -> bool:
+    """`Водитель, 52 года, скончался`, `мужчина (45 лет)`: the years between commas or
+    in brackets right after a living noun."""
+    if i < 2 or w.tokens[i - 1].text not in (",", "("):
+        return False
+    t = w.tokens[i - 2]
+    closing = ")" if w.tokens[i - 1].text == "(" else ","
+    return (
+        t.pos == "NOUN" and t.feats.get("Animacy") == "Anim"
+        and w.a.text[stop:].lstrip().startswith(closing)
+    )  # fmt: skip
+
+
+def _closes(text: str, m: re.Match[str]) -> bool:
+    """`Лаурентий, 27,`: a comma after the number, or `Рябов (51)`: a bracket around it."""
+    if text.startswith(",", m.end()):
+        return True
+    return text.startswith(")", m.end()) and text[: m.start()].rstrip().endswith("(")
 
 
 def _celebrated(w: _Words, m: re.Match[str]) -> bool:
@@ -408,12 +548,18 @@ def _until(w: _Words, i: int, m: re.Match[str]) -> bool:
     """`детям до 12 лет`, `дожил до 90 лет`, `с 14 лет работал`: an age limit or start
     after a living being, a word of `kinds-ages.tsv` (role `until`) or a verb."""
     text = w.a.text
-    prep = re.search(r"(?<![\w-])(до|с)\s+$", text[max(0, m.start() - 4) : m.start()], re.I)
-    if not prep or i < 2:
+    prep = re.search(r"(?<![\w-])(до|с|от)\s+$", text[max(0, m.start() - 4) : m.start()], re.I)
+    if not prep:
         return False
-    if prep[1].lower() == "с":  # `с 14 лет`, not `с 10 лет до 15`
-        return not re.match(r"\s+до\s", text[m.end() :])
+    if prep[1].lower() in ("с", "от") and re.match(r"\s+до\s", text[m.end() :]):
+        return False  # `с 10 лет до 15`: a span
+    if prep[1].lower() == "с":  # `с 14 лет`
+        return True
+    if i < 2:
+        return False
     t = w.tokens[i - 2]
+    if prep[1].lower() == "от":  # `гражданам от 21 года`, not `опыт от 3 лет`
+        return t.pos in ("NOUN", "PROPN") and t.feats.get("Animacy") == "Anim"
     living = t.pos in ("NOUN", "PROPN") and t.feats.get("Animacy") == "Anim"
     return living or _roles().get(t.lemma) == "until"
 
@@ -450,7 +596,7 @@ def _name_before(w: _Words, i: int, stop: int) -> Entity | None:
             j = k - 1 if w.tokens[k].text == "(" else j
         if j in w.person_ending:
             return w.person_ending[j][0]
-    if i >= 1 and (i - 1) in w.person_ending:
+    if i >= 1 and (i - 1) in w.person_ending and w.head_of_genitive(i - 1) is None:
         last = w.at(stop - 1)
         after = w.tokens[last + 1] if last is not None and last + 1 < len(w.tokens) else None
         if after is None or after.pos == "PUNCT" or last is not None and last + 1 in w.person_at:
