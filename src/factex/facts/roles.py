@@ -3,7 +3,7 @@ place, a reporter, or one of a list (`«Вектор» и «Зерно»`)."""
 
 from __future__ import annotations
 
-from ..entities.types import LOC, ORG
+from ..entities.types import LOC, ORG, PER
 from ..record import Entity, Fact
 from .context import Context, Span
 from .lexicon import words
@@ -97,16 +97,16 @@ def end_of(ctx: Context, span: Span) -> int:
 
 
 def is_place(ctx: Context, span: Span) -> bool:
-    """`в Калуге`, `на Урале`: a place where something happens, no party."""
+    """`в Калуге`, `на Урале`: a place where something happens, no party; `из Твери`
+    after a person's name: where they are from."""
     k = start_of(ctx, span) - 1
     while k >= 0 and ctx.pos(k) == "ADJ" and ctx.span_at.get(k) is None:
         k -= 1
-    return (
-        span.entity.type == LOC
-        and k >= 0
-        and ctx.lemma(k) in PLACE_PREPS
-        and case_of(ctx, span) != "Acc"  # `поставки в Китай`: where to, a side
-    )
+    if span.entity.type != LOC or k < 0:
+        return False
+    if ctx.lemma(k) == "из" and (before := ctx.span_at.get(k - 1)) is not None:
+        return before.entity.type == PER  # `Данилов из Алтайского края`: where he is from
+    return ctx.lemma(k) in PLACE_PREPS and case_of(ctx, span) != "Acc"  # `в Китай`: a side
 
 
 def owner_country(ctx: Context, span: Span) -> bool:
