@@ -165,3 +165,24 @@ def test_talks_during_the_visit_are_held_where_the_visit_goes():
         "В ходе визита он проведет переговоры с Владимиром Путиным."
     )
     assert m["place"]["name"] == "Москва"
+
+
+def test_a_meeting_takes_the_place_a_participant_just_arrived_in():
+    text = (
+        "Глава МИД Италии Лука Моретти приехал в Москву. С ним провел переговоры "
+        "министр иностранных дел России Андрей Соколов."
+    )
+    (fact,) = meetings(text)
+    assert names(fact) == {"Лука Моретти", "Андрей Соколов"}
+    assert fact["place"]["name"] == "Москва"
+
+
+def test_there_stands_for_the_place_named_in_the_sentence_before():
+    text = (
+        "Алина Грачева и Петр Кузьмин участвовали в форуме в Казани. "
+        "Там они провели двустороннюю встречу."
+    )
+    (fact,) = meetings(text)
+    assert fact["place"]["name"] == "Казань"
+    call = "Иван Орлов прилетел в Пекин. Там он провел телефонный разговор с Анной Беловой."
+    assert [f["place"] for f in meetings(call)] == [None]

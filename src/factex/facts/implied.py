@@ -43,10 +43,11 @@ def organisation_meant(ctx: Context, noun: int) -> Entity | None:
 def kinds(ctx: Context, spans: list[Span]) -> set[str]:
     """What an organisation is: the organisation nouns before its mentions (`Банк
     «Капитал»`), and the words of its name and of its aliases (`Госдума` = `Государственная
-    дума`)."""
+    дума`); a name ending in `банк` is a bank."""
     e = spans[0].entity
     names = [e.name, *_other_names().get(fold(e.name), ())]
     out = {w for name in names for w in name.lower().replace("«", " ").split()}
+    out |= {"банк" for w in out if w.endswith("банк")}  # `Газпромбанк`, `Промсвязьбанк`
     for s in spans:
         out.update(w for w in (ctx.lemma(s.first), ctx.lemma(_head_before(ctx, s))) if w)
     return out & (words("org-nouns") | _all_kinds())

@@ -17,6 +17,7 @@ from .lexicon import mapping, multimap, words
 from .positions import (
     Phrase,
     base_post,
+    board_end,
     canonical,
     country_entity,
     is_post,
@@ -540,8 +541,9 @@ def _org_of_possessive(ctx: Context, k: int) -> Entity | None:
 
 
 def _generic_noun(ctx: Context, phrase: Phrase) -> int | None:
-    """The organisation noun in the genitive that completes the post (`глава компании`)."""
-    k = phrase.head + 1
+    """The organisation noun in the genitive that completes the post (`глава компании`,
+    past a company's board: `председатель правления банка`)."""
+    k = board_end(ctx, phrase.head) or phrase.head + 1
     while k < phrase.last and ctx.pos(k) == "ADJ":
         k += 1
     if k >= phrase.last or ctx.span_at.get(k) is not None or ctx.feat(k, "Case") != "Gen":

@@ -178,12 +178,12 @@ def _before_org_noun(ctx: Context, head: int, last: int, name_first: int) -> int
     to the organisation, so the position ends before it (and its adjectives)."""
     k = name_first - 1
     kind = ctx.lemma(k) in words("org-nouns") | words("unit-nouns") or _abbreviation(ctx, k)
-    if k <= head or not kind:
+    if k <= head or not kind or company_board(ctx, k):
         return last
-    while k - 1 > head and (
+    while k - 1 > head and not company_board(ctx, k - 1) and (
         ctx.pos(k - 1) in {"ADJ", "DET"} or ctx.lemma(k - 1) in words("org-nouns")
     ):
-        k -= 1  # `группы компаний Michelin`
+        k -= 1  # `группы компаний Michelin`, not `наблюдательного совета банка «X»`
     while k - 1 > head and ctx.pos(k - 1) == "ADP":
         k -= 1  # `депутат парламента от партии «Новые правые»`
     return min(last, k)
@@ -200,7 +200,7 @@ def _unit_before_name(ctx: Context, head: int, last: int, name_first: int) -> in
     genitive among the complements, not right before the name, opens a unit of the
     named organisation; the position ends before it."""
     for j in range(head + 1, min(last, name_first - 1)):
-        if _company_board(ctx, j):
+        if company_board(ctx, j):
             continue  # `председатель совета директоров «Веги»`: the board is the post's
         if ctx.lemma(j) in words("org-nouns") and ctx.feat(j, "Case") == "Gen":
             linked = all(ctx.pos(k) != "ADP" for k in range(j, name_first))
@@ -208,7 +208,23 @@ def _unit_before_name(ctx: Context, head: int, last: int, name_first: int) -> in
     return None
 
 
-def _company_board(ctx: Context, j: int) -> bool:
+def board_end(ctx: Context, head: int) -> int | None:
+    """Where a company's board after a post's head ends (`председатель правления`,
+    `член совета директоров`, `наблюдательного совета`), or None for no board."""
+    k = head + 1
+    while ctx.pos(k) == "ADJ":
+        k += 1
+    if ctx.lemma(k) in COMPANY_BOARDS and ctx.feat(k, "Case") == "Gen":
+        return k + 1
+    if company_board(ctx, k) and ctx.feat(k, "Case") == "Gen":
+        return k + 2 if ctx.lemma(k + 1) == "директор" else k + 1
+    return None
+
+
+COMPANY_BOARDS = frozenset({"правление", "дирекция"})  # a company's boards of one word
+
+
+def company_board(ctx: Context, j: int) -> bool:
     """`совета директоров`, `наблюдательного совета`: a company's board, part of a post."""
     if ctx.lemma(j) != "совет":
         return False
@@ -222,6 +238,8 @@ def _unit_right_before(ctx: Context, head: int, name_first: int) -> int | None:
     k = name_first - 1
     if k <= head or ctx.lemma(k) not in words("unit-nouns") or ctx.feat(k, "Case") != "Gen":
         return None
+    if company_board(ctx, k):
+        return None  # `член наблюдательного совета «Веги»`: the board is the post's
     while k - 1 > head and ctx.pos(k - 1) in {"ADJ", "DET"}:
         k -= 1
     return k
@@ -514,6 +532,11 @@ def _org_text(ctx: Context, head: int, after: _After) -> str | None:
         unit_noun = next((k for k in range(unit, after.end) if ctx.pos(k) in NOUNS), unit)
         org_text = nominal_phrase(ctx, unit, unit_noun, after.end)
     last = after.words_end
+    board = board_end(ctx, head)  # `председатель правления банка`: the bank the text means
+    unnamed = org is None and org_text is None
+    if unnamed and board is not None and _org_complement(ctx, board - 1, last) is not None:
+        after.words_end = board  # the post keeps its board
+        return None
     if org is None and org_text is None and (noun := _org_complement(ctx, head, last)) is not None:
         if last - head > 2 or ctx.lemma(noun) in STATES:  # `глава государства`
             plural = ctx.feat(noun, "Number") == "Plur"

@@ -46,6 +46,7 @@ RELATIVE = {"который": "", "кто": "", "что": "", "куда": "в", 
 NAMING = {"appos", "flat", "flat:name", "flat:foreign"}
 GENERIC = words("org-nouns")
 POSSESSIVE = frozenset({"его", "ее", "её", "их"})
+PERSONAL = frozenset({"он", "она", "оно", "они"})
 POST_HOLDERS = frozenset({"должность", "пост"})  # `на посту директора`: a post's noun
 SHARES = frozenset({"%", "процент", "акция", "доля", "пакет"})  # a part of the name after them
 
@@ -100,6 +101,29 @@ def _clause_after_name(
         word = _name_before(ctx, arcs, agreeing - 2)
         if word is not None and word != head and _agree(ctx, agreeing, word):
             out[i] = (word, dep)
+    return out
+
+
+Arcs = list[tuple[int | None, str]]
+
+
+def _pronoun_object(ctx: Context, arcs: Arcs) -> Arcs:
+    """A personal pronoun in the accusative or instrumental under a verb is its object,
+    whatever the parser called it (`Ею руководит Ахтямов` read as `xcomp`); a name it
+    took for the pronoun's apposition is the verb's subject (`Руководит ею Ахтямов`)."""
+    out = list(arcs)
+    for k, (head, dep) in enumerate(arcs):
+        if head is None or ctx.lemma(k) not in PERSONAL or ctx.pos(head) != "VERB":
+            continue
+        if ctx.feat(k, "Case") not in {"Acc", "Ins"} or dep not in {"xcomp", "appos"}:
+            continue
+        out[k] = (head, "obj")
+    for k, (head, dep) in enumerate(arcs):
+        if head is None or dep != "appos" or ctx.feat(k, "Case") != "Nom":
+            continue
+        verb = out[head][0]
+        if ctx.lemma(head) in PERSONAL and out[head][1] == "obj" and verb is not None:
+            out[k] = (verb, "nsubj")
     return out
 
 
@@ -167,7 +191,7 @@ class Tree:
                 continue
             if out[k][0] == head:  # both hung on the same word: the parse is split
                 out[i] = (k, "nmod")
-        return _clause_after_name(ctx, _over_the_verb(ctx, out))
+        return _clause_after_name(ctx, _over_the_verb(ctx, _pronoun_object(ctx, out)))
 
     @cached_property
     def children(self) -> list[list[int]]:
