@@ -428,3 +428,10 @@ def test_a_board_of_a_generic_noun_is_the_organisation_the_text_is_about():
         "Председателем правления банка избран Антон Крылов."
     )
     assert occupations(text) == [("Антон Крылов", "председатель правления", "Газэнергобанк")]
+
+
+def test_an_object_controls_the_infinitive_under_its_verb():
+    text = "Совет директоров пригласил Тимура Галиева возглавить компанию «Оплот»."
+    assert occupations(text) == [("Тимур Галиев", None, "Оплот")]
+    text = "Иван Орлов пригласил Тимура Галиева в компанию «Оплот»."
+    assert occupations(text) == []

@@ -256,9 +256,15 @@ class Tree:
         head = self.head(i)
         # a conjunct shares its head's subject; a verb under another verb too, a noun
         # there not (`назначил Петрова министром`: the minister is the object)
-        shares = self.dep(i) == "conj" or (self.dep(i) == "xcomp" and self.ctx.pos(i) != "NOUN")
+        control = self.dep(i) == "xcomp" and self.ctx.pos(i) != "NOUN"
+        shares = self.dep(i) == "conj" or control
         if shares and head is not None and "nsubj" not in {r for _, r, _ in out}:
-            out += [a for a in self.args(head) if a[1] == "nsubj"]
+            theirs = self.args(head)
+            # `его пригласили возглавить «Вегу»`: an object controls the verb under it
+            controller = [(c, "nsubj", "") for c, r, p in theirs if r == "obj" and not p]
+            if not (control and self.ctx.feat(i, "VerbForm") == "Inf" and controller):
+                controller = [a for a in theirs if a[1] == "nsubj"]
+            out += controller
         if self.dep(i) == "acl:relcl" and "nsubj" not in {r for _, r, _ in out}:
             out += self._outer_subject(i)
         if "obj" not in {r for _, r, _ in out} and self.ctx.pos(i) == "VERB":
