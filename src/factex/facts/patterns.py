@@ -284,6 +284,8 @@ def _sentence(ctx: Context, i: int) -> tuple[int, int]:
 def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
     ctx = tree.ctx
     a, b = PAIRS[frame.type]
+    if not filled.get(a):
+        return []  # no one to pair (most triggers): no fact, whatever the modality
     out = []
     given = dict(frame.gives)
     if frame.type == "occupation" and ctx.modality(i) == "negated":

@@ -167,6 +167,7 @@ class Tree:
     def __init__(self, ctx: Context, persons: Persons | None = None) -> None:
         self.ctx = ctx
         self.persons = persons  # descriptions of persons (`российский лидер`), when given
+        self._args: dict[int, tuple[Arg, ...]] = {}
 
     @cached_property
     def parsed(self) -> bool:
@@ -232,8 +233,15 @@ class Tree:
                 return "nsubj"
         return dep
 
-    def args(self, i: int) -> list[Arg]:
-        """The arguments of word i with the relations they play (see the module)."""
+    def args(self, i: int) -> tuple[Arg, ...]:
+        """The arguments of word i with the relations they play (see the module); read
+        once per word (every path of every role of a frame starts with its trigger's)."""
+        found = self._args.get(i)
+        if found is None:
+            found = self._args[i] = tuple(self._read_args(i))
+        return found
+
+    def _read_args(self, i: int) -> list[Arg]:
         passive = self.passive(i)
         out: list[Arg] = []
         antecedent = self.head(i) if self.clausal(i) else None
