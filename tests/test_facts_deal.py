@@ -105,3 +105,8 @@ def test_a_fine_read_per_party_keeps_its_amount():
     (d,) = deals(text)
     assert d["amount"]["amount"] == 500000
     assert [p["name"] for p in d["parties"]][0] == "Федеральная антимонопольная служба"
+
+
+def test_where_a_buyer_is_from_is_no_party():
+    (fact,) = deals("Фермер Кирилл Данилов из Алтайского края купил элеватор.")
+    assert names(fact) == {"Кирилл Данилов"}

@@ -1,7 +1,7 @@
 """Arguments named by a pronoun or a generic noun, and meetings whose sides are named so:
 the development cases of `tests/data/facts-dev-coref.txt` (written before the rules for
 them changed, then read: a development set), held at a floor a little below the figure
-measured when the rules landed (.791/.919)."""
+measured when the rules landed (.907/.975)."""
 
 from __future__ import annotations
 
@@ -16,4 +16,4 @@ def test_cases_are_well_formed():
 
 
 def test_floor(scores):
-    check_floor(scores["all"], "all", 0.75, 0.88)
+    check_floor(scores["all"], "all", 0.85, 0.92)

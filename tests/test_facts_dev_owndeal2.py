@@ -15,9 +15,9 @@ from fact_cases import check_floor, ill_formed, load_cases
 CASES = load_cases(Path(__file__).parent / "data" / "facts-dev-owndeal2.txt")
 # (recall, precision) floors per group, below the figures measured when the changes landed.
 FLOORS: dict[str, tuple[float, float]] = {
-    "ownership": (0.62, 0.93),
+    "ownership": (0.76, 0.93),
     "sales": (0.58, 0.75),
-    "deal": (0.50, 0.84),
+    "deal": (0.57, 0.85),
 }
 
 

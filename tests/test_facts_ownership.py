@@ -103,3 +103,13 @@ def test_a_list_belonging_to_one_owner():
     expected = {("Гамма", "Луч", None), ("Гамма", "Искра", None)}
     assert owned("Холдингу «Гамма» принадлежат заводы «Луч» и «Искра».") == expected
     assert owned("Заводы «Луч» и «Искра» принадлежат холдингу «Гамма».") == expected
+
+
+def test_a_pronoun_is_the_person_subject_before_not_a_place_after_a_preposition():
+    text = (
+        "Фермер Кирилл Данилов из Алтайского края купил элеватор в соседнем районе. "
+        "Теперь ему принадлежит мельница «Кулунда»."
+    )
+    assert ("Кирилл Данилов", "Кулунда", None) in owned(text)
+    text = "Кирилл Данилов и Олег Пестов приехали на Алтай. Ему принадлежит мельница «Кулунда»."
+    assert not any(owner == "Кирилл Данилов" for owner, _, _ in owned(text))

@@ -170,19 +170,31 @@ def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
 
 
 def _topic(tree: Tree, k: int, spans: list[Span], found: list[Entity]) -> list[Entity]:
-    """Of several names a subject pronoun agrees with, the one person who is a subject
-    when the others are no persons (`Кравец владела долей в сети «Здоровье». Она продала
-    ее ...`: `она` is Кравец); else all of them (two persons stay ambiguous)."""
-    if not tree.dep(k).startswith("nsubj"):
-        return found
+    """Of several names a pronoun agrees with, the one person who is a subject when the
+    others are no persons (`Кравец владела долей в сети «Здоровье». Она продала ее ...`:
+    `она` is Кравец) and, for a pronoun that is no subject, are named after a preposition
+    (`Данилов из Алтайского края ... Ему принадлежит`); else all of them (two persons stay
+    ambiguous)."""
     people = [e for e in found if e.type == PER]
     if len(people) != 1:
         return found
-    subject = any(
-        s.entity is people[0] and tree.dep(_head_word(tree, s)).startswith("nsubj")
-        for s in spans
-    )
-    return people if subject else found
+    subject = any(s.entity is people[0] and _subject(tree, _head_word(tree, s)) for s in spans)
+    if not subject:
+        return found
+    if tree.dep(k).startswith("nsubj"):
+        return people
+    # `Данилов из Алтайского края ... Ему принадлежит`: the others only after a preposition
+    others = [s for s in spans if s.entity in found and s.entity is not people[0]]
+    return people if all(tree.prep(_head_word(tree, s)) for s in others) else found
+
+
+def _subject(tree: Tree, j: int) -> bool:
+    """Whether word j is a subject, or a name in apposition to one (`Фермер Кирилл
+    Данилов купил`)."""
+    head = tree.head(j)
+    if tree.dep(j) == "appos" and head is not None:
+        j = head
+    return tree.dep(j).startswith("nsubj")
 
 
 def _other_referent(

@@ -247,8 +247,10 @@ class Context:
             return nxt in {"что", "чтобы", "но", "однако", "а", "как"}
         return False
 
-    def modality(self, i: int) -> str | None:
-        """`negated` for `не посетит`, `possible` for `может посетить`, else None."""
+    def modality(self, i: int, clause: bool = True) -> str | None:
+        """`negated` for `не посетит`, `possible` for `может посетить`, else None; without
+        `clause`, a noun's own (`не владелец`), not its clause verb's (`Совладелец «Веги»
+        Орлов не планирует продавать долю`: still a co-owner)."""
         first, _ = self.sentence(i)
         if self._denied(i):  # `слухи о возможной покупке`: a rumour, however possible
             return "negated"
@@ -258,6 +260,8 @@ class Context:
                 return "negated"
             if lem in words("possible-cues"):
                 return "possible"
+        if not clause:
+            return None
         if self._negated_after(i) or self._refused(i):
             return "negated"
         return self._changed_after(i)

@@ -48,6 +48,7 @@ PART_NOUNS = words("ownership-part-nouns")
 OWNER_TYPES = "PER ORG LOC"
 SUBJECT_CASES = {"Nom", "Acc", None}
 POSSESSIVES = words("possessives")
+OWNER_NOUNS = frozenset(k for k, v in mapping("ownership-words").items() if v == "owner-noun")
 
 Pair = tuple[list[Entity], Entity | None, str | None, int]  # owners, property, text, anchor
 
@@ -70,6 +71,7 @@ def find(ctx: Context, occupations: Iterable[Fact] = ()) -> list[Fact]:
         elif ctx.span_at.get(i) is not None and ctx.span_at[i].first == i:
             span = ctx.span_at[i]
             found = _possessive(ctx, span, held) + _bracket_holders(ctx, span)
+            found += _holders_of_shares(ctx, span)
         for owners, prop, text, anchor in found:
             for owner in owners:
                 if owner is prop:
@@ -98,7 +100,7 @@ def _fact(ctx: Context, owner: Entity, prop: Entity | None, text: str | None, i:
     percent = next((p for p in percents if here is not None and p.start <= here < p.stop), None)
     if percent is not None:
         args["share_ref"] = IdOf(percent)  # SPEC 0.3: the percent's id
-    modality = ctx.modality(i)
+    modality = ctx.modality(i, clause=not _owner_in_apposition(ctx, i))
     if modality:
         args["modality"] = modality
     first, last = ctx.sentence(i)
@@ -106,6 +108,12 @@ def _fact(ctx: Context, owner: Entity, prop: Entity | None, text: str | None, i:
 
 
 # helpers
+
+
+def _owner_in_apposition(ctx: Context, i: int) -> bool:
+    """An owner noun naming its owner, not the predicate of its clause (`Совладелец «Веги»
+    Орлов не планирует ...`, not `Орлов не является владельцем`)."""
+    return ctx.lemma(i) in OWNER_NOUNS and _copula_before(ctx, i, ctx.clause(i)[0]) is None
 
 
 def _share(ctx: Context, a: int, b: int) -> int | None:
@@ -139,11 +147,23 @@ def _after_name(ctx: Context, k: int) -> Span | None:
 
 
 def _share_of_owner(ctx: Context, owner: Entity, a: int, b: int) -> int | None:
-    """The share right after a mention of the owner in the clause (`Орлов (40%)`)."""
+    """The share right after a mention of the owner in the clause (`Орлов (40%)`), or
+    right before it and `у` (`51% у Орлова`)."""
     for k in range(a, b):
         if _percent_at(ctx, k) and (span := _after_name(ctx, k)) and span.entity is owner:
             return k
+        if _percent_at(ctx, k) and _held_by(ctx, k, b) is owner:
+            return k
     return None
+
+
+def _held_by(ctx: Context, k: int, b: int) -> Entity | None:
+    """The name a share at word k is held by (`51% у Орлова`)."""
+    j = _percent_end(ctx, k)
+    if j >= b or ctx.lemma(j) != "у":
+        return None
+    span = _name_after(ctx, j + 1, b, within=3)
+    return span.entity if span is not None else None
 
 
 def _name_after(ctx: Context, k: int, b: int, within: int = 5) -> Span | None:
@@ -423,7 +443,9 @@ def _possessive(ctx: Context, span: Span, held: set[tuple[Entity, Entity | None]
     if span.entity.type != ORG or span.first == 0 or not ctx.is_quote(span.first - 1):
         return []
     head = start_of(ctx, span)
-    if head == span.first - 1 or not owned_head(ctx.lemma(head)):
+    if head == span.first - 1:
+        return _owner_before(ctx, span, held)
+    if not owned_head(ctx.lemma(head)):
         return []
     k = end_of(ctx, span)
     if k == span.last:
@@ -437,6 +459,24 @@ def _possessive(ctx: Context, span: Span, held: set[tuple[Entity, Entity | None]
         return []
     if head > 0 and is_post(ctx, head - 1):
         return []  # `главы агентства «Вектор» Олега Смирнова`: a post, no owner
+    return [([owner.entity], span.entity, None, head)]
+
+
+def _owner_before(
+    ctx: Context, span: Span, held: set[tuple[Entity, Entity | None]]
+) -> list[Pair]:
+    """`холдинг Станислава Гончаренко «Агро-Дон»`: an owned thing's noun, a person in the
+    genitive, then the quoted name."""
+    owner = ctx.span_at.get(span.first - 2)
+    if owner is None or owner.entity.type != PER or owner.last != span.first - 1:
+        return []
+    head = owner.first - 1
+    if head < 0 or ctx.span_at.get(head) is not None or not owned_head(ctx.lemma(head)):
+        return []
+    if ctx.feat(owner.first, "Case") != "Gen" or (owner.entity, span.entity) in held:
+        return []
+    if head > 0 and is_post(ctx, head - 1):
+        return []  # `главы холдинга Ивана Орлова «Вега»`: a post, no owner
     return [([owner.entity], span.entity, None, head)]
 
 
@@ -463,6 +503,36 @@ def _bracket_holders(ctx: Context, span: Span) -> list[Pair]:
             return []
         k += 1
     return []
+
+
+def _holders_of_shares(ctx: Context, span: Span) -> list[Pair]:
+    """`«Вега» (51% у Ивана Орлова, 49% у фонда «Альфа»)`: shares and their holders with
+    `у` in brackets after an organisation's name."""
+    k = end_of(ctx, span)
+    if span.entity.type != ORG or k >= ctx.n or ctx.text(k) != "(":
+        return []
+    owners: list[Entity] = []
+    k += 1
+    while k < ctx.n and _percent_at(ctx, k):
+        k = _percent_end(ctx, k)
+        if k >= ctx.n or ctx.lemma(k) != "у":
+            return []
+        owner = _name_after(ctx, k + 1, ctx.n, within=3)
+        if owner is None or owner.entity.type not in {PER, ORG}:
+            return []
+        owners.append(owner.entity)
+        k = end_of(ctx, owner)
+        if k < ctx.n and ctx.text(k) == ")":
+            return [(owners, span.entity, None, span.first)]
+        if k >= ctx.n or ctx.text(k) not in {",", "и"}:
+            return []
+        k += 1
+    return []
+
+
+def _percent_end(ctx: Context, k: int) -> int:
+    """The word after the percentage whose number is word k (`51%`, `51 %`, `51 процент`)."""
+    return k + 1 if ctx.text(k).endswith("%") else k + 2
 
 
 def _controlled(ctx: Context, i: int) -> list[Pair]:

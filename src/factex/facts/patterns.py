@@ -18,7 +18,8 @@
   from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
   `rel=a|b` (up or down) only to a word of lemma `a` or `b` (`rel=@name`: of a word
   of `models/facts-<name>.txt`); `^rel-`, `^rel@в` up only from a word with no
-  preposition, with `в`; every step down reads the word's arguments as `Tree.args` gives
+  preposition, with `в`; `.` is the trigger itself (a relative word standing for its
+  antecedent: `чей`); every step down reads the word's arguments as `Tree.args` gives
   them;
 - `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
   for the post phrase the trigger heads (`positions.phrase_at`), `org=@post` for its
@@ -123,6 +124,8 @@ def word_class(name: str) -> frozenset[str]:
 
 
 def _bare_step(text: str) -> Step:
+    if text == ".":
+        return Step(False, ".", None)  # the trigger itself
     up = text.startswith("^")
     text = text.lstrip("^")
     if up and text.endswith("()"):
@@ -202,7 +205,9 @@ def _follow(tree: Tree, i: int, path: tuple[Step, ...]) -> list[int]:
     for step in path:
         nxt: list[int] = []
         for k in at:
-            if step.up:
+            if step.rel == ".":
+                nxt.append(k)
+            elif step.up:
                 k = tree.conj_root(k)
                 head = tree.head(k)
                 if head is None or tree.dep(k) != step.rel:
@@ -238,7 +243,7 @@ def _fill(tree: Tree, i: int, role: Role, taken: set[int]) -> list[Entity]:
     for path in role.paths:
         own = path[-1].bracket
         for k in _follow(tree, i, path):
-            if k in taken:
+            if k in taken and not (k == i and path[0].rel == "."):
                 continue
             names = tree.names(k, role.types, frozenset(taken), conjuncts=not own)
             if names:

@@ -3,7 +3,7 @@ place, a reporter, or one of a list (`«Вектор» и «Зерно»`)."""
 
 from __future__ import annotations
 
-from ..entities.types import LOC, ORG
+from ..entities.types import LOC, ORG, PER
 from ..record import Entity, Fact
 from .context import Context, Span
 from .lexicon import words
@@ -30,7 +30,8 @@ def clause(ctx: Context, i: int) -> tuple[int, int]:
 def asked(ctx: Context, i: int) -> bool:
     """Whether the clause of word i is asked, not said: its sentence ends with `?`, or the
     clause holds the particle `ли` (`Был ли Орлов директором, неизвестно`) or, before word
-    i, a question word after a comma (`проверить, кому принадлежит «Вега»`)."""
+    i, a question word after a comma (`проверить, кому принадлежит «Вега»`), not after a
+    name (`Орлов, чья компания`: a relative clause)."""
     _, last = ctx.sentence(i)
     if ctx.text(last - 1) == "?":
         return True
@@ -38,8 +39,15 @@ def asked(ctx: Context, i: int) -> bool:
     return any(
         (ctx.text(k).lower() in ("ли", "ль") and ctx.span_at.get(k) is None)  # not `Ли Вэйминь`
         or (ctx.lemma(k) in ("кто", "чей") and ctx.text(k - 1) == "," and k < i)
+        and not _after_name(ctx, k - 1)  # `Орлов, чья компания ...`: a relative word
         for k in range(a, b)
     )
+
+
+def _after_name(ctx: Context, comma: int) -> bool:
+    """Whether a name (or its closing quote) ends right before the comma at word `comma`."""
+    k = comma - 1
+    return k >= 0 and (ctx.span_at.get(k) is not None or ctx.text(k) == "»")
 
 
 def unsaid(ctx: Context, i: int) -> bool:
@@ -89,16 +97,16 @@ def end_of(ctx: Context, span: Span) -> int:
 
 
 def is_place(ctx: Context, span: Span) -> bool:
-    """`в Калуге`, `на Урале`: a place where something happens, no party."""
+    """`в Калуге`, `на Урале`: a place where something happens, no party; `из Твери`
+    after a person's name: where they are from."""
     k = start_of(ctx, span) - 1
     while k >= 0 and ctx.pos(k) == "ADJ" and ctx.span_at.get(k) is None:
         k -= 1
-    return (
-        span.entity.type == LOC
-        and k >= 0
-        and ctx.lemma(k) in PLACE_PREPS
-        and case_of(ctx, span) != "Acc"  # `поставки в Китай`: where to, a side
-    )
+    if span.entity.type != LOC or k < 0:
+        return False
+    if ctx.lemma(k) == "из" and (before := ctx.span_at.get(k - 1)) is not None:
+        return before.entity.type == PER  # `Данилов из Алтайского края`: where he is from
+    return ctx.lemma(k) in PLACE_PREPS and case_of(ctx, span) != "Acc"  # `в Китай`: a side
 
 
 def owner_country(ctx: Context, span: Span) -> bool:
@@ -229,6 +237,10 @@ def _over_brackets(ctx: Context, k: int, types: str) -> int:
 
 
 def _name_from(ctx: Context, k: int, types: str) -> Span | None:
+    """The name at word k, over its quote, or over a generic noun and its quote (`Орлов
+    и компания «Альфа»`)."""
+    if k + 1 < ctx.n and ctx.lemma(k) in words("org-nouns") and ctx.is_quote(k + 1):
+        k += 1
     if k < ctx.n and ctx.is_quote(k):
         k += 1
     span = ctx.span_at.get(k)

@@ -36,7 +36,7 @@ from ..entities.types import LOC, PER
 from ..record import Entity
 from .anaphora import bare, resolve
 from .context import Context
-from .lexicon import words
+from .lexicon import mapping, words
 from .positions import is_post
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ GENERIC = words("org-nouns")
 POSSESSIVE = frozenset({"его", "ее", "её", "их"})
 PERSONAL = frozenset({"он", "она", "оно", "они"})
 POST_HOLDERS = frozenset({"должность", "пост"})  # `на посту директора`: a post's noun
+# nouns that take a dative of their own (`помощь «Альфе»`), besides the deal nouns
+DATIVE_NOUNS = frozenset({"помощь", "долг", "письмо", "обращение", "памятник", "угроза", "подарок"})
 SHARES = frozenset({"%", "процент", "акция", "доля", "пакет"})  # a part of the name after them
 
 # An argument: the word, the relation it plays, its preposition ("" for none).
@@ -78,6 +80,35 @@ def _over_the_verb(
             if k is not None and i < k < head and ctx.pos(k) == "VERB":
                 out[i] = (k, "obl")
                 break
+    return out
+
+
+def _dative_name(ctx: Context, arcs: Arcs) -> Arcs:
+    """A name in the dative with no preposition that the parser hangs as `nmod` on a noun
+    taking no dative (`продан за 4 млрд рублей компании «Альфа»`, `оборудование для цеха
+    «Альфе» поставит`) is the indirect object of the verb above that noun; a deal noun's
+    own dative stays (`продажа «Веги» компании «Альфа»`)."""
+    out = list(arcs)
+    for i, (head, dep) in enumerate(arcs):
+        if dep != "nmod" or head is None or ctx.feat(i, "Case") != "Dat":
+            continue
+        if ctx.pos(head) != "NOUN" or ctx.lemma(head) in DATIVE_NOUNS | set(mapping("deal-words")):
+            continue
+        children = [c for c, (h, _) in enumerate(arcs) if h == i]
+        if any(arcs[c][1] == "case" for c in children):
+            continue
+        named = ctx.span_at.get(i) is not None or any(
+            arcs[c][1] in NAMING and ctx.span_at.get(c) is not None for c in children
+        )
+        k: int | None = head
+        for _ in range(4):  # up from the noun to its clause's verb
+            k = arcs[k][0] if k is not None else None
+            if k is None or ctx.pos(k) == "VERB":
+                break
+        if not named or k is None or ctx.pos(k) != "VERB":
+            continue
+        if not any(h == k and d == "iobj" for h, d in arcs):
+            out[i] = (k, "iobj")
     return out
 
 
@@ -179,6 +210,7 @@ class Tree:
         genitive noun right after `должность`, `пост` (adjectives between) is its
         complement (`уволили с должности главного инженера`, not the verb's object); a
         noun hung over its clause's verb on a noun after it is the verb's (`_over_the_verb`);
+        so is a name in the dative hung on a noun that takes none (`_dative_name`);
         a participial or relative clause after a name and a comma is the name's."""
         ctx = self.ctx
         out = [(t.head, t.dep or "") for t in ctx.tokens]
@@ -192,7 +224,8 @@ class Tree:
                 continue
             if out[k][0] == head:  # both hung on the same word: the parse is split
                 out[i] = (k, "nmod")
-        return _clause_after_name(ctx, _over_the_verb(ctx, _pronoun_object(ctx, out)))
+        out = _dative_name(ctx, _over_the_verb(ctx, _pronoun_object(ctx, out)))
+        return _clause_after_name(ctx, out)
 
     @cached_property
     def children(self) -> list[list[int]]:
@@ -408,14 +441,17 @@ class Tree:
 
     def _antecedent(self, i: int) -> int | None:
         """The noun a relative word inside its clause stands for (`«Вега», акционером
-        которой является «Альфа»`: `которой` is «Вега»), up to three words up."""
+        которой является «Альфа»`: `которой` is «Вега»), up to three words up; or the
+        name right before it and a comma (`Орлов, чья компания`)."""
         k = self.head(i)
         for _ in range(3):
             if k is None:
-                return None
+                break
             if self.dep(k) == "acl:relcl":
                 return self.head(k)
             k = self.head(k)
+        if i >= 2 and self.ctx.text(i - 1) == ",":  # `Орлов, чья компания ...`, however parsed
+            return _name_before(self.ctx, self.arcs, i - 2)
         return None
 
     def _names_of(
