@@ -154,3 +154,14 @@ def test_ages_in_brackets_words_and_halves(nlp: Pipeline) -> None:
     assert not _ages(nlp, "Требуется опыт работы от 3 лет.")
     assert not _ages(nlp, "Ему в течение трёх лет запрещено занимать должности.")
     assert not _ages(nlp, "Следствие позволило ему 15 лет скрываться.")
+
+
+def test_a_relative_named_after_a_word_of_kin_is_not_the_holder(nlp: Pipeline) -> None:
+    son = _one(nlp, "Полиция задержала семилетнего сына Ивана Орлова.", "семилетнего")
+    assert son["years"] == 7 and son["person"] is None
+    named = _one(nlp, "Его 7-летний сын Иван пошёл в школу.", "7-летний")
+    assert _whose(named) == "Иван"
+    own = _one(nlp, "В свои 58 Иван Орлов полон сил.", "58")
+    assert own["years"] == 58 and _whose(own) == "Иван Орлов"
+    assert _one(nlp, "Мальчик пяти лет выпал из окна.", "пяти лет")["years"] == 5
+    assert not _ages(nlp, "Мальчик 12 лет жил в лесу.")

@@ -32,3 +32,10 @@ def test_country_adjective_before_the_currency(nlp: Pipeline) -> None:
 
 def test_us_dollar_sign(nlp: Pipeline) -> None:
     assert _money(nlp, "Сделка на US$ 300 млн закрыта.") == [("US$ 300 млн", 300000000, "USD")]
+
+
+def test_millions_thousands_and_units(nlp: Pipeline) -> None:
+    text = "Сделка оценивается в 3 млн 250 тыс. 500 рублей."
+    assert _money(nlp, text) == [("3 млн 250 тыс. 500 рублей", 3250500, "RUB")]
+    fine = "Штраф — 1 млн 200 тыс. рублей."
+    assert _money(nlp, fine) == [("1 млн 200 тыс. рублей", 1200000, "RUB")]

@@ -80,6 +80,8 @@ _BARE = re.compile(
     r"(?<![\w.,-])(?:(?:далеко\s+)?за\s+)?(?P<n>\d{1,3})(?![.,]\d)(?=\s*(?:[.,;!?)—]|$)|\s+и\s+\d)",
     re.I,
 )
+# `В свои 58 Иван Орлов полон сил`: the years without `лет`.
+_OWN = re.compile(r"(?<![\w-])[вВ]\s+свои\s+(?P<n>\d{1,3})(?![\w.,-]|\s+(?:лет|год))")
 # `ей исполнилось восемнадцать.`: a number word at the end of a clause.
 _BARE_WORDS = re.compile(rf"(?<![\w-])(?P<n>{CARDINAL_RUN})(?=\s*(?:[.,;!?)—]|$))", re.I)
 # `1,5 года`: a year and a half.
@@ -177,7 +179,9 @@ class _Words:
         for j in range(i + 1, min(i + 5, len(self.tokens))):
             t = self.tokens[j]
             if j in self.person_at:
-                return self.person_at[j][0] if noun is None or _agree(noun, t, "Case") else None
+                if noun is not None and (not _agree(noun, t, "Case") or _relative(noun, t)):
+                    return None
+                return self.person_at[j][0]
             if t.pos not in ("NOUN", "ADJ") or t.feats.get("Animacy") == "Inan":
                 return None
             noun = t if t.pos == "NOUN" else noun
@@ -201,7 +205,8 @@ class _Words:
         for j in range(n + 1, min(n + 10, len(self.tokens))):
             t = self.tokens[j]
             if j in self.person_at and not quoted:
-                return self.person_at[j][0] if _agree(head, t, "Case") else None
+                held = _agree(head, t, "Case") and not _relative(head, t)
+                return self.person_at[j][0] if held else None
             if t.text in _QUOTES:
                 quoted = not quoted
             elif not quoted and not (_complement(t) or t.pos == "ADP" and j > n + 1):
@@ -223,7 +228,8 @@ class _Words:
         j, verb = i - 1, False
         while j >= 0:
             t = self.tokens[j]
-            if t.lemma in _SKIP or _roles().get(t.lemma) or t.text == "," or t.pos == "ADV":
+            role = _roles().get(t.lemma)
+            if t.lemma in _SKIP or role not in (None, "kin") or t.text == "," or t.pos == "ADV":
                 verb = verb or t.text.lower() in _IMPERSONAL
                 j -= 1
             elif (k := self._phrase_start(j)) is not None:
@@ -331,6 +337,9 @@ class _Words:
             return False
         if t.feats.get("Case") == "Ins":  # `работала инженером 35 лет`: a duration
             return False
+        number = self.tokens[i]
+        if number.feats.get("Case") == "Gen" or re.search(r"\d-(?:ти|ми|х)$", number.text):
+            return True  # `мальчик пяти лет`, `подросток 15-ти лет`: a duration is no genitive
         k = self.a.word_at(stop - 1)
         after = self.tokens[k + 1] if k is not None and k + 1 < len(self.tokens) else None
         return after is None or after.pos != "VERB" or after.feats.get("VerbForm") == "Part"
@@ -351,6 +360,13 @@ def _complement(t: Token) -> bool:
     tagged nominative (`рок-группы`), a person's not."""
     nominative = t.feats.get("Case") == "Nom" and t.feats.get("Animacy") != "Inan"
     return t.pos in _GENITIVE_POS and not nominative
+
+
+def _relative(noun: Token, name: Token) -> bool:
+    """`семилетнего сына Ивана Орлова`: a name in the genitive (or its form, the animate
+    accusative) after a word of kin (`kinds-ages.tsv`, role `kin`) is the relative's,
+    not the holder's."""
+    return _roles().get(noun.lemma) == "kin" and name.feats.get("Case") in ("Gen", "Acc")
 
 
 def _agree(a: Token, b: Token, feat: str) -> bool:
@@ -423,6 +439,10 @@ def find_ages(a: Analysis) -> list[Age]:
             tens = _value(m["tens"]) if m["tens"] else 0
             start = m.start("tens") if m["tens"] else m.start("o")
             add(start, m.end(), (tens or 0) + ORDINALS[m["o"].lower()] - 1, "age", who)
+    for m in _OWN.finditer(text):  # `В свои 58 Иван Орлов полон сил`
+        i = w.at(m.start("n"))
+        if i is not None:
+            add(m.start("n"), m.end("n"), int(m["n"]), "age", w.subject(i, i))
     for m in _HALF_YEARS.finditer(text):  # `Ребёнку 1,5 года`
         i = w.at(m.start())
         if i is not None and (held := w.dative_before(i))[0]:

@@ -77,10 +77,12 @@ def _pattern() -> re.Pattern[str]:
     symbol = f"[{re.escape(_SYMBOLS)}]"
 
     def amount(n: str) -> str:
-        """A number with its multiplier (`1 млн 200 тыс.`), or a range of two."""
+        """A number with its multiplier (`1 млн 200 тыс.`, `3 млн 250 тыс. 500`), or a
+        range of two."""
         return (
             rf"(?P<a{n}>{NUMBER})(?:\s*(?P<ma{n}>{MULTIPLIER})"
-            rf"(?:\s+(?P<t{n}>\d{{1,3}})(?:\s*(?P<mt{n}>{MULTIPLIER}))?(?![\d.,]\d))?)?"
+            rf"(?:\s+(?P<t{n}>\d{{1,3}})(?:\s*(?P<mt{n}>{MULTIPLIER})"
+            rf"(?:\s+(?P<u{n}>\d{{1,3}})(?![\d.,]\d))?)?(?![\d.,]\d))?)?"
             rf"(?:{_RANGE}(?P<b{n}>{NUMBER})(?:\s*(?P<mb{n}>{MULTIPLIER}))?)?"
         )
 
@@ -135,6 +137,8 @@ def read(m: re.Match[str], text: str) -> Money | None:
         if scale(mt) >= scale(ma):
             return None
         first += Decimal(tail) * scale(mt)
+        if units := _group(m, "u"):  # `3 млн 250 тыс. 500 рублей`
+            first += Decimal(units)
     if first is None:
         return None
     if not b:
