@@ -165,3 +165,12 @@ def test_a_relative_named_after_a_word_of_kin_is_not_the_holder(nlp: Pipeline) -
     assert own["years"] == 58 and _whose(own) == "Иван Орлов"
     assert _one(nlp, "Мальчик пяти лет выпал из окна.", "пяти лет")["years"] == 5
     assert not _ages(nlp, "Мальчик 12 лет жил в лесу.")
+
+
+def test_a_pronoun_s_age_is_the_one_person_named_before_it(nlp: Pipeline) -> None:
+    text = "Умер британский музыкант Марк Холлис. Ему было 64 года."
+    assert _one(nlp, text, "64 года")["person"]["name"] == "Марк Холлис"
+    text = "Анна Белова родилась в Твери. Ей исполнилось 45 лет."
+    assert _one(nlp, text, "45 лет")["person"]["name"] == "Анна Белова"
+    text = "Иван Орлов и Петр Белов встретились в Москве. Ему 58 лет."
+    assert _one(nlp, text, "58 лет").get("person") is None  # two men: no one

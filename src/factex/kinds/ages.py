@@ -139,6 +139,9 @@ class Age:
         return out
 
 
+_PERSONAL = frozenset({"он", "она"})  # `Орлов ... Ему 58 лет`: the person named before
+
+
 @cache
 def _roles() -> dict[str, str]:
     return {row[0]: row[1] for row in table("kinds-ages")}
@@ -254,7 +257,31 @@ class _Words:
             or t.pos in ("ADJ", "PRON")  # `ему`, `которому`
             or t.pos == "VERB" and t.feats.get("VerbForm") == "Part"
         )
-        return living and self._may_be_dative(j), None
+        if not (living and self._may_be_dative(j)):
+            return False, None
+        return True, self.antecedent(j) if t.lemma in _PERSONAL else None
+
+    def antecedent(self, j: int) -> Entity | None:
+        """The person `ему`/`ей` at token j stands for: the one person named in the
+        nominative, of its gender, before it in its sentence or in the sentence before
+        (same paragraph); none when two or none are."""
+        sent = self.tokens[j].sent
+        first = self.a.sentences[sent][0]
+        if sent > 0:
+            before = self.a.sentences[sent - 1][0]
+            start = self.tokens[first].start
+            if any(p.start <= self.tokens[before].start and start < p.stop
+                   for p in self.a.paragraphs):
+                first = before
+        gender = self.tokens[j].feats.get("Gender")
+        found = {
+            id(e): e
+            for i, (e, last) in self.person_at.items()
+            if first <= i < j
+            and self.tokens[i].feats.get("Case") in ("Nom", None)
+            and self.tokens[last - 1].feats.get("Gender") in (gender, None)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _phrase_start(self, j: int) -> int | None:
         """`в мае`, `на днях`, `в этом году`: the preposition of a short phrase ending at
