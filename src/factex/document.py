@@ -129,6 +129,7 @@ class Analysis:
     parse_all: bool = False  # parse every sentence, not only those facts read (`tokens=True`)
     ran: set[str] = field(default_factory=set)  # the stages that have run
     _starts: list[int] = field(default_factory=list, repr=False)
+    _paragraph_starts: list[int] = field(default_factory=list, repr=False)
     _spacy: Doc | None = field(default=None, repr=False)
     _entity_at: tuple[list[Entity], int, dict[int, Entity]] | None = field(
         default=None, repr=False
@@ -141,6 +142,7 @@ class Analysis:
         """Install the segmentation layer and the index built from it."""
         self.tokens, self.sentences, self.paragraphs = tokens, sentences, paragraphs
         self._starts = [t.start for t in tokens]
+        self._paragraph_starts = [p.start for p in paragraphs]
 
     def word_at(self, offset: int) -> int | None:
         """Index of the token that covers character `offset`, or None."""
@@ -148,6 +150,13 @@ class Analysis:
         if i >= 0 and offset < self.tokens[i].stop:
             return i
         return None
+
+    def paragraph_start(self, offset: int) -> int:
+        """Where the paragraph holding character `offset` starts; 0 when none holds it."""
+        i = bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i].stop:
+            return self.paragraphs[i].start
+        return 0
 
     def sentence_span(self, k: int) -> CharSpan:
         """Character span of sentence k; an empty sentence is an empty span where it is."""

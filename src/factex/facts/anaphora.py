@@ -233,9 +233,7 @@ def _listed(tree: Tree, spans: list[Span], found: list[Entity]) -> bool:
 def _window(ctx: Context, k: int) -> list[tuple[int, int]]:
     """Word ranges to look in, nearest first: the anaphor's sentence up to it, then the
     sentences before it in its paragraph (at most `BACK`)."""
-    start = next(
-        (p.start for p in ctx.analysis.paragraphs if p.start <= ctx.start(k) < p.stop), 0
-    )
+    start = ctx.analysis.paragraph_start(ctx.start(k))
     first, _ = ctx.sentence(k)
     out = [(first, k)]
     while len(out) <= BACK and first > 0:

@@ -206,8 +206,7 @@ def _before(ctx: Context, first: int) -> int:
     if first == 0:
         return first
     previous = ctx.sentence(first - 1)[0]
-    here = ctx.start(first)
-    same = any(p.start <= ctx.start(previous) and here < p.stop for p in ctx.analysis.paragraphs)
+    same = ctx.start(previous) >= ctx.analysis.paragraph_start(ctx.start(first))
     return previous if same else first
 
 

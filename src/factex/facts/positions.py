@@ -209,6 +209,9 @@ def _unit_before_name(ctx: Context, head: int, last: int, name_first: int) -> in
     return None
 
 
+COMPANY_BOARDS = frozenset({"правление", "дирекция"})  # a company's boards of one word
+
+
 def board_end(ctx: Context, head: int) -> int | None:
     """Where a company's board after a post's head ends (`председатель правления`,
     `член совета директоров`, `наблюдательного совета`), or None for no board."""
@@ -220,9 +223,6 @@ def board_end(ctx: Context, head: int) -> int | None:
     if company_board(ctx, k) and ctx.feat(k, "Case") == "Gen":
         return k + 2 if ctx.lemma(k + 1) == "директор" else k + 1
     return None
-
-
-COMPANY_BOARDS = frozenset({"правление", "дирекция"})  # a company's boards of one word
 
 
 def company_board(ctx: Context, j: int) -> bool:

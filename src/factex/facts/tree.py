@@ -54,6 +54,8 @@ SHARES = frozenset({"%", "процент", "акция", "доля", "пакет
 
 # An argument: the word, the relation it plays, its preposition ("" for none).
 Arg = tuple[int, str, str]
+# Each word's head (None for the root) and relation.
+Arcs = list[tuple[int | None, str]]
 
 ACTIVE_PARTICIPLE = re.compile(r"(щ|вш|ш)(ий|ая|ее|ие|его|ей|ему|им|ую|ем|их|ими)(ся|сь)?$")
 
@@ -64,9 +66,7 @@ def active_participle(word: str) -> bool:
     return ACTIVE_PARTICIPLE.search(word.lower()) is not None
 
 
-def _over_the_verb(
-    ctx: Context, arcs: list[tuple[int | None, str]]
-) -> list[tuple[int | None, str]]:
+def _over_the_verb(ctx: Context, arcs: Arcs) -> Arcs:
     """A noun before a verb that the parser hangs, as `nmod`, on a noun of the verb after
     it (`заводом «Вега» руководит Орлов, выпускник ...`: `заводом` on `выпускник`) is the
     verb's argument (`obl`): a noun's complement does not stand before its clause's verb."""
@@ -89,16 +89,22 @@ def _dative_name(ctx: Context, arcs: Arcs) -> Arcs:
     «Альфе» поставит`) is the indirect object of the verb above that noun; a deal noun's
     own dative stays (`продажа «Веги» компании «Альфа»`)."""
     out = list(arcs)
+    children: dict[int, list[int]] = {}
+    for c, (h, _) in enumerate(arcs):
+        if h is not None:
+            children.setdefault(h, []).append(c)
+    with_iobj = {h for h, d in arcs if d == "iobj"}
+    takes_dative = DATIVE_NOUNS | set(mapping("deal-words"))
     for i, (head, dep) in enumerate(arcs):
         if dep != "nmod" or head is None or ctx.feat(i, "Case") != "Dat":
             continue
-        if ctx.pos(head) != "NOUN" or ctx.lemma(head) in DATIVE_NOUNS | set(mapping("deal-words")):
+        if ctx.pos(head) != "NOUN" or ctx.lemma(head) in takes_dative:
             continue
-        children = [c for c, (h, _) in enumerate(arcs) if h == i]
-        if any(arcs[c][1] == "case" for c in children):
+        kids = children.get(i, [])
+        if any(arcs[c][1] == "case" for c in kids):
             continue
         named = ctx.span_at.get(i) is not None or any(
-            arcs[c][1] in NAMING and ctx.span_at.get(c) is not None for c in children
+            arcs[c][1] in NAMING and ctx.span_at.get(c) is not None for c in kids
         )
         k: int | None = head
         for _ in range(4):  # up from the noun to its clause's verb
@@ -107,14 +113,12 @@ def _dative_name(ctx: Context, arcs: Arcs) -> Arcs:
                 break
         if not named or k is None or ctx.pos(k) != "VERB":
             continue
-        if not any(h == k and d == "iobj" for h, d in arcs):
+        if k not in with_iobj:
             out[i] = (k, "iobj")
     return out
 
 
-def _clause_after_name(
-    ctx: Context, arcs: list[tuple[int | None, str]]
-) -> list[tuple[int | None, str]]:
+def _clause_after_name(ctx: Context, arcs: Arcs) -> Arcs:
     """A participial clause, or a relative clause opening with `который`, right after a
     name and a comma is about that name when the participle or relative word agrees with
     it (`газета «Ведомости», DST, принадлежащая Мильнеру`; `в группу «Капитал», которой
@@ -133,9 +137,6 @@ def _clause_after_name(
         if word is not None and word != head and _agree(ctx, agreeing, word):
             out[i] = (word, dep)
     return out
-
-
-Arcs = list[tuple[int | None, str]]
 
 
 def _pronoun_object(ctx: Context, arcs: Arcs) -> Arcs:
@@ -158,7 +159,7 @@ def _pronoun_object(ctx: Context, arcs: Arcs) -> Arcs:
     return out
 
 
-def _opens(ctx: Context, arcs: list[tuple[int | None, str]], k: int, verb: int) -> bool:
+def _opens(ctx: Context, arcs: Arcs, k: int, verb: int) -> bool:
     """Whether word k is `который` opening the relative clause of `verb` (within it)."""
     if ctx.lemma(k) != "который" or k > verb:
         return False
@@ -170,7 +171,7 @@ def _opens(ctx: Context, arcs: list[tuple[int | None, str]], k: int, verb: int) 
     return False
 
 
-def _name_before(ctx: Context, arcs: list[tuple[int | None, str]], end: int) -> int | None:
+def _name_before(ctx: Context, arcs: Arcs, end: int) -> int | None:
     """The word heading the name that ends at word `end` (its closing quote skipped): the
     noun before its opening quote (`группу «Капитал»`), or the name's own head word."""
     end -= ctx.is_quote(end)
@@ -205,7 +206,7 @@ class Tree:
         return any(t.dep is not None for t in self.ctx.tokens)
 
     @cached_property
-    def arcs(self) -> list[tuple[int | None, str]]:
+    def arcs(self) -> Arcs:
         """Each word's head and relation, mended where the parser is known to slip: a
         genitive noun right after `должность`, `пост` (adjectives between) is its
         complement (`уволили с должности главного инженера`, not the verb's object); a

@@ -269,9 +269,7 @@ class _Words:
         first = self.a.sentences[sent][0]
         if sent > 0:
             before = self.a.sentences[sent - 1][0]
-            start = self.tokens[first].start
-            if any(p.start <= self.tokens[before].start and start < p.stop
-                   for p in self.a.paragraphs):
+            if self.tokens[before].start >= self.a.paragraph_start(self.tokens[first].start):
                 first = before
         gender = self.tokens[j].feats.get("Gender")
         found = {
