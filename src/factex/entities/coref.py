@@ -349,8 +349,10 @@ def _join_same(groups: list[_Group], same: dict[int, Mention]) -> list[_Group]:
 
 def _fullest(names: list[str]) -> str:
     """The longest name, with the owner where the text gives one (`Конгресс` +
-    `США` -> `Конгресс США`); abbreviations only when nothing else."""
+    `США` -> `Конгресс США`); abbreviations only when nothing else, the original in
+    Latin script only when no Cyrillic name (`Фольксваген (Volkswagen)`)."""
     spelled = [n for n in names if not n.split()[0].isupper()] or names
+    spelled = [n for n in spelled if not n[:1].isascii()] or spelled
     return max(spelled, key=lambda n: (len(n.split()), len(n)))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..document import Analysis, Token, WordRange, words_of
 from ..record import Entity, Mention
+from ..text.chars import CLOSE_QUOTES
 from ..text.segment import one_line
 from .coref import Candidate, build_entities
 from .names import name_parts
@@ -74,27 +75,32 @@ def _no_place(words: list[str]) -> bool:
 
 def bracketed(spans: list[WordSpan], owned: dict[int, int], words: list[str]) -> dict[int, int]:
     """`Министерство финансов Российской Федерации (Минфин)`, `Центральный банк
-    (Банк России)`: a name in brackets right after an organisation (with its
-    owner) is another name of it. Maps the bracketed span's index to the
+    (Банк России)`, `«Тойота» (Toyota Motor)`: a name in brackets right after an
+    organisation (with its owner, its closing quote, or another bracketed name of it
+    between) is another name of it. Maps the bracketed span's index to the
     organisation's."""
     out: dict[int, int] = {}
+    starts = {s.first: j for j, s in enumerate(spans)}
     for k, org in enumerate(spans):
-        if org.type != ORG:
+        if org.type != ORG or k in out:
             continue
         end = owned.get(k, org.last)
-        nxt = next((j for j in range(k + 1, len(spans)) if spans[j].first >= end), None)
-        if nxt is None or nxt in out:
-            continue
-        inner = spans[nxt]
-        if (
-            inner.first == end + 1
-            and words[end] == "("
-            and inner.last < len(words)
-            and words[inner.last] == ")"
-            and inner.type != PER
-            and (inner.type == ORG or _no_place(words[inner.first : inner.last]))
-        ):
+        if end < len(words) and words[end] in CLOSE_QUOTES:
+            end += 1
+        while end < len(words) and words[end] == "(":
+            nxt = starts.get(end + 1)
+            if nxt is None or nxt in out:
+                break
+            inner = spans[nxt]
+            if not (
+                inner.last < len(words)
+                and words[inner.last] == ")"
+                and inner.type != PER
+                and (inner.type == ORG or _no_place(words[inner.first : inner.last]))
+            ):
+                break
             out[nxt] = k
+            end = inner.last + 1
     return out
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..document import Token
-from . import orgs, rules
+from . import orgs, originals, rules
 from .ner import WordSpan
 
 Rule = Callable[[list[WordSpan], list[Token]], list[WordSpan]]
 
 RULES: list[Rule] = [
+    originals.glued_names,
     orgs.split_article_orgs,
     rules.drop_common_words,
     rules.drop_events,
@@ -24,6 +25,7 @@ RULES: list[Rule] = [
     rules.quoted_orgs,
     rules.drop_quoted_works,
     rules.extend_orgs,
+    originals.bracketed_originals,
     orgs.split_person_tail,
     orgs.named_after,
     orgs.leading_adjectives,
@@ -33,6 +35,7 @@ RULES: list[Rule] = [
     orgs.domain_orgs,
     rules.title_places,
     rules.org_headed_places,
+    originals.drop_descriptors,
     orgs.drop_bare_forms,
     rules.propagate,
 ]
