@@ -647,9 +647,15 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
                 s for s in ctx.spans_in(a, b, PER) if not phrase.first <= s.first < phrase.last
             ]
             core = [s for s in persons if ctx.feat(s.first, "Case") in {"Nom", "Acc", None}]
-            persons = core or persons  # `вместо Кана капитаном стал Баллак`: the subject
             whose = _relative_antecedent(ctx, a, per_end)
             objects = [s for s in core if ctx.feat(s.first, "Case") == "Acc"]
+            if any(ctx.lemma(v) in APPOINTING for v in verbs if a <= v < b):
+                # `Медведев назначил главой ... 30-летнего Муравьева`, `утвердила министром
+                # бывшего главврача Корнеева` (animate: the accusative is the genitive)
+                after = [s for s in persons if s.first >= phrase.last
+                         and ctx.feat(s.first, "Case") in {"Acc", "Gen"}]  # fmt: skip
+                core = objects = objects or after or core
+            persons = core or persons  # `вместо Кана капитаном стал Баллак`: the subject
             if whose is not None and (ctx.feat(a, "Case") == "Acc" or not objects):
                 person = whose  # `Петров, который тогда был вице-президентом банка`
             elif persons:
@@ -662,6 +668,9 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
     return out
 
 
+# appointing verbs whose object, not subject, takes the post
+APPOINTING = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить",
+              "утверждать"}  # fmt: skip
 SEEKING = {"кандидатура", "кандидат", "претендент", "претендовать", "баллотироваться"}
 
 

@@ -50,6 +50,7 @@ PERSONAL = frozenset({"он", "она", "оно", "они"})
 POST_HOLDERS = frozenset({"должность", "пост"})  # `на посту директора`: a post's noun
 # nouns that take a dative of their own (`помощь «Альфе»`), besides the deal nouns
 DATIVE_NOUNS = frozenset({"помощь", "долг", "письмо", "обращение", "памятник", "угроза", "подарок"})
+RELATIVES = words("relation-nouns")  # `сын Ивана Орлова`: not Иван Орлов
 SHARES = frozenset({"%", "процент", "акция", "доля", "пакет"})  # a part of the name after them
 
 # An argument: the word, the relation it plays, its preposition ("" for none).
@@ -115,6 +116,36 @@ def _dative_name(ctx: Context, arcs: Arcs) -> Arcs:
             continue
         if k not in with_iobj:
             out[i] = (k, "iobj")
+    return out
+
+
+def _accusative_name(ctx: Context, arcs: Arcs) -> Arcs:
+    """A name or a person in the accusative (or with an adjective in it) with no preposition
+    that the parser hangs as `nmod` on the verb's predicative noun before it (`назначил
+    руководителем Рособрнадзора 30-летнего Ивана Муравьева`: `Ивана` on `руководителем`;
+    `утвердила министром бывшего главврача Корнеева`) is the verb's object, when it has
+    none."""
+    out = list(arcs)
+    with_obj = {h for h, d in arcs if d == "obj"}
+    cased = {h for h, d in arcs if d == "case"}
+    children: dict[int, list[int]] = {}
+    for c, (h, _) in enumerate(arcs):
+        if h is not None:
+            children.setdefault(h, []).append(c)
+    for i, (head, dep) in enumerate(arcs):
+        if dep != "nmod" or head is None or head > i or i in cased:
+            continue
+        if ctx.span_at.get(i) is None and ctx.feat(i, "Animacy") != "Anim":
+            continue
+        amods = [c for c in children.get(i, []) if arcs[c][1] == "amod"]
+        if "Acc" not in {ctx.feat(k, "Case") for k in (i, *amods)}:
+            continue  # `бывшего главврача`: the adjective tells the case
+        verb, role = arcs[head]
+        if role not in ("xcomp", "obl") or verb is None or ctx.pos(verb) != "VERB":
+            continue
+        if verb not in with_obj:
+            out[i] = (verb, "obj")
+            with_obj.add(verb)
     return out
 
 
@@ -211,7 +242,8 @@ class Tree:
         genitive noun right after `должность`, `пост` (adjectives between) is its
         complement (`уволили с должности главного инженера`, not the verb's object); a
         noun hung over its clause's verb on a noun after it is the verb's (`_over_the_verb`);
-        so is a name in the dative hung on a noun that takes none (`_dative_name`);
+        so is a name in the dative hung on a noun that takes none (`_dative_name`), and one
+        in the accusative hung on the verb's predicative noun (`_accusative_name`);
         a participial or relative clause after a name and a comma is the name's."""
         ctx = self.ctx
         out = [(t.head, t.dep or "") for t in ctx.tokens]
@@ -226,6 +258,7 @@ class Tree:
             if out[k][0] == head:  # both hung on the same word: the parse is split
                 out[i] = (k, "nmod")
         out = _dative_name(ctx, _over_the_verb(ctx, _pronoun_object(ctx, out)))
+        out = _accusative_name(ctx, out)
         return _clause_after_name(ctx, out)
 
     @cached_property
@@ -467,11 +500,14 @@ class Tree:
         if depth == 0:
             return out
         post = depth == 2 and is_post(self.ctx, i)  # the word a role reached is a post
+        relative = self.ctx.lemma(i) in RELATIVES
         for c in self.children[i]:
             dep = self.dep(c)
             genitive = dep == "nmod" and not self.prep(c) and self.ctx.feat(c, "Case") == "Gen"
             # a share's `в` names what it is a part of (`долей 30% в банке «Альфа»`)
             genitive |= dep == "nmod" and self.ctx.lemma(i) in SHARES and self.prep(c) == "в"
+            if genitive and relative and self._relative_of(c):
+                continue  # `сын Ивана Орлова Петр`: the son is Петр
             if (dep in NAMING and c > i) or genitive:  # a name follows the noun it names
                 # a place in the genitive is whose, not which (`отдел России`); a post's
                 # organisation is not who holds it (`депутат Госдумы Орлов`)
@@ -485,6 +521,18 @@ class Tree:
                 for k in self.conjuncts(c):
                     out += [e for e in self._names_of(k, kinds, depth - cost, skip) if e not in out]
         return out
+
+    def _relative_of(self, c: int) -> bool:
+        """Word c, a genitive under a kinship noun, names the relative (`сын Ивана
+        Орлова`, `внук президента Минтимера Шаймиева`), not the noun's own holder (`дочь
+        основателя Алина Кудрина`, the parser's name under `основателя` in the nominative)."""
+        ctx = self.ctx
+        if c in ctx.span_at:
+            return True
+        return any(
+            self.dep(k) in NAMING and k in ctx.span_at and ctx.feat(k, "Case") == "Gen"
+            for k in self.children[c]
+        )
 
     def _named_before(self, i: int, types: str) -> list[Entity]:
         """`«Вега» и «Луч», дочерние компании «Альфы»`: the names before a generic noun
