@@ -16,8 +16,8 @@ from .ner import WordSpan
 Rule = Callable[[list[WordSpan], list[Token]], list[WordSpan]]
 
 RULES: list[Rule] = [
-    originals.glued_names,
     orgs.split_article_orgs,
+    originals.glued_names,
     rules.drop_common_words,
     rules.drop_events,
     orgs.apposition_orgs,
