@@ -21,7 +21,7 @@ the gold pairs of several sentences. NEREL marks generic organisations
 links more loosely than FactRuEval; the figures are for comparing factex with itself.
 
     python benchmarks/nerel_facts.py --dir /work/corpora/nerel/dev [--dir ...]
-        [--misses person-org] [--limit 300] [--frames-off]
+        [--misses person-org] [--extra owner-property] [--limit 300] [--frames-off]
 """
 
 from __future__ import annotations
@@ -176,11 +176,28 @@ def misses(docs: list[Doc], records: list[dict[str, Any]], kind: str) -> Iterato
                 yield f"{doc.id}: {first} -> {second}  ## {line[:300]}"
 
 
+def extras(docs: list[Doc], records: list[dict[str, Any]], kind: str) -> Iterator[str]:
+    """The predicted pairs of one kind that match no gold pair, with the line of the
+    closest two mentions of their sides."""
+    for doc, record in zip(docs, records):
+        gold = doc.gold()[kind]
+        for first, second in predicted(record)[kind]:
+            if not first or not second or any(_matches(g, (first, second)) for g in gold):
+                continue
+            a, b = min(((x, y) for x in first for y in second),
+                       key=lambda p: abs(p[0][0] - p[1][0]))  # fmt: skip
+            left = doc.text.rfind("\n", 0, min(a[0], b[0])) + 1
+            right = doc.text.find("\n", max(a[1], b[1]))
+            line = doc.text[left : right if right >= 0 else len(doc.text)]
+            yield f"{doc.id}: {doc.text[slice(*a)]} -> {doc.text[slice(*b)]}  ## {line[:300]}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, action="append", required=True)
     parser.add_argument("--limit", type=int, help="only the first N documents")
     parser.add_argument("--misses", choices=KINDS, help="list the missed gold pairs")
+    parser.add_argument("--extra", choices=KINDS, help="list the predicted pairs not in gold")
     parser.add_argument("--frames-off", action="store_true", help="without the fact frames")
     args = parser.parse_args()
     docs = [d for folder in args.dir for d in read(folder)][: args.limit]
@@ -195,6 +212,9 @@ def main() -> None:
     print(f"\n{len(docs)} documents")
     if args.misses:
         for line in misses(docs, records, args.misses):
+            print(line)
+    if args.extra:
+        for line in extras(docs, records, args.extra):
             print(line)
 
 

@@ -268,9 +268,10 @@ def _syntax(models: Models) -> Run:
 def _to_parse(a: Analysis) -> list[WordRange]:
     """The sentences a fact frame can read: a frame's trigger and an entity mention (a
     frame's roles are entity mentions) or a pronoun or generic noun standing for one
-    (`компания приобрела`), with the sentences of its paragraph before it where its
-    antecedent may be (`facts/anaphora.py`)."""
-    from .facts.anaphora import BACK, may_refer
+    (`компания приобрела`) or a verb with no subject (`Возглавил «Вегу» в 2005 году`),
+    with the sentences of its paragraph before it where its antecedent may be
+    (`facts/anaphora.py`)."""
+    from .facts.anaphora import BACK, may_refer, subjectless
     from .facts.patterns import needs_parse
 
     if "entities" not in a.ran:
@@ -289,7 +290,7 @@ def _to_parse(a: Analysis) -> list[WordRange]:
             continue
         if k in named:
             chosen.add(k)
-        if may_refer(a.tokens, *s):
+        if may_refer(a.tokens, *s) or subjectless(a.tokens, *s):
             chosen.add(k)
             chosen.update(
                 j for j in range(max(0, k - BACK), k)

@@ -69,6 +69,18 @@ def may_refer(tokens: list[Token], first: int, last: int) -> bool:
     return False
 
 
+def subjectless(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether a sentence's verb comes before any word in the nominative (`В 2005 году
+    возглавил «Вегу»`): its subject was named in a sentence before."""
+    for j in range(first, last):
+        t = tokens[j]
+        if t.pos == "VERB" and t.feats.get("VerbForm") == "Fin":
+            return True
+        if t.pos in {"NOUN", "PROPN", "PRON"} and t.feats.get("Case") in {"Nom", None}:
+            return False
+    return False
+
+
 def is_pronoun(ctx: Context, k: int) -> bool:
     lemma = ctx.lemma(k)
     return ctx.pos(k) in {"PRON", "DET"} and (lemma in PRONOUNS or lemma in POSSESSIVES)

@@ -48,6 +48,10 @@ PART_NOUNS = words("ownership-part-nouns")
 OWNER_TYPES = "PER ORG LOC"
 SUBJECT_CASES = {"Nom", "Acc", None}
 POSSESSIVES = words("possessives")
+OWNABLE = (
+    words("org-nouns") | words("ownership-heads") | PART_NOUNS | words("unit-nouns")
+    | {"акция", "доля", "пакет", "процент", "контроль", "бизнес", "актив", "часть"}
+)  # fmt: skip
 OWNER_NOUNS = frozenset(k for k, v in mapping("ownership-words").items() if v == "owner-noun")
 
 Pair = tuple[list[Entity], Entity | None, str | None, int]  # owners, property, text, anchor
@@ -246,7 +250,13 @@ def _subject_before(ctx: Context, a: int, i: int) -> list[Span]:
     names = [s for s in names_in(ctx, a, i, OWNER_TYPES) if case_of(ctx, s) in SUBJECT_CASES]
     names = [s for s in names if start_of(ctx, s) == 0 or ctx.pos(start_of(ctx, s) - 1) != "ADP"]
     names = [s for s in names if not is_place(ctx, s)]
+    # `Контролирует группу «Нафта», владеет клубом «Анжи»`: the object of a verb before
+    names = [s for s in names if not any(_finite(ctx, k) for k in range(a, start_of(ctx, s)))]
     return listed(ctx, names[0], True) if names else []
+
+
+def _finite(ctx: Context, k: int) -> bool:
+    return ctx.pos(k) == "VERB" and ctx.feat(k, "VerbForm") == "Fin"
 
 
 def _copula_before(ctx: Context, i: int, a: int) -> int | None:
@@ -289,7 +299,9 @@ def _owner_noun(ctx: Context, i: int) -> list[Pair]:
         owners = listed(ctx, nxt, True, PER)  # `владелец «Метеора» Тимур Алиев`
     elif after < b and (ctx.lemma(after) in COPULAS or ctx.is_dash(after)):
         found = _name_after(ctx, after + 1, b)  # `акционером X является Y`, `акционер X — Y`
-        if found is not None:
+        joined = after + 1 < b and ctx.lemma(after + 1) in {"и", "а"}
+        if found is not None and not joined:
+            # not `Брин — сооснователь Google — и предприниматель Усманов`: a list goes on
             owners = listed(ctx, found, True)
     if not owners and (k := _copula_before(ctx, i, a)) is not None:
         owners = _subject_before(ctx, a, k)  # `«Горизонт» стал владельцем ...`
@@ -320,10 +332,22 @@ def _own(ctx: Context, i: int) -> list[Pair]:
     if not owners:
         return []
     prop = _name_after(ctx, i + 1, b)
+    if prop is not None and not _ownable(ctx, i + 1, prop.first):
+        prop = None  # `обладает степенью магистра МГУ`: a degree, not the university
     if prop is not None and prop.entity.type == ORG:
         return [(_ents(owners), s.entity, None, i) for s in listed(ctx, prop, True, ORG)]
     text, _ = _quoted_after(ctx, i + 1, b)
     return [(_ents(owners), None, text, i)] if text else []
+
+
+def _ownable(ctx: Context, k: int, name: int) -> bool:
+    """The first noun between word k and a name (if any) is a company, a share or a part
+    of one (`владеет сетью кофеен «Зерно»`, `30% акций «Веги»`), not a thing no one owns
+    as property (`степенью магистра МГУ`)."""
+    for j in range(k, name):
+        if ctx.pos(j) in {"NOUN", "PROPN"} and ctx.span_at.get(j) is None:
+            return ctx.lemma(j) in OWNABLE
+    return True
 
 
 def _belong(ctx: Context, i: int) -> list[Pair]:

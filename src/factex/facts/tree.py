@@ -50,7 +50,8 @@ PERSONAL = frozenset({"он", "она", "оно", "они"})
 POST_HOLDERS = frozenset({"должность", "пост"})  # `на посту директора`: a post's noun
 # nouns that take a dative of their own (`помощь «Альфе»`), besides the deal nouns
 DATIVE_NOUNS = frozenset({"помощь", "долг", "письмо", "обращение", "памятник", "угроза", "подарок"})
-RELATIVES = words("relation-nouns")  # `сын Ивана Орлова`: not Иван Орлов
+# `сын Ивана Орлова`, `заместитель Постникова`: the genitive is not who the noun is
+RELATIVES = words("relation-nouns") | words("positions-relational")
 SHARES = frozenset({"%", "процент", "акция", "доля", "пакет"})  # a part of the name after them
 
 # An argument: the word, the relation it plays, its preposition ("" for none).
@@ -342,6 +343,8 @@ class Tree:
             out += controller
         if self.dep(i) == "acl:relcl" and "nsubj" not in {r for _, r, _ in out}:
             out += self._outer_subject(i)
+        if "nsubj" not in {r for _, r, _ in out} and not passive:
+            out += self._dropped_subject(i)
         if "obj" not in {r for _, r, _ in out} and self.ctx.pos(i) == "VERB":
             for c in self.children[i]:  # `основал и возглавлял «Парус»`: the object shared
                 if self.dep(c) == "conj" and self.ctx.pos(c) == "VERB" and c > i:
@@ -351,6 +354,32 @@ class Tree:
             head_args = self.children[self.head(i) or 0]
             out += [(k, "obj", "") for k in head_args if self.dep(k) == "obj"]
         return out
+
+    def _dropped_subject(self, i: int) -> list[Arg]:
+        """The subject a sentence's main verb leaves out (`Олег Сазонов — предприниматель.
+        Контролирует группу «Монолит»`): the one person the sentence before, in its
+        paragraph, has as its subject (itself perhaps left out: `Окончил МГУ. Возглавил
+        «Вегу»`), agreeing with the verb; none when that sentence has no such person."""
+        ctx = self.ctx
+        if self.dep(i) != "root" or ctx.pos(i) != "VERB" or ctx.feat(i, "VerbForm") != "Fin":
+            return []
+        if ctx.feat(i, "Number") == "Plur" or ctx.feat(i, "Person") in ("1", "2"):
+            return []
+        first = ctx.sentence(i).first
+        if first == 0 or ctx.spans_in(first, i, "PER ORG"):
+            return []  # a name before the verb: the parser missed its subject
+        before = ctx.sentence(first - 1)
+        paragraph = ctx.analysis.paragraph_start(ctx.start(first))
+        if before.first >= before.last or ctx.start(before.first) < paragraph:
+            return []
+        root = next((k for k in range(before.first, before.last) if self.dep(k) == "root"), None)
+        if root is None:
+            return []
+        subjects = [c for c, r, _ in self.args(root) if r == "nsubj"]
+        named = [c for c in subjects if (s := ctx.span_at.get(c)) and s.entity.type == PER]
+        if len(subjects) != 1 or len(named) != 1 or not self._agrees(i, named[0]):
+            return []
+        return [(named[0], "nsubj", "")]
 
     def _outer_subject(self, i: int) -> list[Arg]:
         """The subject of a relative clause with none, when the verb its antecedent
@@ -507,7 +536,7 @@ class Tree:
             # a share's `в` names what it is a part of (`долей 30% в банке «Альфа»`)
             genitive |= dep == "nmod" and self.ctx.lemma(i) in SHARES and self.prep(c) == "в"
             if genitive and relative and self._relative_of(c):
-                continue  # `сын Ивана Орлова Петр`: the son is Петр
+                continue  # `сын Ивана Орлова Петр`: the son is Петр; so a deputy
             if (dep in NAMING and c > i) or genitive:  # a name follows the noun it names
                 # a place in the genitive is whose, not which (`отдел России`); a post's
                 # organisation is not who holds it (`депутат Госдумы Орлов`)
