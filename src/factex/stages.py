@@ -290,10 +290,14 @@ def _to_parse(a: Analysis) -> list[WordRange]:
             continue
         if k in named:
             chosen.add(k)
-        if may_refer(a.tokens, *s) or subjectless(a.tokens, *s):
+        if may_refer(a.tokens, *s):
+            back = BACK
+        else:  # `... Контролирует группу «Монолит»`: who, the sentence before says
+            back = 1 if k in named and subjectless(a.tokens, *s) else 0
+        if back:
             chosen.add(k)
             chosen.update(
-                j for j in range(max(0, k - BACK), k)
+                j for j in range(max(0, k - back), k)
                 if j in named and a.tokens[a.sentences[j].first].start >= start
             )  # fmt: skip
     return [a.sentences[k] for k in sorted(chosen)]
