@@ -255,7 +255,7 @@ class _Words:
         while j >= 0:
             t = self.tokens[j]
             role = _roles().get(t.lemma)
-            if t.lemma in _SKIP or role not in (None, "kin", "person") or t.text == "," or t.pos == "ADV":
+            if t.lemma in _SKIP or role not in _NOUN_ROLES or t.text == "," or t.pos == "ADV":
                 verb = verb or t.text.lower() in _IMPERSONAL
                 j -= 1
             elif (k := self._phrase_start(j)) is not None:
@@ -409,6 +409,7 @@ class _Words:
 
 
 _QUOTES = frozenset("«»\"„“”")
+_NOUN_ROLES = frozenset([None, "kin", "person"])  # roles of the holder's own words
 _ESTIMATE = frozenset(["около", "примерно", "приблизительно", "порядка"])
 _OR_OLDER = re.compile(r"\s+и\s+(?:старше|младше|моложе|более|выше)(?![\w-])", re.I)
 _PHRASE_POS = frozenset(["NOUN", "PROPN", "ADJ", "DET", "NUM"])
