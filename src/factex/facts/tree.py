@@ -139,6 +139,40 @@ def _clause_after_name(ctx: Context, arcs: Arcs) -> Arcs:
     return out
 
 
+def _participle_words(ctx: Context, arcs: Arcs) -> Arcs:
+    """A participial clause is one piece: a word inside it that the parser hangs outside
+    it belongs to the participle (`Уволенный с завода «Вега» инженер Жуков подал иск`:
+    `завода` on `подал`; `Дмитриенко, проработавший в «Альфе», перешел в «Лиру»`:
+    `«Альфе»` on `перешел`). The clause of a participle before its noun runs to the noun;
+    after a comma, to the next comma, dash or bracket."""
+    out = list(arcs)
+    for p, (noun, dep) in enumerate(arcs):
+        if noun is None or dep not in {"acl", "amod"} or ctx.pos(p) != "VERB":
+            continue
+        if ctx.feat(p, "VerbForm") != "Part":
+            continue
+        if p < noun:
+            end = noun
+        elif p > 0 and ctx.text(p - 1) == ",":
+            end = next(
+                (k for k in range(p + 1, ctx.n) if ctx.text(k) in {",", "—", "–", "(", ")", "."}),
+                ctx.n,
+            )
+            if ctx.sentence(p) != ctx.sentence(end - 1):
+                continue
+        else:
+            continue
+        inside = range(p + 1, end)
+        if any(arcs[k][0] is None for k in inside):
+            continue  # the parser read a clause of its own there
+        for k in inside:
+            head, rel = arcs[k]
+            if head is None or p <= head <= end or ctx.pos(k) not in {"NOUN", "PROPN"}:
+                continue
+            out[k] = (p, "obl" if rel in {"obl", "nmod", "iobj"} else rel)
+    return out
+
+
 def _pronoun_object(ctx: Context, arcs: Arcs) -> Arcs:
     """A personal pronoun in the accusative or instrumental under a verb is its object,
     whatever the parser called it (`Ею руководит Ахтямов` read as `xcomp`); a name it
@@ -225,7 +259,8 @@ class Tree:
                 continue
             if out[k][0] == head:  # both hung on the same word: the parse is split
                 out[i] = (k, "nmod")
-        out = _dative_name(ctx, _over_the_verb(ctx, _pronoun_object(ctx, out)))
+        out = _participle_words(ctx, _pronoun_object(ctx, out))
+        out = _dative_name(ctx, _over_the_verb(ctx, out))
         return _clause_after_name(ctx, out)
 
     @cached_property
