@@ -30,7 +30,8 @@
 Every word a path reaches stands for its names (`Tree.names`: appositions, conjuncts,
 an organisation noun's genitive). A frame gives one fact per pair of its two roles
 (occupation: person and org; ownership: owner and property), or one deal whose parties
-are all its roles' names (one deal per name of a role named `each...`), or one meeting
+are all its roles' names (one deal per name of a role named `each...`, and per name of
+one named `split...` too: the targets of sanctions), or one meeting
 of all of them. The facts are then merged
 with the rule facts (`merge_into`, one policy per type, `merge.py`).
 """
@@ -274,7 +275,7 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
             if any(role.required and not filled[role.name] for role in frame.roles):
                 continue  # a required role is empty (`приняли участие`: no guest)
             overrides = frame.overrides
-            if any(role.name.startswith("each") for role in frame.roles):
+            if any(role.name.startswith(("each", "split")) for role in frame.roles):
                 overrides |= {"parties"}
             made = BUILD[frame.type](tree, i, frame, filled)
             out += [Reading(f, overrides) for f in made]
@@ -323,7 +324,20 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
 def _deal(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
     ctx = tree.ctx
     each = [e for name, names in filled.items() if name.startswith("each") for e in names]
-    rest = [e for name, names in filled.items() if not name.startswith("each") for e in names]
+    split = [e for name, names in filled.items() if name.startswith("split") for e in names]
+    rest = [
+        e
+        for name, names in filled.items()
+        if not name.startswith(("each", "split"))
+        for e in names
+    ]
+    if split:  # one deal per target too: `санкции против «Веги» и «Луча»`
+        return [
+            f
+            for e in each or [None]
+            for t in split
+            for f in _deal_of(ctx, i, frame, [*([e] if e else []), t, *rest])
+        ]
     if each:  # one deal per party of an `each` role, as FactRuEval counts sanctions
         return [f for e in each for f in _deal_of(ctx, i, frame, [e, *rest])]
     return _deal_of(ctx, i, frame, rest)

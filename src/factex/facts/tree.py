@@ -278,10 +278,12 @@ class Tree:
         return self.arcs[i][1]
 
     def prep(self, i: int) -> str:
-        """The lemma of the preposition of word i, "" for none."""
+        """The lemma of the preposition of word i, "" for none; a compound one joined by
+        `_` (`в_отношение`, `в_течение`: `в отношении «Веги»` is no place)."""
         for c in self.children[i]:
             if self.dep(c) == "case":
-                return self.ctx.lemma(c)
+                fixed = [self.ctx.lemma(f) for f in self.children[c] if self.dep(f) == "fixed"]
+                return "_".join([self.ctx.lemma(c), *fixed])
         return ""
 
     def passive(self, i: int) -> bool:
@@ -444,8 +446,10 @@ class Tree:
         """The named entities of these types word i stands for, each conjunct's too (unless
         not `conjuncts`); words in `skip` (another role's) are passed over."""
         ctx = self.ctx
-        if types == PER and ctx.pos(i) == "NOUN" and ctx.feat(i, "Animacy") == "Inan":
-            return []  # `принял отставку министра Орлова`: no person is received
+        inanimate = ctx.pos(i) == "NOUN" and ctx.feat(i, "Animacy") == "Inan"
+        if types == PER and inanimate and not is_post(ctx, i):
+            return []  # `принял отставку министра Орлова`: no person is received (`главу`
+            # is a post the tagger may read as a chapter)
         out: list[Entity] = []
         for k in self.conjuncts(i) if conjuncts else (i,):
             for e in self._names_of(k, types, 2, skip):
