@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 RELATIVE = {"который": "", "кто": "", "что": "", "куда": "в", "где": "в", "чей": ""}
 NAMING = {"appos", "flat", "flat:name", "flat:foreign"}
 GENERIC = words("org-nouns")
+GOVERNMENTS = words("government-nouns")  # a place in their genitive is who they are
 POSSESSIVE = frozenset({"его", "ее", "её", "их"})
 PERSONAL = frozenset({"он", "она", "оно", "они"})
 POST_HOLDERS = frozenset({"должность", "пост"})  # `на посту директора`: a post's noun
@@ -441,10 +442,16 @@ class Tree:
                 yield from self.conjuncts(c)
 
     def names(
-        self, i: int, types: str, skip: frozenset[int] = frozenset(), conjuncts: bool = True
+        self,
+        i: int,
+        types: str,
+        skip: frozenset[int] = frozenset(),
+        conjuncts: bool = True,
+        places: bool = True,
     ) -> list[Entity]:
         """The named entities of these types word i stands for, each conjunct's too (unless
-        not `conjuncts`); words in `skip` (another role's) are passed over."""
+        not `conjuncts`); words in `skip` (another role's) are passed over; the place a
+        government governs (`правительство края`) unless not `places`."""
         ctx = self.ctx
         inanimate = ctx.pos(i) == "NOUN" and ctx.feat(i, "Animacy") == "Inan"
         if types == PER and inanimate and not is_post(ctx, i):
@@ -452,7 +459,7 @@ class Tree:
             # is a post the tagger may read as a chapter)
         out: list[Entity] = []
         for k in self.conjuncts(i) if conjuncts else (i,):
-            for e in self._names_of(k, types, 2, skip):
+            for e in self._names_of(k, types, 2, skip, places):
                 if e not in out:
                     out.append(e)
         if not out and ctx.lemma(i) in GENERIC:
@@ -495,7 +502,12 @@ class Tree:
         return None
 
     def _names_of(
-        self, i: int, types: str, depth: int, skip: frozenset[int] = frozenset()
+        self,
+        i: int,
+        types: str,
+        depth: int,
+        skip: frozenset[int] = frozenset(),
+        places: bool = True,
     ) -> list[Entity]:
         if i in skip:
             return []
@@ -515,14 +527,15 @@ class Tree:
                 # a place in the genitive is whose, not which (`отдел России`); a post's
                 # organisation is not who holds it (`депутат Госдумы Орлов`)
                 kinds = types
-                if genitive:
+                if genitive and not (places and self.ctx.lemma(i) in GOVERNMENTS):
                     kept = [t for t in types.split() if t != LOC and (t == PER or not post)]
                     kinds = " ".join(kept)
                 # a share, and a name after its noun, cost no level (`30% акций банка
                 # «Альфа»`, `сервис доставки продуктов «Корзинка»`)
                 cost = 0 if self.ctx.lemma(i) in SHARES or dep in NAMING else 1
                 for k in self.conjuncts(c):
-                    out += [e for e in self._names_of(k, kinds, depth - cost, skip) if e not in out]
+                    found = self._names_of(k, kinds, depth - cost, skip, places)
+                    out += [e for e in found if e not in out]
         return out
 
     def _named_before(self, i: int, types: str) -> list[Entity]:
