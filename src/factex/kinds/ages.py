@@ -42,7 +42,7 @@ _ENDING = r"(?:ий|его|ему|им|ем|яя|ей|юю|ие|их|ими|ня
 _H = r"\-\u2011"  # a hyphen, a non-breaking hyphen
 _ADJ = re.compile(  # `58-летний`, `25–30-летние`, `85-ти летний`
     rf"(?<![\w{_H}])(?:(?P<lo>\d{{1,3}})\s*[{_H}–—]\s*)?(?P<n>\d{{1,3}})"
-    rf"(?:[{_H}](?:х|и|ти|ми))?[{_H}\s]?летн{_ENDING}(?![\w{_H}])",
+    rf"(?:[{_H}](?:х|и|ти|ми))?[{_H}–\s]?летн{_ENDING}(?![\w{_H}])",
     re.I,
 )
 _MONTHS_OLD = re.compile(  # `полуторагодовалый`: eighteen months, `полугодовалый`: six
@@ -76,16 +76,27 @@ _IN_YEAR = re.compile(  # `на 70-м году жизни`, `на семьдес
 )
 # `ему исполнилось 70.`, `мне 94,`, `ему было за 30`: a bare number at the end of a
 # clause, said of someone in the dative.
+_ABOUT = r"(?:(?:(?:далеко|чуть|немногим|слегка)\s+)?(?:за|под|больше|более|около)\s+)?"
 _BARE = re.compile(
-    r"(?<![\w.,-])(?:(?:далеко\s+)?за\s+)?(?P<n>\d{1,3})(?![.,]\d)(?=\s*(?:[.,;!?)—]|$)|\s+и\s+\d)",
+    rf"(?<![\w.,-]){_ABOUT}(?P<n>\d{{1,3}})(?![.,]\d)(?=\s*(?:[.,;!?)—]|$)|\s+и\s+\d)",
     re.I,
 )
 # `В свои 58 Иван Орлов полон сил`: the years without `лет`.
-_OWN = re.compile(r"(?<![\w-])[вВ]\s+свои\s+(?P<n>\d{1,3})(?![\w.,-]|\s+(?:лет|год))")
+_OWN = re.compile(
+    rf"(?<![\w-])[вВ]\s+свои\s+(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?![\w.,-]|\s+(?:лет|год))"
+)
 # `ей исполнилось восемнадцать.`: a number word at the end of a clause.
-_BARE_WORDS = re.compile(rf"(?<![\w-])(?P<n>{CARDINAL_RUN})(?=\s*(?:[.,;!?)—]|$))", re.I)
+_BARE_WORDS = re.compile(rf"(?<![\w-]){_ABOUT}(?P<n>{CARDINAL_RUN})(?=\s*(?:[.,;!?)—]|$))", re.I)
 # `1,5 года`: a year and a half.
-_HALF_YEARS = re.compile(r"(?<![\w.,-])(?P<n>\d{1,2}),5\s+(?:года|лет)(?![\w-])", re.I)
+_HALF_YEARS = re.compile(
+    r"(?<![\w.,-])(?:(?P<n>\d{1,2}),5|полтора)\s+(?:года|лет)(?![\w-])", re.I
+)
+# `Ей исполнится девятнадцать в декабре`: a number right after a cue verb, mid-clause.
+_AFTER_CUE = re.compile(
+    rf"(?<![\w-])(?:исполн|стукн)\w*(?:\s+бы)?\s+(?P<n>\d{{1,3}}|{CARDINAL_RUN})"
+    r"(?![\w.,-]|\s+(?:лет|год|месяц|недел|дн|час|минут))",
+    re.I,
+)
 # Before `N лет` (over `в`, `от N до`): a term or a period (`на срок от 8 до 20 лет`,
 # `раз в 2 года`, `в течение трёх лет`), not an age.
 _TERM_BEFORE = re.compile(
@@ -93,13 +104,15 @@ _TERM_BEFORE = re.compile(
 )
 # After `от N до M лет`: a prison term or a time span, not an age.
 _TERM_AFTER = re.compile(
-    r"\s+(?:лишения|заключения|колонии|тюрьмы|тюремного|строгого|общего|ареста|назад|спустя)",
+    r"\s+(?:лишения|заключения|колонии|тюрьмы|тюремного|строгого|общего|ареста|назад|спустя|условно|реально)",
     re.I,
 )
-_JUBILEE_AFTER = re.compile(r"\s+со\s+дня\s+(?:рождения|основания|создания|смерти|гибели)", re.I)
+_JUBILEE_AFTER = re.compile(r"\s+со\s+дня\s+[а-яё]", re.I)  # `со дня рождения`, `открытия`
 # Before `N лет`: a comparison, `в` (`в 19 лет`), or an opening bracket after a name.
+_FROM = rf"от\s+(?P<low>\d{{1,3}}|{CARDINAL_RUN})\s+до\s+"  # `от 18 до`, `от трёх до`
 _BEFORE = re.compile(
-    r"(?:(?:не\s+)?(?:старше|моложе|младше)\s+|от\s+\d{1,3}\s+до\s+|(?<![\w-])[вВ]\s+(?:свои\s+)?|\(\s*)$"
+    rf"(?:(?:не\s+)?(?:старше|моложе|младше)\s+|{_FROM}|(?<![\w-])[вВ]\s+(?:свои\s+)?|\(\s*)$",
+    re.I,
 )
 # An impersonal verb between a name and the years: the name is in the dative, even
 # when it does not decline (`Овьедо было 69 лет`).
@@ -158,18 +171,25 @@ class _Words:
                 continue
             for m in e.mentions:
                 i, j = a.word_at(m.start), a.word_at(m.stop - 1)
-                if i is not None and j is not None:
+                if i is not None and j is not None and not self._common_first(i, j):
                     self.person_at[i] = (e, j + 1)
         self.person_ending = {last - 1: (e, first) for first, (e, last) in self.person_at.items()}
 
     def at(self, offset: int) -> int | None:
         return self.a.word_at(offset)
 
+    def _common_first(self, i: int, j: int) -> bool:
+        """`Школьнице 13 лет`, `Старику почти сто лет`: a one-word "name" first in its
+        sentence that is a common noun, no name (capitalised only by its place)."""
+        if i != j or (i > 0 and self.tokens[i - 1].sent == self.tokens[i].sent):
+            return False
+        return _common_noun(self.tokens[i])
+
     def noun_after(self, i: int) -> int | None:
         """The first noun after token i, over adjectives (`18-летняя теннисистка`)."""
         for j in range(i + 1, min(i + 4, len(self.tokens))):
             pos = self.tokens[j].pos
-            if pos in ("NOUN", "PROPN"):
+            if pos in ("NOUN", "PROPN") or pos == "ADJ" and _common_noun(self.tokens[j]):
                 return j
             if pos != "ADJ":
                 return None
@@ -197,12 +217,15 @@ class _Words:
         and its genitive words (or a quoted name, or a phrase: `комитета по экологии`),
         in the noun's case."""
         n = i + 1
-        while n < min(i + 3, len(self.tokens)) and self.tokens[n].pos == "ADJ":
+        while (
+            n < min(i + 3, len(self.tokens)) and self.tokens[n].pos == "ADJ"
+            and not _common_noun(self.tokens[n])
+        ):  # fmt: skip
             n += 1
         if n >= len(self.tokens):
             return None
         head = self.tokens[n]
-        if head.pos != "NOUN" or head.feats.get("Animacy") != "Anim":
+        if not _living(head):
             return None
         quoted = False
         for j in range(n + 1, min(n + 10, len(self.tokens))):
@@ -232,7 +255,7 @@ class _Words:
         while j >= 0:
             t = self.tokens[j]
             role = _roles().get(t.lemma)
-            if t.lemma in _SKIP or role not in (None, "kin") or t.text == "," or t.pos == "ADV":
+            if t.lemma in _SKIP or role not in _NOUN_ROLES or t.text == "," or t.pos == "ADV":
                 verb = verb or t.text.lower() in _IMPERSONAL
                 j -= 1
             elif (k := self._phrase_start(j)) is not None:
@@ -350,21 +373,31 @@ class _Words:
         return named.pop() if len(named) == 1 else None
 
     def of_someone(self, i: int, stop: int, many: bool = False) -> bool:
-        """`мужчину 45 лет`, `мальчик 12 лет`: one living being right before (or several,
-        with several ages: `двое мужчин 40 и 42 лет`), and no verb after that would make
-        the years a duration (`мальчик 12 лет жил`)."""
-        if i == 0:
+        """`мужчину 45 лет`, `мальчик 12 лет`, `мужчины около 50 лет`: one living being
+        right before, over a word of estimate (or several, with several ages: `двое мужчин
+        40 и 42 лет`, `люди 60 лет и старше`), and no verb after that would make the years
+        a duration (`мальчик 12 лет жил`)."""
+        j = i - 1
+        if j > 0 and self.tokens[j].text.lower() == "вид" and self.tokens[j - 1].text == "на":
+            j -= 2  # `мужчину на вид 35–40 лет`
+        elif j > 0 and self.tokens[j].text.lower() in _ESTIMATE:
+            j -= 1
+        if j < 0:
             return False
-        t = self.tokens[i - 1]
-        if t.pos != "NOUN" or t.feats.get("Animacy") != "Anim":
+        t = self.tokens[j]
+        if not (_living(t) or _roles().get(t.lemma) == "person"):
             return False
-        if t.feats.get("Number") != "Sing" and not many:
+        if t.feats.get("Number") != "Sing" and not many and not _OR_OLDER.match(
+            self.a.text, stop
+        ):
             return False
         if t.feats.get("Case") == "Ins":  # `работала инженером 35 лет`: a duration
             return False
         number = self.tokens[i]
         if number.feats.get("Case") == "Gen" or re.search(r"\d-(?:ти|ми|х)$", number.text):
             return True  # `мальчик пяти лет`, `подросток 15-ти лет`: a duration is no genitive
+        if re.search(r"\d\s+и\s+\d", self.a.text[number.start : stop]):
+            return True  # `сёстры 11 и 13 лет пропали`: a list of durations is no duration
         k = self.a.word_at(stop - 1)
         after = self.tokens[k + 1] if k is not None and k + 1 < len(self.tokens) else None
         return after is None or after.pos != "VERB" or after.feats.get("VerbForm") == "Part"
@@ -376,8 +409,28 @@ class _Words:
 
 
 _QUOTES = frozenset("«»\"„“”")
+_NOUN_ROLES = frozenset([None, "kin", "person"])  # roles of the holder's own words
+_ESTIMATE = frozenset(["около", "примерно", "приблизительно", "порядка"])
+_OR_OLDER = re.compile(r"\s+и\s+(?:старше|младше|моложе|более|выше)(?![\w-])", re.I)
 _PHRASE_POS = frozenset(["NOUN", "PROPN", "ADJ", "DET", "NUM"])
 _GENITIVE_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM"])
+
+
+def _common_noun(t: Token) -> bool:
+    """Whether a word is a living common noun and no name in the dictionary (`школьница`,
+    `слониха`, `экс-глава`; not `Роза`, `Лев`)."""
+    found = parses(t.word.lower())
+    if not found or any(g in found[0].tag for g in ("Name", "Surn", "Patr")):
+        return False
+    return "NOUN" in found[0].tag and "anim" in found[0].tag
+
+
+def _living(t: Token) -> bool:
+    """A living noun, also where the tagger took it for an adjective or a name
+    (`экс-главу`, `Первоклассница` first in a sentence)."""
+    if t.pos == "NOUN":
+        return t.feats.get("Animacy") == "Anim"
+    return t.pos in ("ADJ", "PROPN") and _common_noun(t)
 
 
 def _complement(t: Token) -> bool:
@@ -467,23 +520,29 @@ def find_ages(a: Analysis) -> list[Age]:
     for m in _OWN.finditer(text):  # `В свои 58 Иван Орлов полон сил`
         i = w.at(m.start("n"))
         if i is not None:
-            add(m.start("n"), m.end("n"), int(m["n"]), "age", w.subject(i, i))
+            add(m.start("n"), m.end("n"), _value(m["n"]), "age", w.subject(i, i))
     for m in _HALF_YEARS.finditer(text):  # `Ребёнку 1,5 года`
         i = w.at(m.start())
         if i is not None and (held := w.dative_before(i))[0]:
-            add(m.start(), m.end(), 0, "age", held[1], months=int(m["n"]) * 12 + 6)
+            half = int(m["n"]) if m["n"] else 1  # `полтора года`
+            add(m.start(), m.end(), 0, "age", held[1], months=half * 12 + 6)
     for m in _WORD_JUBILEE.finditer(text):
         tens = (_value(m["tens"]) or 0) if m["tens"] else 0
         start = m.start("tens") if m["tens"] else m.start("o")
         add(start, m.end(), tens + ORDINALS[m["o"].lower()], "anniversary", None)
     bare: list[tuple[re.Match[str], int | None]] = [(m, int(m["n"])) for m in _BARE.finditer(text)]
     bare += [(m, _value(m["n"])) for m in _BARE_WORDS.finditer(text)]
+    bare += [(m, _value(m["n"])) for m in _AFTER_CUE.finditer(text)]
     for m, n in bare:
         i = w.at(m.start())
         if i is not None and n is not None:
             dative, person = w.dative_before(i)
+            inverted = re.search(r"(?<![\w-])лет\s+$", text[max(0, m.start() - 6) : m.start()])
+            start = m.start() - len(inverted.group()) if inverted else m.start("n")  # `лет 40`
             if dative and (i > 0 and w.tokens[i - 1].pos != "ADP"):
-                add(m.start("n"), m.end("n"), n, "age", person or _dative_person(w, i))
+                add(start, m.end("n"), n, "age", person or _dative_person(w, i))
+            elif inverted and i > 1 and _living(w.tokens[i - 2]):
+                add(start, m.end("n"), n, "age", None)  # `мужчину лет 30`
             elif _closes(text, m) and (name := _name_before(w, i, m.end())):
                 add(m.start("n"), m.end("n"), n, "age", name)  # `Лаурентий, 27,`, `Рябов (51)`
     out: list[Age] = []
@@ -510,7 +569,7 @@ def _years(w: _Words, m: re.Match[str], add: Any) -> None:
     if _TERM_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
         return
     dative, person = w.dative_before(i)
-    before = _BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+    before = _BEFORE.search(text[max(0, m.start() - 40) : m.start()])
     if months and before and not before.group().strip().startswith(("от", "(")):
         before = None  # `раз в 3 месяца`, `старше 6 месяцев` of things
     name = _name_before(w, i, m.end())
@@ -534,9 +593,9 @@ def _years(w: _Words, m: re.Match[str], add: Any) -> None:
     for n in re.finditer(r"\d{1,3}", m["list"] or ""):  # `27 и 34 лет`: each an age
         add(m.start("list") + n.start(), m.start("list") + n.end(), int(n.group()), "age", None)
     span = before.group() if before else ""
-    low = re.match(r"от\s+(\d{1,3})\s+до", span)
+    low = _value(before["low"]) if before and before["low"] else None
     if low:
-        add(m.start() - len(span), m.end(), value, "age", person, low=int(low[1]))
+        add(m.start() - len(span), m.end(), value, "age", person, low=low)
     elif m["lo"]:
         add(m.start(), m.end(), value, "age", person, low=int(m["lo"]))
     else:
