@@ -141,13 +141,18 @@ def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
     if not wanted:
         return []
     own = _predicate(tree, k)
+    possessive = _possessive(tree, k)
     for first, last in _window(ctx, k):
         spans = [
             s
             for s in ctx.spans_in(first, last, " ".join(wanted))
             if not bare(ctx, s)
             and not descriptor(ctx, s)
-            and (last != k or _predicate(tree, _head_word(tree, s)) != own)
+            and (
+                last != k
+                or _predicate(tree, _head_word(tree, s)) != own
+                or possessive and not _subject(tree, _head_word(tree, s))
+            )
         ]
         if plural:
             groups = _groups(tree, spans)
@@ -162,11 +167,26 @@ def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
             return []  # `его принял Воронов, а затем он ...`: `он` may be either
         if found and not is_pronoun(ctx, k) and _listed(tree, spans, found):
             return []  # `Минздрав и Минтруд ... Министерство`: a noun names no one of a list
+        if found and is_pronoun(ctx, k) and _in_list(tree, spans, found):
+            return []  # `«Ладога» и «Онега» ... Ее основатель`: the gender of a name is a guess
         if len(found) > 1 and is_pronoun(ctx, k):
             found = _topic(tree, k, spans, found)
         if found:
             return found if len(found) == 1 else []
     return []
+
+
+def _possessive(tree: Tree, k: int) -> bool:
+    """A pronoun inside a noun phrase (`ее основатель`): unlike `его` as an object, it may
+    stand for a name of its own clause, but for the subject (that would be `свой`):
+    `49% радиостанции «Волна» сохранит ее основатель` (`ее` is «Волна»)."""
+    head = tree.head(k)
+    return (
+        is_pronoun(tree.ctx, k)
+        and head is not None
+        and tree.dep(k) in {"det", "nmod"}
+        and tree.ctx.pos(head) in {"NOUN", "PROPN"}
+    )
 
 
 def _topic(tree: Tree, k: int, spans: list[Span], found: list[Entity]) -> list[Entity]:
@@ -230,6 +250,15 @@ def _listed(tree: Tree, spans: list[Span], found: list[Entity]) -> bool:
     return False
 
 
+def _in_list(tree: Tree, spans: list[Span], found: list[Entity]) -> bool:
+    """Whether an organisation a singular pronoun agrees with is one of a list of names:
+    an organisation's gender is read from its name or noun, too weak to choose one
+    member of a list (persons' genders are not)."""
+    return any(
+        any(e in group and e.type == ORG for e in found) for group in _groups(tree, spans)
+    )
+
+
 def _window(ctx: Context, k: int) -> list[tuple[int, int]]:
     """Word ranges to look in, nearest first: the anaphor's sentence up to it, then the
     sentences before it in its paragraph (at most `BACK`)."""
@@ -265,7 +294,10 @@ def _groups(tree: Tree, spans: list[Span]) -> list[list[Entity]]:
         k = _head_word(tree, s)
         if tree.dep(k) == "appos" and tree.head(k) is not None:
             k = tree.head(k)  # type: ignore[assignment]  # `холдинг «Петрохим» и концерн «Луч»`
-        group = by_root.setdefault(tree.conj_root(k), [])
+        k = tree.conj_root(k)
+        if tree.dep(k) == "appos" and tree.head(k) is not None:
+            k = tree.head(k)  # type: ignore[assignment]  # `компании «Ладога» и «Онега»`
+        group = by_root.setdefault(k, [])
         if s.entity not in group:
             group.append(s.entity)
     return [g for g in by_root.values() if len(g) >= 2]

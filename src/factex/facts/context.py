@@ -318,8 +318,11 @@ class Context:
         return None
 
     def _refused(self, i: int) -> bool:
-        """`отказался от покупки «Веги»`: a noun after a verb of refusal and `от`."""
+        """`отказался от покупки «Веги»`: a noun after a verb of refusal and `от`;
+        `отказался покупать «Вегу»`: an infinitive right after one."""
         first, _ = self.sentence(i)
+        if self.pos(i) == "VERB" and self.feat(i, "VerbForm") == "Inf":
+            return i > first and self.lemma(i - 1) in words("refusal-verbs")
         return self.pos(i) == "NOUN" and any(
             self.lemma(j) in words("refusal-verbs") and self.lemma(j + 1) == "от"
             for j in range(max(first, i - 4), i - 1)

@@ -381,8 +381,12 @@ def _after_insert(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> S
     after a parenthetical source (`, по данным РБК,`, `, как сообщает агентство,`); the
     name in the post's case; not after another apposition."""
     k = phrase.last
-    if ctx.text(k) != "," or ctx.text(phrase.lead - 1) in APPOSITION:
+    if ctx.text(phrase.lead - 1) in APPOSITION:
         return None  # `Ннека Угбома - руководитель проекта, Гергей Ковач - ...`: a list
+    if ctx.text(k) in {"—", "–"}:
+        return _after_dashes(ctx, phrase, per_start)
+    if ctx.text(k) != ",":
+        return None
     person = per_start.get(k + 1)
     if person is not None:
         if ctx.text(person.last) != "," or per_start.get(person.last + 1) is not None:
@@ -390,6 +394,21 @@ def _after_insert(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> S
     elif _insert_opens(ctx, k + 1) or _clause_opens(ctx, k + 1):
         end = next((j for j in range(k + 2, min(ctx.n, k + 16)) if ctx.text(j) == ","), None)
         person = per_start.get(end + 1) if end is not None else None
+    if person is None:
+        return None
+    cases = _same_forms(ctx.feat(phrase.head, "Case"))
+    return person if ctx.feat(person.first, "Case") in cases | {None} else None
+
+
+def _after_dashes(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> Span | None:
+    """The holder named right after an insert between dashes that closes the phrase
+    (`Технический директор «Веги» — компании, которая ..., — Олег Котов заявил`), in
+    the post's case; no person named inside the insert."""
+    k = phrase.last
+    end = next((j for j in range(k + 1, min(ctx.n, k + 30)) if ctx.text(j) in {"—", "–"}), None)
+    if end is None or ctx.sentence(end) != ctx.sentence(k) or ctx.spans_in(k + 1, end, PER):
+        return None
+    person = per_start.get(end + 1)
     if person is None:
         return None
     cases = _same_forms(ctx.feat(phrase.head, "Case"))

@@ -30,7 +30,8 @@
 Every word a path reaches stands for its names (`Tree.names`: appositions, conjuncts,
 an organisation noun's genitive). A frame gives one fact per pair of its two roles
 (occupation: person and org; ownership: owner and property), or one deal whose parties
-are all its roles' names (one deal per name of a role named `each...`), or one meeting
+are all its roles' names (one deal per name of a role named `each...`, and per name of
+one named `split...` too: the targets of sanctions), or one meeting
 of all of them. The facts are then merged
 with the rule facts (`merge_into`, one policy per type, `merge.py`).
 """
@@ -236,7 +237,7 @@ def _bracketed(ctx: Context, head: int, k: int) -> bool:
     return False
 
 
-def _fill(tree: Tree, i: int, role: Role, taken: set[int]) -> list[Entity]:
+def _fill(tree: Tree, i: int, role: Role, taken: set[int], kind: str = "") -> list[Entity]:
     """The names of the first word a path of `role` reaches that has some; a word reached
     up from brackets after it stands for its own names, not its conjuncts' (`Орлов
     (глава «Веги») и Белова (президент «Луча»)`)."""
@@ -245,11 +246,20 @@ def _fill(tree: Tree, i: int, role: Role, taken: set[int]) -> list[Entity]:
         for k in _follow(tree, i, path):
             if k in taken and not (k == i and path[0].rel == "."):
                 continue
-            names = tree.names(k, role.types, frozenset(taken), conjuncts=not own)
+            places = not (kind == "deal" and _subject(tree, k))
+            names = tree.names(k, role.types, frozenset(taken), not own, places)
             if names:
                 taken.add(k)
                 return names
     return []
+
+
+def _subject(tree: Tree, k: int) -> bool:
+    """Whether word k, or the first of its conjuncts, is a subject: in a deal frame a
+    government there stands for no place (`«Газпром нефть» и правительство области
+    подписали соглашение о строительстве`: a joint agreement, which the signing facts
+    report; a contract with it is a deal: `по договору с правительством области`)."""
+    return tree.dep(tree.conj_root(k)).startswith("nsubj")
 
 
 def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
@@ -270,11 +280,11 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
             if frame.type == "occupation" and (frame.pos == "NOUN") != is_post(ctx, i):
                 continue  # a noun that is no post; a participle that is one (`управляющий`)
             taken: set[int] = {i}
-            filled = {role.name: _fill(tree, i, role, taken) for role in frame.roles}
+            filled = {role.name: _fill(tree, i, role, taken, frame.type) for role in frame.roles}
             if any(role.required and not filled[role.name] for role in frame.roles):
                 continue  # a required role is empty (`приняли участие`: no guest)
             overrides = frame.overrides
-            if any(role.name.startswith("each") for role in frame.roles):
+            if any(role.name.startswith(("each", "split")) for role in frame.roles):
                 overrides |= {"parties"}
             made = BUILD[frame.type](tree, i, frame, filled)
             out += [Reading(f, overrides) for f in made]
@@ -323,7 +333,18 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
 def _deal(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
     ctx = tree.ctx
     each = [e for name, names in filled.items() if name.startswith("each") for e in names]
-    rest = [e for name, names in filled.items() if not name.startswith("each") for e in names]
+    split = [e for name, names in filled.items() if name.startswith("split") for e in names]
+    rest = [
+        e
+        for name, names in filled.items()
+        if not name.startswith(("each", "split"))
+        for e in names
+    ]
+    if split:  # one deal per target too: `санкции против «Веги» и «Луча»`
+        sides = [[e] for e in each] or [[]]
+        return [
+            f for side in sides for t in split for f in _deal_of(ctx, i, frame, [*side, t, *rest])
+        ]
     if each:  # one deal per party of an `each` role, as FactRuEval counts sanctions
         return [f for e in each for f in _deal_of(ctx, i, frame, [e, *rest])]
     return _deal_of(ctx, i, frame, rest)

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 RELATIVE = {"который": "", "кто": "", "что": "", "куда": "в", "где": "в", "чей": ""}
 NAMING = {"appos", "flat", "flat:name", "flat:foreign"}
 GENERIC = words("org-nouns")
+GOVERNMENTS = words("government-nouns")  # a place in their genitive is who they are
 POSSESSIVE = frozenset({"его", "ее", "её", "их"})
 PERSONAL = frozenset({"он", "она", "оно", "они"})
 POST_HOLDERS = frozenset({"должность", "пост"})  # `на посту директора`: a post's noun
@@ -139,6 +140,40 @@ def _clause_after_name(ctx: Context, arcs: Arcs) -> Arcs:
     return out
 
 
+def _participle_words(ctx: Context, arcs: Arcs) -> Arcs:
+    """A participial clause is one piece: a word inside it that the parser hangs outside
+    it belongs to the participle (`Уволенный с завода «Вега» инженер Жуков подал иск`:
+    `завода` on `подал`; `Дмитриенко, проработавший в «Альфе», перешел в «Лиру»`:
+    `«Альфе»` on `перешел`). The clause of a participle before its noun runs to the noun;
+    after a comma, to the next comma, dash or bracket."""
+    out = list(arcs)
+    for p, (noun, dep) in enumerate(arcs):
+        if noun is None or dep not in {"acl", "amod"} or ctx.pos(p) != "VERB":
+            continue
+        if ctx.feat(p, "VerbForm") != "Part":
+            continue
+        if p < noun:
+            end = noun
+        elif p > 0 and ctx.text(p - 1) == ",":
+            end = next(
+                (k for k in range(p + 1, ctx.n) if ctx.text(k) in {",", "—", "–", "(", ")", "."}),
+                ctx.n,
+            )
+            if ctx.sentence(p) != ctx.sentence(end - 1):
+                continue
+        else:
+            continue
+        inside = range(p + 1, end)
+        if any(arcs[k][0] is None for k in inside):
+            continue  # the parser read a clause of its own there
+        for k in inside:
+            head, rel = arcs[k]
+            if head is None or p <= head <= end or ctx.pos(k) not in {"NOUN", "PROPN"}:
+                continue
+            out[k] = (p, "obl" if rel in {"obl", "nmod", "iobj"} else rel)
+    return out
+
+
 def _pronoun_object(ctx: Context, arcs: Arcs) -> Arcs:
     """A personal pronoun in the accusative or instrumental under a verb is its object,
     whatever the parser called it (`Ею руководит Ахтямов` read as `xcomp`); a name it
@@ -225,7 +260,8 @@ class Tree:
                 continue
             if out[k][0] == head:  # both hung on the same word: the parse is split
                 out[i] = (k, "nmod")
-        out = _dative_name(ctx, _over_the_verb(ctx, _pronoun_object(ctx, out)))
+        out = _participle_words(ctx, _pronoun_object(ctx, out))
+        out = _dative_name(ctx, _over_the_verb(ctx, out))
         return _clause_after_name(ctx, out)
 
     @cached_property
@@ -243,10 +279,12 @@ class Tree:
         return self.arcs[i][1]
 
     def prep(self, i: int) -> str:
-        """The lemma of the preposition of word i, "" for none."""
+        """The lemma of the preposition of word i, "" for none; a compound one joined by
+        `_` (`в_отношение`, `в_течение`: `в отношении «Веги»` is no place)."""
         for c in self.children[i]:
             if self.dep(c) == "case":
-                return self.ctx.lemma(c)
+                fixed = [self.ctx.lemma(f) for f in self.children[c] if self.dep(f) == "fixed"]
+                return "_".join([self.ctx.lemma(c), *fixed])
         return ""
 
     def passive(self, i: int) -> bool:
@@ -404,16 +442,24 @@ class Tree:
                 yield from self.conjuncts(c)
 
     def names(
-        self, i: int, types: str, skip: frozenset[int] = frozenset(), conjuncts: bool = True
+        self,
+        i: int,
+        types: str,
+        skip: frozenset[int] = frozenset(),
+        conjuncts: bool = True,
+        places: bool = True,
     ) -> list[Entity]:
         """The named entities of these types word i stands for, each conjunct's too (unless
-        not `conjuncts`); words in `skip` (another role's) are passed over."""
+        not `conjuncts`); words in `skip` (another role's) are passed over; the place a
+        government governs (`правительство края`) unless not `places`."""
         ctx = self.ctx
-        if types == PER and ctx.pos(i) == "NOUN" and ctx.feat(i, "Animacy") == "Inan":
-            return []  # `принял отставку министра Орлова`: no person is received
+        inanimate = ctx.pos(i) == "NOUN" and ctx.feat(i, "Animacy") == "Inan"
+        if types == PER and inanimate and not is_post(ctx, i):
+            return []  # `принял отставку министра Орлова`: no person is received (`главу`
+            # is a post the tagger may read as a chapter)
         out: list[Entity] = []
         for k in self.conjuncts(i) if conjuncts else (i,):
-            for e in self._names_of(k, types, 2, skip):
+            for e in self._names_of(k, types, 2, skip, places):
                 if e not in out:
                     out.append(e)
         if not out and ctx.lemma(i) in GENERIC:
@@ -456,7 +502,12 @@ class Tree:
         return None
 
     def _names_of(
-        self, i: int, types: str, depth: int, skip: frozenset[int] = frozenset()
+        self,
+        i: int,
+        types: str,
+        depth: int,
+        skip: frozenset[int] = frozenset(),
+        places: bool = True,
     ) -> list[Entity]:
         if i in skip:
             return []
@@ -476,14 +527,15 @@ class Tree:
                 # a place in the genitive is whose, not which (`отдел России`); a post's
                 # organisation is not who holds it (`депутат Госдумы Орлов`)
                 kinds = types
-                if genitive:
+                if genitive and not (places and self.ctx.lemma(i) in GOVERNMENTS):
                     kept = [t for t in types.split() if t != LOC and (t == PER or not post)]
                     kinds = " ".join(kept)
                 # a share, and a name after its noun, cost no level (`30% акций банка
                 # «Альфа»`, `сервис доставки продуктов «Корзинка»`)
                 cost = 0 if self.ctx.lemma(i) in SHARES or dep in NAMING else 1
                 for k in self.conjuncts(c):
-                    out += [e for e in self._names_of(k, kinds, depth - cost, skip) if e not in out]
+                    found = self._names_of(k, kinds, depth - cost, skip, places)
+                    out += [e for e in found if e not in out]
         return out
 
     def _named_before(self, i: int, types: str) -> list[Entity]:
