@@ -668,7 +668,8 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
             core = [s for s in persons if ctx.feat(s.first, "Case") in {"Nom", "Acc", None}]
             whose = _relative_antecedent(ctx, a, per_end)
             objects = [s for s in core if ctx.feat(s.first, "Case") == "Acc"]
-            if any(ctx.lemma(v) in APPOINTING for v in verbs if a <= v < b):
+            if any(ctx.lemma(v) in APPOINTING and ctx.feat(v, "VerbForm") in {"Fin", "Inf"}
+                   for v in verbs if a <= v < b):  # fmt: skip
                 # `Медведев назначил главой ... 30-летнего Муравьева`, `утвердила министром
                 # бывшего главврача Корнеева` (animate: the accusative is the genitive)
                 after = [s for s in persons if s.first >= phrase.last
