@@ -396,7 +396,9 @@ def _place(tree: Tree, i: int) -> Entity | None:
     """Where a meeting was held: a place with `в` that the trigger, or the verb it hangs
     from, takes (`В Бишкеке прошли переговоры`), not one inside a post (`посол в России`)."""
     head = tree.head(i)
-    for k in (i, *([head] if head is not None else [])):
+    # `Состоявшаяся в Баку встреча`: a participle before or after the noun brings its place
+    held = [c for c in tree.children[i] if tree.dep(c) == "acl"]
+    for k in (i, *([head] if head is not None else []), *held):
         for c in tree.children[k]:
             if tree.dep(c) == "obl" and tree.prep(c) in ("в", "во"):
                 names = tree.names(c, "LOC")
