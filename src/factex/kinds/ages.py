@@ -120,7 +120,7 @@ _IMPERSONAL = frozenset(["было", "будет", "исполнилось", "и
 _SKIP = frozenset(
     ["уже", "быть", "всего", "лишь", "только", "почти", "около", "ровно", "тогда", "сейчас",
      "теперь", "ещё", "примерно", "приблизительно", "по", "соответственно", "на", "тот",
-     "момент"]
+     "момент", "более", "больше", "менее", "немногим", "чуть", "слегка", "далеко"]
 )  # fmt: skip
 
 
@@ -255,7 +255,8 @@ class _Words:
         while j >= 0:
             t = self.tokens[j]
             role = _roles().get(t.lemma)
-            if t.lemma in _SKIP or role not in _NOUN_ROLES or t.text == "," or t.pos == "ADV":
+            skip = t.lemma in _SKIP or t.text.lower() in _SKIP
+            if skip or role not in _NOUN_ROLES or t.text == "," or t.pos == "ADV":
                 verb = verb or t.text.lower() in _IMPERSONAL
                 j -= 1
             elif (k := self._phrase_start(j)) is not None:
@@ -280,7 +281,7 @@ class _Words:
             or t.pos in ("ADJ", "PRON")  # `ему`, `которому`
             or t.pos == "VERB" and t.feats.get("VerbForm") == "Part"
         )
-        if not (living and self._may_be_dative(j)):
+        if not (living and self._may_be_dative(j, verb)):
             return False, None
         return True, self.antecedent(j) if t.lemma in _PERSONAL else None
 
@@ -295,13 +296,13 @@ class _Words:
             if self.tokens[before].start >= self.a.paragraph_start(self.tokens[first].start):
                 first = before
         gender = self.tokens[j].feats.get("Gender")
-        found = {
-            id(e): e
-            for i, (e, last) in self.person_at.items()
-            if first <= i < j
-            and self.tokens[i].feats.get("Case") in ("Nom", None)
-            and self.tokens[last - 1].feats.get("Gender") in (gender, None)
-        }
+        of_gender = [
+            (i, e) for i, (e, last) in self.person_at.items()
+            if first <= i < j and self.tokens[last - 1].feats.get("Gender") in (gender, None)
+        ]  # fmt: skip
+        found = {id(e): e for i, e in of_gender if self.tokens[i].case in ("Nom", None)}
+        if not found:  # `Не стало поэта Игоря Кольцова, ему был 71 год`: the one named
+            found = {id(e): e for _, e in of_gender}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _phrase_start(self, j: int) -> int | None:
@@ -331,31 +332,57 @@ class _Words:
             return None
         return k
 
-    def _may_be_dative(self, j: int) -> bool:
-        """Whether token j is in the dative, or, first in its sentence (where the tagger
-        errs: `Осуждённому 43 года`), has a dative form."""
+    def _may_be_dative(self, j: int, verb: bool = False) -> bool:
+        """Whether token j is in the dative, or, first in its sentence or before an
+        impersonal verb (where the tagger errs: `Осуждённому 43 года`, `потерпевшей на тот
+        момент было 14 лет`), has a dative form."""
         t = self.tokens[j]
         if t.feats.get("Case") == "Dat":
             return True
-        if j > 0 and self.tokens[j - 1].sent == t.sent:
+        if not verb and j > 0 and self.tokens[j - 1].sent == t.sent:
             return False
         return any("datv" in p.tag for p in parses(t.word.lower()))
 
     def dative_after(self, k: int) -> Entity | None:
         """`Исполнилось 95 лет ветерану войны Михаилу Кузнецову`: the person in the
         dative after token k, over a living noun and its genitive."""
+        noun: Token | None = None
         for j in range(k + 1, min(k + 7, len(self.tokens))):
             t = self.tokens[j]
-            if j in self.person_at:
-                return self.person_at[j][0] if t.feats.get("Case") == "Dat" else None
+            if j in self.person_at:  # `ветерану труда Марии Зуевой`: in the noun's case
+                dative = t.feats.get("Case") == "Dat" or noun is not None and any(
+                    "datv" in p.tag for p in parses(t.word.lower())
+                )
+                return self.person_at[j][0] if dative else None
             if t.pos not in _PHRASE_POS or t.feats.get("Case") == "Nom":
                 return None
+            if noun is None and _living(t) and t.feats.get("Case") == "Dat":
+                noun = t
         return None
 
     def subject(self, i: int, k: int) -> Entity | None:
         """`Вадим Лосев скончался в возрасте 84 лет`, `В 25 лет Кирилл Абрамов стал
         миллиардером`: the one person named in the nominative in the clause of tokens
-        i..k (between punctuation), or None."""
+        i..k (between punctuation; when that clause has no verb of its own, with the
+        clauses up to the one that has, before it or, first in its sentence, after it:
+        `Лосев умер, не дожив до осени, в возрасте 84 лет`), or None."""
+        sent = self.tokens[i].sent
+        first, last = self.a.sentences[sent].first, self.a.sentences[sent].last - 1
+        lo, hi = self._clause(i, k)
+        while not self._finite(lo, hi):
+            if lo > first:
+                lo = self._clause(lo - 2, lo - 2)[0] if lo - 2 >= first else first
+            elif hi < last:
+                hi = self._clause(hi + 2, hi + 2)[1] if hi + 2 <= last else last
+            else:
+                break
+        named = self._named(lo, hi, i, k, ("Nom",))
+        if not named:  # `Смерть настигла Сергея Долгова в 54 года`: the object
+            named = self._named(lo, hi, i, k, ("Acc",))
+        return named.pop() if len(named) == 1 else None
+
+    def _clause(self, i: int, k: int) -> tuple[int, int]:
+        """The tokens around i..k between punctuation, in their sentence."""
         sent, lo, hi = self.tokens[i].sent, i, k
         while lo > 0 and self.tokens[lo - 1].sent == sent and self.tokens[lo - 1].pos != "PUNCT":
             lo -= 1
@@ -364,13 +391,20 @@ class _Words:
             and self.tokens[hi + 1].pos != "PUNCT"
         ):  # fmt: skip
             hi += 1
-        named = {
+        return lo, hi
+
+    def _finite(self, lo: int, hi: int) -> bool:
+        return any(self.tokens[j].feats.get("VerbForm") == "Fin" for j in range(lo, hi + 1))
+
+    def _named(self, lo: int, hi: int, i: int, k: int, cases: tuple[str, ...]) -> set[Entity]:
+        """The persons named in tokens lo..hi outside i..k in one of the cases (or with
+        none), not after a preposition."""
+        return {
             e for first, (e, last) in self.person_at.items()
             if lo <= first and last - 1 <= hi and (first < i or first > k)
-            and self.tokens[first].feats.get("Case") in (None, "Nom")
+            and self.tokens[first].feats.get("Case") in (None, *cases)
             and (first == 0 or self.tokens[first - 1].pos != "ADP")
         }  # fmt: skip
-        return named.pop() if len(named) == 1 else None
 
     def of_someone(self, i: int, stop: int, many: bool = False) -> bool:
         """`мужчину 45 лет`, `мальчик 12 лет`, `мужчины около 50 лет`: one living being
@@ -400,12 +434,26 @@ class _Words:
             return True  # `сёстры 11 и 13 лет пропали`: a list of durations is no duration
         k = self.a.word_at(stop - 1)
         after = self.tokens[k + 1] if k is not None and k + 1 < len(self.tokens) else None
-        return after is None or after.pos != "VERB" or after.feats.get("VerbForm") == "Part"
+        return after is None or after.pos != "VERB" or after.feats.get("VerbForm") == "Part" or (
+            _no_duration(after)
+        )
 
     def cue_before(self, i: int) -> bool:
-        return any(
-            _roles().get(self.tokens[j].lemma) == "cue" for j in range(max(0, i - 3), i)
-        )
+        """A cue in the three words before token i, or `возраст` further in its clause
+        (`Пенсионный возраст для женщин составит 60 лет`; not `на 5 лет`, a difference)."""
+        if any(_roles().get(self.tokens[j].lemma) == "cue" for j in range(max(0, i - 3), i)):
+            return True
+        if i > 0 and self.tokens[i - 1].text.lower() == "на":
+            return False
+        for j in range(i - 1, max(-1, i - 8), -1):
+            t = self.tokens[j]
+            if t.sent != self.tokens[i].sent or t.pos == "NUM" or t.text[:1].isdigit():
+                return False
+            if t.pos == "PUNCT" and t.text not in "—–":
+                return False
+            if t.lemma == "возраст":
+                return True
+        return False
 
 
 _QUOTES = frozenset("«»\"„“”")
@@ -414,6 +462,12 @@ _ESTIMATE = frozenset(["около", "примерно", "приблизител
 _OR_OLDER = re.compile(r"\s+и\s+(?:старше|младше|моложе|более|выше)(?![\w-])", re.I)
 _PHRASE_POS = frozenset(["NOUN", "PROPN", "ADJ", "DET", "NUM"])
 _GENITIVE_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM"])
+
+
+def _no_duration(verb: Token) -> bool:
+    """`Мужчина 40 лет облил соседа`: a perfective verb takes no span of time, but those
+    that measure one (`проработал`, `отсидел`, `пожил`)."""
+    return verb.feats.get("Aspect") == "Perf" and not verb.lemma.startswith(("про", "от", "по"))
 
 
 def _common_noun(t: Token) -> bool:
