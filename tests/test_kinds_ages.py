@@ -174,3 +174,19 @@ def test_a_pronoun_s_age_is_the_one_person_named_before_it(nlp: Pipeline) -> Non
     assert _one(nlp, text, "45 лет")["person"]["name"] == "Анна Белова"
     text = "Иван Орлов и Петр Белов встретились в Москве. Ему 58 лет."
     assert _one(nlp, text, "58 лет").get("person") is None  # two men: no one
+
+
+def test_estimates_and_the_year_going(nlp: Pipeline) -> None:
+    assert _one(nlp, "Ему 40 с лишним лет.", "40 с лишним лет")["years"] == 40
+    assert _one(nlp, "Незнакомцу лет 40.", "лет 40")["years"] == 40
+    assert _one(nlp, "Мужчине под 60, он работает сторожем.", "60")["years"] == 60
+    assert _one(nlp, "Ему шёл 45-й год.", "45-й год")["years"] == 44
+    assert _one(nlp, "Ей шёл двадцатый год.", "двадцатый год")["years"] == 19
+    both = "Ивану Петрову было 45 лет, Олегу Смирнову — 47."
+    assert _one(nlp, both, "47")["person"]["name"] == "Олег Смирнов"
+    assert not _ages(nlp, "Сотрудникам — 5 лет стажа.")
+    assert not _ages(nlp, "Проект шёл 5 лет.")
+
+
+def test_common_noun_first_is_no_holder(nlp: Pipeline) -> None:
+    assert _one(nlp, "Школьнице 13 лет стало плохо на уроке.", "13 лет")["person"] is None

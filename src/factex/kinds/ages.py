@@ -65,7 +65,7 @@ _WORD_JUBILEE = re.compile(  # `сто одиннадцатую годовщин
 # `N лет`, with a range (`19-32 лет`) or a list (`27 и 34 лет`, `10, 9 и 8 лет`) before.
 _YEARS = re.compile(
     r"(?<![\w.,-])(?:(?P<lo>\d{1,3})\s*[-–—]\s*|(?P<list>(?:\d{1,3}\s*,\s*)*\d{1,3}\s+и\s+))?"
-    rf"(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?:-ми|-ти|-х|-и)?\s+"
+    rf"(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?:-ми|-ти|-х|-и)?\s+(?:с\s+(?:лишним|небольшим)\s+)?"
     r"(?P<unit>лет|года?|годиков|месяц(?:а|ев)?|(?<=по\s\d\d\s)году)(?![\w-])",
     re.I,
 )
@@ -74,19 +74,29 @@ _IN_YEAR = re.compile(  # `на 70-м году жизни`, `на семьдес
     rf"|(?:(?P<tens>{CARDINAL_WORD})\s+)?(?P<o>{ORDINAL_WORD})\s+году\s+жизни)(?![\w-])",
     re.I,
 )
+# `Ему шёл 45-й год`, `ей пошёл двадцатый год`: the Nth year of life, age N-1.
+_GOING = re.compile(
+    rf"(?<![\w-])(?:шёл|шел|пошёл|пошел|идёт|идет|пошла|шла)\s+"
+    rf"(?P<year>(?P<n>\d{{1,3}})-?й|(?:(?P<tens>{CARDINAL_WORD})\s+)?(?P<o>{ORDINAL_WORD}))"
+    r"\s+год(?![\w-])",
+    re.I,
+)
 # `ему исполнилось 70.`, `мне 94,`, `ему было за 30`: a bare number at the end of a
 # clause, said of someone in the dative.
 _ABOUT = r"(?:(?:(?:далеко|чуть|немногим|слегка)\s+)?(?:за|под|больше|более|около)\s+)?"
 _BARE = re.compile(
-    rf"(?<![\w.,-]){_ABOUT}(?P<n>\d{{1,3}})(?![.,]\d)(?=\s*(?:[.,;!?)—]|$)|\s+и\s+\d)",
+    rf"(?<![\w.,-]){_ABOUT}(?P<n>\d{{1,3}})(?![.,]\d)(?=\s*(?:[.,;!?)—]|$)|\s+и\s+\d|\s+с\s+(?:лишним|небольшим))",
     re.I,
 )
 # `В свои 58 Иван Орлов полон сил`: the years without `лет`.
 _OWN = re.compile(
-    rf"(?<![\w-])[вВ]\s+свои\s+(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?![\w.,-]|\s+(?:лет|год))"
+    rf"(?<![\w-])[вВ]\s+свои\s+(?:неполные\s+|полные\s+)?(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?![\w.,-]|\s+(?:лет|год))"
 )
 # `ей исполнилось восемнадцать.`: a number word at the end of a clause.
-_BARE_WORDS = re.compile(rf"(?<![\w-]){_ABOUT}(?P<n>{CARDINAL_RUN})(?=\s*(?:[.,;!?)—]|$))", re.I)
+_BARE_WORDS = re.compile(
+    rf"(?<![\w-]){_ABOUT}(?P<n>{CARDINAL_RUN})(?=\s*(?:[.,;!?)—]|$)|\s+с\s+(?:лишним|небольшим))",
+    re.I,
+)
 # `1,5 года`: a year and a half.
 _HALF_YEARS = re.compile(
     r"(?<![\w.,-])(?:(?P<n>\d{1,2}),5|полтора)\s+(?:года|лет)(?![\w-])", re.I
@@ -104,14 +114,14 @@ _TERM_BEFORE = re.compile(
 )
 # After `от N до M лет`: a prison term or a time span, not an age.
 _TERM_AFTER = re.compile(
-    r"\s+(?:лишения|заключения|колонии|тюрьмы|тюремного|строгого|общего|ареста|назад|спустя|условно|реально)",
+    r"\s+(?:лишения|заключения|колонии|тюрьмы|тюремного|строгого|общего|ареста|назад|спустя|условно|реально|стажа|опыта|службы|работы|учёбы|учебы)",
     re.I,
 )
 _JUBILEE_AFTER = re.compile(r"\s+со\s+дня\s+[а-яё]", re.I)  # `со дня рождения`, `открытия`
 # Before `N лет`: a comparison, `в` (`в 19 лет`), or an opening bracket after a name.
 _FROM = rf"от\s+(?P<low>\d{{1,3}}|{CARDINAL_RUN})\s+до\s+"  # `от 18 до`, `от трёх до`
 _BEFORE = re.compile(
-    rf"(?:(?:не\s+)?(?:старше|моложе|младше)\s+|{_FROM}|(?<![\w-])[вВ]\s+(?:свои\s+)?|\(\s*)$",
+    rf"(?:(?:не\s+)?(?:старше|моложе|младше)\s+|{_FROM}|(?<![\w-])[вВ]\s+(?:свои\s+)?(?:неполные\s+|полные\s+)?|\(\s*)$",
     re.I,
 )
 # An impersonal verb between a name and the years: the name is in the dative, even
@@ -252,6 +262,8 @@ class _Words:
         (`Петрову 60 лет`, `задержанному 27 лет`), over `уже`, `было`, a cue verb, an
         adverb or a phrase of time (`Борису Гринбергу на днях исполнилось 80 лет`)."""
         j, verb = i - 1, False
+        if j > 0 and self.tokens[j].text in ("—", "–"):
+            j -= 1  # `Олегу Смирнову — 47`: the dash stands for the verb
         while j >= 0:
             t = self.tokens[j]
             role = _roles().get(t.lemma)
@@ -571,6 +583,12 @@ def find_ages(a: Analysis) -> list[Age]:
             tens = _value(m["tens"]) if m["tens"] else 0
             start = m.start("tens") if m["tens"] else m.start("o")
             add(start, m.end(), (tens or 0) + ORDINALS[m["o"].lower()] - 1, "age", who)
+    for m in _GOING.finditer(text):  # `Ему шёл 45-й год`
+        i = w.at(m.start())
+        if i is not None and (held := w.dative_before(i))[0]:
+            tens = (_value(m["tens"]) or 0) if m["tens"] else 0
+            nth = int(m["n"]) if m["n"] else tens + ORDINALS[m["o"].lower()]
+            add(m.start("year"), m.end(), nth - 1, "age", held[1])
     for m in _OWN.finditer(text):  # `В свои 58 Иван Орлов полон сил`
         i = w.at(m.start("n"))
         if i is not None:
