@@ -7,17 +7,19 @@ import os
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
+from .background import Worker, failed, overlap_default
 from .collector import fewer_collections
 from .document import Analysis
 from .facts import FACT_TYPES
 from .layers import LAYERS
 from .record import DocInfo, Document, StageWarning
-from .stages import STAGES, Models, Run, needed_by
-from .text.batch import prepare
+from .stages import STAGES, Early, Models, Run, needed_by
+from .text.batch import blas_within_one_thread, prepare
 from .text.segment import segment
 from .time.reference import Reference
 from .windows import WINDOW, assemble
@@ -88,7 +90,10 @@ class Pipeline:
     unexpected error inside a stage raises `StageError` instead of emptying that
     stage's layer and adding a warning to the record (SPEC, "Warnings"). `window`:
     a text longer than this many characters runs in windows of whole paragraphs, in
-    memory bounded by the window (`windows.py`).
+    memory bounded by the window (`windows.py`). `overlap`: over a text of 1,000 words
+    or more, run the NER network in a worker thread while this thread runs the
+    morphology (`background.py`; the same records; default: on unless the environment
+    has `FACTEX_OVERLAP=0`).
     """
 
     def __init__(
@@ -100,6 +105,7 @@ class Pipeline:
         facts: Iterable[str] | None = None,
         strict: bool | None = None,
         window: int = WINDOW,
+        overlap: bool | None = None,
         batch_size: int | None = None,
     ) -> None:
         if batch_size is not None:
@@ -115,17 +121,22 @@ class Pipeline:
         if problem:
             raise ValueError(problem)
         self.strict = strict_default() if strict is None else strict
+        self.overlap = overlap_default() if overlap is None else overlap
         self.config: dict[str, Any] = {  # rebuilds the same pipeline in worker processes
             "sentence_batch_size": sentence_batch_size, "disable": disable,
             "exclude": exclude, "facts": facts, "strict": self.strict, "window": window,
+            "overlap": self.overlap,
         }  # fmt: skip
         self.window = window
         self.fact_types = None if facts is None else tuple(facts)
         off = needed_by(exclude)
         self.models = Models(sentence_batch_size)
-        self._runs: dict[str, Run] = {
+        self._runs: dict[str, Run | Early] = {
             name: s.make(self.models) for name, s in STAGES.items() if name not in off
         }
+        self._worker = Worker()  # shared with variants: one thread a pipeline
+        order = list(STAGES)
+        self._early = [(order.index(n), n) for n, r in self._runs.items() if isinstance(r, Early)]
         self.disabled = sorted(needed_by(disable) - off, key=list(STAGES).index)
         self.excluded = sorted(off, key=list(STAGES).index)
 
@@ -273,7 +284,7 @@ class Pipeline:
         analysis = Analysis(text, Document(text, info))
         analysis.option, analysis.fact_types = option, self.fact_types
         analysis.parse_all = tokens  # the tree users see is whole
-        with fewer_collections():
+        with fewer_collections(), blas_within_one_thread():
             self._run_stages(analysis, header)
         analysis.context = None  # the stages' shared Context refers back to the analysis
         analysis.document.assign_ids()
@@ -281,16 +292,35 @@ class Pipeline:
             self._tokens(analysis)
         return analysis
 
+    def _runs_on(self, name: str, done: set[str], header: bool) -> Run | Early | None:
+        """The stage's run if it runs on this text once the stages in `done` ran."""
+        run = self._runs.get(name)
+        skip = name in self.disabled or (name == "header" and not header)
+        if run is None or skip or not all(n in done for n in STAGES[name].needs):
+            return None
+        return run
+
     def _run_stages(self, analysis: Analysis, header: bool) -> None:
+        started: dict[str, Future[Any]] = {}  # early stages' work, in the worker thread
+        try:
+            self._run_each(analysis, header, started)
+        finally:
+            for work in started.values():
+                work.cancel()
+
+    def _run_each(self, analysis: Analysis, header: bool, started: dict[str, Future[Any]]) -> None:
         done = analysis.ran
-        for name, spec in STAGES.items():
-            run = self._runs.get(name)
-            skip = name in self.disabled or (name == "header" and not header)
-            if run is None or skip or not all(n in done for n in spec.needs):
+        for at, (name, spec) in enumerate(STAGES.items()):
+            run = self._runs_on(name, done, header)
+            if run is None:
                 spec.clear(analysis)
                 continue
             try:
-                run(analysis)
+                work = started.pop(name, None)
+                if work is None:
+                    run(analysis)
+                else:  # an Early stage whose work began in the worker thread
+                    cast(Early, run).finish(analysis, work.result())
             except Exception as err:
                 if self.strict:
                     raise StageError(name, _message(err)) from err
@@ -300,6 +330,24 @@ class Pipeline:
                 analysis.document.warnings.append(StageWarning(name, _message(err)))
                 continue
             done.add(name)
+            if self.overlap:
+                self._start(analysis, at, done, header, started)
+
+    def _start(
+        self, analysis: Analysis, at: int, done: set[str], header: bool,
+        started: dict[str, Future[Any]],
+    ) -> None:  # fmt: skip
+        """Hand the work of the Early stages after the `at`-th that will run (the stages
+        they need have run) to the worker thread; an error is raised at the stage's turn."""
+        for place, name in self._early:
+            if place <= at or name in started:
+                continue
+            run = self._runs_on(name, done, header)
+            if isinstance(run, Early) and run.worth(analysis):
+                try:
+                    started[name] = self._worker.submit(run.start(analysis))
+                except Exception as err:
+                    started[name] = failed(err)
 
     @staticmethod
     def _tokens(analysis: Analysis) -> None:

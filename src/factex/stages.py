@@ -1,7 +1,8 @@
 """The named stages of the pipeline, each declaring the stages it needs.
 
 A stage is registered with `@stage(name, needs=...)` on a factory that receives
-the shared `Models` and returns the function run on each document's `Analysis`;
+the shared `Models` and returns the function run on each document's `Analysis` (or an
+`Early`, whose model work may run in the pipeline's worker thread before its turn);
 `clear` names what the stage's layer is when the stage did not run (disabled,
 failed, or a stage it needs did not run). Stages run in registration order.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .layers import LAYERS, Layer
 from .registry import Registry
@@ -25,13 +26,39 @@ from .text.segment import LINE_BREAK
 
 if TYPE_CHECKING:
     from .document import Analysis, WordRange
-    from .entities.ner import NerTagger
+    from .entities.ner import NerTagger, Scored
     from .text.cnn import CnnTagger, WordInput
     from .text.morph import MorphTagger
     from .text.segment import Segments
     from .text.syntax import SyntaxParser
 
 Run = Callable[["Analysis"], None]
+
+
+OVERLAP_WORDS = 1_000  # a text's words from which a model's work may run in the worker
+
+
+@dataclass(frozen=True)
+class Early:
+    """A stage whose model work reads nothing but the stages it needs: `start(a)` reads
+    the document (in the calling thread) and returns that work, a function of what it
+    read alone, which the pipeline runs in its worker thread while the stages before
+    this one run (`background.py`), for a text of `OVERLAP_WORDS` words or more;
+    `finish(a, result)` does the rest at the stage's turn. Called as a `Run`, it does
+    both at once."""
+
+    start: Callable[[Analysis], Callable[[], Any]]
+    finish: Callable[[Analysis, Any], None]
+
+    def __call__(self, a: Analysis) -> None:
+        self.finish(a, self.start(a)())
+
+    @staticmethod
+    def worth(a: Analysis) -> bool:
+        """Whether the text is long enough for its work to gain from the worker thread:
+        over a short text (a news item of 250 words) the thread's hand-overs and the
+        GIL take what the second core gives (`docs/performance.md`)."""
+        return len(a.tokens) >= OVERLAP_WORDS
 
 
 class Models:
@@ -88,7 +115,7 @@ class Stage:
 
     name: str
     needs: tuple[str, ...]
-    make: Callable[[Models], Run]
+    make: Callable[[Models], Run | Early]
     clear: Callable[[Analysis], None]
     doc: str
 
@@ -96,12 +123,15 @@ class Stage:
 STAGES: Registry[Stage] = Registry("stage")
 
 
+Make = TypeVar("Make", bound=Callable[[Models], "Run | Early"])
+
+
 def stage(
     name: str, *, needs: Iterable[str] = (), clear: Callable[[Analysis], None]
-) -> Callable[[Callable[[Models], Run]], Callable[[Models], Run]]:
+) -> Callable[[Make], Make]:
     """Register a stage factory under `name` (after the stages it needs)."""
 
-    def register(make: Callable[[Models], Run]) -> Callable[[Models], Run]:
+    def register(make: Make) -> Make:
         required = tuple(needs)
         unknown = [n for n in required if n not in STAGES]
         if unknown:
@@ -208,21 +238,25 @@ def _clear_ner(a: Analysis) -> None:
 
 
 @stage("ner", needs=["segment"], clear=_clear_ner)
-def _ner(models: Models) -> Run:
+def _ner(models: Models) -> Early:
     """Person, place and organisation word spans (slovnet NER)."""
     from .entities.ner import bio_to_spans
     from .text.segment import sentence_words
 
     tagger = models.ner  # shared with Pipeline.together
 
-    def run(a: Analysis) -> None:
+    def start(a: Analysis) -> Callable[[], tuple[list[list[str]], Scored]]:
+        words = sentence_words(a.tokens, a.sentences)
+        reads = tagger.read(words)
+        return lambda: (words, tagger.network(reads))  # numpy's work alone
+
+    def finish(a: Analysis, scored: tuple[list[list[str]], Scored]) -> None:
         spans = []
-        tags = tagger.tags(sentence_words(a.tokens, a.sentences))
-        for (first, _), sent_tags in zip(a.sentences, tags):
+        for (first, _), sent_tags in zip(a.sentences, tagger.crf(*scored)):
             spans.extend(bio_to_spans(sent_tags, first))
         a.ner_spans = spans
 
-    return run
+    return Early(start, finish)
 
 
 def _clear_entities(a: Analysis) -> None:

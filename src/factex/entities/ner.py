@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from ..text.batch import Ahead
-from ..text.cnn import WordInput, crf_paths
+import numpy as np
+
+from ..text.batch import Ahead, blas_within_one_thread
+from ..text.cnn import Read, WordInput, crf_paths
+
+# the results computed ahead, and each batch of the other sentences with its input read
+Reads = tuple[dict[tuple[str, ...], list[str]], list[tuple[list[list[str]], Read]]]
+# the results computed ahead, and the network's scores and sentence lengths of each batch
+# of the other sentences
+Scored = tuple[dict[tuple[str, ...], list[str]], list[tuple[np.ndarray, list[int]]]]
 
 
 @dataclass
@@ -53,11 +62,37 @@ class NerTagger:
 
     def run_batch(self, chunk: list[list[str]]) -> list[list[str]]:
         """The CRF's best tags for each sentence, as slovnet decodes them."""
-        scores, lengths = self.net.scores(chunk)
+        return self.decode(*self.net.scores(chunk))
+
+    def decode(self, scores: np.ndarray, lengths: list[int]) -> list[list[str]]:
+        """The CRF's best tags for the network's scores of a batch of sentences."""
         decode = self.net.tags.decode
         paths = crf_paths(scores, lengths, self.model.infer.model.head.crf.transitions.array)
         return [[decode(i) for i in path] for path in paths]
 
+    def read(self, sentences: list[list[str]]) -> Reads:
+        """The input of the sentences not tagged ahead, batch by batch (the Python part
+        of the network's work: word ids)."""
+        ready, missing = self.ahead.split(sentences)
+        if not ready:
+            missing = sentences
+        size = self.batch_size
+        batches = [missing[k : k + size] for k in range(0, len(missing), size)]
+        return ready, [(batch, self.net.input(batch)) for batch in batches]
+
+    def network(self, reads: Reads) -> Scored:
+        """The network's scores of what `read` read: numpy's work alone, which the
+        pipeline's worker thread may run while this one runs Python."""
+        ready, batches = reads
+        with blas_within_one_thread():
+            return ready, [self.net.scores(batch, read) for batch, read in batches]
+
+    def crf(self, sentences: list[list[str]], scored: Scored) -> list[list[str]]:
+        """`tags` from what `network` gave for these sentences."""
+        ready, batches = scored
+        fresh: list[Any] = [tags for batch in batches for tags in self.decode(*batch)]
+        return Ahead.merge(sentences, ready, fresh) if ready else fresh
+
     def tags(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags (`B-PER`, `I-LOC`, `O`...) for each word of each sentence."""
-        return self.ahead.run(sentences, self.batch_size, self.run_batch)
+        return self.crf(sentences, self.network(self.read(sentences)))

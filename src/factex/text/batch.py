@@ -3,20 +3,39 @@ documents at once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 _blas: Any = None  # threadpoolctl's controller of the BLAS libraries loaded
+_lock = threading.Lock()
+_inside = 0  # blocks open, in any thread
+_limiter: Any = None  # the limit of the first block open, restored by the last
 
 
-def blas_within_one_thread() -> AbstractContextManager[Any]:
+@contextmanager
+def blas_within_one_thread() -> Iterator[None]:
     """Within this block numpy's BLAS runs on one thread. slovnet's matrices are small:
     a second BLAS thread mostly spins waiting for work; it bought 7% of wall time for a
     whole second core over a corpus, and on a busy machine cost 10x the CPU time over
-    short paragraphs."""
-    return blas_controller().limit(limits=1, user_api="blas")
+    short paragraphs. BLAS's number of threads is the process's: the limit set by the
+    first block open in any thread is lifted when the last one ends (the pipeline's
+    worker thread runs a model while the main thread runs another)."""
+    global _inside, _limiter
+    with _lock:
+        if not _inside:
+            _limiter = blas_controller().limit(limits=1, user_api="blas")
+        _inside += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _inside -= 1
+            if not _inside:
+                _limiter.restore_original_limits()
+                _limiter = None
 
 
 def blas_controller() -> Any:
@@ -59,12 +78,26 @@ class Ahead(Generic[T]):
         self, sentences: list[list[str]], size: int, run: Callable[[list[list[str]]], Iterable[T]]
     ) -> list[T]:
         """`in_batches`, answering from the results computed ahead where there are some."""
-        if not self._results:
+        ready, missing = self.split(sentences)
+        if not ready:
             return in_batches(sentences, size, run)
-        keys = [tuple(s) for s in sentences]
-        missing = [s for s, k in zip(sentences, keys) if k not in self._results]
-        fresh = iter(in_batches(missing, size, run) if missing else [])
-        return [self._results[k] if k in self._results else next(fresh) for k in keys]
+        return self.merge(sentences, ready, in_batches(missing, size, run) if missing else [])
+
+    def split(
+        self, sentences: list[list[str]]
+    ) -> tuple[dict[tuple[str, ...], T], list[list[str]]]:
+        """The results computed ahead (the same all along, if another thread fills or
+        clears them) and the sentences not among them."""
+        ready = self._results
+        return ready, [s for s in sentences if tuple(s) not in ready]
+
+    @staticmethod
+    def merge(
+        sentences: list[list[str]], ready: dict[tuple[str, ...], T], fresh: Iterable[T]
+    ) -> list[T]:
+        """The result of each sentence: computed ahead, or the next of `fresh`."""
+        rest = iter(fresh)
+        return [ready[k] if k in ready else next(rest) for k in map(tuple, sentences)]
 
 
 class Tagger(Protocol):

@@ -12,11 +12,13 @@ tags, are the same; only the padding is not computed.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
 from slovnet.shape import word_shape
 
+Read = tuple[np.ndarray, np.ndarray]  # a batch's shape ids and navec vectors (`WordInput`)
 CACHE_WORDS = 200_000  # words whose ids are kept (cleared when full)
 KEEP_BATCHES = 2  # batches whose input is kept for the next model (morph, then NER)
 
@@ -39,7 +41,8 @@ class WordInput:
         self._centroids = self.codes.reshape(parts * centroids, width)
         self._offsets = np.arange(parts) * centroids
         self._ids: dict[str, tuple[int, int]] = {}
-        self._kept: dict[tuple[tuple[str, ...], ...], tuple[np.ndarray, np.ndarray]] = {}
+        self._kept: dict[tuple[tuple[str, ...], ...], Read] = {}
+        self._lock = threading.Lock()  # the models may read it from two threads at once
 
     def fits(self, infer: Any) -> bool:
         """Whether a model reads its input as this one does: the same navec arrays and
@@ -63,23 +66,27 @@ class WordInput:
             )
         return ids
 
-    def __call__(self, sentences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    def __call__(self, sentences: list[list[str]]) -> Read:
         """Shape ids and navec vectors of the rows of `sentences` laid end to end, with a
         pad row before each sentence and after the last (pad rows' vectors are zeros)."""
         key = tuple(map(tuple, sentences))
-        found = self._kept.get(key)
-        if found is None:
-            ids = [self.pad]
-            for sentence in sentences:
-                ids += map(self._word_ids, sentence)
-                ids.append(self.pad)
-            word_id = np.array([i for i, _ in ids])
-            shape_id = np.array([s for _, s in ids])
-            at = self.indexes[word_id] + self._offsets
-            vectors = np.take(self._centroids, at, axis=0).reshape(len(ids), -1)
-            if len(self._kept) >= KEEP_BATCHES:
-                del self._kept[next(iter(self._kept))]
-            found = self._kept[key] = (shape_id, vectors)
+        with self._lock:
+            return self._kept.get(key) or self._compute(key, sentences)
+
+    def _compute(
+        self, key: tuple[tuple[str, ...], ...], sentences: list[list[str]]
+    ) -> Read:
+        ids = [self.pad]
+        for sentence in sentences:
+            ids += map(self._word_ids, sentence)
+            ids.append(self.pad)
+        word_id = np.array([i for i, _ in ids])
+        shape_id = np.array([s for _, s in ids])
+        at = self.indexes[word_id] + self._offsets
+        vectors = np.take(self._centroids, at, axis=0).reshape(len(ids), -1)
+        if len(self._kept) >= KEEP_BATCHES:
+            del self._kept[next(iter(self._kept))]
+        found = self._kept[key] = (shape_id, vectors)
         return found
 
 
@@ -102,19 +109,21 @@ class CnnTagger:
         self.tags: Any = getattr(infer.decoder, "tags_vocab", None)  # the syntax model has none
         self.emb, self.layers, self.head = model.emb, model.encoder.layers, model.head
 
-    def scores(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int]]:
+    def scores(
+        self, sentences: list[list[str]], read: Read | None = None
+    ) -> tuple[np.ndarray, list[int]]:
         """The head's scores for every word of `sentences`, one row a word, sentence
-        after sentence, and the length of each sentence."""
+        after sentence, and the length of each sentence (`read`: their input, if read)."""
         lengths = [len(s) for s in sentences]
         if not any(lengths):
             return np.zeros((0, self.head.proj.out_dim), dtype=np.float32), lengths
-        return self.head(self.features(sentences)), lengths
+        return self.head(self.features(sentences, read)), lengths
 
-    def features(self, sentences: list[list[str]]) -> np.ndarray:
+    def features(self, sentences: list[list[str]], read: Read | None = None) -> np.ndarray:
         """The encoder's output for every word of `sentences` (at least one word), one
-        row a word, sentence after sentence."""
+        row a word, sentence after sentence (`read`: their input, if read)."""
         lengths = [len(s) for s in sentences]
-        shape_id, vectors = self.input(sentences)
+        shape_id, vectors = read or self.input(sentences)
         # rows x features, as slovnet's WordShapeEmbedding; pad rows embed to zeros
         x = np.concatenate((vectors, self.emb.shape.weight.array[shape_id]), axis=-1)
         gaps = np.cumsum([0, *(n + 1 for n in lengths)])  # the zero rows
