@@ -190,3 +190,10 @@ def test_estimates_and_the_year_going(nlp: Pipeline) -> None:
 
 def test_common_noun_first_is_no_holder(nlp: Pipeline) -> None:
     assert _one(nlp, "Школьнице 13 лет стало плохо на уроке.", "13 лет")["person"] is None
+
+
+def test_he_or_she_at_an_age_is_the_person_named_before(nlp: Pipeline) -> None:
+    text = "Певица Анна Котова родилась в Омске. В 16 лет она уехала учиться в Москву."
+    assert _one(nlp, text, "16 лет")["person"]["name"] == "Анна Котова"
+    two = "Иван Орлов и Пётр Седов дружили. В 20 лет он уехал."
+    assert _one(nlp, two, "20 лет")["person"] is None

@@ -389,6 +389,13 @@ class _Words:
             else:
                 break
         named = self._named(lo, hi, i, k, ("Nom",))
+        if not named:  # `Орлов вернулся в Омск. В 16 лет он уехал в Москву`: as `ему`
+            pronouns = [
+                j for j in range(lo, hi + 1) if (j < i or j > k)
+                and self.tokens[j].lemma in _PERSONAL and self.tokens[j].case == "Nom"
+            ]  # fmt: skip
+            if len(pronouns) == 1 and (who := self.antecedent(pronouns[0])) is not None:
+                return who
         if not named:  # `Смерть настигла Сергея Долгова в 54 года`: the object
             named = self._named(lo, hi, i, k, ("Acc",))
         return named.pop() if len(named) == 1 else None
