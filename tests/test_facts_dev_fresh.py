@@ -1,9 +1,9 @@
 """Facts on new wordings: the development cases of `tests/data/facts-dev-fresh.txt`
 (issue 17, helper `facts3`), written and committed before any rule change to estimate
 how factex does on text nobody has read (first score .565/.845), then read while general
-fixes were made (a development set now). The test checks the file is well-formed and
-holds recall and precision at a floor a little below the figure measured when the
-changes landed."""
+fixes were made (a development set now; .804/.932 when they landed). The test checks
+the file is well-formed and holds recall and precision at a floor a little below the
+figure measured when the changes landed."""
 
 from __future__ import annotations
 
@@ -20,4 +20,4 @@ def test_the_file_is_big_enough_and_well_formed():
 
 
 def test_floor(scores):
-    check_floor(scores["all"], "all", 0.64, 0.84)
+    check_floor(scores["all"], "all", 0.77, 0.90)

@@ -274,6 +274,8 @@ class Context:
         cue = next((j for j in range(first, i) if self.lemma(j) in words("denial-cues")), None)
         if cue is not None and any(self.lemma(j) == "что" for j in range(cue + 1, i)):
             return True
+        if self._unconfirmed(i):
+            return True
         k = i - 1  # `слухи о продаже «Веги»`, `слухи о возможной покупке`: a rumour's topic
         while k > first and self.pos(k) == "ADJ":
             k -= 1
@@ -316,6 +318,18 @@ class Context:
             if self.pos(j) in {"VERB", "AUX"} and not attributive:
                 return j
         return None
+
+    def _unconfirmed(self, i: int) -> bool:
+        """`Информация о том, что «Альфа» купит «Вегу», пока не подтверждается`: word i in a
+        clause with `что` that a negated verb of confirmation after it denies
+        (`models/facts-confirm-verbs.txt`)."""
+        first, last = self.sentence(i)
+        if not any(self.lemma(j) == "что" for j in range(first, i)):
+            return False
+        return any(
+            self.lemma(j) == "не" and self.lemma(j + 1) in words("confirm-verbs")
+            for j in range(i + 1, last - 1)
+        )
 
     def _refused(self, i: int) -> bool:
         """`отказался от покупки «Веги»`: a noun after a verb of refusal and `от`;

@@ -117,6 +117,11 @@ def find(ctx: Context) -> list[Occupation]:
         if settled:
             continue
         person = _later(ctx, phrase, per_start)
+        if person is not None:  # `Президент, председатель правления и акционер «X» Y`
+            found.append(_occ(ctx, person, phrase))
+            used_heads.add(i)
+            found.extend(_chain(ctx, pending, phrase, person, used_heads))
+            continue
         if person is None:
             pending.append(phrase)
             person = _signature(ctx, phrase, per_end) or _in_brackets(ctx, phrase, per_end)

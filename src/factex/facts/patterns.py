@@ -303,7 +303,8 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
         return []  # no one to pair (most triggers): no fact, whatever the modality
     out = []
     given = dict(frame.gives)
-    if frame.type == "occupation" and ctx.modality(i) == "negated":
+    former = _no_longer(ctx, i)
+    if frame.type == "occupation" and ctx.modality(i) == "negated" and not former:
         return []  # `не возглавит совет директоров`: no post is claimed
     ys: list[Entity | None] = list(filled.get(b, []))
     if given.get("org") == "@post":  # the post phrase's own organisation first, or none
@@ -319,6 +320,8 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
                 continue
             args: dict[str, Any] = {"person": x, "position": None}
             args.update(frame.gives)
+            if former:  # `больше не руководит «Вегой»`: a post held until now
+                args["former"] = True
             args["org"] = y
             if args["position"] == "@post":  # the post phrase the trigger heads
                 if y is None and needs_org(ctx, i):
@@ -328,6 +331,11 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
                     args["org_text"] = phrase_at(ctx, i).org_text
             out.append(Fact(frame.type, *_sentence(ctx, i), args))
     return out
+
+
+def _no_longer(ctx: Context, i: int) -> bool:
+    """`больше не руководит`, `уже не возглавляет`: a post held until now, not denied."""
+    return i >= 2 and ctx.lemma(i - 1) == "не" and ctx.lemma(i - 2) in {"больше", "уже"}
 
 
 def _deal(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
@@ -396,7 +404,9 @@ def _place(tree: Tree, i: int) -> Entity | None:
     """Where a meeting was held: a place with `в` that the trigger, or the verb it hangs
     from, takes (`В Бишкеке прошли переговоры`), not one inside a post (`посол в России`)."""
     head = tree.head(i)
-    for k in (i, *([head] if head is not None else [])):
+    # `Состоявшаяся в Баку встреча`: a participle before or after the noun brings its place
+    held = [c for c in tree.children[i] if tree.dep(c) == "acl"]
+    for k in (i, *([head] if head is not None else []), *held):
         for c in tree.children[k]:
             if tree.dep(c) == "obl" and tree.prep(c) in ("в", "во"):
                 names = tree.names(c, "LOC")

@@ -379,6 +379,9 @@ class Tree:
             if not (control and self.ctx.feat(i, "VerbForm") == "Inf" and controller):
                 controller = [a for a in theirs if a[1] == "nsubj"]
             out += controller
+        if shares and passive and head is not None and "obj" not in {r for _, r, _ in out}:
+            # `«Вега» финансируется и контролируется «Альфой»`: the patient shared
+            out += [a for a in self.args(head) if a[1] == "obj" and not a[2]]
         if self.dep(i) == "acl:relcl" and "nsubj" not in {r for _, r, _ in out}:
             out += self._outer_subject(i)
         if "nsubj" not in {r for _, r, _ in out} and not passive:
@@ -434,9 +437,10 @@ class Tree:
     def _mend(self, i: int, out: list[Arg]) -> list[Arg]:
         """Readings the parser gets wrong around an active verb with no object: of two
         subjects, the one not agreeing with the verb is its object (`Издательство основал
-        Гусев`); of two objects, or two indirect objects, and no subject, the one after
-        the verb is the subject (`ему принадлежат сети`); a possessive pronoun before its indirect
-        object is the object (`продал ее холдингу`)."""
+        Гусев`), and so is a share (`Пакет акций «Веги» купил фонд`); of two objects, or
+        two indirect objects, and no subject, the one after the verb is the subject (`ему
+        принадлежат сети`); a possessive pronoun before its indirect object is the object
+        (`продал ее холдингу`)."""
         ctx = self.ctx
         subjects = [c for c, r, _ in out if r == "nsubj"]
         objects = [c for c, r, p in out if r == "obj" and not p]
@@ -448,6 +452,9 @@ class Tree:
             return out
         if len(subjects) == 2:
             agree = [c for c in subjects if self._agrees(i, c)]
+            shares = [c for c in subjects if ctx.lemma(c) in SHARES]
+            if len(shares) == 1:  # `Пакет акций «Веги» купил фонд «Альфа»`: a share buys none
+                agree = [c for c in subjects if c not in shares]
             if len(agree) == 1:
                 return [(c, "obj" if c in subjects and c not in agree else r, p)
                         for c, r, p in out]  # fmt: skip
