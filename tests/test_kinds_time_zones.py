@@ -37,3 +37,20 @@ def test_hour_range_with_a_zone(nlp: Pipeline) -> None:
     assert _times(nlp, "Участки открыты с 8 до 20 часов по московскому времени.") == [
         ("с 8 до 20 часов по московскому времени", "08:00+03:00/20:00+03:00")
     ]
+
+
+def test_zones_after_words_of_the_hour(nlp: Pipeline) -> None:
+    assert _times(nlp, "Салют дадут в полночь по Москве.") == [
+        ("в полночь по Москве", "00:00+03:00")
+    ]
+    assert _times(nlp, "Трансляция начнётся в 11 вечера по мск.") == [
+        ("в 11 вечера по мск", "23:00+03:00")
+    ]
+
+
+def test_hours_in_the_dative_and_half_hours_after_na(nlp: Pipeline) -> None:
+    assert _times(nlp, "Полиция прибыла к 20 часам.") == [("к 20 часам", "20:00")]
+    assert _times(nlp, "Встреча назначена на половину седьмого вечера.") == [
+        ("на половину седьмого вечера", "18:30")
+    ]
+    assert _times(nlp, "Команда уступила на половину второго тайма.") == []

@@ -1,7 +1,8 @@
 """The `times` layer: times of day (SPEC 0.3).
 
 `в 15:00`, `20.00` (after a preposition, before a zone or in a range), `в 9 утра`,
-`в 2 часа ночи`, `в 22 часа 15 минут`, `в полдень`; `с 8:40 до 16:50` is one item
+`в 2 часа ночи`, `к 20 часам`, `в 22 часа 15 минут`, `в полдень`, `на половину
+седьмого`; `с 8:40 до 16:50` is one item
 (`08:40/16:50`). The value is an ISO 8601 time with the UTC offset when the text
 gives the zone (`по московскому времени`, `мск`: +03:00; `UTC`, `GMT`, `по Гринвичу`:
 +00:00, or the offset written after them); `по местному времени` gives none. A time
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 _HH = r"(?:[01]?\d|2[0-3])"
 _CLOCK = rf"{_HH}[:.][0-5]\d(?::[0-5]\d)?(?![\d])(?![.,:]\d)"
-_MSK = r"(?:по\s+(?:москве|времени\s+москвы)|мск|msk)"
+_MSK = r"(?:по\s+(?:москве|времени\s+москвы)|(?:по\s+)?(?:мск|msk))"
 _UTC = r"(?:utc|gmt)(?:\s*(?P<sign>[+\-−])\s*(?P<off>\d{1,2})(?::?(?P<offm>\d{2}))?)?"
 # A bracket closes only what opened it: `(06:40 мск)` keeps its `)` out of the time.
 _ZONE = (
@@ -52,7 +53,7 @@ _CLOCKS = re.compile(
 _AT = r"(?<![\w-])(?:(?:около|примерно|ровно)\s+(?:в\s+)?|(?:в|к)\s+)"
 _HOURS = re.compile(
     rf"{_AT}(?P<h>\d{{1,2}}|{CARDINAL_RUN}|час)"
-    rf"(?:\s+(?P<unit>час(?:а|ов)?|ч\.|ч(?![\w.]))(?:\s+(?P<m>\d{{1,2}})\s+(?:минут\w*|мин\.?))?)?"
+    rf"(?:\s+(?P<unit>час(?:а|ов|ам)?|ч\.|ч(?![\w.]))(?:\s+(?P<m>\d{{1,2}})\s+(?:минут\w*|мин\.?))?)?"
     rf"(?:\s+{_DAY})?(?![\w-]){_ZONE}?",
     re.I,
 )
@@ -63,13 +64,14 @@ _HOUR_RANGE = re.compile(
 )
 # `в половине восьмого (утра)`, `в четверть девятого`: half or a quarter past the hour before
 _HALF = re.compile(
-    rf"(?<![\w-])(?:в|до|к|около|после)\s+(?P<part>половин[еуы]|четверть)\s+(?P<o>{ORDINAL_WORD})"
-    rf"(?:\s+{_DAY})?(?![\w-])",
+    rf"(?<![\w-])(?:в|до|к|около|после|на)\s+(?P<part>половин[еуы]|четверть)\s+(?P<o>{ORDINAL_WORD})"
+    rf"(?:\s+{_DAY})?(?![\w-]){_ZONE}?"
+    r"(?!\s+[а-яё]+[ая](?![\w-]))",  # not `на половину второго тайма`: the ordinal's noun
     re.I,
 )
 _NOON = re.compile(
     r"(?<![\w-])(?:(?:в|около|к|до|после|незадолго\s+до)\s+)?"
-    r"(?P<w>полд(?:ень|ня)|полудн[яюе]|полночь|полуноч[иью])(?![\w-])",
+    rf"(?P<w>полд(?:ень|ня)|полудн[яюе]|полночь|полуноч[иью])(?![\w-]){_ZONE}?",
     re.I,
 )
 _PART = re.compile(
@@ -169,7 +171,7 @@ def find_times(text: str, dates: list[DateExpr]) -> list[Time]:
         h = _in_day(ORDINALS[m["o"].lower()] - 1, m["day"])
         if 0 <= h < 24:
             minutes = "15" if m["part"].lower() == "четверть" else "30"
-            value = f"{12 if h == 0 and not m['day'] else h:02d}:{minutes}"
+            value = f"{12 if h == 0 and not m['day'] else h:02d}:{minutes}{_offset(m)}"
             found.append(Time(m.start(), m.end(), m.group(), value))
     for m in _HOURS.finditer(text):
         hour = _hour(m)
@@ -177,6 +179,7 @@ def find_times(text: str, dates: list[DateExpr]) -> list[Time]:
             found.append(Time(m.start(), m.end(), m.group(), hour + _offset(m)))
     for m in _NOON.finditer(text):
         value = "12:00" if m["w"].lower().startswith(("полд", "полуд")) else "00:00"
+        value += _offset(m)
         found.append(Time(m.start(), m.end(), m.group(), value))
     for m in _PART.finditer(text):
         part = _PARTS[re.sub(r"\s+", " ", m["p"].lower())]
