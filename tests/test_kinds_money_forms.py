@@ -39,3 +39,11 @@ def test_millions_thousands_and_units(nlp: Pipeline) -> None:
     assert _money(nlp, text) == [("3 млн 250 тыс. 500 рублей", 3250500, "RUB")]
     fine = "Штраф — 1 млн 200 тыс. рублей."
     assert _money(nlp, fine) == [("1 млн 200 тыс. рублей", 1200000, "RUB")]
+
+
+def test_one_and_a_half_in_an_oblique_case(nlp: Pipeline) -> None:
+    text = "На программу выделят свыше полутора миллиардов рублей."
+    assert _money(nlp, text) == [("свыше полутора миллиардов рублей", 1500000000, "RUB")]
+    assert _money(nlp, "Бюджет составил около полутора млн евро.") == [
+        ("около полутора млн евро", 1500000, "EUR")
+    ]

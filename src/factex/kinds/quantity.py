@@ -4,7 +4,7 @@ multipliers (`тыс.`, `млн`, `миллиарда`), read as exact decimals.
 Shared by the money and percents layers. Digits: `12 500` (space, no-break or
 thin space), `7.654.321,05` (dot groups, decimal comma), `2,345,678` (comma
 groups), `3,3` and `3.3` (decimals). Words: `сто`, `двести тысяч`, `полмиллиона`,
-`полтора`, read with `time/numerals.py`.
+`полтора` (`полутора`), read with `time/numerals.py`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ DIGITS = (
     r"|\d+(?:[.,]\d+)?)(?![\d])"
 )
 _HALF = (
-    r"полу?(?:-|\s)?(?:тысячи|миллиона|миллиарда|триллиона)|полтор(?:а|ы|ой)"
+    r"полу?(?:-|\s)?(?:тысячи|миллиона|миллиарда|триллиона)|полтор(?:а|ы|ой)|полутора"
     r"|полуторамиллиардн\w*"
 )
 WORDS = rf"(?<![\w-])(?:{_HALF}|{CARDINAL_RUN})(?![\w-])"
@@ -67,7 +67,7 @@ def number_value(text: str) -> Decimal | None:
     half = re.fullmatch(r"полу?(?:-|\s)?(тысячи|миллиона|миллиарда|триллиона)", low)
     if half:
         return Decimal(scale(half[1])) / 2
-    if low.startswith("полтор"):
+    if low.startswith("полтор") or low == "полутора":  # `свыше полутора миллиардов`
         return Decimal("1.5")
     value = words_value(low)
     return None if value is None else Decimal(value)
