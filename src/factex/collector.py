@@ -12,32 +12,25 @@ uncollected, and Python's threshold is back when the block ends.
 from __future__ import annotations
 
 import gc
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
+
+from .process_wide import ProcessWide
 
 NEW_OBJECTS = 20_000
-_lock = threading.Lock()
-_inside = 0  # blocks open, in any thread
-_saved: tuple[int, ...] = ()
 
 
-@contextmanager
-def fewer_collections() -> Iterator[None]:
+def _raise_threshold() -> tuple[int, ...]:
+    saved = gc.get_threshold()
+    if 0 < saved[0] < NEW_OBJECTS:
+        gc.set_threshold(NEW_OBJECTS, *saved[1:])
+    return saved
+
+
+_THRESHOLD = ProcessWide(_raise_threshold, lambda saved: gc.set_threshold(*saved))
+
+
+def fewer_collections() -> AbstractContextManager[None]:
     """Within this block the collector's first threshold is at least `NEW_OBJECTS` (a
     threshold of 0, collection switched off, stays off); the threshold of before is
     restored when the last block open in any thread ends."""
-    global _inside, _saved
-    with _lock:
-        if not _inside:
-            _saved = gc.get_threshold()
-            if 0 < _saved[0] < NEW_OBJECTS:
-                gc.set_threshold(NEW_OBJECTS, *_saved[1:])
-        _inside += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _inside -= 1
-            if not _inside:
-                gc.set_threshold(*_saved)
+    return _THRESHOLD.block()

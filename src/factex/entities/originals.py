@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..document import Token, glued
 from ..text.chars import CLOSE_QUOTES, OPEN_QUOTES
 from .ner import WordSpan
-from .rules import NAME_TAGS, known_parses, org_word
+from .rules import NAME_TAGS, known_parses, org_word, sentence_start
 from .types import ORG, PER
 
 MAX_BRACKETED = 6  # words of a name in brackets
@@ -125,10 +125,6 @@ def _common(word: str) -> bool:
     return bool(parses) and not any(NAME_TAGS & p.tag.grammemes for p in parses)
 
 
-def _sentence_start(words: list[Token], i: int) -> bool:
-    return i == 0 or words[i - 1].sent != words[i].sent
-
-
 def drop_descriptors(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`Японская корпорация «Тойота»`, `Фонд A16Z`: an organisation span of common
     words opening its sentence, its last an organisation word, right before a name
@@ -139,7 +135,7 @@ def drop_descriptors(spans: list[WordSpan], words: list[Token]) -> list[WordSpan
         nxt = s.last
         descriptor = (
             s.type == ORG
-            and _sentence_start(words, s.first)
+            and sentence_start(words, s.first)
             and org_word(words, s.last - 1)
             and all(_common(t.word) for t in words[s.first : s.last])
             and all(t.word.islower() for t in words[s.first + 1 : s.last])

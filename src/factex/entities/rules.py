@@ -199,7 +199,7 @@ def _plural_only(word: str) -> bool:
     return bool(parses) and all(p.tag.number == "plur" for p in parses)
 
 
-def _sentence_start(words: list[Token], i: int) -> bool:
+def sentence_start(words: list[Token], i: int) -> bool:
     return i == 0 or words[i - 1].sent != words[i].sent
 
 
@@ -209,7 +209,7 @@ def _not_a_person(words: list[Token], i: int) -> bool:
     text = words[i].word
     if _plural_only(text):
         return True
-    start = _sentence_start(words, i) and not text.lower().endswith(SURNAME_SHAPES)
+    start = sentence_start(words, i) and not text.lower().endswith(SURNAME_SHAPES)
     return (words[i].pos != "PROPN" or start) and _adjective_only(text)
 
 

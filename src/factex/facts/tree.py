@@ -86,16 +86,22 @@ def _over_the_verb(ctx: Context, arcs: Arcs) -> Arcs:
     return out
 
 
+def _children_of(arcs: Arcs) -> dict[int, list[int]]:
+    """Each head's dependents, in order."""
+    children: dict[int, list[int]] = {}
+    for c, (h, _) in enumerate(arcs):
+        if h is not None:
+            children.setdefault(h, []).append(c)
+    return children
+
+
 def _dative_name(ctx: Context, arcs: Arcs) -> Arcs:
     """A name in the dative with no preposition that the parser hangs as `nmod` on a noun
     taking no dative (`продан за 4 млрд рублей компании «Альфа»`, `оборудование для цеха
     «Альфе» поставит`) is the indirect object of the verb above that noun; a deal noun's
     own dative stays (`продажа «Веги» компании «Альфа»`)."""
     out = list(arcs)
-    children: dict[int, list[int]] = {}
-    for c, (h, _) in enumerate(arcs):
-        if h is not None:
-            children.setdefault(h, []).append(c)
+    children = _children_of(arcs)
     with_iobj = {h for h, d in arcs if d == "iobj"}
     takes_dative = DATIVE_NOUNS | set(mapping("deal-words"))
     for i, (head, dep) in enumerate(arcs):
@@ -130,10 +136,7 @@ def _accusative_name(ctx: Context, arcs: Arcs) -> Arcs:
     out = list(arcs)
     with_obj = {h for h, d in arcs if d == "obj"}
     cased = {h for h, d in arcs if d == "case"}
-    children: dict[int, list[int]] = {}
-    for c, (h, _) in enumerate(arcs):
-        if h is not None:
-            children.setdefault(h, []).append(c)
+    children = _children_of(arcs)
     for i, (head, dep) in enumerate(arcs):
         if dep != "nmod" or head is None or head > i or i in cased:
             continue

@@ -3,39 +3,33 @@ documents at once."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, Generic, Protocol, TypeVar
+
+from ..process_wide import ProcessWide
 
 T = TypeVar("T")
 _blas: Any = None  # threadpoolctl's controller of the BLAS libraries loaded
-_lock = threading.Lock()
-_inside = 0  # blocks open, in any thread
-_limiter: Any = None  # the limit of the first block open, restored by the last
 
 
-@contextmanager
-def blas_within_one_thread() -> Iterator[None]:
+def _one_blas_thread() -> Any:
+    return blas_controller().limit(limits=1, user_api="blas")
+
+
+_ONE_THREAD: ProcessWide[Any] = ProcessWide(
+    _one_blas_thread, lambda limiter: limiter.restore_original_limits()
+)
+
+
+def blas_within_one_thread() -> AbstractContextManager[None]:
     """Within this block numpy's BLAS runs on one thread. slovnet's matrices are small:
     a second BLAS thread mostly spins waiting for work; it bought 7% of wall time for a
     whole second core over a corpus, and on a busy machine cost 10x the CPU time over
     short paragraphs. BLAS's number of threads is the process's: the limit set by the
     first block open in any thread is lifted when the last one ends (the pipeline's
     worker thread runs a model while the main thread runs another)."""
-    global _inside, _limiter
-    with _lock:
-        if not _inside:
-            _limiter = blas_controller().limit(limits=1, user_api="blas")
-        _inside += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _inside -= 1
-            if not _inside:
-                _limiter.restore_original_limits()
-                _limiter = None
+    return _ONE_THREAD.block()
 
 
 def blas_controller() -> Any:
