@@ -3,12 +3,12 @@
 
 An agent noun of trade (`models/entities-trade-agents.txt`) followed by the goods it
 deals in, in the genitive, makes the quoted or Latin name after them an organisation:
-the goods are plural (`игр`, `труб`) or a mass noun (`оборудования`,
-`models/entities-trade-goods.txt`). After a single thing (`разработчик игры
-«Звёздный путь»`, `создатель мессенджера «Пульс»`) the name is that product's, so a
-quoted name there is no organisation; so are several names after one producer
-(`разработчика игр FarmVille и CityVille`), while several producers take several names
-(`разработчики программного обеспечения «Софтлайн-Про» и «Кодекс Системс»`).
+the goods are plural (`игр`, `труб`), indeclinable (`сеть кафе`) or a mass noun
+(`оборудования`, `models/entities-trade-goods.txt`). After a producer's single thing
+(`разработчик игры «Звёздный путь»`, `создатель мессенджера «Пульс»`) the name is that
+product's, so a quoted name there is no organisation; so are several names after one
+producer (`разработчика игр FarmVille и CityVille`), while several producers take
+several names (`разработчики программного обеспечения «Софтлайн-Про» и «Кодекс Системс»`).
 """
 
 from __future__ import annotations
@@ -18,11 +18,13 @@ from ..resources import wordlist
 from ..text.chars import OPEN_QUOTES
 from .ner import WordSpan
 from .orgs import _latin
-from .rules import _closing, _name_like, _overlaps, org_word
+from .rules import _closing, _name_like, _overlaps, known_parses, org_word
 from .types import ORG
 
 LIST_WORDS = frozenset({"и", ","})
 MAX_MODIFIERS = 3  # adjectives before the goods noun: `минеральных удобрений`
+# Agents whose goods may be one product with its own name (`создатель мессенджера «Пульс»`).
+CREATORS = frozenset({"производитель", "изготовитель", "разработчик", "создатель", "издатель"})
 
 
 def _goods(words: list[Token], agent: int) -> tuple[int, bool] | None:
@@ -38,7 +40,11 @@ def _goods(words: list[Token], agent: int) -> tuple[int, bool] | None:
     if words[j].sent != words[agent].sent:
         return None
     goods = words[j]
-    kind = goods.number == "Plur" or goods.lemma in wordlist("entities-trade-goods")
+    kind = (
+        goods.number == "Plur"
+        or goods.lemma in wordlist("entities-trade-goods")
+        or any("Fixd" in p.tag for p in known_parses(goods.word))  # `сеть кафе`
+    )
     return j, kind
 
 
@@ -88,6 +94,8 @@ def trade_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
         if len(names) > 1 and word.number != "Plur":
             continue  # one producer, several names: its products (`игр FarmVille и CityVille`)
         if not kind:
+            if word.lemma not in CREATORS:
+                continue
             names = [n for n in names[:1] if words[n[0] - 1].word in OPEN_QUOTES]
             out = [s for s in out if not (s.type == ORG and (s.first, s.last) in names)]
             continue
