@@ -62,3 +62,17 @@ def test_a_list_elected_to_a_board_each_hold_a_seat(nlp):
 def test_serving_and_teaching_somewhere_are_occupations(nlp):
     found = _occupations(nlp, "Ирина Зуева преподает в Казанском федеральном университете.")
     assert ("Ирина Зуева", None, "Казанский федеральный университет") in found
+
+
+def test_a_numbered_institution_stays_in_the_post_phrase(nlp):
+    text = "Главврач городской больницы № 4 Елена Сорокина ушла в отпуск."
+    assert ("Елена Сорокина", "главврач", None) in _occupations(nlp, text)
+    text = "Главный врач больницы № 40 Екатеринбурга Анна Кондратьева выступила на совещании."
+    assert ("Анна Кондратьева", "главный врач", "Екатеринбург") in _occupations(nlp, text)
+
+
+def test_a_post_the_tagger_reads_as_an_adjective_keeps_its_normal_form(nlp):
+    text = "Заместители министра финансов Ольга Кравец и Денис Малахов выступили в Думе."
+    found = {(p, pos) for p, pos, _ in _occupations(nlp, text)}
+    assert found == {("Ольга Кравец", "заместитель министра финансов"),
+                     ("Денис Малахов", "заместитель министра финансов")}  # fmt: skip
