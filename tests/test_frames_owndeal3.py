@@ -105,3 +105,8 @@ def test_a_person_noun_stands_for_the_one_person_before_it(nlp):
 def test_a_feminine_owner_noun_as_a_predicate(nlp):
     text = "Весной Алина Рябова стала совладелицей сети кофеен «Бариста-Юг»."
     assert ("Алина Рябова", "Бариста-Юг") in _owned(nlp, text)
+
+
+def test_shareholders_in_brackets_with_a_generic_noun(nlp):
+    text = "Агрофирма «Полярник» (Аркадий Бессонов — 60%, компания «Айсберг-Инвест» — 40%) растет."
+    assert _owned(nlp, text) >= {("Аркадий Бессонов", "Полярник"), ("Айсберг-Инвест", "Полярник")}
