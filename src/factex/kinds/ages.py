@@ -285,11 +285,11 @@ class _Words:
         while j >= 0:
             t = self.tokens[j]
             if t.text in _QUOTES and j > 0:  # `Водителю «Камаза» 53 года`: over the name
-                k = j - 1
-                while k > max(-1, j - 8) and self.tokens[k].text not in _QUOTES:
-                    k -= 1
-                if k > 0 and self.tokens[k].text in _QUOTES and self.tokens[k - 1].pos == "NOUN":
-                    j = k - 1
+                q = j - 1
+                while q > max(-1, j - 8) and self.tokens[q].text not in _QUOTES:
+                    q -= 1
+                if q > 0 and self.tokens[q].text in _QUOTES and self.tokens[q - 1].pos == "NOUN":
+                    j = q - 1
                     break
             role = _roles().get(t.lemma)
             skip = t.lemma in _SKIP or t.text.lower() in _SKIP
@@ -425,7 +425,8 @@ class _Words:
         if not verbs:
             return None
         part = self.tokens[verbs[0]]
-        named = self.person_ending.get(lo - 2) if lo >= 2 and self.tokens[lo - 1].text == "," else None
+        comma = lo >= 2 and self.tokens[lo - 1].text == ","
+        named = self.person_ending.get(lo - 2) if comma else None
         if named is None and hi + 1 > k and (j := k + 1) < len(self.tokens):
             while j <= hi and self.tokens[j].pos == "ADJ":
                 j += 1
@@ -549,7 +550,9 @@ class _Words:
 
 
 _QUOTES = frozenset("«»\"„“”")
-_CASE_TAGS = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_CASE_TAGS = {
+    "Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"
+}  # fmt: skip
 _NOUN_ROLES = frozenset([None, "kin", "person"])  # roles of the holder's own words
 _ESTIMATE = frozenset(["около", "примерно", "приблизительно", "порядка"])
 _OR_OLDER = re.compile(r"\s+и\s+(?:старше|младше|моложе|более|выше)(?![\w-])", re.I)
