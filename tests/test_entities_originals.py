@@ -1,5 +1,6 @@
-"""Organisation names given twice, names glued to digits, descriptors that are no names:
-the development cases of `tests/data/entities-dev-aliases.tsv`."""
+"""Organisation names given twice, names glued to digits, descriptors that are no names,
+companies named after their trade: the development cases of
+`tests/data/entities-dev-aliases.tsv` and `tests/data/entities-dev-trades.tsv`."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ import pytest
 
 from factex import Pipeline
 
-CASES = Path(__file__).parent / "data" / "entities-dev-aliases.tsv"
+DATA = Path(__file__).parent / "data"
+CASES = (DATA / "entities-dev-aliases.tsv", DATA / "entities-dev-trades.tsv")
 
 
 def _cases() -> list[tuple[str, str, str, str]]:
     rows = []
-    for line in CASES.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            text, mention, kind, same = line.split("\t")
-            rows.append((text, mention, kind, same))
+    for path in CASES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                text, mention, kind, same = line.split("\t")
+                rows.append((text, mention, kind, same))
     return rows
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..document import Token
-from . import orgs, originals, rules
+from . import orgs, originals, rules, trades
 from .ner import WordSpan
 
 Rule = Callable[[list[WordSpan], list[Token]], list[WordSpan]]
@@ -24,6 +24,7 @@ RULES: list[Rule] = [
     orgs.foreign_names,
     rules.quoted_orgs,
     rules.drop_quoted_works,
+    trades.trade_names,
     rules.extend_orgs,
     originals.bracketed_originals,
     orgs.split_person_tail,
