@@ -14,6 +14,10 @@ from ..record import DateExpr, Entity, Mention, Number
 from ..text.chars import DASHES, QUOTES
 from .lexicon import mapping, words
 
+# Nouns for a report whose topic (`о продаже`) a denial before them denies: `опровергли
+# информацию о продаже «Веги»`.
+REPORT_NOUNS = frozenset({"информация", "сообщение", "данные", "сведения", "публикация"})
+
 
 @dataclass
 class Span:
@@ -280,6 +284,8 @@ class Context:
         while k > first and self.pos(k) == "ADJ":
             k -= 1
         topic = k > first and self.lemma(k) in ("о", "об")
+        if topic and self.lemma(k - 1) in REPORT_NOUNS:
+            k -= 1  # `опровергли информацию о продаже`: the report denied is about it
         return topic and self.lemma(k - 1) in words("denial-cues")
 
     def _subject_noun(self, i: int) -> int | None:

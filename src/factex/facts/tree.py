@@ -591,8 +591,12 @@ class Tree:
             return out
         post = depth == 2 and is_post(self.ctx, i)  # the word a role reached is a post
         relative = self.ctx.lemma(i) in RELATIVES
+        named = False  # a name of the word's own seen: a later apposition describes it
         for c in self.children[i]:
             dep = self.dep(c)
+            if self._describes(c, named):
+                continue  # `Кравцов, владелец компании «Вега», купил`: «Вега» is not the buyer
+            named |= dep in NAMING and c in self.ctx.span_at
             genitive = dep == "nmod" and not self.prep(c) and self.ctx.feat(c, "Case") == "Gen"
             # a share's `в` names what it is a part of (`долей 30% в банке «Альфа»`)
             genitive |= dep == "nmod" and self.ctx.lemma(i) in SHARES and self.prep(c) == "в"
@@ -612,6 +616,12 @@ class Tree:
                     found = self._names_of(k, kinds, depth - cost, skip, places)
                     out += [e for e in found if e not in out]
         return out
+
+    def _describes(self, c: int, named: bool) -> bool:
+        """Whether word c is an apposition describing a name already given, not naming
+        it (`Девелопер Евгений Кравцов, основной владелец компании «Вега»`): its own
+        genitive is someone else."""
+        return named and self.dep(c) == "appos" and c not in self.ctx.span_at
 
     def _relative_of(self, c: int) -> bool:
         """Word c, a genitive under a kinship noun, names the relative (`сын Ивана
