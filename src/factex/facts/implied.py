@@ -80,6 +80,12 @@ def _subject(ctx: Context, span: Span) -> bool:
     return span.first == k and ctx.feat(span.first, "Case") in {"Nom", None}
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """The canonical keys of the countries of `models/facts-nationality.tsv`."""
+    return frozenset(canonical(c) for c in mapping("nationality").values())
+
+
 DOMINANT = 2  # how many times more often the country the text is about is named
 
 
@@ -87,7 +93,7 @@ def country_meant(ctx: Context, states: set[Entity]) -> Entity | None:
     """The country the text is about (`models/facts-nationality.tsv` gives the countries,
     `states` more: those the text names as a president's or minister's): the one it
     names, or the one it names at least twice as often as any other."""
-    countries = {canonical(c) for c in mapping("nationality").values()}
+    countries = _countries()
     locs = [s.entity for s in ctx.spans if s.entity.type == LOC]
     counts = Counter(e for e in locs if e in states or canonical(e.name) in countries)
     ranked = counts.most_common(2)

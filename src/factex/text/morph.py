@@ -72,17 +72,27 @@ def parses(word: str) -> tuple[Parse, ...]:
 
 
 class _TagFacts(NamedTuple):
-    """What agreement scoring reads from a pymorphy3 tag, looked up once per tag."""
+    """What agreement scoring and UD lemmas read from a pymorphy3 tag, looked up once per
+    tag, as plain strings (pymorphy3's own compare in Python and check the grammeme)."""
 
     pos: str | None
     grammemes: frozenset[str]
     proper: bool
+    gender: str | None
+    number: str | None
+
+
+def _plain(grammeme: str | None) -> str | None:
+    return None if grammeme is None else str(grammeme)
 
 
 @lru_cache(maxsize=10_000)
 def _tag_facts(tag: OpencorporaTag) -> _TagFacts:
     grammemes = frozenset(tag.grammemes)
-    return _TagFacts(tag.POS, grammemes, bool(PROPER & grammemes))
+    return _TagFacts(
+        _plain(tag.POS), grammemes, bool(PROPER & grammemes), _plain(tag.gender),
+        _plain(tag.number),
+    )  # fmt: skip
 
 
 # One feature of slovnet's tag: the grammemes that agree with it, and its category.
@@ -217,8 +227,9 @@ def lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
     even when none agrees fully; a word outside the dictionary gets the guess of
     pymorphy3 that agrees with the tag on part of speech and case, else itself.
     """
-    word = word.translate(_STRESS)
-    if not any(ch.isalpha() for ch in word):
+    if "\u0301" in word or "\u0300" in word:  # translating every word is slow
+        word = word.translate(_STRESS)
+    if not word.isalpha() and not any(ch.isalpha() for ch in word):
         return _fold(word.lower())
     if pos == "ADJ" and _DIGIT_ORDINAL.fullmatch(word):
         return word.partition("-")[0] + "-й"  # `1960-х`, `9-я` -> `1960-й`, `9-й`
@@ -263,27 +274,28 @@ def _same_class(parse: Parse, pos: str) -> bool:
 
 def _ud_lemma(parse: Parse, pos: str, feats: dict[str, str]) -> str:
     """The parse's lemma, where UD's differs from OpenCorpora's normal form."""
-    tag = parse.tag
-    if pos == "ADJ" and tag.POS == "PRTF":
+    tag = _tag_facts(parse.tag)
+    if pos == "ADJ" and tag.pos == "PRTF":
         # A participle used as an adjective keeps the adjective's lemma.
         return _inflected(parse, frozenset({"PRTF", "masc", "sing", "nomn"}))
-    if tag.POS == "ADJF" and "Supr" in tag:
+    if tag.pos == "ADJF" and "Supr" in tag.grammemes:
         # A superlative is its own lemma (`лучших` -> `лучший`, not `хороший`).
         return _superlative(parse)
-    if pos == "ADV" and tag.POS == "COMP":
+    if pos == "ADV" and tag.pos == "COMP":
         # A comparative adverb: the adverb of the positive degree (`чаще` -> `часто`),
         # or the comparative itself when there is none (`больше`).
         return _positive_adverb(parse.normal_form) or parse.word
     feminine = tag.gender == "femn" and feats.get("Gender") != "Masc"
-    if feminine and pos in ("PROPN", "NOUN") and ("Surn" in tag or "Patr" in tag):
+    if feminine and pos in ("PROPN", "NOUN") and not _NAME_PARTS.isdisjoint(tag.grammemes):
         # A woman's surname or patronymic keeps its feminine form (`Петровны` -> `петровна`).
         return _inflected(parse, frozenset({"femn", "sing", "nomn"}))
-    if pos == "PRON" and tag.POS == "ADJF" and parse.normal_form in _SUBSTANTIVE:
+    if pos == "PRON" and tag.pos == "ADJF" and parse.normal_form in _SUBSTANTIVE:
         plural = feats.get("Number", "Plur" if tag.number == "plur" else "Sing") == "Plur"
         return _inflected(parse, _PLURAL_NOM if plural else _NEUTER_NOM)
     return parse.normal_form
 
 
+_NAME_PARTS = frozenset({"Surn", "Patr"})
 _PLURAL_NOM = frozenset({"plur", "nomn"})
 _NEUTER_NOM = frozenset({"neut", "sing", "nomn"})
 # Grammemes that vary within a lexeme: a form's other grammemes and its normal
