@@ -66,9 +66,9 @@ class NerTagger:
 
     def decode(self, scores: np.ndarray, lengths: list[int]) -> list[list[str]]:
         """The CRF's best tags for the network's scores of a batch of sentences."""
-        decode = self.net.tags.decode
+        tag = self.net.tags.items.__getitem__  # the vocabulary's decode, without a call
         paths = crf_paths(scores, lengths, self.model.infer.model.head.crf.transitions.array)
-        return [[decode(i) for i in path] for path in paths]
+        return [list(map(tag, path)) for path in paths]
 
     def read(self, sentences: list[list[str]]) -> Reads:
         """The input of the sentences not tagged ahead, batch by batch (the Python part

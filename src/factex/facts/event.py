@@ -322,8 +322,10 @@ def _known(ctx: Context, i: int, state: _State) -> Fact | None:
     """A recurring event's own name standing alone (`ПМЭФ-2025`, `Иннопром`), not inside
     quotes or a longer name, and not an abbreviation already given in brackets."""
     text = ctx.text(i)
+    if not text[:1].isupper():  # most words, at once
+        return None
     kind = mapping("event-names").get(YEAR_SUFFIX.sub("", text).lower())
-    if kind is None or text in state.aliases or not text[:1].isupper():
+    if kind is None or text in state.aliases:
         return None
     if i > 0 and (ctx.is_quote(i - 1) or ctx.text(i - 1) == "(" or ctx.pos(i - 1) == "NOUN"):
         return None  # `"Иннопром"`, `(ПМЭФ)`, `компания Иннопром`

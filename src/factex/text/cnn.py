@@ -60,9 +60,9 @@ class WordInput:
         if ids is None:
             if len(self._ids) >= CACHE_WORDS:
                 self._ids.clear()
-            ids = self._ids[word] = (
-                self.words.encode(word.lower()),
-                self.shapes.encode(word_shape(word)),
+            ids = self._ids[word] = (  # the vocabularies' encode, without its call
+                self.words.item_ids.get(word.lower(), self.words.unk_id),
+                self.shapes.item_ids.get(word_shape(word), self.shapes.unk_id),
             )
         return ids
 
@@ -173,19 +173,27 @@ def crf_paths(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -
         emissions[:n, k] = scores[start : start + n]
         start += n
     size = np.array(lengths)
-    score = emissions[0]
+    # each step's sums, in place: (score + transition) + emission, as slovnet adds them;
+    # a sentence's score stays once its words are over (`alive` is False from then on)
+    alive = (np.arange(longest)[:, None] < size)[:, :, None]
+    score = emissions[0].copy()
+    candidates = np.empty((count, tags, tags), dtype=scores.dtype)
+    best = np.empty((count, tags), dtype=scores.dtype)
     history = []
     for step in range(1, longest):
-        candidates = score[:, :, None] + transitions + emissions[step][:, None, :]
+        np.add(score[:, :, None], transitions, out=candidates)
+        candidates += emissions[step][:, None, :]
         history.append(candidates.argmax(-2))
-        score = np.where((step < size)[:, None], candidates.max(-2), score)
+        np.maximum.reduce(candidates, -2, out=best)
+        np.copyto(score, best, where=alive[step])
     # back along the history, every sentence at once from its last word's best tag: a
     # sentence takes the step back to word j while j + 1 is one of its words
     tag, rows = score.argmax(-1), np.arange(count)
     path = np.empty((longest, count), dtype=tag.dtype)
     path[size - 1, rows] = tag
+    back = alive[1:, :, 0]  # step j goes back for a sentence while word j + 1 is one of its
     for step in range(longest - 2, -1, -1):
-        tag = np.where(step < size - 1, history[step][rows, tag], tag)
+        tag = np.where(back[step], history[step][rows, tag], tag)
         path[step] = tag
     columns = path.T.tolist()
     return [column[:n] for column, n in zip(columns, lengths)]

@@ -134,8 +134,7 @@ class SyntaxParser:
         r = np.matmul(_ff(rel.head, gathered), rel.kernel.array)
         r = np.matmul(r.reshape(len(x), dim // hidden, hidden), _ff(rel.tail, x)[:, :, None])
         rel_ids = r[:, :, 0].argmax(-1).tolist()
-        decode = self.rels.decode
-        arcs = list(zip(heads, (decode(i) for i in rel_ids)))
+        arcs = list(zip(heads, map(self.rels.items.__getitem__, rel_ids)))  # rels.decode
         ends = np.cumsum(lengths).tolist()
         return [arcs[end - n : end] for n, end in zip(lengths, ends)]
 
