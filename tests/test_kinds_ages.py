@@ -243,3 +243,14 @@ def test_estimates_halves_and_comparisons_without_years(nlp: Pipeline) -> None:
     ann = _one(nlp, "Ветеран отпраздновал свой сотый день рождения.", "сотый день рождения")
     assert (ann["years"], ann["kind"]) == (100, "anniversary")
     assert _one(nlp, "Дирижёр скончался на 83-ем году жизни.", "83-ем году жизни")["years"] == 82
+
+
+def test_the_subject_named_before_an_apposition_or_a_relative_clause(nlp: Pipeline) -> None:
+    text = "Виктор Петров, 1960 года рождения, умер в возрасте 65 лет."
+    assert _one(nlp, text, "65 лет")["person"]["name"] == "Виктор Петров"
+    text = "Иван Орлов, который жил в Омске, умер в возрасте 70 лет."
+    assert _one(nlp, text, "70 лет")["person"]["name"] == "Иван Орлов"
+    text = "Сергей Рябинин, чей отец умер в 60 лет, основал фонд."
+    assert _one(nlp, text, "60 лет")["person"] is None  # the father's age
+    text = "Бывший игрок клуба «Нева» Олег Зуев (Oleg Zuev) умер в 27 лет."
+    assert _one(nlp, text, "27 лет")["person"]["name"] == "Олег Зуев"

@@ -143,7 +143,8 @@ _IMPERSONAL = frozenset(["было", "будет", "исполнилось", "и
 _SKIP = frozenset(
     ["уже", "быть", "всего", "лишь", "только", "почти", "около", "ровно", "тогда", "сейчас",
      "теперь", "ещё", "примерно", "приблизительно", "по", "соответственно", "на", "тот",
-     "момент", "более", "больше", "менее", "немногим", "чуть", "слегка", "далеко", "бы"]
+     "момент", "более", "больше", "менее", "немногим", "чуть", "слегка", "далеко", "бы",
+     "едва", "лишь"]
 )  # fmt: skip
 
 
@@ -461,6 +462,30 @@ class _Words:
             else:
                 break
         named = self._named(lo, hi, i, k, ("Nom",))
+        start = lo
+        own = any(  # `чей отец умер в 60 лет`: the clause names its subject otherwise
+            self.tokens[j].case == "Nom" and self.tokens[j].pos in ("NOUN", "PRON")
+            for j in range(lo, hi + 1) if j < i or j > k
+        )  # fmt: skip
+        while not named and not own and start > first:  # `Петров, 1960 г. р., умер в 65 лет`
+            end = start - 1
+            if self.tokens[end].text == ")":  # `Синден (англ. Donald Sinden) умер`: over it
+                while end > first and self.tokens[end].text != "(":
+                    end -= 1
+            while end > first and self.tokens[end].pos == "PUNCT":
+                end -= 1
+            if self.tokens[end].pos == "PUNCT":
+                break
+            start = self._clause(end, end)[0]
+            if self._finite(start, end) and self.tokens[start].lemma != "который":
+                break  # not over a clause of its own, but over `, который жил в Омске,`
+            named = {  # the clause's first phrase (`Британский актёр сэр Дональд Синден`)
+                e for e in self._named(start, end, i, k, ("Nom",))
+                if all(
+                    t.pos in ("ADJ", "NOUN", "PROPN", "DET") and t.case in ("Nom", None)
+                    for t in self.tokens[start : self._first_of(e, start, end)]
+                )
+            }  # not `бывший игрок команды «Пэтриотс»`: a complement's name
         if not named:  # `Орлов вернулся в Омск. В 16 лет он уехал в Москву`: as `ему`
             pronouns = [
                 j for j in range(lo, hi + 1) if (j < i or j > k)
@@ -471,6 +496,10 @@ class _Words:
         if not named:  # `Смерть настигла Сергея Долгова в 54 года`: the object
             named = self._named(lo, hi, i, k, ("Acc",))
         return named.pop() if len(named) == 1 else None
+
+    def _first_of(self, e: Entity, lo: int, hi: int) -> int:
+        """The first token of a mention of e in tokens lo..hi."""
+        return min(j for j, (f, _) in self.person_at.items() if f is e and lo <= j <= hi)
 
     def _clause(self, i: int, k: int) -> tuple[int, int]:
         """The tokens around i..k between punctuation, in their sentence."""
