@@ -13,6 +13,7 @@ from pymorphy3.tagset import OpencorporaTag
 from slovnet.conll import parse_conll_tag
 
 from .batch import Ahead
+from .inflection import inflect as inflect_form
 from .tagset import (
     MORPH_MODEL,
     NO_WORD_CLASS,
@@ -253,8 +254,8 @@ def lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
 @lru_cache(maxsize=50_000)
 def inflect(parse: Parse, grammemes: frozenset[str]) -> Parse | None:
     """`parse.inflect(grammemes)`, computed once per parse and grammemes for every stage
-    (pymorphy3 builds the word's whole lexeme for it)."""
-    return parse.inflect(set(grammemes))
+    (`inflection.inflect`: without building the word's whole lexeme)."""
+    return inflect_form(parse, grammemes)
 
 
 def _plural_for_singular(parse: Parse, feats: tuple[tuple[str, str], ...]) -> bool:
@@ -311,7 +312,7 @@ def _inflected(parse: Parse, grammemes: frozenset[str]) -> str:
     key = (parse.normal_form, frozenset(parse.tag.grammemes) - _INFLECTIONAL, grammemes)
     found = _INFLECTED.get(key)
     if found is None:
-        form = parse.inflect(set(grammemes))
+        form = inflect_form(parse, grammemes)
         found = form.word if form is not None else parse.normal_form
         if len(_INFLECTED) >= _INFLECTED_MAX:
             _INFLECTED.clear()
