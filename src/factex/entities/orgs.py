@@ -19,7 +19,7 @@ from ..document import Token, glued, words_of
 from ..resources import wordlist
 from ..text.chars import OPEN_QUOTES
 from .ner import WordSpan
-from .rules import known_parses, org_word
+from .rules import known_parses, org_word, sentence_start
 from .types import LOC, ORG, PER
 
 NAMED_AFTER = frozenset({"им", "имени"})
@@ -99,6 +99,22 @@ def named_after(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
 
 def _first_name(word: str) -> bool:
     return word[:1].isupper() and any("Name" in p.tag for p in known_parses(word))
+
+
+def leading_posts(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
+    """`Главврач городской больницы Елена Сорокина`: a post that opens a sentence is no
+    part of the organisation the tagger reads after it (`models/facts-positions.txt`);
+    what is left is no name when it is all in lower case."""
+    posts = wordlist("facts-positions")
+    out: list[WordSpan] = []
+    for s in spans:
+        lead = s.type == ORG and s.last - s.first > 1 and words[s.first].lemma in posts
+        if lead and sentence_start(words, s.first):
+            if all(not t.word[:1].isupper() for t in words[s.first + 1 : s.last]):
+                continue
+            s = WordSpan(s.first + 1, s.last, ORG)
+        out.append(s)
+    return out
 
 
 def split_person_tail(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
@@ -229,7 +245,8 @@ def joined_units(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     return out
 
 
-def _latin(word: str) -> bool:
+def latin(word: str) -> bool:
+    """A word in Latin script (its first character ASCII, a letter in it)."""
     return word[:1].isascii() and any(ch.isalpha() for ch in word)
 
 
@@ -242,8 +259,8 @@ def foreign_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             s.type == ORG
             and s.last - s.first > 1
             and org_word(words, s.first)
-            and not _latin(words[s.first].word)
-            and all(_latin(t.word) for t in words[s.first + 1 : s.last])
+            and not latin(words[s.first].word)
+            and all(latin(t.word) for t in words[s.first + 1 : s.last])
         ):
             s = WordSpan(s.first + 1, s.last, ORG)
         out.append(s)
