@@ -6,9 +6,10 @@ deals in, in the genitive, makes the quoted or Latin name after them an organisa
 the goods are plural (`игр`, `труб`), indeclinable (`сеть кафе`) or a mass noun
 (`оборудования`, `models/entities-trade-goods.txt`). After a producer's single thing
 (`разработчик игры «Звёздный путь»`, `создатель мессенджера «Пульс»`) the name is that
-product's, so a quoted name there is no organisation; so are several names after one
-producer (`разработчика игр FarmVille и CityVille`), while several producers take
-several names (`разработчики программного обеспечения «Софтлайн-Про» и «Кодекс Системс»`).
+product's (`models/entities-trade-products.txt`), so a quoted name there is no
+organisation; so are several names after one producer (`разработчика игр FarmVille и
+CityVille`), while several producers take several names (`разработчики программного
+обеспечения «Софтлайн-Про» и «Кодекс Системс»`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ LIST_WORDS = frozenset({"и", ","})
 MAX_MODIFIERS = 3  # adjectives before the goods noun: `минеральных удобрений`
 # Agents whose goods may be one product with its own name (`создатель мессенджера «Пульс»`).
 CREATORS = frozenset({"производитель", "изготовитель", "разработчик", "создатель", "издатель"})
+PRODUCTS = frozenset(wordlist("entities-trade-products"))
 
 
 def _goods(words: list[Token], agent: int) -> tuple[int, bool] | None:
@@ -94,8 +96,8 @@ def trade_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
         if len(names) > 1 and word.number != "Plur":
             continue  # one producer, several names: its products (`игр FarmVille и CityVille`)
         if not kind:
-            if word.lemma not in CREATORS:
-                continue
+            if word.lemma not in CREATORS or words[goods].lemma not in PRODUCTS:
+                continue  # `производитель мороженого «Полярник»`: a company still
             names = [n for n in names[:1] if words[n[0] - 1].word in OPEN_QUOTES]
             out = [s for s in out if not (s.type == ORG and (s.first, s.last) in names)]
             continue
