@@ -74,3 +74,39 @@ def test_denied_stopped_or_dropped_sales_are_no_deal(nlp):
         "Бизнесмен Петр Крылов передумал продавать завод «Вега» группе «Альфа».",
     ):
         assert not _facts(nlp, text, "deal"), text
+
+
+def test_a_generic_noun_stands_for_a_compound_kind(nlp):
+    text = (
+        "Агрохолдинг «Степной» собрал рекордный урожай. Компании принадлежит "
+        "элеватор «Ровный»."
+    )
+    assert ("Степной", "Ровный") in _owned(nlp, text)
+    text = (
+        "Ритейлер «Гастроном-Урал» открыл сто магазинов. Сеть получила от банка "
+        "«Уральский капитал» кредитную линию."
+    )
+    assert ["Гастроном-Урал", "Уральский капитал"] in _parties(nlp, text)
+
+
+def test_a_person_noun_stands_for_the_one_person_before_it(nlp):
+    text = (
+        "Предприниматель Глеб Ушаков построил в Орле склад. Бизнесмену также "
+        "принадлежит 25% завода «Орелмаш»."
+    )
+    assert ("Глеб Ушаков", "Орелмаш") in _owned(nlp, text)
+    text = (
+        "Глеб Ушаков и Петр Лавров выступили на форуме. Бизнесмену принадлежит "
+        "завод «Орелмаш»."
+    )
+    assert not _owned(nlp, text)
+
+
+def test_a_feminine_owner_noun_as_a_predicate(nlp):
+    text = "Весной Алина Рябова стала совладелицей сети кофеен «Бариста-Юг»."
+    assert ("Алина Рябова", "Бариста-Юг") in _owned(nlp, text)
+
+
+def test_shareholders_in_brackets_with_a_generic_noun(nlp):
+    text = "Агрофирма «Полярник» (Аркадий Бессонов — 60%, компания «Айсберг-Инвест» — 40%) растет."
+    assert _owned(nlp, text) >= {("Аркадий Бессонов", "Полярник"), ("Айсберг-Инвест", "Полярник")}

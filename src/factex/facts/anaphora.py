@@ -7,6 +7,7 @@ paragraph, or none.
 
 - An anaphor: a personal pronoun (`он`, `она`, `оно`, `они` in any case; `его`, `ее`,
   `их` as possessives too), or a singular generic noun of `models/facts-anaphora-nouns.txt`
+  (an organisation) or `models/facts-anaphora-person-nouns.txt` (a person: `бизнесмен`)
   with no name, no genitive and no modifier but a demonstrative (`эта компания`, not
   `другая компания`); a one-word mention the tagger took for a name (`Банку`) counts too.
 - Candidates: the names before it in its sentence, then in each sentence before it, back
@@ -16,7 +17,7 @@ paragraph, or none.
   organisation's from the noun before its name, `банк «Восход»`, or from the name); a
   generic noun's kind (`models/facts-implied-org-kinds.tsv`, as for `глава компании`:
   `ведомство` takes a ministry or a service, `банк` a bank; a company-like noun also
-  takes an organisation of no known kind).
+  takes an organisation of no known kind; a person noun takes any person).
 - The nearest sentence with a candidate that agrees decides: exactly one agrees (for
   `они`, exactly one list of names joined by `и`) and no pronoun like it there stands for
   someone else, or the anaphor is left unresolved.
@@ -57,7 +58,7 @@ def may_refer(tokens: list[Token], first: int, last: int) -> bool:
     """Whether words [first, last) hold a word that may be an anaphor: a personal pronoun,
     or a generic noun not followed by a name (`компания`, not `компания «Вега»`). The
     syntax stage parses its sentence and those before it."""
-    nouns = words("anaphora-nouns")
+    nouns = words("anaphora-nouns") | words("anaphora-person-nouns")
     for j in range(first, last):
         t = tokens[j]
         if t.lemma in PRONOUNS or t.lemma in POSSESSIVES:
@@ -125,7 +126,7 @@ def is_generic(tree: Tree, k: int) -> bool:
     span = ctx.span_at.get(k)
     if span is not None and not bare(ctx, span):
         return False
-    if ctx.lemma(k) not in words("anaphora-nouns") or ctx.pos(k) not in {"NOUN", "PROPN"}:
+    if generic_type(ctx, k) is None or ctx.pos(k) not in {"NOUN", "PROPN"}:
         return False
     if ctx.feat(k, "Number") == "Plur":
         return False
@@ -138,6 +139,15 @@ def is_generic(tree: Tree, k: int) -> bool:
     return True
 
 
+def generic_type(ctx: Context, k: int) -> str | None:
+    """The entity type the generic noun at word k stands for (`компания`: ORG,
+    `бизнесмен`: PER), None for no generic noun."""
+    lemma = ctx.lemma(k)
+    if lemma in words("anaphora-nouns"):
+        return ORG
+    return PER if lemma in words("anaphora-person-nouns") else None
+
+
 def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
     """The entities of these types the pronoun or generic noun at word k stands for
     (several for `они`), or [] when it is neither, or none or several agree."""
@@ -147,7 +157,7 @@ def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
         plural = _features(ctx, k)[1]
     elif is_generic(tree, k):
         plural = False
-        wanted &= {ORG}
+        wanted &= {generic_type(ctx, k)}
     else:
         return []
     if not wanted:
@@ -317,6 +327,8 @@ def _groups(tree: Tree, spans: list[Span]) -> list[list[Entity]]:
 
 def _agrees(tree: Tree, k: int, span: Span) -> bool:
     ctx = tree.ctx
+    if not is_pronoun(ctx, k) and generic_type(ctx, k) == PER:
+        return span.entity.type == PER  # `бизнесмен`: any one person (two stay ambiguous)
     if not is_pronoun(ctx, k):
         return span.entity.type == ORG and _kind_fits(ctx, ctx.lemma(k), span)
     if ctx.feat(_head_word(tree, span), "Number") == "Plur" and span.entity.type != PER:

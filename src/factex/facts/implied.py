@@ -47,10 +47,26 @@ def kinds(ctx: Context, spans: list[Span]) -> set[str]:
     e = spans[0].entity
     names = [e.name, *_other_names().get(fold(e.name), ())]
     out = {w for name in names for w in name.lower().replace("«", " ").split()}
-    out |= {"банк" for w in out if w.endswith("банк")}  # `Газпромбанк`, `Промсвязьбанк`
     for s in spans:
         out.update(w for w in (ctx.lemma(s.first), ctx.lemma(_head_before(ctx, s))) if w)
-    return out & (words("org-nouns") | _all_kinds())
+    known = _known_kinds()
+    return (out | _bases(out)) & known
+
+
+def _bases(found: set[str]) -> set[str]:
+    """The kinds compound words end in: `Газпромбанк` is a bank, `агрохолдинг` a holding,
+    `авиакомпания` a company, `госкорпорация` a corporation."""
+    return {k for w in found for k in _compound_ends() if w.endswith(k) and w != k}
+
+
+@cache
+def _known_kinds() -> frozenset[str]:
+    return words("org-nouns") | frozenset(_all_kinds())
+
+
+@cache
+def _compound_ends() -> tuple[str, ...]:
+    return tuple(k for k in _known_kinds() if len(k) >= 4)
 
 
 @cache

@@ -52,6 +52,7 @@ OWNABLE = (
     words("org-nouns") | words("ownership-heads") | PART_NOUNS | words("unit-nouns")
     | {"акция", "доля", "пакет", "процент", "контроль", "бизнес", "актив", "часть"}
 )  # fmt: skip
+GENERIC_NOUNS = words("org-nouns") | words("anaphora-nouns")
 OWNER_NOUNS = frozenset(k for k, v in mapping("ownership-words").items() if v == "owner-noun")
 
 Pair = tuple[list[Entity], Entity | None, str | None, int]  # owners, property, text, anchor
@@ -513,6 +514,7 @@ def _bracket_holders(ctx: Context, span: Span) -> list[Pair]:
     owners: list[Entity] = []
     k += 1
     while k < ctx.n:
+        k = _over_generic(ctx, k)  # `компания «Альфа» — 40%`
         owner = ctx.span_at.get(k)
         if owner is None or owner.first != k or owner.entity.type not in {PER, ORG}:
             return []
@@ -527,6 +529,17 @@ def _bracket_holders(ctx: Context, span: Span) -> list[Pair]:
             return []
         k += 1
     return []
+
+
+def _over_generic(ctx: Context, k: int) -> int:
+    """The first word of the name at word k, over a generic noun and an opening quote
+    before it (`компания «Альфа»`, `фонд «Альфа»`)."""
+    j = k
+    while j < ctx.n and ctx.span_at.get(j) is None and ctx.lemma(j) in GENERIC_NOUNS:
+        j += 1
+    while j < ctx.n and ctx.is_quote(j):
+        j += 1
+    return j if j > k and ctx.span_at.get(j) is not None else k
 
 
 def _holders_of_shares(ctx: Context, span: Span) -> list[Pair]:
