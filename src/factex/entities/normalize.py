@@ -266,12 +266,29 @@ def normalize_person(words: list[Token]) -> list[str]:
         if form == w.word and w is words[-1] and len(words) > 1 and len(w.word) > 3:
             form = _unknown_surname(w) or form
         out.append(form)
+    declined = any(f != w.word for f, w in zip(out, words))
+    for k, (w, agreed) in enumerate(zip(words, _agreeing(words))):
+        if declined and out[k] == w.word and agreed.case not in (None, "Nom"):
+            out[k] = _declined_name(w.word, agreed.case) or out[k]
     if out and east_asian_order([w.word for w in words], out):
         out[1:] = [
             _unknown_surname(w, guessed=True) or f if f == w.word else f
             for w, f in zip(words[1:], out[1:])
         ]
     return out
+
+
+def _declined_name(text: str, case: str) -> str | None:
+    """`Анне` in `Анне Беловой` -> `Анна`: a first name that also reads as an
+    indeclinable one (`Анне`), in a name whose other parts decline, takes its
+    declining reading in the name's case."""
+    cases = UD_TO_OC_CASE.get(case, frozenset())
+    for parse in analyses(text):
+        tag = parse.tag
+        if "Name" in tag and "Fixd" not in tag and tag.case in cases and tag.number != "plur":
+            form = inflect(parse, frozenset({"nomn"}))
+            return restore_case(form.word, text) if form else None
+    return None
 
 
 def _is_nominal(word: Token) -> bool:

@@ -19,7 +19,7 @@ from ..document import Token, glued, words_of
 from ..resources import wordlist
 from ..text.chars import OPEN_QUOTES
 from .ner import WordSpan
-from .rules import known_parses, org_word
+from .rules import known_parses, org_word, sentence_start
 from .types import LOC, ORG, PER
 
 NAMED_AFTER = frozenset({"им", "имени"})
@@ -99,6 +99,22 @@ def named_after(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
 
 def _first_name(word: str) -> bool:
     return word[:1].isupper() and any("Name" in p.tag for p in known_parses(word))
+
+
+def leading_posts(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
+    """`Главврач городской больницы Елена Сорокина`: a post that opens a sentence is no
+    part of the organisation the tagger reads after it (`models/facts-positions.txt`);
+    what is left is no name when it is all in lower case."""
+    posts = wordlist("facts-positions")
+    out: list[WordSpan] = []
+    for s in spans:
+        lead = s.type == ORG and s.last - s.first > 1 and words[s.first].lemma in posts
+        if lead and sentence_start(words, s.first):
+            if all(not t.word[:1].isupper() for t in words[s.first + 1 : s.last]):
+                continue
+            s = WordSpan(s.first + 1, s.last, ORG)
+        out.append(s)
+    return out
 
 
 def split_person_tail(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:

@@ -27,6 +27,7 @@ RULES: list[Rule] = [
     trades.trade_names,
     rules.extend_orgs,
     originals.bracketed_originals,
+    orgs.leading_posts,
     orgs.split_person_tail,
     orgs.named_after,
     orgs.leading_adjectives,

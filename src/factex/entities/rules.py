@@ -213,6 +213,20 @@ def _not_a_person(words: list[Token], i: int) -> bool:
     return (words[i].pos != "PROPN" or start) and _adjective_only(text)
 
 
+VERB_FORMS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _lone_verb_form(words: list[Token], span: WordSpan) -> bool:
+    """A one-word name opening a sentence, not in capitals (`МОК`), that the dictionary
+    knows only as a verb form (`Руководившая`, `Читайте`)."""
+    return (
+        span.last - span.first == 1
+        and sentence_start(words, span.first)
+        and words[span.first].word[1:].islower()
+        and _not_a_name(words[span.first].word, VERB_FORMS)
+    )
+
+
 def _place_only(word: str) -> bool:
     """Every dictionary reading of the word is a place name (`Эфиопия`, not `Киров`)."""
     parses = known_parses(word)
@@ -231,6 +245,8 @@ def drop_common_words(spans: list[WordSpan], words: list[Token]) -> list[WordSpa
         while span.type == PER and first < span.last - 1 and _AGE_WORD.fullmatch(words[first].word):
             first += 1  # `Двенадцатилетний Артём Котов`, `58-летний Петров`: an age, no name
         span = WordSpan(first, span.last, span.type)
+        if _lone_verb_form(words, span):
+            continue  # `Руководившая до 2019 года фабрикой ...`: a participle, no name
         if span.type == PER and any(_has_digit(t.word) for t in words[first : span.last]):
             continue  # `Формулы-1`: no person's name has digits
         if span.type == PER:

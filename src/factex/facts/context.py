@@ -270,6 +270,10 @@ class Context:
             return "negated"
         return self._changed_after(i)
 
+    def no_longer(self, i: int) -> bool:
+        """`больше не руководит`, `уже не возглавляет`: a post held until now, not denied."""
+        return i >= 2 and self.lemma(i - 1) == "не" and self.lemma(i - 2) in {"больше", "уже"}
+
     def _denied(self, i: int) -> bool:
         """`отрицает, что ее владельцем является ...`: a word of denial or rumour
         (`models/facts-denial-cues.txt`) before `что` before word i, in its sentence, or

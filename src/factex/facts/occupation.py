@@ -666,6 +666,8 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
             a, b = _clause(ctx, i)
             if not held and not any(a <= v < b for v in verbs):
                 continue
+            if any(_denied(ctx, v) for v in verbs if a <= v < i):
+                continue  # `так и не стал директором`
             phrase = phrase_at(ctx, i)
             persons = [
                 s for s in ctx.spans_in(a, b, PER) if not phrase.first <= s.first < phrase.last
@@ -691,6 +693,12 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
                 continue
             out.append(_occ(ctx, person, phrase))
     return out
+
+
+def _denied(ctx: Context, verb: int) -> bool:
+    """`не стал`, `не был назначен`: a verb denied right before it, not a post held
+    until now (`больше не является`)."""
+    return ctx.modality(verb, clause=False) == "negated" and not ctx.no_longer(verb)
 
 
 # appointing verbs whose object, not subject, takes the post

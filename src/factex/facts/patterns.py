@@ -303,7 +303,7 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
         return []  # no one to pair (most triggers): no fact, whatever the modality
     out = []
     given = dict(frame.gives)
-    former = _no_longer(ctx, i)
+    former = ctx.no_longer(i)
     if frame.type == "occupation" and ctx.modality(i) == "negated" and not former:
         return []  # `не возглавит совет директоров`: no post is claimed
     ys: list[Entity | None] = list(filled.get(b, []))
@@ -331,11 +331,6 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
                     args["org_text"] = phrase_at(ctx, i).org_text
             out.append(Fact(frame.type, *_sentence(ctx, i), args))
     return out
-
-
-def _no_longer(ctx: Context, i: int) -> bool:
-    """`больше не руководит`, `уже не возглавляет`: a post held until now, not denied."""
-    return i >= 2 and ctx.lemma(i - 1) == "не" and ctx.lemma(i - 2) in {"больше", "уже"}
 
 
 def _deal(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:

@@ -16,6 +16,7 @@ from ..entities.aliases import canonical as canonical_name
 from ..entities.types import LOC, ORG, PER
 from ..record import Entity
 from ..text.chars import OPEN_QUOTES
+from ..text.morph import parses
 from ..text.noun_group import GEN, NOUNS, Modifiers, Walk, closing_quote
 from .args import nominal_phrase
 from .context import Context, Span
@@ -102,10 +103,20 @@ def _is_post(ctx: Context, i: int) -> bool:
 
 
 def _noun_like(ctx: Context, i: int) -> bool:
-    """A noun, or a post the tagger read as an adjective (`Экс-председатель`)."""
+    """A noun, or a post the tagger read as an adjective (`Экс-председатель`, `Главврач`:
+    a word the dictionary knows only as a noun)."""
     if ctx.pos(i) in {"NOUN", "PROPN"}:
         return True
-    return ctx.pos(i) == "VERB" or ctx.pos(i) == "ADJ" and ctx.lemma(i).startswith("экс")
+    if ctx.pos(i) == "ADJ" and not ctx.lemma(i).startswith("экс"):
+        return _noun_only(ctx, i)
+    return ctx.pos(i) in {"VERB", "ADJ"}
+
+
+def _noun_only(ctx: Context, i: int) -> bool:
+    """Whether the dictionary knows word i, and only as a noun (`Главврач`,
+    `Заместители`, whatever the tagger says)."""
+    known = [p for p in parses(ctx.text(i)) if p.is_known]
+    return bool(known) and all(p.tag.POS == "NOUN" for p in known)
 
 
 def _participle_post(ctx: Context, i: int) -> bool:
@@ -363,6 +374,15 @@ class _Before(Modifiers):
             self.begin = j
 
 
+def _numbered_from(ctx: Context, k: int) -> int:
+    """Where the number before word k begins (`№ 40`, `№4`), or k when there is none."""
+    if k >= 2 and ctx.text(k - 1).isdigit() and ctx.text(k - 2) == "№":
+        return k - 2
+    if k >= 1 and ctx.text(k - 1).startswith("№") and ctx.text(k - 1)[1:].isdigit():
+        return k - 1
+    return k
+
+
 class _After(Walk):
     """The complements after a post: the words of the position (`промышленности и
     торговли`), the organisation named after them (`России`, `партии «Яблоко»`), and an
@@ -393,12 +413,24 @@ class _After(Walk):
             return self.name(k, span)
         if ctx.is_quote(k):
             return self.quoted(k)
+        if self.end == k > self.head + 1 and ctx.text(k).startswith("№"):
+            return self.numbered(k)
         if is_post(ctx, k) and not self.relational and not _plural_complement(ctx, k, self.org):
             if self.depth < 2 and self.org is None and ctx.feat(k, "Case") == "Gen":
                 self.inner = phrase_at(ctx, k, self.depth + 1)
             return None
         nxt = super().step(k)
         return self.adjunct(k) if nxt is None else nxt
+
+    def numbered(self, k: int) -> int | None:
+        """`школы № 5`, `больницы №4`: a number is part of the noun before it."""
+        if self.ctx.text(k)[1:].isdigit():
+            self.noun(k)
+            return k + 1
+        if k + 1 < self.last and self.ctx.text(k) == "№" and self.ctx.text(k + 1).isdigit():
+            self.noun(k + 1)
+            return k + 2
+        return None
 
     def noun(self, k: int) -> None:
         if self.org is None and self.prep not in PLACE_PREPS and not _whose_place(self.ctx, k):
@@ -437,7 +469,8 @@ class _After(Walk):
         if span.entity.type == PER or span.first < k:
             return None
         quoted = ctx.is_quote(span.first - 1)
-        named = k > self.head + 1 and ctx.pos(k - 1) == "NOUN"  # `клуба Челси`
+        before = _numbered_from(ctx, k)  # `больницы № 40 Екатеринбурга`: the number aside
+        named = before > self.head + 1 and ctx.pos(before - 1) == "NOUN"  # `клуба Челси`
         after_prep = ctx.lemma(k - 1) in TAIL_PREPS and self.org is not None  # `посол ... в Грузии`
         after_prep = after_prep or _district_before_name(ctx, k)
         case = ctx.feat(span.first, "Case")
@@ -445,7 +478,7 @@ class _After(Walk):
         if not (quoted or named or after_prep or case_ok):
             return None
         if self.org is None and (quoted or named):
-            name_first = span.first - int(quoted)
+            name_first = min(span.first - int(quoted), before)
             self.words_end = _before_org_noun(ctx, self.head, self.words_end, name_first)
             self.unit = _unit_before_name(ctx, self.head, self.words_end, name_first)
             if self.unit is None:
@@ -565,7 +598,8 @@ def _position(ctx: Context, first: int, head: int, last: int, acting: bool) -> s
     if acting:
         position = " ".join(ctx.text(k) for k in range(first, last)).lower()
         return position.replace("и . о .", "и.о.")
-    return _participles_named(nominal_phrase(ctx, first, head, last).lower())
+    noun = ctx.lemma(head) if ctx.pos(head) == "ADJ" and _noun_only(ctx, head) else None
+    return _participles_named(nominal_phrase(ctx, first, head, last, head_lemma=noun).lower())
 
 
 PARTICIPLE_POSTS = re.compile(r"^(управляющ|заведующ)[а-я]*")

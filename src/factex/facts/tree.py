@@ -205,8 +205,70 @@ def _participle_words(ctx: Context, arcs: Arcs) -> Arcs:
             head, rel = arcs[k]
             if head is None or p <= head <= end or ctx.pos(k) not in {"NOUN", "PROPN"}:
                 continue
-            out[k] = (p, "obl" if rel in {"obl", "nmod", "iobj"} else rel)
+            host = next((j for j in range(k - 1, p, -1) if ctx.pos(j) == "NOUN"), None)
+            if rel == "appos" and host is not None:
+                out[k] = (host, rel)  # an apposition follows its noun
+            else:
+                out[k] = (p, "obl" if rel in {"obl", "nmod", "iobj"} else rel)
     return out
+
+
+def _stray_modifier(ctx: Context, arcs: Arcs) -> Arcs:
+    """A participle or adjective in the nominative that the parser hangs on a noun in
+    another case, or reads as the subject itself, belongs to the person named after that
+    noun (`Управлявший сетью «Ойл-Сервис» Геннадий Трофимов перешел ...`, `Бывший при нем
+    первым замом Игорь Сытин трудится ...`: the modifier on `сетью`, `замом`, or the
+    verb's subject, and the name in apposition to the noun). The name becomes the
+    subject of the verb the noun hangs on, when the verb has no other and the modifier
+    agrees with the name; the noun goes inside the modifier's clause."""
+    out = list(arcs)
+    subjects: dict[int, list[int]] = {}
+    for k, (h, d) in enumerate(arcs):
+        if h is not None and d in ("nsubj", "nsubj:pass"):
+            subjects.setdefault(h, []).append(k)
+    for p, (host, dep) in enumerate(arcs):
+        if host is None or host < p or ctx.pos(p) == "NOUN" or ctx.feat(p, "Case") != "Nom":
+            continue
+        verb: int | None
+        if dep == "nsubj" and active_participle(ctx.text(p)):
+            verb = host  # `Управлявшая сетью ... Анна Белова перешла`: the participle as subject
+        elif dep in ("acl", "amod") and ctx.feat(host, "Case") not in ("Nom", None):
+            verb = arcs[host][0]
+        else:
+            continue
+        if verb is None or ctx.pos(verb) != "VERB" or set(subjects.get(verb, [])) - {p}:
+            continue
+        name = next(
+            (
+                k
+                for k in range(p + 1, verb)
+                if arcs[k][1] == "appos" and _stray_host(ctx, arcs, k, p, verb)
+            ),
+            None,
+        )
+        span = None if name is None else ctx.span_at.get(name)
+        if name is None or span is None or span.entity.type != PER:
+            continue
+        if ctx.feat(name, "Case") not in ("Nom", None) or not _agree(ctx, p, name):
+            continue
+        noun = arcs[name][0]
+        assert noun is not None
+        out[p], out[noun], out[name] = (name, "acl"), (p, "obl"), (verb, "nsubj")
+        subjects[verb] = [name]
+    return out
+
+
+def _stray_host(ctx: Context, arcs: Arcs, k: int, p: int, verb: int) -> bool:
+    """Whether word k is in apposition to a noun in another case than the nominative
+    that stands between word p and the verb and hangs on that verb."""
+    noun = arcs[k][0]
+    return (
+        noun is not None
+        and p < noun < k
+        and arcs[noun] == (verb, arcs[noun][1])
+        and ctx.pos(noun) == "NOUN"
+        and ctx.feat(noun, "Case") not in ("Nom", None)
+    )
 
 
 def _pronoun_object(ctx: Context, arcs: Arcs) -> Arcs:
@@ -296,7 +358,7 @@ class Tree:
                 continue
             if out[k][0] == head:  # both hung on the same word: the parse is split
                 out[i] = (k, "nmod")
-        out = _participle_words(ctx, _pronoun_object(ctx, out))
+        out = _participle_words(ctx, _pronoun_object(ctx, _stray_modifier(ctx, out)))
         out = _dative_name(ctx, _over_the_verb(ctx, out))
         out = _accusative_name(ctx, out)
         return _clause_after_name(ctx, out)
