@@ -553,3 +553,13 @@ def test_a_power_plant_abbreviation_alone_is_no_organisation(nlp: Pipeline) -> N
     found = mentions(nlp, "Инвесторам представили проект ГЭС на реке Вахш и новой ТЭЦ в Душанбе.")
     assert "ГЭС" not in found and "ТЭЦ" not in found
     assert found.get("Душанбе") == "LOC"
+
+
+def test_an_adjective_sharing_the_next_names_noun_takes_it_in_its_name(nlp: Pipeline) -> None:
+    text = "Паводок затронул села Курской, Брянской и Белгородской областей."
+    record = nlp(text).to_dict()
+    names = {e["name"] for e in record["entities"]}
+    assert {"Курская область", "Брянская область", "Белгородская область"} <= names
+    for e in record["entities"]:
+        for m in e["mentions"]:
+            assert text[m["start"] : m["stop"]] == m["text"]

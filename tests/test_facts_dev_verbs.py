@@ -76,3 +76,15 @@ def test_a_post_the_tagger_reads_as_an_adjective_keeps_its_normal_form(nlp):
     found = {(p, pos) for p, pos, _ in _occupations(nlp, text)}
     assert found == {("Ольга Кравец", "заместитель министра финансов"),
                      ("Денис Малахов", "заместитель министра финансов")}  # fmt: skip
+
+
+def test_an_acting_holder_appointed_by_a_verb(nlp):
+    text = (
+        "Президент назначил Олега Ветрова временно исполняющим обязанности губернатора"
+        " Курской области."
+    )
+    found = _occupations(nlp, text)
+    assert found == {("Олег Ветров", "временно исполняющий обязанности губернатора",
+                      "Курская область")}  # fmt: skip
+    text = "Инна Лосева назначена исполняющей обязанности ректора."
+    assert ("Инна Лосева", "исполняющий обязанности ректора", None) in _occupations(nlp, text)

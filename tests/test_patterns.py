@@ -204,3 +204,9 @@ def test_states_that_create_a_body_own_it(nlp):
     text = "Казахстан и Киргизия учредили Евразийский банк развития."
     owners = {f["owner"] for f in _facts(nlp, text, "ownership")}
     assert owners == {"Казахстан", "Киргизия"}
+
+
+def test_a_supply_contract_with_a_partner_named_on_the_supply(nlp):
+    text = "«Татнефть» подписала контракт на поставку битума с компанией «Дорстрой»."
+    (d,) = _facts(nlp, text, "deal")
+    assert d["parties"] == ["Дорстрой", "Татнефть"] and d["kind"] == "услуги"

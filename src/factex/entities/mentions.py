@@ -117,6 +117,23 @@ def _within_lines(spans: list[WordSpan], analysis: Analysis) -> list[WordSpan]:
     return out
 
 
+def _elided_head(spans: list[WordSpan], k: int, tokens: list[Token]) -> int | None:
+    """`Тверской и Смоленской областей`, `Курской, Брянской и Белгородской областях`: a
+    name of one adjective joined by `и` or a comma to the next name, whose plural head
+    noun it shares; that noun's index, or None."""
+    while k + 1 < len(spans):
+        span, nxt = spans[k], spans[k + 1]
+        if span.last - span.first != 1 or tokens[span.first].pos != "ADJ":
+            return None
+        if nxt.first != span.last + 1 or tokens[span.last].word not in ("и", ","):
+            return None
+        head = tokens[nxt.last - 1]
+        if tokens[nxt.first].pos == "ADJ" and head.pos == "NOUN" and head.number == "Plur":
+            return nxt.last - 1
+        k += 1
+    return None
+
+
 def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     """Repair and refine the tagger's spans, normalise each mention, cluster them."""
     text, tokens = analysis.text, analysis.tokens
@@ -146,6 +163,9 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
                 parts = dict(persons[-1].parts)  # the same person in the original script
             persons.append(Candidate(mention, parts))
         else:
+            head = _elided_head(spans, k, tokens)
+            if head is not None:  # `Тверской` of `Тверской и Смоленской областей`
+                words = [*words, tokens[head]]
             mention.normal = place_name if span == place and place_name else normalize_name(words)
             mention.type = span.type if k in other_name else retype(mention.normal, span.type)
             others.append(mention)

@@ -245,7 +245,8 @@ def joined_units(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     return out
 
 
-def _latin(word: str) -> bool:
+def latin(word: str) -> bool:
+    """A word in Latin script (its first character ASCII, a letter in it)."""
     return word[:1].isascii() and any(ch.isalpha() for ch in word)
 
 
@@ -258,8 +259,8 @@ def foreign_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             s.type == ORG
             and s.last - s.first > 1
             and org_word(words, s.first)
-            and not _latin(words[s.first].word)
-            and all(_latin(t.word) for t in words[s.first + 1 : s.last])
+            and not latin(words[s.first].word)
+            and all(latin(t.word) for t in words[s.first + 1 : s.last])
         ):
             s = WordSpan(s.first + 1, s.last, ORG)
         out.append(s)

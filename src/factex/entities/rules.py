@@ -49,7 +49,7 @@ def org_word(words: list[Token], i: int) -> bool:
     )
 
 
-def _closing(words: list[Token], q: int, limit: int) -> int | None:
+def quote_end(words: list[Token], q: int, limit: int) -> int | None:
     """Index of the quote closing the one at `q`, within the sentence and `MAX_QUOTED` words."""
     for i in range(q + 1, min(limit, q + MAX_QUOTED + 2, len(words))):
         if words[i].sent != words[q].sent:
@@ -61,12 +61,14 @@ def _closing(words: list[Token], q: int, limit: int) -> int | None:
     return None
 
 
-def _name_like(words: list[Token], first: int, last: int) -> bool:
+def name_like(words: list[Token], first: int, last: int) -> bool:
+    """Whether the words [first, last) open like a name: a capital, a digit, Latin."""
     head = words[first].word
     return head[:1].isupper() or head[:1].isdigit() or head[:1].isascii() and head.isalpha()
 
 
-def _overlaps(span: WordSpan, first: int, last: int) -> bool:
+def overlaps(span: WordSpan, first: int, last: int) -> bool:
+    """Whether a span shares a word with the words [first, last)."""
     return span.first < last and first < span.last
 
 
@@ -80,7 +82,7 @@ def quoted_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
         if span.type != ORG or q is None:
             out.append(span)
             continue
-        close = _closing(words, q, span.last + 1)
+        close = quote_end(words, q, span.last + 1)
         stop = close if close is not None else span.last
         if all(org_word(words, i) for i in range(span.first, q)) or close is None:
             out.append(WordSpan(q + 1, stop, ORG))
@@ -95,17 +97,15 @@ def quoted_orgs(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
             continue
         if not (org_word(words, i) or words[i].lemma in cues):
             continue
-        close = _closing(words, i + 1, len(words))
-        if close is None or not _name_like(words, i + 2, close):
+        close = quote_end(words, i + 1, len(words))
+        if close is None or not name_like(words, i + 2, close):
             continue
         first, last = i + 2, close
         if any(s.type == ORG and s.first <= first and last <= s.last for s in out):
             continue
-        if any(
-            _overlaps(s, first, last) and not (first <= s.first and s.last <= last) for s in out
-        ):
+        if any(overlaps(s, first, last) and not (first <= s.first and s.last <= last) for s in out):
             continue
-        out = [s for s in out if not _overlaps(s, first, last)]
+        out = [s for s in out if not overlaps(s, first, last)]
         out.append(WordSpan(first, last, ORG))
     return sorted(out, key=lambda s: s.first)
 
@@ -284,7 +284,7 @@ def _titles_from(words: list[Token], q: int) -> set[tuple[str, ...]]:
     a bracketed remark between them allowed."""
     titles: set[tuple[str, ...]] = set()
     while q < len(words) and words[q].word in OPEN_QUOTES:
-        close = _closing(words, q, len(words))
+        close = quote_end(words, q, len(words))
         if close is None:
             break
         titles.add(tuple(t.lemma for t in words[q + 1 : close]))

@@ -17,8 +17,8 @@ from ..document import Token
 from ..resources import wordlist
 from ..text.chars import OPEN_QUOTES
 from .ner import WordSpan
-from .orgs import _latin
-from .rules import _closing, _name_like, _overlaps, known_parses, org_word
+from .orgs import latin
+from .rules import known_parses, name_like, org_word, overlaps, quote_end
 from .types import ORG
 
 LIST_WORDS = frozenset({"и", ","})
@@ -54,12 +54,12 @@ def _name_after(words: list[Token], k: int) -> tuple[int, int] | None:
     if k >= len(words):
         return None
     if words[k].word in OPEN_QUOTES:
-        close = _closing(words, k, len(words))
-        if close is None or not _name_like(words, k + 1, close):
+        close = quote_end(words, k, len(words))
+        if close is None or not name_like(words, k + 1, close):
             return None
         return k + 1, close
     last = k
-    while last < len(words) and _latin(words[last].word) and words[last].word[:1].isupper():
+    while last < len(words) and latin(words[last].word) and words[last].word[:1].isupper():
         last += 1
     return (k, last) if last > k else None
 
@@ -102,6 +102,6 @@ def trade_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
         for first, last in names:
             if any(s.type == ORG and s.first <= first and last <= s.last for s in out):
                 continue
-            out = [s for s in out if not _overlaps(s, first, last)]
+            out = [s for s in out if not overlaps(s, first, last)]
             out.append(WordSpan(first, last, ORG))
     return sorted(out, key=lambda s: s.first)

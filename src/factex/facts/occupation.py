@@ -657,7 +657,7 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
             if i in used or not is_post(ctx, i):
                 continue
             held = i > first and ctx.lemma(i - 1) in HOLDING  # `занять пост премьер-министра`
-            if ctx.feat(i, "Case") != "Ins" and not held:
+            if ctx.feat(i, "Case") != "Ins" and not _acting_ins(ctx, i) and not held:
                 continue
             if held and _sought(ctx, i):
                 continue  # `кандидатура Орлова на пост министра`: sought, not held
@@ -675,11 +675,14 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
             core = [s for s in persons if ctx.feat(s.first, "Case") in {"Nom", "Acc", None}]
             whose = _relative_antecedent(ctx, a, per_end)
             objects = [s for s in core if ctx.feat(s.first, "Case") == "Acc"]
-            if any(ctx.lemma(v) in APPOINTING and ctx.feat(v, "VerbForm") in {"Fin", "Inf"}
-                   for v in verbs if a <= v < b):  # fmt: skip
+            appointing = [v for v in verbs if a <= v < b and ctx.lemma(v) in APPOINTING
+                          and ctx.feat(v, "VerbForm") in {"Fin", "Inf"}]  # fmt: skip
+            if appointing:
                 # `Медведев назначил главой ... 30-летнего Муравьева`, `утвердила министром
-                # бывшего главврача Корнеева` (animate: the accusative is the genitive)
-                after = [s for s in persons if s.first >= phrase.last
+                # бывшего главврача Корнеева`, `назначил Ивана Орлова исполняющим
+                # обязанности` (animate: the accusative is the genitive)
+                after = [s for s in persons if (s.first >= phrase.last
+                         or appointing[0] < s.first < phrase.first)
                          and ctx.feat(s.first, "Case") in {"Acc", "Gen"}]  # fmt: skip
                 core = objects = objects or after or core
             persons = core or persons  # `вместо Кана капитаном стал Баллак`: the subject
@@ -693,6 +696,14 @@ def _appointments(ctx: Context, used: set[int], per_end: dict[int, Span]) -> lis
                 continue
             out.append(_occ(ctx, person, phrase))
     return out
+
+
+def _acting_ins(ctx: Context, i: int) -> bool:
+    """`назначен исполняющим обязанности губернатора`, `назначил Елисееву исполняющей
+    обязанности директора`: the post of an acting holder in the instrumental (the
+    feminine form the tagger may read as another case)."""
+    lead = (ctx.text(k).lower() for k in range(phrase_at(ctx, i).first, i))
+    return any(w.startswith("исполняющ") and w.endswith(("им", "ей")) for w in lead)
 
 
 def _denied(ctx: Context, verb: int) -> bool:

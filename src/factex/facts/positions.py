@@ -597,11 +597,13 @@ def _position(ctx: Context, first: int, head: int, last: int, acting: bool) -> s
     """The position in its normal form; an acting holder's as written (`и.о. губернатора`)."""
     if acting:
         position = " ".join(ctx.text(k) for k in range(first, last)).lower()
+        position = ACTING_FORMS.sub("исполняющий обязанности", position)  # `исполняющим`
         return position.replace("и . о .", "и.о.")
     noun = ctx.lemma(head) if ctx.pos(head) == "ADJ" and _noun_only(ctx, head) else None
     return _participles_named(nominal_phrase(ctx, first, head, last, head_lemma=noun).lower())
 
 
+ACTING_FORMS = re.compile(r"\bисполняющ[а-я]* обязанност[а-я]*")
 PARTICIPLE_POSTS = re.compile(r"^(управляющ|заведующ)[а-я]*")
 
 

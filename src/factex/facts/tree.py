@@ -439,9 +439,12 @@ class Tree:
         shares = self.dep(i) == "conj" or control
         if shares and head is not None and "nsubj" not in {r for _, r, _ in out}:
             theirs = self.args(head)
-            # `его пригласили возглавить «Вегу»`: an object controls the verb under it
+            # `его пригласили возглавить «Вегу»`, `назначил Орлова исполняющим
+            # обязанности`: an object controls the verb (or predicative participle) under it
             controller = [(c, "nsubj", "") for c, r, p in theirs if r == "obj" and not p]
-            if not (control and self.ctx.feat(i, "VerbForm") == "Inf" and controller):
+            form = self.ctx.feat(i, "VerbForm")
+            predicative = form == "Part" and self.ctx.feat(i, "Case") == "Ins"
+            if not (control and (form == "Inf" or predicative) and controller):
                 controller = [a for a in theirs if a[1] == "nsubj"]
             out += controller
         if shares and passive and head is not None and "obj" not in {r for _, r, _ in out}:
