@@ -88,3 +88,8 @@ def test_an_acting_holder_appointed_by_a_verb(nlp):
                       "Курская область")}  # fmt: skip
     text = "Инна Лосева назначена исполняющей обязанности ректора."
     assert ("Инна Лосева", "исполняющий обязанности ректора", None) in _occupations(nlp, text)
+
+
+def test_a_quoted_name_after_a_preposition_stays_in_the_post_phrase(nlp):
+    text = "Депутат Госдумы от «Единой России» Олег Ямов внес законопроект."
+    assert _occupations(nlp, text) == {("Олег Ямов", "депутат", "Госдума")}

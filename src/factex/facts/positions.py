@@ -450,7 +450,8 @@ class _After(Walk):
         округе`: a prepositional complement; a place after `в` ends the phrase, unless
         the post is held there (an envoy's, `models/facts-envoy-posts.txt`)."""
         ctx, lem = self.ctx, self.ctx.lemma(k)
-        if lem in TAIL_PREPS and k + 1 < self.last and ctx.pos(k + 1) != "PUNCT":
+        opens = k + 1 < self.last and (ctx.pos(k + 1) != "PUNCT" or ctx.is_quote(k + 1))
+        if lem in TAIL_PREPS and opens:  # `депутат Госдумы от «Единой России»`
             self.prep = lem
             placed = self.org is None or not self.envoy  # `президентом Казахстана в России`
             at_place = lem == "в" and ctx.span_at.get(k + 1) is not None and placed
