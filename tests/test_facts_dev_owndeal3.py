@@ -15,10 +15,10 @@ from fact_cases import check_floor, ill_formed, load_cases
 CASES = load_cases(Path(__file__).parent / "data" / "facts-dev-owndeal3.txt")
 # (recall, precision) floors per group, below the figures measured when the changes landed.
 FLOORS: dict[str, tuple[float, float]] = {
-    "ownership": (0.55, 0.88),
-    "sales": (0.55, 0.85),
+    "ownership": (0.57, 0.92),
+    "sales": (0.62, 0.85),
     "deal": (0.65, 0.88),
-    "pronouns": (0.40, 0.80),
+    "pronouns": (0.58, 0.90),
 }
 
 
@@ -35,4 +35,4 @@ def test_group_floors(scores, group):
 
 
 def test_negatives_hold_few_facts(scores):
-    assert scores["negatives"].predicted <= 6, scores["negatives"].misses
+    assert scores["negatives"].predicted <= 5, scores["negatives"].misses

@@ -93,3 +93,9 @@ def test_an_acting_holder_appointed_by_a_verb(nlp):
 def test_a_quoted_name_after_a_preposition_stays_in_the_post_phrase(nlp):
     text = "Депутат Госдумы от «Единой России» Олег Ямов внес законопроект."
     assert _occupations(nlp, text) == {("Олег Ямов", "депутат", "Госдума")}
+
+
+def test_a_post_a_dash_and_its_holder(nlp):
+    text = "Новый гендиректор «Веги» — 45-летний Олег Котов."
+    assert ("Олег Котов", "гендиректор", "Вега") in _occupations(nlp, text)
+    assert not _occupations(nlp, "Глава «Веги» — об отставке Олега Котова.")

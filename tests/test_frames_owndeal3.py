@@ -110,3 +110,16 @@ def test_a_feminine_owner_noun_as_a_predicate(nlp):
 def test_shareholders_in_brackets_with_a_generic_noun(nlp):
     text = "Агрофирма «Полярник» (Аркадий Бессонов — 60%, компания «Айсберг-Инвест» — 40%) растет."
     assert _owned(nlp, text) >= {("Аркадий Бессонов", "Полярник"), ("Айсберг-Инвест", "Полярник")}
+
+
+def test_a_generic_phrase_stands_for_a_bank(nlp):
+    text = (
+        "Банк «Окский» отчитался о прибыли. Кредитная организация выдала "
+        "застройщику «Ока-Дом» заем."
+    )
+    assert ["Ока-Дом", "Окский"] in _parties(nlp, text)
+
+
+def test_a_share_in_a_company_named_after_adjectives(nlp):
+    text = "Доля «Нефтересурса» в нефтяной компании «Обь-Ойл» выросла до 40%."
+    assert ("Нефтересурс", "Обь-Ойл") in _owned(nlp, text)

@@ -197,3 +197,60 @@ def test_he_or_she_at_an_age_is_the_person_named_before(nlp: Pipeline) -> None:
     assert _one(nlp, text, "16 лет")["person"]["name"] == "Анна Котова"
     two = "Иван Орлов и Пётр Седов дружили. В 20 лет он уехал."
     assert _one(nlp, two, "20 лет")["person"] is None
+
+
+def test_the_holder_of_a_participle_or_of_a_relative_clause(nlp: Pipeline) -> None:
+    text = "Прощание с Ниной Усовой, ушедшей из жизни в возрасте 94 лет, пройдёт в пятницу."
+    assert _one(nlp, text, "94 лет")["person"]["name"] == "Нина Усова"
+    text = "Ушедшему из жизни в 62 года музыканту Петру Горину посвятили концерт."
+    assert _one(nlp, text, "62 года")["person"]["name"] == "Пётр Горин"
+    text = "Скончалась Галина Бесова — актриса, которой было 79 лет."
+    assert _one(nlp, text, "79 лет")["person"]["name"] == "Галина Бесова"
+    text = "Ей было всего 36: певица Дарья Осинцева скончалась после операции."
+    assert _one(nlp, text, "36")["person"]["name"] == "Дарья Осинцева"
+    text = "С двенадцати лет Ислам Махачев занимался борьбой."
+    assert _one(nlp, text, "двенадцати лет")["person"]["name"] == "Ислам Махачев"
+    text = "Тренер Марен Майнерт, выигравшая чемпионат среди девушек до 20 лет, ушла."
+    assert all(a["person"] is None for a in _ages(nlp, text))  # a limit, not her age
+
+
+def test_holders_over_a_place_a_quoted_name_or_a_genitive_chain(nlp: Pipeline) -> None:
+    text = "Самым юным участником стал 15-летний сноубордист из Японии Кэнто Ямада."
+    assert _one(nlp, text, "15-летний")["person"]["name"] == "Кэнто Ямада"
+    assert _one(nlp, "Водителю «Камаза» 53 года.", "53 года")["person"] is None
+    assert _one(nlp, "Отцу певицы Маргариты Листовой было 88 лет.", "88 лет")["person"] is None
+    text = "Среди пострадавших двое детей, младшему из которых три года."
+    assert _one(nlp, text, "три года")["years"] == 3
+
+
+def test_animals_have_ages_and_no_person(nlp: Pipeline) -> None:
+    assert _one(nlp, "Восьмилетнюю тигрицу Лору перевезли.", "Восьмилетнюю")["person"] is None
+    assert _one(nlp, "Пятилетний пёс по кличке Рекс спас хозяина.", "Пятилетний")["person"] is None
+
+
+def test_estimates_halves_and_comparisons_without_years(nlp: Pipeline) -> None:
+    assert _one(nlp, "Мужчину лет пятидесяти нашли без сознания.", "лет пятидесяти")["years"] == 50
+    half = _one(nlp, "Дочке Анны Сергеевой исполнилось полгода.", "полгода")
+    assert (half["years"], half["months"]) == (0, 6)
+    assert _one(nlp, "Дети в возрасте полутора лет.", "полутора лет")["months"] == 18
+    assert _one(nlp, "Курсы для пенсионеров старше 55.", "55")["years"] == 55
+    listed = _ages(nlp, "В семье растут трое детей: 4, 7 и 11 лет.")
+    assert [a["years"] for a in listed] == [4, 7, 11]
+    assert _one(nlp, "Пожилой мужчина 80 лет погиб при пожаре.", "80 лет")["years"] == 80
+    assert not _ages(nlp, "Мужчина 20 лет проработал на заводе.")
+    assert not _ages(nlp, "Домашний арест продлили на полгода.")
+    assert not _ages(nlp, "Кербер выиграла у Ивановой со счётом 6:4, 3:6, 6:4.")
+    ann = _one(nlp, "Ветеран отпраздновал свой сотый день рождения.", "сотый день рождения")
+    assert (ann["years"], ann["kind"]) == (100, "anniversary")
+    assert _one(nlp, "Дирижёр скончался на 83-ем году жизни.", "83-ем году жизни")["years"] == 82
+
+
+def test_the_subject_named_before_an_apposition_or_a_relative_clause(nlp: Pipeline) -> None:
+    text = "Виктор Петров, 1960 года рождения, умер в возрасте 65 лет."
+    assert _one(nlp, text, "65 лет")["person"]["name"] == "Виктор Петров"
+    text = "Иван Орлов, который жил в Омске, умер в возрасте 70 лет."
+    assert _one(nlp, text, "70 лет")["person"]["name"] == "Иван Орлов"
+    text = "Сергей Рябинин, чей отец умер в 60 лет, основал фонд."
+    assert _one(nlp, text, "60 лет")["person"] is None  # the father's age
+    text = "Бывший игрок клуба «Нева» Олег Зуев (Oleg Zuev) умер в 27 лет."
+    assert _one(nlp, text, "27 лет")["person"]["name"] == "Олег Зуев"

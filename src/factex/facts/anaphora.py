@@ -26,13 +26,14 @@ paragraph, or none.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..entities.types import ORG, PER
 from ..record import Entity, Fact
 from .context import Context, Span
 from .implied import kinds
-from .lexicon import multimap, words
+from .lexicon import mapping, multimap, words
 from .merge import same
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def may_refer(tokens: list[Token], first: int, last: int) -> bool:
     """Whether words [first, last) hold a word that may be an anaphor: a personal pronoun,
     or a generic noun not followed by a name (`компания`, not `компания «Вега»`). The
     syntax stage parses its sentence and those before it."""
-    nouns = words("anaphora-nouns") | words("anaphora-person-nouns")
+    nouns = words("anaphora-nouns") | words("anaphora-person-nouns") | _phrase_heads()
     for j in range(first, last):
         t = tokens[j]
         if t.lemma in PRONOUNS or t.lemma in POSSESSIVES:
@@ -130,10 +131,15 @@ def is_generic(tree: Tree, k: int) -> bool:
         return False
     if ctx.feat(k, "Number") == "Plur":
         return False
+    phrase_only = generic_type(ctx, k) == ORG and ctx.lemma(k) not in words("anaphora-nouns")
+    if phrase_only and _phrase_kind(tree, k) is None:
+        return False  # `организация` alone: only `кредитная организация` is a bank
     for c in tree.children[k]:
         dep = tree.dep(c)
         if dep in {"amod", "det"} and ctx.lemma(c) in DEMONSTRATIVES:
             continue
+        if dep == "amod" and _phrase(ctx, c, k) is not None:
+            continue  # `кредитная организация`
         if dep not in {"case", "punct", "cc", "conj"}:
             return False  # `другая компания`, `компания отца`, `компания, которая`
     return True
@@ -143,9 +149,26 @@ def generic_type(ctx: Context, k: int) -> str | None:
     """The entity type the generic noun at word k stands for (`компания`: ORG,
     `бизнесмен`: PER), None for no generic noun."""
     lemma = ctx.lemma(k)
-    if lemma in words("anaphora-nouns"):
+    if lemma in words("anaphora-nouns") or lemma in _phrase_heads():
         return ORG
     return PER if lemma in words("anaphora-person-nouns") else None
+
+
+def _phrase(ctx: Context, adjective: int, noun: int) -> str | None:
+    """The generic noun whose kinds a generic phrase stands for (`кредитная организация`:
+    `банк`, `models/facts-anaphora-phrases.tsv`), None for no such phrase."""
+    return mapping("anaphora-phrases").get(f"{ctx.lemma(adjective)} {ctx.lemma(noun)}")
+
+
+def _phrase_kind(tree: Tree, k: int) -> str | None:
+    """The kind noun of the generic phrase headed by word k, if any."""
+    kinds = (_phrase(tree.ctx, c, k) for c in tree.children[k] if tree.dep(c) == "amod")
+    return next((x for x in kinds if x), None)
+
+
+@cache
+def _phrase_heads() -> frozenset[str]:
+    return frozenset(key.split()[-1] for key in mapping("anaphora-phrases"))
 
 
 def resolve(tree: Tree, k: int, types: str) -> list[Entity]:
@@ -330,7 +353,8 @@ def _agrees(tree: Tree, k: int, span: Span) -> bool:
     if not is_pronoun(ctx, k) and generic_type(ctx, k) == PER:
         return span.entity.type == PER  # `бизнесмен`: any one person (two stay ambiguous)
     if not is_pronoun(ctx, k):
-        return span.entity.type == ORG and _kind_fits(ctx, ctx.lemma(k), span)
+        noun = _phrase_kind(tree, k) or ctx.lemma(k)
+        return span.entity.type == ORG and _kind_fits(ctx, noun, span)
     if ctx.feat(_head_word(tree, span), "Number") == "Plur" and span.entity.type != PER:
         return False  # `Российские железные дороги` is `они`
     (mine, _, neuter), theirs = _features(ctx, k), gender(ctx, span)

@@ -189,10 +189,30 @@ def _later(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> Span | N
     inside = per_start.get(_skip_parenthesis_after(ctx, phrase))
     if inside is not None:
         return inside
-    later = _after_insert(ctx, phrase, per_start)
+    later = _after_insert(ctx, phrase, per_start) or _after_copula_dash(ctx, phrase, per_start)
     if later is None and (later := _after_conjoined(ctx, phrase, per_start)) is not None:
         _share_org(ctx, phrase, later)
     return later
+
+
+def _after_copula_dash(ctx: Context, phrase: Phrase, per_start: dict[int, Span]) -> Span | None:
+    """`Глава «Россетей» — Андрей Рюмин`, `Новый гендиректор «Веги» — 45-летний Олег
+    Котов`: a post opening its sentence in the nominative, a dash, and the person (an
+    adjective or age between allowed)."""
+    k, first = phrase.last, ctx.sentence(phrase.head).first
+    if ctx.text(k) not in {"—", "–"}:
+        return None
+    if any(ctx.pos(j) != "ADJ" for j in range(first, phrase.first)):
+        return None
+    if ctx.feat(phrase.head, "Case") not in {"Nom", None}:
+        return None
+    j = k + 1
+    while j < min(ctx.n, k + 3) and j not in per_start and ctx.pos(j) == "ADJ":
+        j += 1
+    person = per_start.get(j)
+    if person is None or ctx.feat(person.first, "Case") not in {"Nom", None}:
+        return None
+    return person
 
 
 def _before(

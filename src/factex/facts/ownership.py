@@ -417,7 +417,7 @@ def _share_of(ctx: Context, i: int) -> list[Pair]:
     k = end_of(ctx, owner)
     if k >= b or ctx.lemma(k) not in {"в", "во"}:
         return []
-    prop = _name_after(ctx, k + 1, b, within=3)
+    prop = _name_after(ctx, k + 1, b, within=4)  # `в нефтяной компании «Вега»`
     if prop is None or prop.entity.type != ORG:
         return []
     return [([owner.entity], prop.entity, None, i)]

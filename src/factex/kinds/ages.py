@@ -58,8 +58,9 @@ _JUBILEE = re.compile(  # `100-летие`, `73-я годовщина`, `111-й 
     rf"|[{_H}](?:й|го|му|м)\s+(?:день|дня|дню|днём|днем)\s+рождения)(?![\w{_H}])",
     re.I,
 )
-_WORD_JUBILEE = re.compile(  # `сто одиннадцатую годовщину`
-    rf"(?<![\w-])(?:(?P<tens>{CARDINAL_WORD})\s+)?(?P<o>{ORDINAL_WORD})\s+годовщин\w*(?![\w-])",
+_WORD_JUBILEE = re.compile(  # `сто одиннадцатую годовщину`, `сотый день рождения`
+    rf"(?<![\w-])(?:(?P<tens>{CARDINAL_WORD})\s+)?(?P<o>{ORDINAL_WORD})\s+"
+    r"(?:годовщин\w*|(?:день|дня|дню|днём|днем)\s+рождения)(?![\w-])",
     re.I,
 )
 # `N лет`, with a range (`19-32 лет`) or a list (`27 и 34 лет`, `10, 9 и 8 лет`) before.
@@ -70,7 +71,7 @@ _YEARS = re.compile(
     re.I,
 )
 _IN_YEAR = re.compile(  # `на 70-м году жизни`, `на семьдесят восьмом году жизни`
-    rf"(?<![\w-])на\s+(?:(?P<n>\d{{1,3}})(?:-?о?м)?\s+году(?:\s+жизни)?"
+    rf"(?<![\w-])на\s+(?:(?P<n>\d{{1,3}})(?:-?[оеы]?м)?\s+году(?:\s+жизни)?"
     rf"|(?:(?P<tens>{CARDINAL_WORD})\s+)?(?P<o>{ORDINAL_WORD})\s+году\s+жизни)(?![\w-])",
     re.I,
 )
@@ -85,7 +86,7 @@ _GOING = re.compile(
 # clause, said of someone in the dative.
 _ABOUT = r"(?:(?:(?:далеко|чуть|немногим|слегка)\s+)?(?:за|под|больше|более|около)\s+)?"
 _BARE = re.compile(
-    rf"(?<![\w.,-]){_ABOUT}(?P<n>\d{{1,3}})(?![.,]\d)(?=\s*(?:[.,;!?)—]|$)|\s+и\s+\d|\s+с\s+(?:лишним|небольшим))",
+    rf"(?<![\w.,:-]){_ABOUT}(?P<n>\d{{1,3}})(?![.,]\d)(?=\s*(?:[.,;!?)—]|:(?!\d)|$)|\s+и\s+\d|\s+с\s+(?:лишним|небольшим))",
     re.I,
 )
 # `В свои 58 Иван Орлов полон сил`: the years without `лет`.
@@ -94,12 +95,24 @@ _OWN = re.compile(
 )
 # `ей исполнилось восемнадцать.`: a number word at the end of a clause.
 _BARE_WORDS = re.compile(
-    rf"(?<![\w-]){_ABOUT}(?P<n>{CARDINAL_RUN})(?=\s*(?:[.,;!?)—]|$)|\s+с\s+(?:лишним|небольшим))",
+    rf"(?<![\w-]){_ABOUT}(?P<n>{CARDINAL_RUN})(?=\s*(?:[.,;:!?)—]|$)|\s+с\s+(?:лишним|небольшим))",
     re.I,
 )
-# `1,5 года`: a year and a half.
+# `1,5 года`, `полтора года`, `полутора лет`: a year and a half; `полгода`: six months.
+# `мужчина лет пятидесяти`, `женщину лет 45–50`: an estimate after a living noun.
+_INVERTED = re.compile(
+    rf"(?<![\w-])лет\s+(?:(?P<lo>\d{{1,3}})\s*[-–—]\s*)?(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?![\w.,-]|\s+(?:лет|год))",
+    re.I,
+)
+# `Каждый пятый житель старше 60.`: a comparison of age with a bare number.
+_OLDER = re.compile(
+    r"(?<![\w-])(?:старше|младше|моложе)\s+(?P<n>\d{1,3})(?![.,]\d)(?=\s*(?:[.,;:!?)—]|$))",
+    re.I,
+)
 _HALF_YEARS = re.compile(
-    r"(?<![\w.,-])(?:(?P<n>\d{1,2}),5|полтора)\s+(?:года|лет)(?![\w-])", re.I
+    r"(?<![\w.,-])(?:(?P<n>\d{1,2}),5\s+(?:года|лет)|(?P<one>полтора\s+года|полутора\s+(?:лет|года))"
+    r"|полгода)(?![\w-])",
+    re.I,
 )
 # `Ей исполнится девятнадцать в декабре`: a number right after a cue verb, mid-clause.
 _AFTER_CUE = re.compile(
@@ -130,7 +143,8 @@ _IMPERSONAL = frozenset(["было", "будет", "исполнилось", "и
 _SKIP = frozenset(
     ["уже", "быть", "всего", "лишь", "только", "почти", "около", "ровно", "тогда", "сейчас",
      "теперь", "ещё", "примерно", "приблизительно", "по", "соответственно", "на", "тот",
-     "момент", "более", "больше", "менее", "немногим", "чуть", "слегка", "далеко"]
+     "момент", "более", "больше", "менее", "немногим", "чуть", "слегка", "далеко", "бы",
+     "едва", "лишь"]
 )  # fmt: skip
 
 
@@ -181,8 +195,11 @@ class _Words:
                 continue
             for m in e.mentions:
                 i, j = a.word_at(m.start), a.word_at(m.stop - 1)
-                if i is not None and j is not None and not self._common_first(i, j):
-                    self.person_at[i] = (e, j + 1)
+                if i is None or j is None or self._common_first(i, j):
+                    continue
+                if i != j and _roles().get(self.tokens[i].lemma) == "animal":
+                    continue  # `Орангутану Бони`: a pet's name, taken in with its noun
+                self.person_at[i] = (e, j + 1)
         self.person_ending = {last - 1: (e, first) for first, (e, last) in self.person_at.items()}
 
     def at(self, offset: int) -> int | None:
@@ -214,6 +231,8 @@ class _Words:
             if j in self.person_at:
                 if noun is not None and (not _agree(noun, t, "Case") or _relative(noun, t)):
                     return None
+                if noun is not None and _roles().get(noun.lemma) == "animal":
+                    return None  # `тигрицу Лору`: a pet
                 return self.person_at[j][0]
             if t.pos not in ("NOUN", "ADJ") or t.feats.get("Animacy") == "Inan":
                 return None
@@ -223,9 +242,9 @@ class _Words:
     def holder_after(self, i: int) -> Entity | None:
         """`33-летний представитель Великобритании Ричард Круз`, `57-летнего лидера
         рок-группы «Пилот» Константина Кинева`, `81-летний народный артист России Валентин
-        Горский`: the person named after a living noun (with its adjectives before it)
-        and its genitive words (or a quoted name, or a phrase: `комитета по экологии`),
-        in the noun's case."""
+        Горский`, `15-летний сноубордист из Японии Кэнто Ямада`: the person named after a
+        living noun (with its adjectives before it) and its genitive words (or a quoted
+        name, or a phrase: `комитета по экологии`, `из Японии`), in the noun's case."""
         n = i + 1
         while (
             n < min(i + 3, len(self.tokens)) and self.tokens[n].pos == "ADJ"
@@ -235,8 +254,8 @@ class _Words:
         if n >= len(self.tokens):
             return None
         head = self.tokens[n]
-        if not _living(head):
-            return None
+        if not _living(head) or _roles().get(head.lemma) == "animal":
+            return None  # `пёс по кличке Рекс`: a pet
         quoted = False
         for j in range(n + 1, min(n + 10, len(self.tokens))):
             t = self.tokens[j]
@@ -245,8 +264,8 @@ class _Words:
                 return self.person_at[j][0] if held else None
             if t.text in _QUOTES:
                 quoted = not quoted
-            elif not quoted and not (_complement(t) or t.pos == "ADP" and j > n + 1):
-                return None
+            elif not quoted and not (_complement(t) or t.pos == "ADP"):
+                return None  # `31-летнему блогеру из Краснодара Марку Ветрову`
         return None
 
     def apposed_to(self, i: int) -> Entity | None:
@@ -266,6 +285,13 @@ class _Words:
             j -= 1  # `Олегу Смирнову — 47`: the dash stands for the verb
         while j >= 0:
             t = self.tokens[j]
+            if t.text in _QUOTES and j > 0:  # `Водителю «Камаза» 53 года`: over the name
+                q = j - 1
+                while q > max(-1, j - 8) and self.tokens[q].text not in _QUOTES:
+                    q -= 1
+                if q > 0 and self.tokens[q].text in _QUOTES and self.tokens[q - 1].pos == "NOUN":
+                    j = q - 1
+                    break
             role = _roles().get(t.lemma)
             skip = t.lemma in _SKIP or t.text.lower() in _SKIP
             if skip or role not in _NOUN_ROLES or t.text == "," or t.pos == "ADV":
@@ -279,6 +305,10 @@ class _Words:
             return False, None
         t = self.tokens[j]
         head = self.head_of_genitive(j)
+        while head is not None and head > 0 and self.tokens[head].case == "Gen" and (
+            self.tokens[head - 1].pos == "NOUN" and head - 1 not in self.person_ending
+        ):  # `Отцу певицы Маргариты Листовой`: the head of the whole chain
+            head -= 1
         if head is not None:  # `Сыну Алексея Грачёва исполнилось 10 лет`: the son's age
             h = self.tokens[head]
             return h.feats.get("Animacy") == "Anim" and self._may_be_dative(head), None
@@ -286,6 +316,11 @@ class _Words:
             return True, self.person_ending[j][0]  # `Петрову 60 лет`, `Овьедо было 69 лет`
         if t.lemma == "который" and t.feats.get("Case") == "Dat" and j >= 2:
             named = self.person_ending.get(j - 2) if self.tokens[j - 1].text == "," else None
+            if (
+                named is None and j >= 4 and self.tokens[j - 1].text == ","
+                and _living(self.tokens[j - 2]) and self.tokens[j - 3].text in ("—", "–", ",")
+            ):  # fmt: skip
+                named = self.person_ending.get(j - 4)  # `Галина Бесова — актриса, которой`
             if named is not None and _agree(t, self.tokens[named[1]], "Gender"):
                 return True, named[0]  # `Хамдан Али, которому исполнится 55 лет`
         living = (  # `задержанному`, `погибшему`: an adjective or participle as a noun
@@ -300,7 +335,9 @@ class _Words:
     def antecedent(self, j: int) -> Entity | None:
         """The person `ему`/`ей` at token j stands for: the one person named in the
         nominative, of its gender, before it in its sentence or in the sentence before
-        (same paragraph); none when two or none are."""
+        (same paragraph); none when two are. With no one of its gender named before, the
+        one named in the nominative after it in its sentence (`Ей было всего 36: певица
+        Дарья Осинцева скончалась`)."""
         sent = self.tokens[j].sent
         first = self.a.sentences[sent][0]
         if sent > 0:
@@ -315,12 +352,19 @@ class _Words:
         found = {id(e): e for i, e in of_gender if self.tokens[i].case in ("Nom", None)}
         if not found:  # `Не стало поэта Игоря Кольцова, ему был 71 год`: the one named
             found = {id(e): e for _, e in of_gender}
+        if not of_gender:
+            found = {
+                id(e): e for i, (e, last) in self.person_at.items()
+                if i > j and self.tokens[i].sent == sent and self.tokens[i].case in ("Nom", None)
+                and self.tokens[last - 1].feats.get("Gender") in (gender, None)
+            }  # fmt: skip
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _phrase_start(self, j: int) -> int | None:
-        """`в мае`, `на днях`, `в этом году`: the preposition of a short phrase ending at
-        token j, or None."""
-        if self.tokens[j].pos not in _PHRASE_POS or j in self.person_ending:
+        """`в мае`, `на днях`, `в этом году`, `из которых`: the preposition of a short
+        phrase ending at token j, or None."""
+        relative = self.tokens[j].lemma == "который"
+        if self.tokens[j].pos not in _PHRASE_POS and not relative or j in self.person_ending:
             return None
         for k in range(j - 1, max(-1, j - 4), -1):
             t = self.tokens[k]
@@ -372,6 +416,35 @@ class _Words:
                 noun = t
         return None
 
+    def participle_holder(self, i: int, k: int) -> Entity | None:
+        """`Нина Усова, ушедшая из жизни в возрасте 94 лет`, `ушедшему в 62 года музыканту
+        Петру Горину`: the person a participle before the years (in their clause) is
+        said of, named before its comma or after its phrase, in a case the participle
+        can take."""
+        lo, hi = self._clause(i, k)
+        verbs = [j for j in range(lo, i) if self.tokens[j].feats.get("VerbForm") == "Part"]
+        if not verbs:
+            return None
+        part = self.tokens[verbs[0]]
+        comma = lo >= 2 and self.tokens[lo - 1].text == ","
+        named = self.person_ending.get(lo - 2) if comma else None
+        if named is None and hi + 1 > k and (j := k + 1) < len(self.tokens):
+            while j <= hi and self.tokens[j].pos == "ADJ":
+                j += 1
+            if j in self.person_at:
+                named = (self.person_at[j][0], j)
+            elif j <= hi and _living(self.tokens[j]) and j + 1 in self.person_at:
+                named = (self.person_at[j + 1][0], j + 1)
+        if named is None:
+            return None
+        name = self.tokens[named[1]]
+        case = _CASE_TAGS.get(name.feats.get("Case") or "")
+        if not _agree(part, name, "Gender") or not _agree(part, name, "Number"):
+            return None
+        if case is None or not any(case in p.tag for p in parses(part.word.lower())):
+            return None
+        return named[0]
+
     def subject(self, i: int, k: int) -> Entity | None:
         """`Вадим Лосев скончался в возрасте 84 лет`, `В 25 лет Кирилл Абрамов стал
         миллиардером`: the one person named in the nominative in the clause of tokens
@@ -389,6 +462,30 @@ class _Words:
             else:
                 break
         named = self._named(lo, hi, i, k, ("Nom",))
+        start = lo
+        own = any(  # `чей отец умер в 60 лет`: the clause names its subject otherwise
+            self.tokens[j].case == "Nom" and self.tokens[j].pos in ("NOUN", "PRON")
+            for j in range(lo, hi + 1) if j < i or j > k
+        )  # fmt: skip
+        while not named and not own and start > first:  # `Петров, 1960 г. р., умер в 65 лет`
+            end = start - 1
+            if self.tokens[end].text == ")":  # `Синден (англ. Donald Sinden) умер`: over it
+                while end > first and self.tokens[end].text != "(":
+                    end -= 1
+            while end > first and self.tokens[end].pos == "PUNCT":
+                end -= 1
+            if self.tokens[end].pos == "PUNCT":
+                break
+            start = self._clause(end, end)[0]
+            if self._finite(start, end) and self.tokens[start].lemma != "который":
+                break  # not over a clause of its own, but over `, который жил в Омске,`
+            named = {  # the clause's first phrase (`Британский актёр сэр Дональд Синден`)
+                e for e in self._named(start, end, i, k, ("Nom",))
+                if all(
+                    t.pos in ("ADJ", "NOUN", "PROPN", "DET") and t.case in ("Nom", None)
+                    for t in self.tokens[start : self._first_of(e, start, end)]
+                )
+            }  # not `бывший игрок команды «Пэтриотс»`: a complement's name
         if not named:  # `Орлов вернулся в Омск. В 16 лет он уехал в Москву`: as `ему`
             pronouns = [
                 j for j in range(lo, hi + 1) if (j < i or j > k)
@@ -399,6 +496,10 @@ class _Words:
         if not named:  # `Смерть настигла Сергея Долгова в 54 года`: the object
             named = self._named(lo, hi, i, k, ("Acc",))
         return named.pop() if len(named) == 1 else None
+
+    def _first_of(self, e: Entity, lo: int, hi: int) -> int:
+        """The first token of a mention of e in tokens lo..hi."""
+        return min(j for j, (f, _) in self.person_at.items() if f is e and lo <= j <= hi)
 
     def _clause(self, i: int, k: int) -> tuple[int, int]:
         """The tokens around i..k between punctuation, in their sentence."""
@@ -431,6 +532,8 @@ class _Words:
         40 и 42 лет`, `люди 60 лет и старше`), and no verb after that would make the years
         a duration (`мальчик 12 лет жил`)."""
         j = i - 1
+        if many and j > 0 and self.tokens[j].text in (":", "—", "–"):
+            j -= 1  # `трое детей: 4, 7 и 11 лет`
         if j > 0 and self.tokens[j].text.lower() == "вид" and self.tokens[j - 1].text == "на":
             j -= 2  # `мужчину на вид 35–40 лет`
         elif j > 0 and self.tokens[j].text.lower() in _ESTIMATE:
@@ -470,12 +573,15 @@ class _Words:
                 return False
             if t.pos == "PUNCT" and t.text not in "—–":
                 return False
-            if t.lemma == "возраст":
+            if t.lemma in ("возраст", "возрастной"):
                 return True
         return False
 
 
 _QUOTES = frozenset("«»\"„“”")
+_CASE_TAGS = {
+    "Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"
+}  # fmt: skip
 _NOUN_ROLES = frozenset([None, "kin", "person"])  # roles of the holder's own words
 _ESTIMATE = frozenset(["около", "примерно", "приблизительно", "порядка"])
 _OR_OLDER = re.compile(r"\s+и\s+(?:старше|младше|моложе|более|выше)(?![\w-])", re.I)
@@ -483,10 +589,17 @@ _PHRASE_POS = frozenset(["NOUN", "PROPN", "ADJ", "DET", "NUM"])
 _GENITIVE_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM"])
 
 
+# Perfective verbs that measure a span of time (`проработал 35 лет`, `отсидел`, `пожил`).
+_SPAN_VERBS = (
+    "прожи", "прорабо", "просид", "прослуж", "пролеж", "пробы", "провес", "проуч", "прожд",
+    "продерж", "прост", "отсид", "отрабо", "отслуж", "отбы", "пожи", "побы", "порабо", "посид",
+)  # fmt: skip
+
+
 def _no_duration(verb: Token) -> bool:
-    """`Мужчина 40 лет облил соседа`: a perfective verb takes no span of time, but those
-    that measure one (`проработал`, `отсидел`, `пожил`)."""
-    return verb.feats.get("Aspect") == "Perf" and not verb.lemma.startswith(("про", "от", "по"))
+    """`Мужчина 40 лет облил соседа`, `мужчина 80 лет погиб`: a perfective verb takes no
+    span of time, but those that measure one (`проработал`, `отсидел`, `пожил`)."""
+    return verb.feats.get("Aspect") == "Perf" and not verb.lemma.startswith(_SPAN_VERBS)
 
 
 def _common_noun(t: Token) -> bool:
@@ -600,11 +713,21 @@ def find_ages(a: Analysis) -> list[Age]:
         i = w.at(m.start("n"))
         if i is not None:
             add(m.start("n"), m.end("n"), _value(m["n"]), "age", w.subject(i, i))
-    for m in _HALF_YEARS.finditer(text):  # `Ребёнку 1,5 года`
+    for m in _HALF_YEARS.finditer(text):  # `Ребёнку 1,5 года`, `в возрасте полутора лет`
         i = w.at(m.start())
-        if i is not None and (held := w.dative_before(i))[0]:
-            half = int(m["n"]) if m["n"] else 1  # `полтора года`
-            add(m.start(), m.end(), 0, "age", held[1], months=half * 12 + 6)
+        if i is None:
+            continue
+        held = w.dative_before(i)
+        if held[0] or w.cue_before(i):
+            months = int(m["n"]) * 12 + 6 if m["n"] else 18 if m["one"] else 6
+            add(m.start(), m.end(), 0, "age", held[1] or _dative_person(w, i), months=months)
+    for m in _INVERTED.finditer(text):  # `мужчину лет пятидесяти`
+        i = w.at(m.start())
+        if i is not None and i > 0 and _living(w.tokens[i - 1]):
+            low = int(m["lo"]) if m["lo"] else None
+            add(m.start(), m.end(), _value(m["n"]), "age", None, low=low)
+    for m in _OLDER.finditer(text):  # `житель старше 60.`
+        add(m.start("n"), m.end("n"), int(m["n"]), "age", None)
     for m in _WORD_JUBILEE.finditer(text):
         tens = (_value(m["tens"]) or 0) if m["tens"] else 0
         start = m.start("tens") if m["tens"] else m.start("o")
@@ -664,7 +787,8 @@ def _years(w: _Words, m: re.Match[str], add: Any) -> None:
     if person is None and cue:
         person = _dative_person(w, i) or (w.dative_after(last) if last is not None else None)
     if person is None and not dative and last is not None and _at_age(w, i, before):
-        person = w.subject(i, last)  # `Вадим Лосев скончался в возрасте 84 лет`
+        # `Нина Усова, ушедшая в возрасте 94 лет`, `Вадим Лосев скончался в возрасте 84 лет`
+        person = w.participle_holder(i, last) or w.subject(i, last)
     person = person or name
     if months:
         add(m.start(), m.end(), 0, "age", person, months=value)
@@ -689,8 +813,11 @@ def _infinitive_after(w: _Words, last: int | None) -> bool:
 
 
 def _at_age(w: _Words, i: int, before: re.Match[str] | None) -> bool:
-    """`в возрасте 84 лет`, `в (свои) 60 лет`: the age at which someone did something."""
+    """`в возрасте 84 лет`, `в (свои) 60 лет`, `с двенадцати лет`: the age at which
+    someone did something, or from which."""
     if before is not None and before.group().strip().lower().startswith("в"):
+        return True
+    if i > 0 and w.tokens[i - 1].text.lower() == "с":
         return True
     return i > 0 and w.tokens[i - 1].lemma == "возраст"
 

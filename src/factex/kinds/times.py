@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..layers import Item, layer
-from ..time.numerals import CARDINAL_RUN, ORDINAL_WORD, ORDINALS, words_value
+from ..time.numerals import CARDINAL_RUN, CARDINAL_WORD, ORDINAL_WORD, ORDINALS, words_value
 
 if TYPE_CHECKING:
     from ..document import Analysis
@@ -29,8 +29,11 @@ _CLOCK = rf"{_HH}[:.][0-5]\d(?::[0-5]\d)?(?![\d])(?![.,:]\d)"
 _MSK = r"(?:по\s+(?:москве|времени\s+москвы)|(?:по\s+)?(?:мск|msk))"
 _UTC = r"(?:utc|gmt)(?:\s*(?P<sign>[+\-−])\s*(?P<off>\d{1,2})(?::?(?P<offm>\d{2}))?)?"
 # A bracket closes only what opened it: `(06:40 мск)` keeps its `)` out of the time.
+# `по московскому` may drop its `времени` at the end of a phrase (not `по городскому
+# телефону`); `(время московское)` in brackets.
 _ZONE = (
-    rf"(?P<zone>\s*(?P<zb>\()?(?:{_MSK}|{_UTC})(?(zb)\))(?![\w])|\s+по\s+\w+ому\s+времени"
+    rf"(?P<zone>\s*(?P<zb>\()?(?:{_MSK}|(?:по\s+)?{_UTC})(?(zb)\))(?![\w])|\s+по\s+\w+ому\s+времени"
+    r"|\s+по\s+(?-i:[а-яё]+скому)(?![\w-]|\s+[а-яё])|\s*\(время\s+\w+ое\)"
     r"|\s+по\s+времени\s+(?-i:[А-ЯЁ])[а-яё]+|\s+по\s+гринвичу)"
 )
 # `по ...скому времени`: the zones without summer time; others (`по местному`,
@@ -50,7 +53,12 @@ _CLOCKS = re.compile(
     rf"(?:\s+{_DAY}(?![\w-]))?{_ZONE}?",
     re.I,
 )
-_AT = r"(?<![\w-])(?:(?:около|примерно|ровно)\s+(?:в\s+)?|(?:в|к)\s+)"
+_AT = r"(?<![\w-])(?:(?:около|примерно|ровно)\s+(?:в\s+)?|(?P<at>в|к|до|после)\s+)"
+# After `до N часов`, `после N часов`: a span (`до 3 часов в сутки`, `после 2 часов езды`).
+_SPAN_AFTER = re.compile(
+    r"\s+(?:в\s+(?:сутки|день|неделю|месяц)|езды|ожидания|пути|полёта|полета|ходьбы|работы|сна)",
+    re.I,
+)
 _HOURS = re.compile(
     rf"{_AT}(?P<h>\d{{1,2}}|{CARDINAL_RUN}|час)"
     rf"(?:\s+(?P<unit>час(?:а|ов|ам)?|ч\.|ч(?![\w.]))(?:\s+(?P<m>\d{{1,2}})\s+(?:минут\w*|мин\.?))?)?"
@@ -62,6 +70,20 @@ _HOUR_RANGE = re.compile(
     rf"(?<![\w-])с\s+(?P<h>\d{{1,2}})\s+до\s+(?P<h2>\d{{1,2}})\s+час(?:ов|а)?(?![\w-]){_ZONE}?",
     re.I,
 )
+# `с 9 утра до 6 вечера`, `с 22 часов до 6 утра`: two hours, one with its part of the day
+_HOUR_SPAN = re.compile(
+    rf"(?<![\w-])с\s+(?P<h>\d{{1,2}}|{CARDINAL_WORD})(?:\s+(?P<u>час(?:а|ов)?|ч\.?))?"
+    r"(?:\s+(?P<d>утра|дня|вечера|ночи))?"
+    rf"\s+до\s+(?P<h2>\d{{1,2}}|{CARDINAL_WORD})(?:\s+(?:час(?:а|ов)?|ч\.?))?"
+    rf"(?:\s+(?P<d2>утра|дня|вечера|ночи))?(?![\w-]){_ZONE}?",
+    re.I,
+)
+# `без четверти двенадцать`, `без пяти восемь утра`: minutes before the hour
+_TO = re.compile(
+    rf"(?<![\w-])(?:(?:в|около|примерно|ровно)\s+)?без\s+(?P<m>четверти|\d{{1,2}}|{CARDINAL_WORD})"
+    rf"(?:\s+минут)?\s+(?P<h>\d{{1,2}}|{CARDINAL_WORD})(?:\s+час\w*)?(?:\s+{_DAY})?(?![\w-]){_ZONE}?",
+    re.I,
+)
 # `в половине восьмого (утра)`, `в четверть девятого`: half or a quarter past the hour before
 _HALF = re.compile(
     rf"(?<![\w-])(?:в|до|к|около|после|на)\s+(?P<part>половин[еуы]|четверть)\s+(?P<o>{ORDINAL_WORD})"
@@ -70,7 +92,7 @@ _HALF = re.compile(
     re.I,
 )
 _NOON = re.compile(
-    r"(?<![\w-])(?:(?:в|около|к|до|после|незадолго\s+до)\s+)?"
+    r"(?<![\w-])(?:(?:ровно\s+в|в|около|к|до|после|незадолго\s+до)\s+)?"
     rf"(?P<w>полд(?:ень|ня)|полудн[яюе]|полночь|полуноч[иью])(?![\w-]){_ZONE}?",
     re.I,
 )
@@ -113,7 +135,7 @@ def _offset(m: re.Match[str]) -> str:
         return ""
     if "мск" in zone or "msk" in zone or "москв" in zone:
         return "+03:00"
-    if "по " in zone:
+    if "utc" not in zone and "gmt" not in zone:  # `по ...скому времени`, `(время ...ое)`
         return next((off for stem, off in _ZONES.items() if stem in zone), "")
     if m["off"]:
         sign = "-" if m["sign"] in ("-", "−") else "+"
@@ -133,6 +155,10 @@ def _in_day(h: int, day: str | None) -> int:
     if day in ("вечера", "дня") and h < 12:
         return h + 12
     return 0 if day == "ночи" and h == 12 else h
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else words_value(word.lower())
 
 
 def _hour(m: re.Match[str]) -> str | None:
@@ -156,6 +182,9 @@ def find_times(text: str, dates: list[DateExpr]) -> list[Time]:
         before = text[max(0, m.start() - 12) : m.start()]
         if dotted and not _PREP.search(before) or _SCORE.search(before):
             continue
+        bare = not (lead.strip() or m["zone"] or m["b"] or _PREP.search(before))
+        if bare and (m["a"].count(":") == 2 or re.match(r"\s\d{3}(?!\d)", text[m.end() :])):
+            continue  # `Результат — 2:05:37`: a duration; `масштаб 1:50 000`
         offset = _offset(m)
         value = _clock(m["a"], m["day"]) + offset
         if m["b"]:
@@ -167,6 +196,24 @@ def find_times(text: str, dates: list[DateExpr]) -> list[Time]:
             off = _offset(m)
             value = f"{h:02d}:00{off}/{h2 % 24:02d}:00{off}"
             found.append(Time(m.start(), m.end(), m.group(), value))
+    for m in _HOUR_SPAN.finditer(text):
+        if not (m["u"] or m["d"] or m["d2"]):
+            continue  # `с 10 до 17 часов`: `_HOUR_RANGE`
+        one, two = _number(m["h"]), _number(m["h2"])
+        if one is None or two is None or one > 24 or two > 24:
+            continue
+        one = _in_day(one, m["d"] or (None if m["u"] else m["d2"])) % 24
+        two = _in_day(two, m["d2"]) % 24
+        off = _offset(m)
+        found.append(Time(m.start(), m.end(), m.group(), f"{one:02d}:00{off}/{two:02d}:00{off}"))
+    for m in _TO.finditer(text):
+        less = _number(m["m"]) if m["m"].lower() != "четверти" else 15
+        of = _number(m["h"])
+        if less is None or of is None or not 0 < less <= 30 or not 0 < of <= 24:
+            continue
+        total = _in_day(of, m["day"]) * 60 - less
+        value = f"{total // 60 % 24:02d}:{total % 60:02d}{_offset(m)}"
+        found.append(Time(m.start(), m.end(), m.group(), value))
     for m in _HALF.finditer(text):
         h = _in_day(ORDINALS[m["o"].lower()] - 1, m["day"])
         if 0 <= h < 24:
@@ -175,8 +222,15 @@ def find_times(text: str, dates: list[DateExpr]) -> list[Time]:
             found.append(Time(m.start(), m.end(), m.group(), value))
     for m in _HOURS.finditer(text):
         hour = _hour(m)
+        if m["at"] and m["at"].lower() in ("до", "после") and not m["day"] and (
+            hour is None or int(hour[:2]) < 13 or _SPAN_AFTER.match(text, m.end())
+        ):
+            continue  # `до 3 часов` may be a span; `до 14 часов`, `после 21 часа` are times
         if hour is not None:
-            found.append(Time(m.start(), m.end(), m.group(), hour + _offset(m)))
+            stop = m.end()
+            if m["m"] and m.group().endswith("мин.") and not m["unit"].endswith("."):
+                stop -= 1  # `в 10 ч 30 мин.`: the sentence's dot (`в 14 ч. 30 мин.`: the word's)
+            found.append(Time(m.start(), stop, text[m.start() : stop], hour + _offset(m)))
     for m in _NOON.finditer(text):
         value = "12:00" if m["w"].lower().startswith(("полд", "полуд")) else "00:00"
         value += _offset(m)
