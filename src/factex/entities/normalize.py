@@ -238,6 +238,18 @@ def _unknown_surname(word: Token, guessed: bool = False) -> str | None:
     return None
 
 
+def _town_surname(word: str, form: str) -> bool:
+    """A surname the dictionary knows only as a town in `-ино`/`-ово`/`-ево` (`Ступина`
+    read as `Ступино`): its nominative drops the `о`."""
+    known = [p for p in analyses(word) if p.is_known]
+    return (
+        form.endswith(("ино", "ово", "ево", "ыно"))
+        and word[-1:] in ("а", "у")
+        and bool(known)
+        and all("Geox" in p.tag and p.tag.gender == "neut" for p in known)
+    )
+
+
 def east_asian_order(texts: list[str], forms: list[str]) -> bool:
     """`Дун Цзюня`, `Кима Чен Ира`: a known East Asian surname leads two or three
     words, none of them a European surname (`Ян Томашевский` is a Pole)."""
@@ -265,6 +277,8 @@ def normalize_person(words: list[Token]) -> list[str]:
             form = _inflect_hyphenated(w, {"nomn"}, loose=True)
         if form == w.word and w is words[-1] and len(words) > 1 and len(w.word) > 3:
             form = _unknown_surname(w) or form
+        if w is words[-1] and len(words) > 1 and _town_surname(w.word, form):
+            form = form[:-1]  # `Владимира Ступина` -> `Ступин`, not the town `Ступино`
         out.append(form)
     declined = any(f != w.word for f, w in zip(out, words))
     for k, (w, agreed) in enumerate(zip(words, _agreeing(words))):
