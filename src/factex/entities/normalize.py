@@ -268,7 +268,8 @@ def normalize_person(words: list[Token]) -> list[str]:
     indeclinable first name such as `Кими` leads) is retried in its own case.
     """
     out = []
-    for w, agreed in zip(words, _agreeing(words)):
+    agreeing = _agreeing(words)
+    for w, agreed in zip(words, agreeing):
         if not any(c.isalpha() for c in w.word):
             out.append(w.word)
             continue
@@ -280,10 +281,10 @@ def normalize_person(words: list[Token]) -> list[str]:
         if w is words[-1] and len(words) > 1 and _town_surname(w.word, form):
             form = form[:-1]  # `Владимира Ступина` -> `Ступин`, not the town `Ступино`
         out.append(form)
-    declined = any(f != w.word for f, w in zip(out, words))
-    for k, (w, agreed) in enumerate(zip(words, _agreeing(words))):
-        if declined and out[k] == w.word and agreed.case not in (None, "Nom"):
-            out[k] = _declined_name(w.word, agreed.case) or out[k]
+    if any(f != w.word for f, w in zip(out, words)):  # the name declines
+        for k, (w, agreed) in enumerate(zip(words, agreeing)):
+            if out[k] == w.word and agreed.case not in (None, "Nom"):
+                out[k] = _declined_name(w.word, agreed.case) or out[k]
     if out and east_asian_order([w.word for w in words], out):
         out[1:] = [
             _unknown_surname(w, guessed=True) or f if f == w.word else f

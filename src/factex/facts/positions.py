@@ -374,13 +374,17 @@ class _Before(Modifiers):
             self.begin = j
 
 
+def _number_at(ctx: Context, k: int) -> int:
+    """The words of a number opening at word k (`№4`: 1, `№ 40`: 2), 0 for none."""
+    text = ctx.text(k) if 0 <= k < ctx.n else ""
+    if text[1:].isdigit() and text.startswith("№"):
+        return 1
+    return 2 if text == "№" and k + 1 < ctx.n and ctx.text(k + 1).isdigit() else 0
+
+
 def _numbered_from(ctx: Context, k: int) -> int:
     """Where the number before word k begins (`№ 40`, `№4`), or k when there is none."""
-    if k >= 2 and ctx.text(k - 1).isdigit() and ctx.text(k - 2) == "№":
-        return k - 2
-    if k >= 1 and ctx.text(k - 1).startswith("№") and ctx.text(k - 1)[1:].isdigit():
-        return k - 1
-    return k
+    return next((k - n for n in (1, 2) if _number_at(ctx, k - n) == n), k)
 
 
 class _After(Walk):
@@ -424,13 +428,11 @@ class _After(Walk):
 
     def numbered(self, k: int) -> int | None:
         """`школы № 5`, `больницы №4`: a number is part of the noun before it."""
-        if self.ctx.text(k)[1:].isdigit():
-            self.noun(k)
-            return k + 1
-        if k + 1 < self.last and self.ctx.text(k) == "№" and self.ctx.text(k + 1).isdigit():
-            self.noun(k + 1)
-            return k + 2
-        return None
+        n = _number_at(self.ctx, k)
+        if not n or k + n > self.last:
+            return None
+        self.noun(k + n - 1)
+        return k + n
 
     def noun(self, k: int) -> None:
         if self.org is None and self.prep not in PLACE_PREPS and not _whose_place(self.ctx, k):
