@@ -477,10 +477,23 @@ def _share_org(ctx: Context, phrase: Phrase, person: Span) -> None:
         phrase.org = names[0].entity
 
 
+LEADS_RELATIVE = {"NOUN", "NUM", "ADP", "SYM", "ADJ"}  # what may precede `который` in its clause
+
+
 def _clause_opens(ctx: Context, k: int) -> bool:
     """`, работающей на рынке с 2010 года,`, `, которая отмечает столетие,`: a participial
-    or relative clause about the organisation, between a post and its holder."""
-    return is_which(ctx, k) or ctx.feat(k, "VerbForm") == "Part"
+    or relative clause about the organisation, between a post and its holder (`, чья
+    продукция ...,`, `, продукция которого ...,`, `, в которой ...,`, `, где ...,`)."""
+    if ctx.feat(k, "VerbForm") == "Part" or ctx.lemma(k) == "где":
+        return True
+    j = k  # the relative word may follow a noun, a number or a preposition: `60% которой`
+    while j < min(ctx.n, k + 3) and ctx.pos(j) in LEADS_RELATIVE and not _relative_word(ctx, j):
+        j += 1
+    return j < ctx.n and _relative_word(ctx, j)
+
+
+def _relative_word(ctx: Context, k: int) -> bool:
+    return is_which(ctx, k) or ctx.lemma(k) == "чей"
 
 
 def disagrees(ctx: Context, phrase: Phrase, person: Span) -> bool:

@@ -519,3 +519,21 @@ def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
             continue
         merge(old.args, new.args, POLICY[new.type])
         old.args.update((k, new.args[k]) for k in reading.overrides)
+    if "occupation" in facts:
+        facts["occupation"] = _without_bare(facts["occupation"])
+
+
+def _without_bare(occupations: list[Fact]) -> list[Fact]:
+    """An occupation with no position gives way to one of the same person and
+    organisation with a position (`где работает финансовым директором Котова`: read by
+    the working verb and by the post)."""
+    posts = {
+        (id(f.args.get("person")), id(f.args.get("org")))
+        for f in occupations
+        if f.args.get("position") and isinstance(f.args.get("org"), Entity)
+    }
+    return [
+        f
+        for f in occupations
+        if f.args.get("position") or (id(f.args.get("person")), id(f.args.get("org"))) not in posts
+    ]
