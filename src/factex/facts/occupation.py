@@ -954,12 +954,14 @@ def _antecedent(ctx: Context, a: int, b: int) -> Span | None:
 def _is_post_proper(occ: Occupation, ctx: Context) -> bool:
     """A profession (`журналист`) is an occupation only with its organisation, and not
     one read from a nationality or place adjective (`немецкий режиссёр`, `тбилисский
-    врач`: where one is from, not who one works for)."""
+    врач`: where one is from, not who one works for); an organisation not named as an
+    entity counts (`врач областной больницы`)."""
     phrase = occ.phrase
     if not needs_org(ctx, phrase.head):
         return True
-    from_adjective = {canonical(c) for c in phrase.countries}
-    return phrase.org is not None and canonical(phrase.org.name) not in from_adjective
+    if phrase.org is None:
+        return bool(phrase.org_text)  # `главный врач областной больницы`: a named employer
+    return canonical(phrase.org.name) not in {canonical(c) for c in phrase.countries}
 
 
 def _unique(found: list[Occupation]) -> list[Occupation]:

@@ -324,7 +324,7 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
                 args["former"] = True
             args["org"] = y
             if args["position"] == "@post":  # the post phrase the trigger heads
-                if y is None and needs_org(ctx, i):
+                if y is None and needs_org(ctx, i) and not phrase_at(ctx, i).org_text:
                     continue  # `остается приглашенным хореографом`: a profession, no post
                 args["position"] = phrase_at(ctx, i).position or None
                 if y is None and phrase_at(ctx, i).org_text:
