@@ -308,7 +308,10 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
         return []  # `не возглавит совет директоров`: no post is claimed
     ys: list[Entity | None] = list(filled.get(b, []))
     if given.get("org") == "@post":  # the post phrase's own organisation first, or none
-        ys = [phrase_at(ctx, i).org or (ys[0] if ys else None)]
+        phrase = phrase_at(ctx, i)
+        if phrase.former and not given.get("former"):
+            ys = []  # `бывший министр Баев работает в «Альфе»`: no minister there
+        ys = [phrase.org or (ys[0] if ys else None)]
     for x in filled.get(a, []):
         for y in ys:
             if x is y:
