@@ -27,6 +27,7 @@ TAIL_PREPS = {"по", "в", "при", "от", "на"}
 STATES = words("state-nouns")
 PLACE_NOUNS = STATES | {"регион", "область", "край", "республика", "город"}
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
+PARTICIPLE_STEMS = ("управляющ", "заведующ", "командующ", "главнокомандующ")
 INS_POSTS = ("управляющ", "заведующ", "зав", "командующ", "главнокомандующ")
 
 
@@ -120,11 +121,22 @@ def _noun_only(ctx: Context, i: int) -> bool:
 
 
 def _participle_post(ctx: Context, i: int) -> bool:
-    """`управляющий`, tagged as a participle, names a post when written as one, unless
-    it describes the post after it (`управляющий директор`)."""
-    if ctx.pos(i) != "VERB" or ctx.text(i).lower() not in words("positions"):
+    """`управляющий`, `заведующего`, tagged as a participle (or as a noun of the verb's
+    lemma), names a post in any case, unless it describes the noun after it
+    (`управляющий директор`, `управляющая компания`)."""
+    word = ctx.text(i).lower()
+    if word not in words("positions") and not word.startswith(PARTICIPLE_STEMS):
         return False
-    return not (i + 1 < ctx.n and _is_post_lemma(ctx.lemma(i + 1)))
+    if ctx.pos(i) != "VERB" and not (ctx.pos(i) in {"NOUN", "PROPN"} and ctx.lemma(i) != word):
+        return False
+    if i + 1 < ctx.n and _is_post_lemma(ctx.lemma(i + 1)):
+        return False
+    if i + 1 >= ctx.n or ctx.pos(i + 1) != "NOUN" or ctx.feat(i + 1, "Case") != ctx.feat(i, "Case"):
+        return True
+    # agreeing with the noun after it, it is that noun's adjective (`управляющая компания`,
+    # `управляющего совета` in the nominative), but for a masculine one in an oblique case
+    # (`конкурсного управляющего банка`: the post and its genitive)
+    return ctx.feat(i, "Case") != "Nom" and ctx.feat(i, "Gender") == "Masc"
 
 
 def _adjective_participle(ctx: Context, j: int, head: int) -> bool:
@@ -602,6 +614,11 @@ def _position(ctx: Context, first: int, head: int, last: int, acting: bool) -> s
         position = " ".join(ctx.text(k) for k in range(first, last)).lower()
         position = ACTING_FORMS.sub("исполняющий обязанности", position)  # `исполняющим`
         return position.replace("и . о .", "и.о.")
+    stem = next((s for s in PARTICIPLE_STEMS if ctx.text(head).lower().startswith(s)), None)
+    if stem is not None:  # `конкурсного управляющего банка`: the participle as a post noun
+        before = nominal_phrase(ctx, first, head, head) if first < head else ""
+        after = ctx.chars(head + 1, last) if last > head + 1 else ""
+        return " ".join(w for w in (before, stem + "ий", after) if w).lower()
     noun = ctx.lemma(head) if ctx.pos(head) == "ADJ" and _noun_only(ctx, head) else None
     return _participles_named(nominal_phrase(ctx, first, head, last, head_lemma=noun).lower())
 
