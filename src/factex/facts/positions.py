@@ -468,7 +468,9 @@ class _After(Walk):
         if lem in TAIL_PREPS and opens:  # `депутат Госдумы от «Единой России»`
             self.prep = lem
             placed = self.org is None or not self.envoy  # `президентом Казахстана в России`
-            at_place = lem == "в" and ctx.span_at.get(k + 1) is not None and placed
+            where = ctx.span_at.get(k + 1)
+            # a body the post is held within goes on (`лидер фракции КПРФ в Госдуме`)
+            at_place = lem == "в" and where is not None and placed and where.entity.type != ORG
             return None if at_place and not _district_before_name(ctx, k + 1) else k + 1
         if ctx.pos(k) in NOUNS and ctx.feat(k, "Case") in {"Dat", "Loc"}:
             if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:
