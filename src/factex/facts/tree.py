@@ -182,7 +182,7 @@ def _relative_subject(ctx: Context, arcs: Arcs) -> Arcs:
     clause runs from its relative word after a comma to the next comma or dash."""
     out = list(arcs)
     for v, (host, dep) in enumerate(arcs):
-        if dep != "acl:relcl" or host is None or ctx.pos(v) != "VERB":
+        if dep not in ("acl:relcl", "parataxis") or host is None or ctx.pos(v) != "VERB":
             continue
         if any(d in ("nsubj", "nsubj:pass") and h == v for h, d in arcs):
             continue
@@ -191,13 +191,18 @@ def _relative_subject(ctx: Context, arcs: Arcs) -> Arcs:
             ctx, arcs, start + 1, v
         ):
             continue
+        if dep == "parataxis":  # `«Кедр», где работает ...`: read as a clause of its own
+            out[v] = (host, "acl:relcl")
         end = next((k for k in range(v + 1, ctx.n) if ctx.text(k) in {",", "—", "–", "."}), ctx.n)
         for k in range(v + 1, end):
             span = ctx.span_at.get(k)
             if span is None or span.first != k or span.entity.type != PER:
                 continue
-            head = arcs[k][0]
-            if head is not None and not start < head < end and ctx.feat(k, "Case") in ("Nom", None):
+            head, hung = arcs[k]
+            outside = head is not None and not start < head < end
+            # or in apposition to the verb's predicate noun (`работает бухгалтером Лосева`)
+            on_predicate = hung == "appos" and head is not None and arcs[head] == (v, "xcomp")
+            if (outside or on_predicate) and ctx.feat(k, "Case") in ("Nom", None):
                 out[k] = (v, "nsubj")
             break
     return out
