@@ -30,7 +30,7 @@ from .record import DateExpr, Number
 from .text.folding import Folded
 from .text.roman import roman_value
 from .text.segment import one_line
-from .time.numerals import COMPOUND, RUN, compound_value, read_run
+from .time.numerals import RUN, compound_value, compounds, read_run
 from .time.patterns import PHONE
 
 _PHONE = re.compile(PHONE)
@@ -123,7 +123,7 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
                 continue
             kind = "ordinal" if ordinal else "cardinal"
             found.append(Number(a, b, text[a:b], value, kind))
-    for m in COMPOUND.finditer(low):
+    for m in compounds(low):
         value = compound_value(m)
         found.append(Number(m.start(), m.end(), text[m.start() : m.end()], value, "cardinal"))
     for m in _SCALED.finditer(low):

@@ -28,10 +28,10 @@ from ..text.morph import parses
 from ..time.numerals import (
     CARDINAL_RUN,
     CARDINAL_WORD,
-    COMPOUND,
     ORDINAL_WORD,
     ORDINALS,
     compound_value,
+    compounds,
     words_value,
 )
 
@@ -679,7 +679,7 @@ def find_ages(a: Analysis) -> list[Age]:
         (m.start(), m.end(), 1, None, 6 if m["half"].lower() == "полу" else 18)
         for m in _MONTHS_OLD.finditer(text)
     ]
-    for m in COMPOUND.finditer(text.lower()):
+    for m in compounds(text.lower()):
         word = m.group()
         if "летн" in word:
             adjectives.append((m.start(), m.end(), compound_value(m), None, None))

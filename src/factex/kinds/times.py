@@ -49,10 +49,11 @@ _ZONES = {
 _LEAD = r"(?:(?:около|примерно|ровно|приблизительно)\s+)?(?:(?:в|во|к|с|около|после|до)\s+)?"
 _PREP = re.compile(r"(?:^|\s)(?:в|во|к|с|около|после|до|на|примерно|ровно)\s+$", re.I)
 _DAY = r"(?P<day>утра|дня|вечера|ночи)"
-_CLOCKS = re.compile(
+_CLOCKS = Folded(  # every match has a clock: two digits around a colon or a dot
     rf"(?<![\w.,:]){_LEAD}(?P<a>{_CLOCK})(?:\s*(?:[-–—]|до)\s*(?P<b>{_CLOCK}))?"
     rf"(?:\s+{_DAY}(?![\w-]))?{_ZONE}?",
-    re.I,
+    fold=False,
+    cue=re.compile(r"\d[:.][0-5]\d"),
 )
 _AT = r"(?<![\w-])(?:(?:около|примерно|ровно)\s+(?:в\s+)?|(?P<at>в|к|до|после)\s+)"
 # After `до N часов`, `после N часов`: a span (`до 3 часов в сутки`, `после 2 часов езды`).

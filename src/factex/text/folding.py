@@ -17,7 +17,8 @@ over `text` (the same spans, the same groups), provided that
 Otherwise the pattern runs ignoring case over the text, as before. A match found over
 the lower-cased text is read again at its start over the text itself, so that its
 groups are the text's own characters. Some patterns also name `needs`: words one of
-which every match contains (in lower case); a text that has none of them is skipped.
+which every match contains (in lower case), or a `cue` pattern that finds something
+wherever they match; a text that has none of them is skipped.
 A pattern that may not run over the lower-cased text can still name `needs`
 (`fold=False`).
 """
@@ -56,12 +57,21 @@ class Folded:
     """A case-insensitive pattern whose `finditer` runs case-sensitively over the
     lower-cased text when that is exact; `any_case` is the pattern ignoring case."""
 
-    def __init__(self, pattern: str, needs: tuple[str, ...] = (), fold: bool = True) -> None:
+    def __init__(
+        self,
+        pattern: str,
+        needs: tuple[str, ...] = (),
+        fold: bool = True,
+        cue: re.Pattern[str] | None = None,
+    ) -> None:
         """`fold=False` for a pattern that may not run over the lower-cased text (one
-        with capitals or a part that switches the case flag): only `needs` is tested."""
+        with capitals or a part that switches the case flag): only `needs` and `cue`
+        are tested. `cue`: a pattern that finds something, in the lower-cased text,
+        wherever this one matches (`\\d[:.][0-5]\\d` for a clock)."""
         self.any_case = re.compile(pattern, re.IGNORECASE)
         self.cased = re.compile(pattern) if fold else None
         self.needs = needs
+        self.cue = cue
         FOLDED.append(self)
 
     @property
@@ -75,6 +85,8 @@ class Folded:
             yield from self.any_case.finditer(text)
             return
         if self.needs and not any(word in low for word in self.needs):
+            return
+        if self.cue is not None and self.cue.search(low) is None:
             return
         if self.cased is None:
             yield from self.any_case.finditer(text)
