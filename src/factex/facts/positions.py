@@ -469,8 +469,7 @@ class _After(Walk):
             self.prep = lem
             placed = self.org is None or not self.envoy  # `президентом Казахстана в России`
             where = ctx.span_at.get(k + 1)
-            # a body the post is held within goes on (`лидер фракции КПРФ в Госдуме`)
-            at_place = lem == "в" and where is not None and placed and where.entity.type != ORG
+            at_place = lem == "в" and where is not None and placed and not _body_within(ctx, where)
             return None if at_place and not _district_before_name(ctx, k + 1) else k + 1
         if ctx.pos(k) in NOUNS and ctx.feat(k, "Case") in {"Dat", "Loc"}:
             if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:
@@ -535,6 +534,14 @@ class _After(Walk):
             self.end = close + 1
             return close + 1
         return k + 1
+
+
+def _body_within(ctx: Context, where: Span) -> bool:
+    """An organisation after `в` that the post is held within, its holder named right
+    after it (`Лидер фракции КПРФ в Госдуме Геннадий Зюганов`), not where a thing is
+    (`художники ... в Новой Третьяковской галерее`)."""
+    after = ctx.span_at.get(where.last + ctx.is_quote(where.last))
+    return where.entity.type == ORG and after is not None and after.entity.type == PER
 
 
 def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
