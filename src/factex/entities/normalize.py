@@ -157,7 +157,7 @@ def _name_cases(text: str) -> frozenset[str] | None:
     guesses); None when it sets no bound (indeclinable, hyphenated, too short).
 
     Persons are singular, and animate: a masculine genitive is also accusative,
-    while an inanimate accusative reading (= the nominative) is none.
+    while an inanimate accusative reading (= the nominative) is none, nor is a place.
     """
     if len(text) < 3 or not text.isalpha():
         return None
@@ -170,6 +170,8 @@ def _name_cases(text: str) -> frozenset[str] | None:
             return None
         if tag.POS not in ("NOUN", "ADJF") or tag.number == "plur" or tag.case is None:
             continue
+        if "Geox" in tag:
+            continue  # `Кирсанова` read as the town `Кирсанов` bounds no person's case
         case = OC_TO_UD_CASE.get(tag.case)
         if case == "Acc" and "inan" in tag and tag.gender != "femn":
             continue
@@ -263,7 +265,7 @@ def _unknown_surname(word: Token, guessed: bool = False) -> str | None:
 def _fleeting_vowel(text: str, form: str) -> bool:
     """`Шольцем` read as a form of `Шолец`: the guessed nominative has a vowel the
     word lacks (a foreign surname keeps its stem in every case)."""
-    stem = fold(form.lower()).rstrip("ьй")
+    stem = fold(form.lower()).rstrip("ьй" + "".join(VOWELS))  # `Халушко`: `Халушка`
     return not fold(text.lower()).startswith(stem) and not any(p.is_known for p in analyses(text))
 
 
@@ -403,7 +405,7 @@ def normalize_person(words: list[Token]) -> list[str]:
             form = _unknown_surname(w) or form
         elif w is words[-1] and len(words) > 1 and _fleeting_vowel(w.word, form):
             form = _unknown_surname(agreed, True) or _unknown_surname(w, True) or form
-        elif form == w.word and len(words) > 1 and len(w.word) > 3:
+        elif form == w.word and len(words) > 1 and len(w.word) > 3 and agreed.case != "Loc":
             form = _unknown_surname(agreed, guessed=True) or form  # `Олафа Шольца`
         if w is words[-1] and len(words) > 1 and _town_surname(w.word, form):
             form = form[:-1]  # `Владимира Ступина` -> `Ступин`, not the town `Ступино`

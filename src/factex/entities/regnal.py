@@ -84,11 +84,14 @@ def regnal_names(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
 def drop_titles(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
     """`Короля Карла III`, `Папа Римский Франциск`: a title before a person's name is
     no part of it (capitalised or not), nor the adjective of `Папа Римский`; a span of
-    titles alone (`Папой Римским`) stays, naming the one who holds them."""
+    titles alone (`Папой Римским`) stays, naming the one who holds them. Nor is a
+    common noun that opens the sentence (`Учительнице Галине Сергеевне Мухиной`)."""
     out: list[WordSpan] = []
     for s in spans:
         first = s.first
         if s.type == PER:
+            if _opening_noun(words, first, s.last):
+                first += 1
             while first < s.last and _title(words, first):
                 first += 1
         keep = first == s.first or first == s.last  # `Папой Римским` alone names the pope
@@ -102,3 +105,20 @@ def _title(words: list[Token], i: int) -> bool:
     if word.lemma in regnal_titles() and not _first_name(word):
         return True
     return i > 0 and word.lemma == "римский" and words[i - 1].lemma == "папа"
+
+
+NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _opening_noun(words: list[Token], i: int, last: int) -> bool:
+    """`Учительнице` before `Галине Сергеевне Мухиной`: a word first in its sentence that
+    the dictionary knows only as a living common noun, before a known first name."""
+    if i > 0 and words[i - 1].sent == words[i].sent or i + 1 >= last:
+        return False
+    parses = [p for p in analyses(words[i].word) if p.is_known]
+    return (
+        bool(parses)
+        and all(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
+        and not any(NAME_TAGS & p.tag.grammemes for p in analyses(words[i].word))
+        and _first_name(words[i + 1])
+    )
