@@ -315,8 +315,9 @@ class _Words:
         t = self.tokens[j]
         head = self.head_of_genitive(j)
         while head is not None and head > 0 and self.tokens[head].case == "Gen" and (
-            self.tokens[head - 1].pos == "NOUN" and head - 1 not in self.person_ending
-        ):  # `Отцу певицы Маргариты Листовой`: the head of the whole chain
+            (self.tokens[head - 1].pos == "NOUN" or _common_noun(self.tokens[head - 1]))
+            and head - 1 not in self.person_ending
+        ):  # `Отцу певицы Маргариты Листовой`: the head of the whole chain (`Сыну` a name)
             head -= 1
         if head is not None:  # `Сыну Алексея Грачёва исполнилось 10 лет`: the son's age
             h = self.tokens[head]
@@ -935,8 +936,8 @@ def _adjective(w: _Words, start: int, stop: int, years: int, add: Any) -> None:
         if _roles().get(t.lemma) == "cue":  # `в 63-летнем возрасте`
             add(start, stop, years, "age", None)
             return
-        if t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
-            return
+        if t.pos == "NOUN" and t.feats.get("Animacy") == "Inan" and not _common_noun(t):
+            return  # a thing's years, but a living noun the tagger took for one (`малышку`)
     add(start, stop, years, "age", w.person_after(i) or w.holder_after(i) or w.apposed_to(i))
 
 
