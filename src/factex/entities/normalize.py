@@ -262,11 +262,15 @@ def _unknown_surname(word: Token, guessed: bool = False) -> str | None:
     return None
 
 
-def _fleeting_vowel(text: str, form: str) -> bool:
-    """`Шольцем` read as a form of `Шолец`: the guessed nominative has a vowel the
-    word lacks (a foreign surname keeps its stem in every case)."""
-    stem = fold(form.lower()).rstrip("ьй" + "".join(VOWELS))  # `Халушко`: `Халушка`
-    return not fold(text.lower()).startswith(stem) and not any(p.is_known for p in analyses(text))
+def _misguessed(text: str, form: str) -> bool:
+    """`Шольцем` read as a form of `Шолец`, `Райкконеном` as one of an adjective
+    `Райкконеный`: a guessed nominative with a vowel the word lacks (a foreign surname
+    keeps its stem in every case), or an adjective's for a noun's instrumental ending."""
+    if any(p.is_known for p in analyses(text)):
+        return False
+    low, stem = fold(text.lower()), fold(form.lower()).rstrip("ьй" + "".join(VOWELS))
+    adjective = form.endswith(("ый", "ий", "ой")) and low.endswith(("ом", "ем"))
+    return adjective or not low.startswith(stem)  # `Халушко` is no fleeting vowel
 
 
 def _town_surname(word: str, form: str) -> bool:
@@ -403,8 +407,10 @@ def normalize_person(words: list[Token]) -> list[str]:
             form = _inflect_hyphenated(w, {"nomn"}, loose=True)
         if form == w.word and w is words[-1] and len(words) > 1 and len(w.word) > 3:
             form = _unknown_surname(w) or form
-        elif w is words[-1] and len(words) > 1 and _fleeting_vowel(w.word, form):
-            form = _unknown_surname(agreed, True) or _unknown_surname(w, True) or form
+        elif w is words[-1] and len(words) > 1 and _misguessed(w.word, form):
+            gender = dict(w.feats).get("Gender", "")  # the tagger's, though not its case
+            gendered = replace(agreed, feats={**dict(agreed.feats), "Gender": gender})
+            form = _unknown_surname(gendered, True) or _unknown_surname(w, True) or form
         elif form == w.word and len(words) > 1 and len(w.word) > 3 and agreed.case != "Loc":
             form = _unknown_surname(agreed, guessed=True) or form  # `Олафа Шольца`
         if w is words[-1] and len(words) > 1 and _town_surname(w.word, form):
