@@ -327,7 +327,9 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
                 args["former"] = True
             args["org"] = y
             if args["position"] == "@member":  # `вошел в совет директоров`
-                args["position"] = member_post(tree, i)
+                args["position"] = board_post(tree, i, "член", "в", words("board-nouns"))
+            if args["position"] == "@chair":  # `возглавил совет директоров`
+                args["position"] = board_post(tree, i, "председатель", "", CHAIRED)
             if args["position"] == "@post":  # the post phrase the trigger heads
                 if y is None and needs_org(ctx, i) and not phrase_at(ctx, i).org_text:
                     continue  # `остается приглашенным хореографом`: a profession, no post
@@ -338,14 +340,20 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
     return out
 
 
-def member_post(tree: Tree, i: int) -> str | None:
-    """`член совета директоров`: the seat on the board word i brings one into
-    (`вошел в наблюдательный совет банка`), from the board noun, its adjectives and the
-    people it is made of, in the genitive; None when no board is named."""
+CHAIRED = words("board-nouns") | {"правительство"}  # one chairs, not heads, these
+
+
+def board_post(
+    tree: Tree, i: int, title: str, prep: str, boards: frozenset[str]
+) -> str | None:
+    """`член совета директоров`, `председатель правительства`: the seat on the board
+    word i brings one into or puts one at the head of (`вошел в наблюдательный совет
+    банка`, `возглавил совет директоров`), from the board noun (its preposition `prep`),
+    its adjectives and the people it is made of, in the genitive; None when no board is
+    named."""
     ctx = tree.ctx
-    boards = words("board-nouns")
     board = next(
-        (c for c in tree.children[i] if ctx.lemma(c) in boards and tree.prep(c) == "в"), None
+        (c for c in tree.children[i] if ctx.lemma(c) in boards and tree.prep(c) == prep), None
     )
     if board is None:
         return None
@@ -356,7 +364,7 @@ def member_post(tree: Tree, i: int) -> str | None:
     ]
     forms = [inflect(ctx, k, {"gent", "sing"}) if k <= board else ctx.text(k)
              for k in sorted([*kept, board])]  # fmt: skip
-    return " ".join(["член", *forms]).lower()
+    return " ".join([title, *forms]).lower()
 
 
 def _members_noun(tree: Tree, k: int) -> bool:
