@@ -93,6 +93,12 @@ class Frame:
     feats: tuple[tuple[str, str], ...] = ()  # features the trigger must have
 
     @property
+    def reads_post(self) -> bool:
+        """A frame whose trigger is a post noun (`position=@post`), not a verb or an
+        event noun (`уход`)."""
+        return self.pos == "NOUN" and dict(self.gives).get("position") == "@post"
+
+    @property
     def predicative(self) -> bool:
         """A frame that reads a clause, not a name in brackets: a question states none."""
         return not any(p[0].bracket for role in self.roles for p in role.paths)
@@ -277,7 +283,7 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
                 continue
             if frame.predicative and unsaid(ctx, i):
                 continue  # `Был ли Орлов директором`: asked, not said
-            if frame.type == "occupation" and (frame.pos == "NOUN") != is_post(ctx, i):
+            if frame.type == "occupation" and frame.reads_post != is_post(ctx, i):
                 continue  # a noun that is no post; a participle that is one (`управляющий`)
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken, frame.type) for role in frame.roles}
