@@ -52,6 +52,7 @@ from .lexicon import mapping, words
 from .merge import Policy, merge, same
 from .positions import is_post, needs_org, phrase_at
 from .roles import unsaid
+from .succession import VERBS as SUCCESSION_VERBS
 from .tree import Tree
 
 FRAME_TYPES = ("occupation", "ownership", "deal", "meeting")
@@ -187,7 +188,8 @@ def triggers() -> frozenset[tuple[str, str]]:
     parses only sentences that hold one (and an entity mention, as every role is filled
     with names; `needs_parse`)."""
     every = (frame for kind in FRAME_TYPES for frame in frames(kind))
-    return frozenset((lemma, frame.pos) for frame in every for lemma in frame.lemmas)
+    found = {(lemma, frame.pos) for frame in every for lemma in frame.lemmas}
+    return frozenset(found | {(verb, "VERB") for verb in SUCCESSION_VERBS})  # `succession.py`
 
 
 def needs_parse(tokens: list[Token], first: int, last: int) -> bool:
