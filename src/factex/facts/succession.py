@@ -33,9 +33,10 @@ def succeed(tree: Tree, occupations: list[Fact]) -> None:
         if len(successors) != 1 or len(predecessors) != 1:
             continue
         first, last = ctx.sentence(i)
-        # `сменил Ямова на посту директора «Веги»`: the post named after the verb too
-        named = any(p == "на" and ctx.lemma(c) in POSTS for c, _, p in args)
-        until = ctx.stop(last - 1) if named else ctx.start(i)
+        # `сменил Ямова на посту директора «Веги»`: the post named in that phrase too
+        post_word = next((c for c, _, p in args if p == "на" and ctx.lemma(c) in POSTS), None)
+        named = post_word is not None
+        until = ctx.stop(_last_word(tree, post_word)) if post_word is not None else ctx.start(i)
         since = ctx.analysis.paragraph_start(ctx.start(i))
         post = _post_before(since, until, predecessors[0], occupations, need_org=not named)
         if post is None or _holds(successors[0], post.args.get("org"), occupations):
@@ -65,3 +66,8 @@ def _post_before(
 
 def _holds(person: Entity, org: Any, occupations: list[Fact]) -> bool:
     return any(f.args.get("person") is person and f.args.get("org") is org for f in occupations)
+
+
+def _last_word(tree: Tree, k: int) -> int:
+    """The last word of the phrase word k heads."""
+    return max([k, *(_last_word(tree, c) for c in tree.children[k] if c > k)])
