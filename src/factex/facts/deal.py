@@ -46,11 +46,22 @@ SUBJECT_VERBS = words("deal-subject-verbs")
 def _kind(ctx: Context, i: int) -> str | None:
     """The kind a trigger word gives ("" for `сделка`), None for no trigger."""
     kind = mapping("deal-words").get(ctx.lemma(i))
-    if kind is None or ctx.span_at.get(i) is not None:
+    if kind is None or ctx.span_at.get(i) is not None or _no_deal_plural(ctx, i):
         return None
     if ctx.pos(i) == "ADJ":
         return kind if ctx.lemma(i) == "санкционный" else None  # `инвестиционный фонд`
     return kind if ctx.pos(i) in {"NOUN", "VERB"} else None  # `второй год подряд`
+
+
+def _no_deal_plural(ctx: Context, i: int) -> bool:
+    """A plural that names no deal: an amount traded (`продажи автомобилей выросли`,
+    `models/facts-deal-volume-nouns.txt`), or a class of people in the nominative
+    (`покупатели квартир получили ключи`, `кредиторы банка`)."""
+    if ctx.feat(i, "Number") != "Plur":
+        return False
+    if ctx.lemma(i) in words("deal-volume-nouns"):
+        return True
+    return ctx.lemma(i) in AGENT_NOUNS and ctx.feat(i, "Case") == "Nom"
 
 
 @fact_type("deal")
@@ -91,7 +102,7 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
         first, last, verbal = participle[0], _phrase_end(ctx, participle[0], b), True
     aside = _aside(ctx, first, last, anchor) + _approvers(ctx, first, min(triggers))
     parties = [e for e in _parties(ctx, first, last, kind) if e not in aside]
-    if not _enough(parties, verbal, kind) or unsaid(ctx, anchor):
+    if not _enough(parties, verbal, kind) or unsaid(ctx, anchor) or unmade(ctx, anchor):
         return None  # `Купит ли «Вега» ...`, `Если сделку одобрят, ...`: nothing said
     s_first, s_last = ctx.sentence(anchor)
     args: dict[str, Any] = {
@@ -105,6 +116,26 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
     if modality:
         args["modality"] = modality
     return Fact("deal", ctx.start(s_first), ctx.stop(s_last - 1), args)
+
+
+def unmade(ctx: Context, i: int) -> bool:
+    """Whether the deal of trigger i is only intended or is forbidden: an infinitive a few
+    words after a word of intention or ban (`планирует купить`, `запретила «Альфе»
+    покупать`), a noun right after one (`планирует покупку`);
+    `models/facts-deal-intention-cues.txt`."""
+    if ctx.pos(i) == "VERB" and ctx.feat(i, "VerbForm") == "Inf":
+        reach = 4
+    elif ctx.pos(i) == "NOUN":
+        reach = 2
+    else:
+        return False
+    first, _ = ctx.sentence(i)
+    for j in range(i - 1, max(first, i - reach) - 1, -1):
+        if ctx.lemma(j) in words("deal-intention-cues"):
+            return True
+        if ctx.is_punct(j) and not ctx.is_quote(j):
+            return False
+    return False
 
 
 def _enough(parties: list[Entity], verbal: bool, kind: str | None) -> bool:
