@@ -46,17 +46,20 @@ SUBJECT_VERBS = words("deal-subject-verbs")
 def _kind(ctx: Context, i: int) -> str | None:
     """The kind a trigger word gives ("" for `сделка`), None for no trigger."""
     kind = mapping("deal-words").get(ctx.lemma(i))
-    if kind is None or ctx.span_at.get(i) is not None or _no_deal_plural(ctx, i):
+    if kind is None or ctx.span_at.get(i) is not None or _names_no_deal(ctx, i):
         return None
     if ctx.pos(i) == "ADJ":
         return kind if ctx.lemma(i) == "санкционный" else None  # `инвестиционный фонд`
     return kind if ctx.pos(i) in {"NOUN", "VERB"} else None  # `второй год подряд`
 
 
-def _no_deal_plural(ctx: Context, i: int) -> bool:
-    """A plural that names no deal: an amount traded (`продажи автомобилей выросли`,
-    `models/facts-deal-volume-nouns.txt`), or a class of people in the nominative
-    (`покупатели квартир получили ключи`, `кредиторы банка`)."""
+def _names_no_deal(ctx: Context, i: int) -> bool:
+    """A noun that names no deal: a plural amount traded (`продажи автомобилей выросли`,
+    `models/facts-deal-volume-nouns.txt`), a class of people in the plural nominative
+    (`покупатели квартир получили ключи`, `кредиторы банка`), a side in the genitive
+    (`поводом для обращения кредитора в суд`)."""
+    if ctx.lemma(i) in AGENT_NOUNS and ctx.feat(i, "Case") == "Gen":
+        return True
     if ctx.feat(i, "Number") != "Plur":
         return False
     if ctx.lemma(i) in words("deal-volume-nouns"):
