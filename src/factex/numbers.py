@@ -27,9 +27,10 @@ import bisect
 import re
 
 from .record import DateExpr, Number
+from .text.folding import Folded
 from .text.roman import roman_value
 from .text.segment import one_line
-from .time.numerals import COMPOUND, RUN, compound_value, read_run
+from .time.numerals import RUN, compound_value, compounds, read_run
 from .time.patterns import PHONE
 
 _PHONE = re.compile(PHONE)
@@ -59,11 +60,10 @@ _SCALED = re.compile(
 # `ст. 159`, `части 2`, `№ 2231`: a designator before the number; `155 статье`, `26
 # место`: one after it. Not before a decimal part or a suffix (`ст. 20.3`, `№ 152-ФЗ`).
 _NOT_WHOLE = r"(?![.,]\d|[\w\-/])"
-_DESIGNATED = re.compile(
-    r"(?<![\w.])(?:(?:ст|ч|п|пп)\.\s*|(?:стать|част|пункт|подпункт)[а-яё]{0,3}\s+|[№N]\s*)"
+_DESIGNATED = Folded(
+    r"(?<![\w.])(?:(?:ст|ч|п|пп)\.\s*|(?:стать|част|пункт|подпункт)[а-яё]{0,3}\s+|[№n]\s*)"
     rf"(?P<n>\d{{1,6}}){_NOT_WHOLE}"
     r"|(?<![\w.,№-])(?P<m>\d{1,6})\s+(?=(?:стать(?:я|и|е|ю|ей)|мест(?:о|е|ом))\b)",
-    re.IGNORECASE,
 )
 _MULTIPLIERS = {"тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12}
 _MULTIPLIERS |= {"тысяч": 1000, "миллион": 10**6, "миллиард": 10**9, "триллион": 10**12}
@@ -123,7 +123,7 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
                 continue
             kind = "ordinal" if ordinal else "cardinal"
             found.append(Number(a, b, text[a:b], value, kind))
-    for m in COMPOUND.finditer(low):
+    for m in compounds(low):
         value = compound_value(m)
         found.append(Number(m.start(), m.end(), text[m.start() : m.end()], value, "cardinal"))
     for m in _SCALED.finditer(low):

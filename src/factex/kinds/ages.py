@@ -23,14 +23,15 @@ from typing import TYPE_CHECKING, Any
 from ..entities.types import PER
 from ..layers import Item, layer
 from ..resources import table
+from ..text.folding import Folded
 from ..text.morph import parses
 from ..time.numerals import (
     CARDINAL_RUN,
     CARDINAL_WORD,
-    COMPOUND,
     ORDINAL_WORD,
     ORDINALS,
     compound_value,
+    compounds,
     words_value,
 )
 
@@ -40,85 +41,83 @@ if TYPE_CHECKING:
 
 _ENDING = r"(?:ий|его|ему|им|ем|яя|ей|юю|ие|их|ими|няя)"
 _H = r"\-\u2011"  # a hyphen, a non-breaking hyphen
-_ADJ = re.compile(  # `58-летний`, `25–30-летние`, `85-ти летний`
+_ADJ = Folded(  # `58-летний`, `25–30-летние`, `85-ти летний`
     rf"(?<![\w{_H}])(?:(?P<lo>\d{{1,3}})\s*[{_H}–—]\s*)?(?P<n>\d{{1,3}})"
     rf"(?:[{_H}](?:х|и|ти|ми))?[{_H}–\s]?летн{_ENDING}(?![\w{_H}])",
-    re.I,
+    needs=("летн",),
 )
-_MONTHS_OLD = re.compile(  # `полуторагодовалый`: eighteen months, `полугодовалый`: six
+_MONTHS_OLD = Folded(  # `полуторагодовалый`: eighteen months, `полугодовалый`: six
     r"(?<![\w-])(?P<half>полутора|полу)годовал(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)(?![\w-])",
-    re.I,
+    needs=("годовал",),
 )
-_ONE_YEAR = re.compile(  # `годовалый ребёнок`: one year
+_ONE_YEAR = Folded(  # `годовалый ребёнок`: one year
     r"(?<![\w-])годовал(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)(?![\w-])",
-    re.I,
+    needs=("годовал",),
 )
-_JUBILEE = re.compile(  # `100-летие`, `73-я годовщина`, `111-й день рождения`
+_JUBILEE = Folded(  # `100-летие`, `73-я годовщина`, `111-й день рождения`
     rf"(?<![\w{_H}])(?P<n>\d{{1,4}})(?:[{_H}]?лети(?:е|я|ю|ем|и)|[{_H}](?:я|й|ю|ой)\s+годовщин\w*"
     rf"|[{_H}](?:й|го|му|м)\s+(?:день|дня|дню|днём|днем)\s+рождения)(?![\w{_H}])",
-    re.I,
+    needs=("лети", "годовщин", "рождения"),
 )
-_WORD_JUBILEE = re.compile(  # `сто одиннадцатую годовщину`, `сотый день рождения`
+_WORD_JUBILEE = Folded(  # `сто одиннадцатую годовщину`, `сотый день рождения`
     rf"(?<![\w-])(?:(?P<tens>{CARDINAL_WORD})\s+)?(?P<o>{ORDINAL_WORD})\s+"
     r"(?:годовщин\w*|(?:день|дня|дню|днём|днем)\s+рождения)(?![\w-])",
-    re.I,
+    needs=("годовщин", "рождения"),
 )
 # `N лет`, with a range (`19-32 лет`) or a list (`27 и 34 лет`, `10, 9 и 8 лет`) before.
-_YEARS = re.compile(
+_YEARS = Folded(
     r"(?<![\w.,-])(?:(?P<lo>\d{1,3})\s*[-–—]\s*|(?P<list>(?:\d{1,3}\s*,\s*)*\d{1,3}\s+и\s+))?"
     rf"(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?:-ми|-ти|-х|-и)?\s+(?:с\s+(?:лишним|небольшим)\s+)?"
     r"(?P<unit>лет|года?|годиков|месяц(?:а|ев)?|(?<=по\s\d\d\s)году)(?![\w-])",
-    re.I,
+    needs=("лет", "год", "месяц"),
 )
-_IN_YEAR = re.compile(  # `на 70-м году жизни`, `на семьдесят восьмом году жизни`
+_IN_YEAR = Folded(  # `на 70-м году жизни`, `на семьдесят восьмом году жизни`
     rf"(?<![\w-])на\s+(?:(?P<n>\d{{1,3}})(?:-?[оеы]?м)?\s+году(?:\s+жизни)?"
     rf"|(?:(?P<tens>{CARDINAL_WORD})\s+)?(?P<o>{ORDINAL_WORD})\s+году\s+жизни)(?![\w-])",
-    re.I,
+    needs=("году",),
 )
 # `Ему шёл 45-й год`, `ей пошёл двадцатый год`: the Nth year of life, age N-1.
-_GOING = re.compile(
+_GOING = Folded(
     rf"(?<![\w-])(?:шёл|шел|пошёл|пошел|идёт|идет|пошла|шла)\s+"
     rf"(?P<year>(?P<n>\d{{1,3}})-?й|(?:(?P<tens>{CARDINAL_WORD})\s+)?(?P<o>{ORDINAL_WORD}))"
     r"\s+год(?![\w-])",
-    re.I,
+    needs=("шёл", "шел", "идёт", "идет", "шла"),
 )
 # `ему исполнилось 70.`, `мне 94,`, `ему было за 30`: a bare number at the end of a
 # clause, said of someone in the dative.
 _ABOUT = r"(?:(?:(?:далеко|чуть|немногим|слегка)\s+)?(?:за|под|больше|более|около)\s+)?"
-_BARE = re.compile(
+_BARE = Folded(
     rf"(?<![\w.,:-]){_ABOUT}(?P<n>\d{{1,3}})(?![.,]\d)(?=\s*(?:[.,;!?)—]|:(?!\d)|$)|\s+и\s+\d|\s+с\s+(?:лишним|небольшим))",
-    re.I,
 )
 # `В свои 58 Иван Орлов полон сил`: the years without `лет`.
 _OWN = re.compile(
     rf"(?<![\w-])[вВ]\s+свои\s+(?:неполные\s+|полные\s+)?(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?![\w.,-]|\s+(?:лет|год))"
 )
 # `ей исполнилось восемнадцать.`: a number word at the end of a clause.
-_BARE_WORDS = re.compile(
+_BARE_WORDS = Folded(
     rf"(?<![\w-]){_ABOUT}(?P<n>{CARDINAL_RUN})(?=\s*(?:[.,;:!?)—]|$)|\s+с\s+(?:лишним|небольшим))",
-    re.I,
 )
 # `1,5 года`, `полтора года`, `полутора лет`: a year and a half; `полгода`: six months.
 # `мужчина лет пятидесяти`, `женщину лет 45–50`: an estimate after a living noun.
-_INVERTED = re.compile(
+_INVERTED = Folded(
     rf"(?<![\w-])лет\s+(?:(?P<lo>\d{{1,3}})\s*[-–—]\s*)?(?P<n>\d{{1,3}}|{CARDINAL_RUN})(?![\w.,-]|\s+(?:лет|год))",
-    re.I,
+    needs=("лет",),
 )
 # `Каждый пятый житель старше 60.`: a comparison of age with a bare number.
-_OLDER = re.compile(
+_OLDER = Folded(
     r"(?<![\w-])(?:старше|младше|моложе)\s+(?P<n>\d{1,3})(?![.,]\d)(?=\s*(?:[.,;:!?)—]|$))",
-    re.I,
+    needs=("старше", "младше", "моложе"),
 )
-_HALF_YEARS = re.compile(
+_HALF_YEARS = Folded(
     r"(?<![\w.,-])(?:(?P<n>\d{1,2}),5\s+(?:года|лет)|(?P<one>полтора\s+года|полутора\s+(?:лет|года))"
     r"|полгода)(?![\w-])",
-    re.I,
+    needs=(",5", "полтора", "полутора", "полгода"),
 )
 # `Ей исполнится девятнадцать в декабре`: a number right after a cue verb, mid-clause.
-_AFTER_CUE = re.compile(
+_AFTER_CUE = Folded(
     rf"(?<![\w-])(?:исполн|стукн)\w*(?:\s+бы)?\s+(?P<n>\d{{1,3}}|{CARDINAL_RUN})"
     r"(?![\w.,-]|\s+(?:лет|год|месяц|недел|дн|час|минут))",
-    re.I,
+    needs=("исполн", "стукн"),
 )
 # Before `N лет` (over `в`, `от N до`): a term or a period (`на срок от 8 до 20 лет`,
 # `раз в 2 года`, `в течение трёх лет`), not an age.
@@ -680,7 +679,7 @@ def find_ages(a: Analysis) -> list[Age]:
         (m.start(), m.end(), 1, None, 6 if m["half"].lower() == "полу" else 18)
         for m in _MONTHS_OLD.finditer(text)
     ]
-    for m in COMPOUND.finditer(text.lower()):
+    for m in compounds(text.lower()):
         word = m.group()
         if "летн" in word:
             adjectives.append((m.start(), m.end(), compound_value(m), None, None))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..layers import Item, layer
 from ..resources import table
+from ..text.folding import Folded
 from .quantity import MULTIPLIER, NUMBER, number_value, plain, scale
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def _currencies() -> list[tuple[re.Pattern[str], str]]:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern() -> Folded:
     names = "|".join(f"(?:{row[0]})" for row in table("kinds-currencies"))
     symbol = f"[{re.escape(_SYMBOLS)}]"
 
@@ -90,9 +91,10 @@ def _pattern() -> re.Pattern[str]:
     after = (  # 150 млн руб.
         rf"(?:{amount('')}|(?P<bare>{_BARE})){_IN_WORDS}\s*{_COUNTRY}(?P<cur>{names}){kopecks}"
     )
-    before = rf"(?P<sym>{symbol}|{_CODES}(?=\s*\d))\s*{amount('2')}"  # $3,3 млрд, USD 12 млн
+    codes = _CODES.lower()  # the same ignoring case; lower case runs faster (`Folded`)
+    before = rf"(?P<sym>{symbol}|{codes}(?=\s*\d))\s*{amount('2')}"  # $3,3 млрд, USD 12 млн
     lead = rf"(?:(?P<approx>{APPROX})(?:\s+(?:в|на|за))?\s+)?(?:(?P<from>от)\s+)?"
-    return re.compile(rf"(?<![\w{_SYMBOLS}]){lead}(?:{after}|{before})", re.IGNORECASE)
+    return Folded(rf"(?<![\w{_SYMBOLS}]){lead}(?:{after}|{before})")
 
 
 def _currency(text: str) -> str | None:

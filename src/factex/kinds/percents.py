@@ -7,11 +7,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..layers import Item, layer
+from ..text.folding import Folded
 from .money import APPROX
 from .quantity import NUMBER, number_value, plain
 
@@ -19,11 +19,11 @@ if TYPE_CHECKING:
     from ..document import Analysis
 
 _POINTS = r"п\.\s?п\.?|процентн\w+\s+пункт\w*|пп\.?(?!\w)"
-_PATTERN = re.compile(
+_PATTERN = Folded(
     rf"(?<![\w.,])(?:(?P<approx>{APPROX})\s+)?(?:(?P<from>от)\s+)?"
     rf"(?P<a>{NUMBER})(?:(?:\s*[-–—]\s*|\s+до\s+)(?P<b>{NUMBER}))?\s*"
     rf"(?:(?P<points>{_POINTS})|(?P<unit>%|процент\w*)(?![\w-]))",
-    re.IGNORECASE,
+    needs=("%", "процент", "п.", "пп"),
 )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..layers import Item, layer
+from ..text.folding import Folded
 from ..time.numerals import CARDINAL_RUN, CARDINAL_WORD, ORDINAL_WORD, ORDINALS, words_value
 
 if TYPE_CHECKING:
@@ -48,10 +49,11 @@ _ZONES = {
 _LEAD = r"(?:(?:около|примерно|ровно|приблизительно)\s+)?(?:(?:в|во|к|с|около|после|до)\s+)?"
 _PREP = re.compile(r"(?:^|\s)(?:в|во|к|с|около|после|до|на|примерно|ровно)\s+$", re.I)
 _DAY = r"(?P<day>утра|дня|вечера|ночи)"
-_CLOCKS = re.compile(
+_CLOCKS = Folded(  # every match has a clock: two digits around a colon or a dot
     rf"(?<![\w.,:]){_LEAD}(?P<a>{_CLOCK})(?:\s*(?:[-–—]|до)\s*(?P<b>{_CLOCK}))?"
     rf"(?:\s+{_DAY}(?![\w-]))?{_ZONE}?",
-    re.I,
+    fold=False,
+    cue=re.compile(r"\d[:.][0-5]\d"),
 )
 _AT = r"(?<![\w-])(?:(?:около|примерно|ровно)\s+(?:в\s+)?|(?P<at>в|к|до|после)\s+)"
 # After `до N часов`, `после N часов`: a span (`до 3 часов в сутки`, `после 2 часов езды`).
@@ -66,9 +68,9 @@ _HOURS = re.compile(
     re.I,
 )
 # `с 10 до 17 часов`
-_HOUR_RANGE = re.compile(
+_HOUR_RANGE = Folded(
     rf"(?<![\w-])с\s+(?P<h>\d{{1,2}})\s+до\s+(?P<h2>\d{{1,2}})\s+час(?:ов|а)?(?![\w-]){_ZONE}?",
-    re.I,
+    needs=("час",), fold=False,
 )
 # `с 9 утра до 6 вечера`, `с 22 часов до 6 утра`: two hours, one with its part of the day
 _HOUR_SPAN = re.compile(
@@ -79,27 +81,27 @@ _HOUR_SPAN = re.compile(
     re.I,
 )
 # `без четверти двенадцать`, `без пяти восемь утра`: minutes before the hour
-_TO = re.compile(
+_TO = Folded(
     rf"(?<![\w-])(?:(?:в|около|примерно|ровно)\s+)?без\s+(?P<m>четверти|\d{{1,2}}|{CARDINAL_WORD})"
     rf"(?:\s+минут)?\s+(?P<h>\d{{1,2}}|{CARDINAL_WORD})(?:\s+час\w*)?(?:\s+{_DAY})?(?![\w-]){_ZONE}?",
-    re.I,
+    needs=("без",), fold=False,
 )
 # `в половине восьмого (утра)`, `в четверть девятого`: half or a quarter past the hour before
-_HALF = re.compile(
+_HALF = Folded(
     rf"(?<![\w-])(?:в|до|к|около|после|на)\s+(?P<part>половин[еуы]|четверть)\s+(?P<o>{ORDINAL_WORD})"
     rf"(?:\s+{_DAY})?(?![\w-]){_ZONE}?"
     r"(?!\s+[а-яё]+[ая](?![\w-]))",  # not `на половину второго тайма`: the ordinal's noun
-    re.I,
+    needs=("половин", "четверть"), fold=False,
 )
-_NOON = re.compile(
+_NOON = Folded(
     r"(?<![\w-])(?:(?:ровно\s+в|в|около|к|до|после|незадолго\s+до)\s+)?"
     rf"(?P<w>полд(?:ень|ня)|полудн[яюе]|полночь|полуноч[иью])(?![\w-]){_ZONE}?",
-    re.I,
+    needs=("полд", "полудн", "полноч", "полуноч"), fold=False,
 )
-_PART = re.compile(
+_PART = Folded(
     r"(?<![\w-])(?:(?:рано|поздно|ранним|поздним)\s+)?(?P<p>утром|вечером|ночью|днём|днем"
     r"|с\s+утра|в\s+ночь(?=\s+(?:на|с|со)\s))(?![\w-])",
-    re.I,
+    needs=("утр", "вечером", "ночь", "днём", "днем"),
 )
 _PARTS = {"утром": "утро", "с утра": "утро", "вечером": "вечер", "ночью": "ночь",
           "днём": "день", "днем": "день", "в ночь": "ночь"}  # fmt: skip

@@ -82,6 +82,19 @@ COMPOUND = re.compile(
     rf"(?={_ROOT})[а-яё]+{_R}"
 )
 _WORD = re.compile(r"\S+")
+_last_compounds: tuple[str, list[re.Match[str]]] = ("", [])
+
+
+def compounds(low: str) -> list[re.Match[str]]:
+    """`COMPOUND`'s matches in a lower-cased text. The last text's are kept: the numbers
+    and the ages layers both read them."""
+    global _last_compounds
+    last = _last_compounds
+    if last[0] == low:
+        return last[1]
+    found = list(COMPOUND.finditer(low))
+    _last_compounds = (low, found)
+    return found
 
 
 def _rank(value: int) -> int:
