@@ -31,9 +31,8 @@ from .text.folding import Folded
 from .text.roman import roman_value
 from .text.segment import one_line
 from .time.numerals import RUN, compound_value, compounds, read_run
-from .time.patterns import PHONE
+from .time.patterns import phone_spans
 
-_PHONE = re.compile(PHONE)
 # A word after an ordinal that makes it a rank or an idiom, not a count.
 _RANK = re.compile(
     r"\s+(?:вице-|замест|зам\.|секретар|лиц[оауе]\b|леди\b|очеред|взгляд|канал|делом\b)",
@@ -44,17 +43,19 @@ _RANK = re.compile(
 _LATIN_AFTER = re.compile(r"[’'.][A-Za-z]|\s+(?![IVXLCDM]+\b)[A-Za-z]{2,}\b")
 _YEAR_OF_LIFE = re.compile(r"\s+году\s+жизни")
 _ROMAN = re.compile(r"(?<![\w-])(?=[IVXХL]*[IVX])[IVXХL]{1,8}(?![\w-])")
+# The lookbehinds of the digit patterns are read after their first digit (the same
+# matches; `re` then skips fast to the digits).
 _DIGIT_ORDINAL = re.compile(
-    r"(?<![\w.,/-])(?P<n>\d{1,4})-(?P<end>ый|ий|ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми"
+    r"(?P<n>\d(?<![\w.,/-]\d)\d{0,3})-(?P<end>ый|ий|ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми"
     r"|й|го|му|м|я|е|ю|х|ми|ти|ть)(?![\w-])",
 )
 _PLAIN = re.compile(
-    r"(?<![\w.,:/№+-])(?<!№\s)(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)"
+    r"(?P<n>\d(?<![\w.,:/№+-]\d)(?<!№\s\d)(?:\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d*))"
     r"(?![\w%-]|[.,:/]\d|\s*%|\)\s*\d)"
 )
 # 5 тысяч, 1,5 млн, 97.5 млрд: digits times a multiplier word.
 _SCALED = re.compile(
-    r"(?<![\w.,:/№+-])(?P<n>\d{1,3}(?:[.,]\d{1,3})?)\s*"
+    r"(?P<n>\d(?<![\w.,:/№+-]\d)\d{0,2}(?:[.,]\d{1,3})?)\s*"
     r"(?P<mult>(?:тыс|млн|млрд|трлн)\.?|(?:тысяч|миллион|миллиард|триллион)[а-я]{0,3})(?!\w)"
 )
 # `ст. 159`, `части 2`, `№ 2231`: a designator before the number; `155 статье`, `26
@@ -133,7 +134,7 @@ def find_numbers(text: str, dates: list[DateExpr], doc=None) -> list[Number]:
         value = int(re.sub(r"\D", "", m["n"]))
         found.append(Number(m.start(), m.end(), m.group(), value, "cardinal"))
     blocked = [(d.start, d.stop) for d in dates]
-    blocked += [m.span() for m in _PHONE.finditer(text)]
+    blocked += phone_spans(text)
     return _outside([n for n in found if one_line(text, n.start, n.stop)], blocked)
 
 

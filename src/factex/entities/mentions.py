@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..document import Analysis, Token, WordRange, words_of
 from ..record import Entity, Mention
-from ..text.chars import CLOSE_QUOTES
+from ..text.chars import CLOSE_QUOTES, fold
 from ..text.segment import one_line
 from .coref import Candidate, build_entities
 from .names import name_parts
@@ -134,6 +134,30 @@ def _elided_head(spans: list[WordSpan], k: int, tokens: list[Token]) -> int | No
     return None
 
 
+ADJECTIVE_NOMINATIVES = ("ой", "ый", "ий")
+
+
+def written_surnames(persons: list[Candidate]) -> None:
+    """`Андрей Мостовой ... Андрея Мостового`: a surname declined as an adjective takes
+    the nominative the text writes for it (`-ой`, `-ый` or `-ий`: the oblique cases
+    do not tell them apart), in parts and normal form."""
+    written = {
+        fold(last)
+        for c in persons
+        if (last := c.parts.get("last")) and last in c.mention.text.split()
+    }
+    for c in persons:
+        last = c.parts.get("last")
+        if not last or fold(last) in written or not last.endswith(ADJECTIVE_NOMINATIVES):
+            continue
+        others = [last[:-2] + e for e in ADJECTIVE_NOMINATIVES if last[:-2] + e != last]
+        found = [o for o in others if fold(o) in written]
+        if len(found) == 1:
+            c.parts["last"] = found[0]
+            words = c.mention.normal.split(" ")
+            c.mention.normal = " ".join(found[0] if w == last else w for w in words)
+
+
 def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
     """Repair and refine the tagger's spans, normalise each mention, cluster them."""
     text, tokens = analysis.text, analysis.tokens
@@ -172,4 +196,5 @@ def find_entities(analysis: Analysis, spans: list[WordSpan]) -> list[Entity]:
             if k in owned:
                 whole = tokens[span.first : owned[k]]
                 full[id(mention)] = normalize_name(whole)
+    written_surnames(persons)
     return build_entities(persons, others, full, same)

@@ -13,7 +13,7 @@ from pymorphy3.analyzer import Parse
 
 from ..document import Token
 from ..resources import table, wordlist
-from ..text.chars import QUOTES
+from ..text.chars import QUOTES, fold
 from ..text.morph import OC_TO_UD_CASE, UD_TO_OC_CASE, UD_TO_OC_GENDER, best_parse, inflect, parses
 
 GENITIVE = frozenset({"gent"})
@@ -57,6 +57,20 @@ def _loose_parse(word: Token) -> Parse | None:
     return None
 
 
+def _soft_feminine(parse: Parse) -> bool:
+    """A reading as a feminine noun in `-ь` that is no first name (`Моди` as `модь`):
+    no person's surname declines so (a woman's `Меркель` does not decline at all), and
+    a foreign surname in `-и` stays as written."""
+    tag = parse.tag
+    return (
+        tag.POS == "NOUN"
+        and tag.gender == "femn"
+        and "Name" not in tag
+        and parse.normal_form.endswith("ь")
+        and parse.word != parse.normal_form
+    )
+
+
 def _inflect(word: Token, grammemes: set[str], loose: bool = False) -> str | None:
     if word.word.isupper() and len(word.word) > 1:  # abbreviations do not inflect
         return None
@@ -67,6 +81,8 @@ def _inflect(word: Token, grammemes: set[str], loose: bool = False) -> str | Non
         parse = _loose_parse(word)
     if parse is None or parse.tag.case is None:
         return None
+    if loose and _soft_feminine(parse):
+        return None  # `Нарендры Моди`, `Джорджа Мелони`: no `Модь`, `Мелонь`
     if not parse.is_known and parse.tag.number == "plur" and parse.tag.case == "gent":
         return None  # `Юнайт` is no guessed plural `Юнайты`: a zero ending tells no case
     if parse.tag.case == "nomn" and not grammemes - {"nomn"}:
@@ -141,7 +157,7 @@ def _name_cases(text: str) -> frozenset[str] | None:
     guesses); None when it sets no bound (indeclinable, hyphenated, too short).
 
     Persons are singular, and animate: a masculine genitive is also accusative,
-    while an inanimate accusative reading (= the nominative) is none.
+    while an inanimate accusative reading (= the nominative) is none, nor is a place.
     """
     if len(text) < 3 or not text.isalpha():
         return None
@@ -154,6 +170,8 @@ def _name_cases(text: str) -> frozenset[str] | None:
             return None
         if tag.POS not in ("NOUN", "ADJF") or tag.number == "plur" or tag.case is None:
             continue
+        if "Geox" in tag:
+            continue  # `Кирсанова` read as the town `Кирсанов` bounds no person's case
         case = OC_TO_UD_CASE.get(tag.case)
         if case == "Acc" and "inan" in tag and tag.gender != "femn":
             continue
@@ -211,6 +229,7 @@ MASC_ENDINGS = {
     "Loc": (("е", ""),),
 }
 VOWELS = frozenset("аеёиоуыэюяй")
+HUSHING = frozenset("цжшчщ")  # after these `-ем` is a hard ending (`Шольцем`, `Бушем`)
 # Endings no Chinese, Korean or Vietnamese given name has in Russian spelling.
 EUROPEAN_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ий", "ый", "ой", "ая", "вич", "ко")
 
@@ -233,9 +252,25 @@ def _unknown_surname(word: Token, guessed: bool = False) -> str | None:
         return None
     for ending, nominative in MASC_ENDINGS.get(word.case or "", ()):
         stem = text[: -len(ending)]
-        if text.endswith(ending) and len(stem) >= 2 and stem[-1].lower() not in VOWELS:
-            return stem + nominative
+        if not text.endswith(ending) or len(stem) < 2:
+            continue
+        last = stem[-1].lower()
+        if nominative == "ь" and last in VOWELS - {"й"}:
+            return stem + "й"  # `Милеем` -> `Милей`
+        if last not in VOWELS:
+            return stem if nominative == "ь" and last in HUSHING else stem + nominative
     return None
+
+
+def _misguessed(text: str, form: str) -> bool:
+    """`Шольцем` read as a form of `Шолец`, `Райкконеном` as one of an adjective
+    `Райкконеный`: a guessed nominative with a vowel the word lacks (a foreign surname
+    keeps its stem in every case), or an adjective's for a noun's instrumental ending."""
+    if any(p.is_known for p in analyses(text)):
+        return False
+    low, stem = fold(text.lower()), fold(form.lower()).rstrip("ьй" + "".join(VOWELS))
+    adjective = form.endswith(("ый", "ий", "ой")) and low.endswith(("ом", "ем"))
+    return adjective or not low.startswith(stem)  # `Халушко` is no fleeting vowel
 
 
 def _town_surname(word: str, form: str) -> bool:
@@ -248,6 +283,100 @@ def _town_surname(word: str, form: str) -> bool:
         and bool(known)
         and all("Geox" in p.tag and p.tag.gender == "neut" for p in known)
     )
+
+
+# Endings of a masculine surname declined as an adjective (`Мостового`, `Жуковским`),
+# by the name's case; `-ом` only in the locative (`о Береговом`), where no noun has it.
+ADJECTIVE_ENDINGS = {
+    "Gen": ("ого", "его"),
+    "Acc": ("ого", "его"),
+    "Dat": ("ому", "ему"),
+    "Ins": ("ым", "им"),
+    "Loc": ("ом", "ем"),
+}
+# Stems of possessive surnames (`Ивановым`, `Путиным`: the instrumental of `-ов`, `-ин`).
+POSSESSIVE_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+
+
+def _surname_known(form: str) -> bool:
+    """Whether the dictionary knows `form` as a man's surname in the nominative."""
+    return any(
+        p.is_known and "Surn" in p.tag and p.tag.case == "nomn" and p.tag.gender != "femn"
+        for p in analyses(form)
+    )
+
+
+def _adjective_nominatives(text: str, cases: frozenset[str]) -> list[str]:
+    """The masculine nominatives of the adjectival readings of `text` in `cases`:
+    adjectives, and surnames that decline as adjectives (`Толстого` -> `толстой`)."""
+    out: list[str] = []
+    for parse in analyses(text):
+        tag = parse.tag
+        if tag.case not in cases or tag.number != "sing" or tag.gender == "femn":
+            continue
+        if tag.POS == "ADJF":
+            form = inflect(parse, frozenset({"nomn", "sing", "masc"}))
+        elif tag.POS == "NOUN" and "Surn" in tag and parse.normal_form.endswith(("ий", "ый", "ой")):
+            form = inflect(parse, frozenset({"nomn"}))
+        else:
+            continue
+        if form is not None and form.word not in out:
+            out.append(form.word)
+    return out
+
+
+def _likelier_surname(forms: list[str]) -> str:
+    """Of the nominatives an adjectival surname may have, the one a surname has: the one
+    the dictionary knows as a surname (`Толстой`, `Заболотный`), else `-ой` after
+    `-ов`/`-ев` (`Мостовой`, `Лановой`, `Луговой`: `-овый` is rare in surnames)."""
+    known = [f for f in forms if _surname_known(f)]
+    if known:
+        return known[0]
+    form = forms[0]
+    if form.endswith("ый") and form[:-2].endswith(("ов", "ев")):
+        return form[:-2] + "ой"
+    return form
+
+
+def adjective_surname(word: Token) -> str | None:
+    """`Мостового` -> `Мостовой`, `Лановому` -> `Лановой`, `Рымашевского` ->
+    `Рымашевский`: a man's surname in an adjective's oblique ending, put in the
+    nominative as an adjective (a noun reading such as `лановом` is no surname).
+    None when the word has no such ending, or is a possessive surname's instrumental
+    (`Рудаковым`) that no dictionary adjective explains."""
+    text, case = word.word, word.case or ""
+    low = text.lower()
+    if not text.isalpha() or not low.endswith(ADJECTIVE_ENDINGS.get(case, ())):
+        return None
+    cases = UD_TO_OC_CASE.get(case, frozenset())
+    if case == "Acc":
+        cases = cases | GENITIVE
+    forms = _adjective_nominatives(text, cases)
+    if not forms:
+        return None
+    if low.endswith(("ом", "ем")) and not any(p.is_known for p in analyses(text)):
+        return None  # `Райкконеном` is a guess: the instrumental of a noun
+    stem = low[:-2]
+    if case == "Ins" and stem.endswith(POSSESSIVE_STEMS):
+        adjectives = [p for p in analyses(text) if p.is_known and p.tag.POS == "ADJF"]
+        if not adjectives or any(p.is_known and "Surn" in p.tag and p.tag.POS == "NOUN"
+                                 and not p.normal_form.endswith(("ий", "ый", "ой"))
+                                 for p in analyses(text)):  # fmt: skip
+            return None
+    return restore_case(_likelier_surname(forms), text)
+
+
+def _double_surname(word: Token) -> str | None:
+    """`Прокудина-Горского` -> `Прокудин-Горский`: a double surname the dictionary
+    does not know whole, whose second part declines as an adjective, part by part."""
+    head, _, tail = word.word.partition("-")
+    if not head or not tail or "-" in tail or any(p.is_known for p in analyses(word.word)):
+        return None
+    last = adjective_surname(replace(word, text=tail, word=tail))
+    if last is None:
+        return None
+    first = _inflect(replace(word, text=head, word=head), {"nomn"}, loose=True) or head
+    return f"{first}-{last}"
 
 
 def east_asian_order(texts: list[str], forms: list[str]) -> bool:
@@ -278,12 +407,20 @@ def normalize_person(words: list[Token]) -> list[str]:
             form = _inflect_hyphenated(w, {"nomn"}, loose=True)
         if form == w.word and w is words[-1] and len(words) > 1 and len(w.word) > 3:
             form = _unknown_surname(w) or form
+        elif w is words[-1] and len(words) > 1 and _misguessed(w.word, form):
+            gender = dict(w.feats).get("Gender", "")  # the tagger's, though not its case
+            gendered = replace(agreed, feats={**dict(agreed.feats), "Gender": gender})
+            form = _unknown_surname(gendered, True) or _unknown_surname(w, True) or form
+        elif form == w.word and len(words) > 1 and len(w.word) > 3 and agreed.case != "Loc":
+            form = _unknown_surname(agreed, guessed=True) or form  # `Олафа Шольца`
         if w is words[-1] and len(words) > 1 and _town_surname(w.word, form):
             form = form[:-1]  # `Владимира Ступина` -> `Ступин`, not the town `Ступино`
+        if w is words[-1] and len(words) > 1 and dict(w.feats).get("Gender") != "Fem":
+            form = adjective_surname(agreed) or _double_surname(agreed) or form
         out.append(form)
-    if any(f != w.word for f, w in zip(out, words)):  # the name declines
+    if any(f != w.word for f, w in zip(out, words)) or _woman_fixed(words):  # it declines
         for k, (w, agreed) in enumerate(zip(words, agreeing)):
-            if out[k] == w.word and agreed.case not in (None, "Nom"):
+            if out[k] == w.word and agreed.case not in (None, "Nom") and k < len(words) - 1:
                 out[k] = _declined_name(w.word, agreed.case) or out[k]
     if out and east_asian_order([w.word for w in words], out):
         out[1:] = [
@@ -303,7 +440,53 @@ def _declined_name(text: str, case: str) -> str | None:
         if "Name" in tag and "Fixd" not in tag and tag.case in cases and tag.number != "plur":
             form = inflect(parse, frozenset({"nomn"}))
             return restore_case(form.word, text) if form else None
+    return _feminine_name(text, cases)
+
+
+# A woman's first name in an oblique case: its ending and the nominative endings it
+# may come from (`Ангеле` <- `Ангела`, `Майе` <- `Майя`).
+FEMININE_NAME_ENDINGS = (
+    ("ой", ("а",)),
+    ("ей", ("я", "а")),
+    ("е", ("а", "я")),
+    ("ы", ("а",)),
+    ("и", ("я", "а")),
+    ("у", ("а",)),
+    ("ю", ("я",)),
+)
+
+
+def _feminine_name(text: str, cases: frozenset[str]) -> str | None:
+    """`Ангеле` -> `Ангела`: a woman's first name that the dictionary also knows as a
+    fixed foreign one, given the nominative whose case form it is."""
+    low = text.lower()
+    for ending, nominatives in FEMININE_NAME_ENDINGS:
+        if not low.endswith(ending) or len(low) - len(ending) < 2:
+            continue
+        for nominative in nominatives:
+            candidate = low[: -len(ending)] + nominative
+            for parse in analyses(candidate):
+                tag = parse.tag
+                if not (parse.is_known and "Name" in tag and tag.gender == "femn"
+                        and tag.case == "nomn" and "Fixd" not in tag):  # fmt: skip
+                    continue
+                forms = (inflect(parse, frozenset({c, "sing"})) for c in cases)
+                if any(f is not None and f.word == low for f in forms):
+                    return restore_case(candidate, text)
+        return None
     return None
+
+
+def _woman_fixed(words: list[Token]) -> bool:
+    """`Анне Герман`, `Ангеле Меркель`: a woman's surname in a consonant or `ь` never
+    declines, so only her first name shows the case."""
+    last = words[-1]
+    return (
+        len(words) > 1
+        and dict(last.feats).get("Gender") == "Fem"
+        and last.word[-1:].lower() not in VOWELS
+        and last.word.isalpha()
+    )
 
 
 def _is_nominal(word: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..document import Token
-from . import orgs, originals, rules, trades
+from . import orgs, originals, regnal, rules, trades
 from .ner import WordSpan
 
 Rule = Callable[[list[WordSpan], list[Token]], list[WordSpan]]
@@ -29,6 +29,8 @@ RULES: list[Rule] = [
     originals.bracketed_originals,
     orgs.leading_posts,
     orgs.split_person_tail,
+    regnal.regnal_names,
+    regnal.drop_titles,
     orgs.named_after,
     orgs.leading_adjectives,
     orgs.regional_branches,

@@ -248,9 +248,29 @@ def _topic(tree: Tree, k: int, spans: list[Span], found: list[Entity]) -> list[E
         return found
     if tree.dep(k).startswith("nsubj"):
         return people
-    # `Данилов из Алтайского края ... Ему принадлежит`: the others only after a preposition
+    # `Данилов из Алтайского края ... Ему принадлежит`: the others only after a preposition,
+    # or inside a post the person holds (`Григорян — совладелец сети «Атлетика». Ему ...`)
     others = [s for s in spans if s.entity in found and s.entity is not people[0]]
-    return people if all(tree.prep(_head_word(tree, s)) for s in others) else found
+    person = next(_head_word(tree, s) for s in spans if s.entity is people[0])
+    return (
+        people
+        if all(tree.prep(_head_word(tree, s)) or _in_post(tree, s, person) for s in others)
+        else found
+    )
+
+
+def _in_post(tree: Tree, span: Span, person: int) -> bool:
+    """Whether a name hangs (within three words up) from a noun said of the person at
+    word `person`, as its predicate or apposition (`Орлов — совладелец сети «Вега»`,
+    `глава «Веги» Орлов`)."""
+    j: int | None = _head_word(tree, span)
+    for _ in range(3):
+        j = tree.head(j) if j is not None else None
+        if j is None or tree.ctx.pos(j) != "NOUN":
+            return False
+        if person in tree.children[j] or tree.head(person) == j and tree.dep(person) == "appos":
+            return True
+    return False
 
 
 def _subject(tree: Tree, j: int) -> bool:

@@ -357,6 +357,12 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
         if modality:
             args["modality"] = modality
         first, last = ctx.sentence(i)
+        if len(separate := _one_each(ctx, i, a, args["participants"])) > 1:
+            facts += [
+                Fact("meeting", ctx.start(first), ctx.stop(last - 1), {**args, "participants": p})
+                for p in separate
+            ]
+            continue
         new = Fact("meeting", ctx.start(first), ctx.stop(last - 1), args)
         before = {ctx.lemma(k) for k in range(max(a, i - 3), i)}
         if before & words("meeting-earlier") or later or parts:
@@ -367,6 +373,21 @@ def find(ctx: Context, persons: Persons, visits: list[Fact] | None = None) -> li
     facts = [f for f in facts if len(f.args["participants"]) >= 2]
     _sides_topics(ctx, facts)
     return facts
+
+
+def _one_each(ctx: Context, i: int, a: int, people: list[Entity]) -> list[list[Entity]]:
+    """`провел встречи с премьером Ариповым и главой Центробанка Ишметовым`: meetings in
+    the plural, one with each person named after the noun, of those named before it in
+    its clause (from word a)."""
+    if ctx.lemma(i) not in SEPARATE or ctx.feat(i, "Number") != "Plur":
+        return []
+    at, since = ctx.start(i), ctx.start(a)
+    hosts = [p for p in people if any(since <= m.start < at for m in p.mentions)]
+    guests = [p for p in people if p not in hosts]
+    return [[*hosts, g] for g in guests] if hosts and len(guests) > 1 else []
+
+
+SEPARATE = frozenset({"встреча", "беседа"})  # `переговоры` is plural whatever their number
 
 
 def sides(ctx: Context, i: int) -> bool:

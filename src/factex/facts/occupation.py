@@ -477,10 +477,23 @@ def _share_org(ctx: Context, phrase: Phrase, person: Span) -> None:
         phrase.org = names[0].entity
 
 
+LEADS_RELATIVE = {"NOUN", "NUM", "ADP", "SYM", "ADJ"}  # what may precede `который` in its clause
+
+
 def _clause_opens(ctx: Context, k: int) -> bool:
     """`, работающей на рынке с 2010 года,`, `, которая отмечает столетие,`: a participial
-    or relative clause about the organisation, between a post and its holder."""
-    return is_which(ctx, k) or ctx.feat(k, "VerbForm") == "Part"
+    or relative clause about the organisation, between a post and its holder (`, чья
+    продукция ...,`, `, продукция которого ...,`, `, в которой ...,`, `, где ...,`)."""
+    if ctx.feat(k, "VerbForm") == "Part" or ctx.lemma(k) == "где":
+        return True
+    j = k  # the relative word may follow a noun, a number or a preposition: `60% которой`
+    while j < min(ctx.n, k + 3) and ctx.pos(j) in LEADS_RELATIVE and not _relative_word(ctx, j):
+        j += 1
+    return j < ctx.n and _relative_word(ctx, j)
+
+
+def _relative_word(ctx: Context, k: int) -> bool:
+    return is_which(ctx, k) or ctx.lemma(k) == "чей"
 
 
 def disagrees(ctx: Context, phrase: Phrase, person: Span) -> bool:
@@ -941,12 +954,14 @@ def _antecedent(ctx: Context, a: int, b: int) -> Span | None:
 def _is_post_proper(occ: Occupation, ctx: Context) -> bool:
     """A profession (`журналист`) is an occupation only with its organisation, and not
     one read from a nationality or place adjective (`немецкий режиссёр`, `тбилисский
-    врач`: where one is from, not who one works for)."""
+    врач`: where one is from, not who one works for); an organisation not named as an
+    entity counts (`врач областной больницы`)."""
     phrase = occ.phrase
     if not needs_org(ctx, phrase.head):
         return True
-    from_adjective = {canonical(c) for c in phrase.countries}
-    return phrase.org is not None and canonical(phrase.org.name) not in from_adjective
+    if phrase.org is None:
+        return bool(phrase.org_text)  # `главный врач областной больницы`: a named employer
+    return canonical(phrase.org.name) not in {canonical(c) for c in phrase.countries}
 
 
 def _unique(found: list[Occupation]) -> list[Occupation]:

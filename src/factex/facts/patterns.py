@@ -46,7 +46,7 @@ from typing import Any
 from ..document import Token
 from ..record import Entity, Fact
 from ..resources import MODELS_DIR, table
-from .args import best_date, own_dates
+from .args import best_date, inflect, own_dates
 from .context import Context
 from .deal import unmade
 from .lexicon import mapping, words
@@ -311,7 +311,10 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
         return []  # `не возглавит совет директоров`: no post is claimed
     ys: list[Entity | None] = list(filled.get(b, []))
     if given.get("org") == "@post":  # the post phrase's own organisation first, or none
-        ys = [phrase_at(ctx, i).org or (ys[0] if ys else None)]
+        phrase = phrase_at(ctx, i)
+        if phrase.former and not given.get("former"):
+            ys = []  # `бывший министр Баев работает в «Альфе»`: no minister there
+        ys = [phrase.org or (ys[0] if ys else None)]
     for x in filled.get(a, []):
         for y in ys:
             if x is y:
@@ -326,14 +329,49 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
             if former:  # `больше не руководит «Вегой»`: a post held until now
                 args["former"] = True
             args["org"] = y
+            if args["position"] == "@member":  # `вошел в совет директоров`
+                args["position"] = member_post(tree, i)
             if args["position"] == "@post":  # the post phrase the trigger heads
-                if y is None and needs_org(ctx, i):
+                if y is None and needs_org(ctx, i) and not phrase_at(ctx, i).org_text:
                     continue  # `остается приглашенным хореографом`: a profession, no post
                 args["position"] = phrase_at(ctx, i).position or None
                 if y is None and phrase_at(ctx, i).org_text:
                     args["org_text"] = phrase_at(ctx, i).org_text
             out.append(Fact(frame.type, *_sentence(ctx, i), args))
     return out
+
+
+def member_post(tree: Tree, i: int) -> str | None:
+    """`член совета директоров`: the seat on the board word i brings one into
+    (`вошел в наблюдательный совет банка`), from the board noun, its adjectives and the
+    people it is made of, in the genitive; None when no board is named."""
+    ctx = tree.ctx
+    boards = words("board-nouns")
+    board = next(
+        (c for c in tree.children[i] if ctx.lemma(c) in boards and tree.prep(c) == "в"), None
+    )
+    if board is None:
+        return None
+    kept = [
+        c
+        for c in tree.children[board]
+        if c < board and tree.dep(c) == "amod" or c > board and _members_noun(tree, c)
+    ]
+    forms = [inflect(ctx, k, {"gent", "sing"}) if k <= board else ctx.text(k)
+             for k in sorted([*kept, board])]  # fmt: skip
+    return " ".join(["член", *forms]).lower()
+
+
+def _members_noun(tree: Tree, k: int) -> bool:
+    """`директоров` in `совет директоров`: people in the genitive plural a board is of."""
+    ctx = tree.ctx
+    return (
+        tree.dep(k) == "nmod"
+        and not tree.prep(k)
+        and ctx.feat(k, "Case") == "Gen"
+        and ctx.feat(k, "Number") == "Plur"
+        and ctx.feat(k, "Animacy") == "Anim"
+    )
 
 
 def _deal(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) -> list[Fact]:
@@ -522,3 +560,21 @@ def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
             continue
         merge(old.args, new.args, POLICY[new.type])
         old.args.update((k, new.args[k]) for k in reading.overrides)
+    if "occupation" in facts:
+        facts["occupation"] = _without_bare(facts["occupation"])
+
+
+def _without_bare(occupations: list[Fact]) -> list[Fact]:
+    """An occupation with no position gives way to one of the same person and
+    organisation with a position (`где работает финансовым директором Котова`: read by
+    the working verb and by the post)."""
+    posts = {
+        (id(f.args.get("person")), id(f.args.get("org")))
+        for f in occupations
+        if f.args.get("position") and isinstance(f.args.get("org"), Entity)
+    }
+    return [
+        f
+        for f in occupations
+        if f.args.get("position") or (id(f.args.get("person")), id(f.args.get("org"))) not in posts
+    ]

@@ -27,6 +27,7 @@ TAIL_PREPS = {"по", "в", "при", "от", "на"}
 STATES = words("state-nouns")
 PLACE_NOUNS = STATES | {"регион", "область", "край", "республика", "город"}
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
+PARTICIPLE_STEMS = ("управляющ", "заведующ", "командующ", "главнокомандующ")
 INS_POSTS = ("управляющ", "заведующ", "зав", "командующ", "главнокомандующ")
 
 
@@ -120,11 +121,22 @@ def _noun_only(ctx: Context, i: int) -> bool:
 
 
 def _participle_post(ctx: Context, i: int) -> bool:
-    """`управляющий`, tagged as a participle, names a post when written as one, unless
-    it describes the post after it (`управляющий директор`)."""
-    if ctx.pos(i) != "VERB" or ctx.text(i).lower() not in words("positions"):
+    """`управляющий`, `заведующего`, tagged as a participle (or as a noun of the verb's
+    lemma), names a post in any case, unless it describes the noun after it
+    (`управляющий директор`, `управляющая компания`)."""
+    word = ctx.text(i).lower()
+    if word not in words("positions") and not word.startswith(PARTICIPLE_STEMS):
         return False
-    return not (i + 1 < ctx.n and _is_post_lemma(ctx.lemma(i + 1)))
+    if ctx.pos(i) != "VERB" and not (ctx.pos(i) in {"NOUN", "PROPN"} and ctx.lemma(i) != word):
+        return False
+    if i + 1 < ctx.n and _is_post_lemma(ctx.lemma(i + 1)):
+        return False
+    if i + 1 >= ctx.n or ctx.pos(i + 1) != "NOUN" or ctx.feat(i + 1, "Case") != ctx.feat(i, "Case"):
+        return True
+    # agreeing with the noun after it, it is that noun's adjective (`управляющая компания`,
+    # `управляющего совета` in the nominative), but for a masculine one in an oblique case
+    # (`конкурсного управляющего банка`: the post and its genitive)
+    return ctx.feat(i, "Case") != "Nom" and ctx.feat(i, "Gender") == "Masc"
 
 
 def _adjective_participle(ctx: Context, j: int, head: int) -> bool:
@@ -456,7 +468,8 @@ class _After(Walk):
         if lem in TAIL_PREPS and opens:  # `депутат Госдумы от «Единой России»`
             self.prep = lem
             placed = self.org is None or not self.envoy  # `президентом Казахстана в России`
-            at_place = lem == "в" and ctx.span_at.get(k + 1) is not None and placed
+            where = ctx.span_at.get(k + 1)
+            at_place = lem == "в" and where is not None and placed and not _body_within(ctx, where)
             return None if at_place and not _district_before_name(ctx, k + 1) else k + 1
         if ctx.pos(k) in NOUNS and ctx.feat(k, "Case") in {"Dat", "Loc"}:
             if ctx.lemma(k - 1) not in TAIL_PREPS and ctx.pos(k - 1) not in {"ADJ", "CCONJ"}:
@@ -521,6 +534,14 @@ class _After(Walk):
             self.end = close + 1
             return close + 1
         return k + 1
+
+
+def _body_within(ctx: Context, where: Span) -> bool:
+    """An organisation after `в` that the post is held within, its holder named right
+    after it (`Лидер фракции КПРФ в Госдуме Геннадий Зюганов`), not where a thing is
+    (`художники ... в Новой Третьяковской галерее`)."""
+    after = ctx.span_at.get(where.last + ctx.is_quote(where.last))
+    return where.entity.type == ORG and after is not None and after.entity.type == PER
 
 
 def phrase_at(ctx: Context, head: int, depth: int = 0) -> Phrase:
@@ -602,6 +623,11 @@ def _position(ctx: Context, first: int, head: int, last: int, acting: bool) -> s
         position = " ".join(ctx.text(k) for k in range(first, last)).lower()
         position = ACTING_FORMS.sub("исполняющий обязанности", position)  # `исполняющим`
         return position.replace("и . о .", "и.о.")
+    stem = next((s for s in PARTICIPLE_STEMS if ctx.text(head).lower().startswith(s)), None)
+    if stem is not None:  # `конкурсного управляющего банка`: the participle as a post noun
+        before = nominal_phrase(ctx, first, head, head) if first < head else ""
+        after = ctx.chars(head + 1, last) if last > head + 1 else ""
+        return " ".join(w for w in (before, stem + "ий", after) if w).lower()
     noun = ctx.lemma(head) if ctx.pos(head) == "ADJ" and _noun_only(ctx, head) else None
     return _participles_named(nominal_phrase(ctx, first, head, last, head_lemma=noun).lower())
 

@@ -175,6 +175,39 @@ def _clause_after_name(ctx: Context, arcs: Arcs) -> Arcs:
     return out
 
 
+def _relative_subject(ctx: Context, arcs: Arcs) -> Arcs:
+    """A person named inside a relative clause with no subject is its subject, wherever
+    the parser hung the name (`Компания «Вега», где с 2019 года работает финансовым
+    директором Лариса Котова, ...`: the name read as an apposition of `Компания`). The
+    clause runs from its relative word after a comma to the next comma or dash."""
+    out = list(arcs)
+    for v, (host, dep) in enumerate(arcs):
+        if dep not in ("acl:relcl", "parataxis") or host is None or ctx.pos(v) != "VERB":
+            continue
+        if any(d in ("nsubj", "nsubj:pass") and h == v for h, d in arcs):
+            continue
+        start = next((k for k in range(v - 1, max(host, v - 8), -1) if ctx.text(k) == ","), None)
+        if start is None or ctx.lemma(start + 1) not in RELATIVE and not _opens(
+            ctx, arcs, start + 1, v
+        ):
+            continue
+        if dep == "parataxis":  # `«Кедр», где работает ...`: read as a clause of its own
+            out[v] = (host, "acl:relcl")
+        end = next((k for k in range(v + 1, ctx.n) if ctx.text(k) in {",", "—", "–", "."}), ctx.n)
+        for k in range(v + 1, end):
+            span = ctx.span_at.get(k)
+            if span is None or span.first != k or span.entity.type != PER:
+                continue
+            head, hung = arcs[k]
+            outside = head is not None and not start < head < end
+            # or in apposition to the verb's predicate noun (`работает бухгалтером Лосева`)
+            on_predicate = hung == "appos" and head is not None and arcs[head] == (v, "xcomp")
+            if (outside or on_predicate) and ctx.feat(k, "Case") in ("Nom", None):
+                out[k] = (v, "nsubj")
+            break
+    return out
+
+
 def _participle_words(ctx: Context, arcs: Arcs) -> Arcs:
     """A participial clause is one piece: a word inside it that the parser hangs outside
     it belongs to the participle (`Уволенный с завода «Вега» инженер Жуков подал иск`:
@@ -361,7 +394,7 @@ class Tree:
         out = _participle_words(ctx, _pronoun_object(ctx, _stray_modifier(ctx, out)))
         out = _dative_name(ctx, _over_the_verb(ctx, out))
         out = _accusative_name(ctx, out)
-        return _clause_after_name(ctx, out)
+        return _relative_subject(ctx, _clause_after_name(ctx, out))
 
     @cached_property
     def children(self) -> list[list[int]]:

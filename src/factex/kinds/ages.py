@@ -55,7 +55,7 @@ _ONE_YEAR = Folded(  # `годовалый ребёнок`: one year
     needs=("годовал",),
 )
 _JUBILEE = Folded(  # `100-летие`, `73-я годовщина`, `111-й день рождения`
-    rf"(?<![\w{_H}])(?P<n>\d{{1,4}})(?:[{_H}]?лети(?:е|я|ю|ем|и)|[{_H}](?:я|й|ю|ой)\s+годовщин\w*"
+    rf"(?P<n>\d(?<![\w{_H}]\d)\d{{0,3}})(?:[{_H}]?лети(?:е|я|ю|ем|и)|[{_H}](?:я|й|ю|ой)\s+годовщин\w*"
     rf"|[{_H}](?:й|го|му|м)\s+(?:день|дня|дню|днём|днем)\s+рождения)(?![\w{_H}])",
     needs=("лети", "годовщин", "рождения"),
 )
@@ -175,6 +175,10 @@ class Age:
         return out
 
 
+_MONTH = re.compile(
+    r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)",
+    re.I,
+)
 _PERSONAL = frozenset({"он", "она"})  # `Орлов ... Ему 58 лет`: the person named before
 
 
@@ -293,7 +297,12 @@ class _Words:
                     break
             role = _roles().get(t.lemma)
             skip = t.lemma in _SKIP or t.text.lower() in _SKIP
-            if skip or role not in _NOUN_ROLES or t.text == "," or t.pos == "ADV":
+            k = self._day_start(j)  # `Белову 3 декабря исполняется`
+            if k is None:
+                k = self._relative_start(j)  # `мужчине, которого нашли у подъезда, 40`
+            if k is not None:
+                j = k - 1
+            elif skip or role not in _NOUN_ROLES or t.text == "," or t.pos == "ADV":
                 verb = verb or t.text.lower() in _IMPERSONAL
                 j -= 1
             elif (k := self._phrase_start(j)) is not None:
@@ -305,8 +314,9 @@ class _Words:
         t = self.tokens[j]
         head = self.head_of_genitive(j)
         while head is not None and head > 0 and self.tokens[head].case == "Gen" and (
-            self.tokens[head - 1].pos == "NOUN" and head - 1 not in self.person_ending
-        ):  # `Отцу певицы Маргариты Листовой`: the head of the whole chain
+            (self.tokens[head - 1].pos == "NOUN" or _common_noun(self.tokens[head - 1]))
+            and head - 1 not in self.person_ending
+        ):  # `Отцу певицы Маргариты Листовой`: the head of the whole chain (`Сыну` a name)
             head -= 1
         if head is not None:  # `Сыну Алексея Грачёва исполнилось 10 лет`: the son's age
             h = self.tokens[head]
@@ -320,7 +330,7 @@ class _Words:
                 and _living(self.tokens[j - 2]) and self.tokens[j - 3].text in ("—", "–", ",")
             ):  # fmt: skip
                 named = self.person_ending.get(j - 4)  # `Галина Бесова — актриса, которой`
-            if named is not None and _agree(t, self.tokens[named[1]], "Gender"):
+            if named is not None and _gender_fits(t, self.tokens[named[1]]):
                 return True, named[0]  # `Хамдан Али, которому исполнится 55 лет`
         living = (  # `задержанному`, `погибшему`: an adjective or participle as a noun
             t.pos in ("NOUN", "PROPN") and t.feats.get("Animacy") == "Anim"  # `Ребёнку`
@@ -358,6 +368,31 @@ class _Words:
                 and self.tokens[last - 1].feats.get("Gender") in (gender, None)
             }  # fmt: skip
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _day_start(self, j: int) -> int | None:
+        """`3 декабря`: the day's number of a date without a preposition ending at token
+        j (a month's name in the genitive), or None."""
+        t = self.tokens[j]
+        if j == 0 or not _MONTH.fullmatch(t.text) or t.feats.get("Case") not in (None, "Gen"):
+            return None
+        return j - 1 if self.tokens[j - 1].text.isdigit() else None
+
+    def _relative_start(self, j: int) -> int | None:
+        """`мужчине, которого нашли у подъезда, около 40 лет`: the opening comma of a
+        relative clause whose closing comma is token j, or None."""
+        if self.tokens[j].text != ",":
+            return None
+        sent = self.tokens[j].sent
+        for k in range(j - 1, max(0, j - 12), -1):
+            t = self.tokens[k]
+            if t.sent != sent or t.pos == "PUNCT" and t.text != ",":
+                return None
+            if t.text == ",":
+                relative = self.tokens[k + 1].lemma == "который" or (
+                    self.tokens[k + 1].pos == "ADP" and self.tokens[k + 2].lemma == "который"
+                )
+                return k if relative else None
+        return None
 
     def _phrase_start(self, j: int) -> int | None:
         """`в мае`, `на днях`, `в этом году`, `из которых`: the preposition of a short
@@ -639,6 +674,19 @@ def _agree(a: Token, b: Token, feat: str) -> bool:
     return x is None or y is None or x == y or {x, y} == {"Acc", "Gen"}
 
 
+_OC_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+def _gender_fits(word: Token, name: Token) -> bool:
+    """Whether `которой` (word) may refer to a person whose name starts with `name`: the
+    tagger's genders agree, or the dictionary knows the name in the word's gender (the
+    tagger reads `Евдокию Черных` as a man's accusative)."""
+    if _agree(word, name, "Gender"):
+        return True
+    gender = _OC_GENDERS.get(word.feats.get("Gender") or "")
+    return any("Name" in p.tag and p.tag.gender == gender for p in parses(name.word.lower()))
+
+
 def _value(text: str) -> int | None:
     return int(text) if text.isdigit() else words_value(text.lower())
 
@@ -887,8 +935,8 @@ def _adjective(w: _Words, start: int, stop: int, years: int, add: Any) -> None:
         if _roles().get(t.lemma) == "cue":  # `в 63-летнем возрасте`
             add(start, stop, years, "age", None)
             return
-        if t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
-            return
+        if t.pos == "NOUN" and t.feats.get("Animacy") == "Inan" and not _common_noun(t):
+            return  # a thing's years, but a living noun the tagger took for one (`малышку`)
     add(start, stop, years, "age", w.person_after(i) or w.holder_after(i) or w.apposed_to(i))
 
 

@@ -105,7 +105,6 @@ _REL_OFFSETS = (
     ("грядущ", 1),
 )
 _NUM = re.compile(r"\d+")
-_PHONE = re.compile(p.PHONE)
 
 
 class _Ctx:
@@ -398,9 +397,9 @@ def _numeric(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     return [_expr(m, _time(m, iso(points[0])), _day_kind(m), mod, start=start)]
 
 
-@_rule(
-    rf"{p.L}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)"
-    rf"(?:[t ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?(?![\w-])"
+@_rule(  # `p.L` checked after the first digit (`re` then skips fast to digits)
+    r"(?P<y>\d(?<![\w-]\d)\d{3})-(?P<m>\d\d)-(?P<d>\d\d)"
+    r"(?:[t ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?(?![\w-])"
 )
 def _iso(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """2025-11-11, 2025-11-11T15:00."""
@@ -840,7 +839,8 @@ _NAME_YEAR = re.compile(r"(?<![«\"„\w])[а-яёa-z]{3,}-$")  # `Олимпи�
 _SEASON_CUE = re.compile(r"сезон|чемпионат|турнир|кубк?|лиг[аеиу]|первенств", re.IGNORECASE)
 
 
-@_rule(rf"(?<![\d.,№/]){p.BARE_YEAR}(?!\d)")
+# `(?<![\d.,№/]){p.BARE_YEAR}(?!\d)`, with the lookbehind after the first digit
+@_rule(r"(?:1(?<![\d.,№/]1)[89]\d\d|2(?<![\d.,№/]2)(?:0\d\d|100))(?!\d)")
 def _bare_year(m: re.Match, ctx: _Ctx) -> list[DateExpr]:
     """A year without `год`: `в 2017`, `с 2008`, `(1997)`, `(2003—2011)`, `1993—2003`,
     the season `2016/17`, `Олимпиада-2016`; not before a counted noun (`в 2000 раз`)."""
@@ -943,7 +943,7 @@ def find_dates(text: str, ref: Reference, doc=None) -> list[DateExpr]:
             continue
         for match in lower_pattern.finditer(low) if same else any_case.finditer(text):
             candidates.extend(handler(match, ctx))
-    phones = [m.span() for m in _PHONE.finditer(text)] if ("8" in low or "+" in low) else []
+    phones = p.phone_spans(text) if ("8" in low or "+" in low) else []
     if phones:
         candidates = [
             c for c in candidates if not any(a < c.stop and c.start < b for a, b in phones)

@@ -9,6 +9,8 @@ Prepositions that belong to a temporal expression (`в`, `во`, `с`, `со`,
 
 from __future__ import annotations
 
+import re
+
 from .calendar import MONTH_PATTERN, SEASON_ADVERB, SEASON_NOUN, WEEKDAY_PATTERN
 
 L = r"(?<![\w-])"  # a word starts here (and is not the tail of `Су-2003`)
@@ -88,7 +90,22 @@ def period(n: str) -> str:
 
 # A phone number: +7 495 123-45-67, 8 (800) 555-35-35, 8-912-345-67-89. Neither a
 # date nor a number is read inside one.
+# (`(?<![\w+])` is read after the `+` or the `8`: the same matches, found faster.)
 PHONE = (
-    r"(?<![\w+])(?:\+\d{1,3}|8)[\s\u00a0-]*(?:\(\d{3,5}\)|\d{3,5})[\s\u00a0-]*"
+    r"(?:\+(?<![\w+]\+)\d{1,3}|8(?<![\w+]8))[\s\u00a0-]*(?:\(\d{3,5}\)|\d{3,5})[\s\u00a0-]*"
     r"\d{2,3}[\s\u00a0-]?\d{2}[\s\u00a0-]?\d{2}(?!\d)"
 )
+_PHONE = re.compile(PHONE)
+_last_phones: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the phone numbers in `text`. The last text's are kept: the dates and
+    the numbers layers both read them."""
+    global _last_phones
+    last = _last_phones
+    if last[0] == text:
+        return last[1]
+    spans = [m.span() for m in _PHONE.finditer(text)]
+    _last_phones = (text, spans)
+    return spans
