@@ -162,38 +162,47 @@ def _layer(layer: Any, x: np.ndarray) -> np.ndarray:
 def crf_paths(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -> list[list[int]]:
     """The best tag path of each sentence under a CRF (Viterbi), as slovnet's
     `CRF.decode` finds it: the same sums in the same order and the same first-maximum
-    choices, without its per-step index arrays; `scores` as `CnnTagger.scores` gives."""
+    choices, without its per-step index arrays; `scores` as `CnnTagger.scores` gives.
+
+    The sentences are taken longest first, so that those still going at a step are the
+    first rows: each step adds and compares those rows only, and a finished sentence's
+    score stays as it was. The path is then read back in Python from the steps' choices.
+    """
     longest = max(lengths, default=0)
     if not longest:
         return [[] for _ in lengths]
     count, tags = len(lengths), scores.shape[-1]
-    emissions = np.zeros((longest, count, tags), dtype=scores.dtype)
-    start = 0
-    for k, n in enumerate(lengths):
-        emissions[:n, k] = scores[start : start + n]
+    order = sorted(range(count), key=lengths.__getitem__, reverse=True)
+    firsts, start = [], 0
+    for n in lengths:
+        firsts.append(start)
         start += n
-    size = np.array(lengths)
-    # each step's sums, in place: (score + transition) + emission, as slovnet adds them;
-    # a sentence's score stays once its words are over (`alive` is False from then on)
-    alive = (np.arange(longest)[:, None] < size)[:, :, None]
+    emissions = np.zeros((longest, count, tags), dtype=scores.dtype)
+    for row, k in enumerate(order):
+        emissions[: lengths[k], row] = scores[firsts[k] : firsts[k] + lengths[k]]
+    ordered = [lengths[k] for k in order]
     score = emissions[0].copy()
     candidates = np.empty((count, tags, tags), dtype=scores.dtype)
-    best = np.empty((count, tags), dtype=scores.dtype)
-    history = []
+    history = np.empty((max(longest - 1, 1), count, tags), dtype=np.intp)
+    going = count  # the sentences with a word at this step: the first `going` rows
     for step in range(1, longest):
-        np.add(score[:, :, None], transitions, out=candidates)
-        candidates += emissions[step][:, None, :]
-        history.append(candidates.argmax(-2))
-        np.maximum.reduce(candidates, -2, out=best)
-        np.copyto(score, best, where=alive[step])
-    # back along the history, every sentence at once from its last word's best tag: a
-    # sentence takes the step back to word j while j + 1 is one of its words
-    tag, rows = score.argmax(-1), np.arange(count)
-    path = np.empty((longest, count), dtype=tag.dtype)
-    path[size - 1, rows] = tag
-    back = alive[1:, :, 0]  # step j goes back for a sentence while word j + 1 is one of its
-    for step in range(longest - 2, -1, -1):
-        tag = np.where(back[step], history[step][rows, tag], tag)
-        path[step] = tag
-    columns = path.T.tolist()
-    return [column[:n] for column, n in zip(columns, lengths)]
+        while ordered[going - 1] <= step:
+            going -= 1
+        sums = candidates[:going]
+        # (score + transition) + emission, as slovnet adds them
+        np.add(score[:going, :, None], transitions, out=sums)
+        sums += emissions[step, :going, None, :]
+        sums.argmax(-2, out=history[step - 1, :going])
+        np.maximum.reduce(sums, -2, out=score[:going])
+    back, last = history.tolist(), score.argmax(-1).tolist()
+    paths: list[list[int]] = [[] for _ in lengths]
+    for row, k in enumerate(order):
+        n = ordered[row]
+        if n:
+            tag = last[row]
+            path = [tag] * n
+            for j in range(n - 2, -1, -1):
+                tag = back[j][row][tag]
+                path[j] = tag
+            paths[k] = path
+    return paths
