@@ -111,8 +111,9 @@ NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
 def _opening_noun(words: list[Token], i: int, last: int) -> bool:
-    """`Учительнице` before `Галине Сергеевне Мухиной`: a word first in its sentence that
-    the dictionary knows only as a living common noun, before a known first name."""
+    """`Учительнице` before `Галине Сергеевне Мухиной`, `Теннисистке Мирре Андреевой`: a
+    word first in its sentence that the dictionary knows only as a living common noun,
+    before a known first name or before two more capitalised words."""
     if i > 0 and words[i - 1].sent == words[i].sent or i + 1 >= last:
         return False
     parses = [p for p in analyses(words[i].word) if p.is_known]
@@ -120,5 +121,5 @@ def _opening_noun(words: list[Token], i: int, last: int) -> bool:
         bool(parses)
         and all(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
         and not any(NAME_TAGS & p.tag.grammemes for p in analyses(words[i].word))
-        and _first_name(words[i + 1])
+        and (_first_name(words[i + 1]) or i + 2 < last and words[i + 2].word[:1].isupper())
     )

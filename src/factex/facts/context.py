@@ -277,13 +277,17 @@ class Context:
     def _denied(self, i: int) -> bool:
         """`отрицает, что ее владельцем является ...`: a word of denial or rumour
         (`models/facts-denial-cues.txt`) before `что` before word i, in its sentence, or
-        right before `о` and word i (`опровергли слухи о продаже`)."""
+        right before `о` and word i (`опровергли слухи о продаже`); or after a word that
+        makes a rumour of its sentence (`По неподтвержденным данным, ...`,
+        `models/facts-rumour-cues.txt`)."""
         first, _ = self.sentence(i)
         cue = next((j for j in range(first, i) if self.lemma(j) in words("denial-cues")), None)
         if cue is not None and any(self.lemma(j) == "что" for j in range(cue + 1, i)):
             return True
         if self._unconfirmed(i):
             return True
+        if any(self.lemma(j) in words("rumour-cues") for j in range(first, i)):
+            return True  # `По неподтвержденным данным, ...`
         k = i - 1  # `слухи о продаже «Веги»`, `слухи о возможной покупке`: a rumour's topic
         while k > first and self.pos(k) == "ADJ":
             k -= 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..entities.types import ORG
+from ..entities.types import LOC, ORG
 from ..layers import items_in
 from ..record import Entity, Fact
 from .args import best_date, own_dates, unique
@@ -46,11 +46,25 @@ SUBJECT_VERBS = words("deal-subject-verbs")
 def _kind(ctx: Context, i: int) -> str | None:
     """The kind a trigger word gives ("" for `сделка`), None for no trigger."""
     kind = mapping("deal-words").get(ctx.lemma(i))
-    if kind is None or ctx.span_at.get(i) is not None:
+    if kind is None or ctx.span_at.get(i) is not None or _names_no_deal(ctx, i):
         return None
     if ctx.pos(i) == "ADJ":
         return kind if ctx.lemma(i) == "санкционный" else None  # `инвестиционный фонд`
     return kind if ctx.pos(i) in {"NOUN", "VERB"} else None  # `второй год подряд`
+
+
+def _names_no_deal(ctx: Context, i: int) -> bool:
+    """A noun that names no deal: a plural amount traded (`продажи автомобилей выросли`,
+    `models/facts-deal-volume-nouns.txt`), a class of people in the plural nominative
+    (`покупатели квартир получили ключи`, `кредиторы банка`), a side in the genitive
+    (`поводом для обращения кредитора в суд`)."""
+    if ctx.lemma(i) in AGENT_NOUNS and ctx.feat(i, "Case") == "Gen":
+        return True
+    if ctx.feat(i, "Number") != "Plur":
+        return False
+    if ctx.lemma(i) in words("deal-volume-nouns"):
+        return True
+    return ctx.lemma(i) in AGENT_NOUNS and ctx.feat(i, "Case") == "Nom"
 
 
 @fact_type("deal")
@@ -90,8 +104,9 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
     if participle and not verbal:  # `нефти, поставляемой Россией в Китай`
         first, last, verbal = participle[0], _phrase_end(ctx, participle[0], b), True
     aside = _aside(ctx, first, last, anchor) + _approvers(ctx, first, min(triggers))
+    aside += _participle_aside(ctx, first, last, triggers)
     parties = [e for e in _parties(ctx, first, last, kind) if e not in aside]
-    if not _enough(parties, verbal, kind) or unsaid(ctx, anchor):
+    if not _enough(parties, verbal, kind) or unsaid(ctx, anchor) or unmade(ctx, anchor):
         return None  # `Купит ли «Вега» ...`, `Если сделку одобрят, ...`: nothing said
     s_first, s_last = ctx.sentence(anchor)
     args: dict[str, Any] = {
@@ -105,6 +120,26 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
     if modality:
         args["modality"] = modality
     return Fact("deal", ctx.start(s_first), ctx.stop(s_last - 1), args)
+
+
+def unmade(ctx: Context, i: int) -> bool:
+    """Whether the deal of trigger i is only intended or is forbidden: an infinitive a few
+    words after a word of intention or ban (`планирует купить`, `запретила «Альфе»
+    покупать`), a noun right after one (`планирует покупку`);
+    `models/facts-deal-intention-cues.txt`."""
+    if ctx.pos(i) == "VERB" and ctx.feat(i, "VerbForm") == "Inf":
+        reach = 4
+    elif ctx.pos(i) == "NOUN":
+        reach = 2
+    else:
+        return False
+    first, _ = ctx.sentence(i)
+    for j in range(i - 1, max(first, i - reach) - 1, -1):
+        if ctx.lemma(j) in words("deal-intention-cues"):
+            return True
+        if ctx.is_punct(j) and not ctx.is_quote(j):
+            return False
+    return False
 
 
 def _enough(parties: list[Entity], verbal: bool, kind: str | None) -> bool:
@@ -132,6 +167,7 @@ def _parties(ctx: Context, a: int, b: int, kind: str | None) -> list[Entity]:
         s.entity
         for s in names_in(ctx, a, b)
         if not is_place(ctx, s)
+        and not _locative_place(ctx, s)
         and not reported_by(ctx, s)
         and not owner_country(ctx, s)
         and not in_money(ctx, s)
@@ -154,6 +190,49 @@ def _aside(ctx: Context, a: int, b: int, anchor: int) -> list[Entity]:
                 out += [s.entity for s in names_in(ctx, opened + 1, k)]
             opened = None
     return out
+
+
+def _participle_aside(ctx: Context, a: int, b: int, triggers: list[int]) -> list[Entity]:
+    """The names of a participial phrase set off by a comma in words [a, b) that holds no
+    trigger: a remark on a name, no party (`DST, принадлежащая Мильнеру и Усманову,
+    купила 5% акций`, `отделении Bank of East Asia, управляющим филиалами в Нью-Йорке`)."""
+    out: list[Entity] = []
+    for k in range(a, b - 1):
+        if ctx.text(k) != "," or ctx.feat(k + 1, "VerbForm") != "Part":
+            continue
+        end = _phrase_stop(ctx, k + 1, b)
+        if not any(k < t < end for t in triggers):
+            out += [s.entity for s in names_in(ctx, k + 1, end)]
+    return out
+
+
+def _phrase_stop(ctx: Context, i: int, b: int) -> int:
+    """Where the phrase word i heads ends, before b: after the last of the words right
+    after it that hang from it in the parse (a list of names with its commas), or at the
+    next comma when the sentence is not parsed."""
+    if ctx.tokens[i].head is None and ctx.tokens[i].dep is None:
+        return next((j for j in range(i, b) if ctx.text(j) == ","), b)
+    end = i + 1
+    while end < b and _under(ctx, end, i):
+        end += 1
+    return end
+
+
+def _under(ctx: Context, j: int, i: int) -> bool:
+    """Whether word j hangs, directly or not, from word i in the parse."""
+    seen = 0
+    head = ctx.tokens[j].head
+    while head is not None and seen < 64:
+        if head == i:
+            return True
+        head, seen = ctx.tokens[head].head, seen + 1
+    return False
+
+
+def _locative_place(ctx: Context, span: Span) -> bool:
+    """A place in the prepositional case is where something is, never a side (`филиалами
+    в Калифорнии и Нью-Йорке`: the second has no `в` of its own)."""
+    return span.entity.type == LOC and case_of(ctx, span) == "Loc"
 
 
 def _approvers(ctx: Context, a: int, first: int) -> list[Entity]:

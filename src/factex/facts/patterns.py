@@ -17,10 +17,10 @@
   with none; `^rel` goes up from a word attached by `rel` (`дочерний` -> its noun), or
   from the first of its conjuncts; `^rel()` only from a word in brackets after its head;
   `rel=a|b` (up or down) only to a word of lemma `a` or `b` (`rel=@name`: of a word
-  of `models/facts-<name>.txt`); `^rel-`, `^rel@в` up only from a word with no
-  preposition, with `в`; `.` is the trigger itself (a relative word standing for its
-  antecedent: `чей`); every step down reads the word's arguments as `Tree.args` gives
-  them;
+  of `models/facts-<name>.txt`), `rel=!a|b` only to a word of neither; `^rel-`,
+  `^rel@в` up only from a word with no preposition, with `в`; `.` is the trigger
+  itself (a relative word standing for its antecedent: `чей`); every step down reads
+  the word's arguments as `Tree.args` gives them;
 - `gives`: fixed arguments (`kind=купля/продажа`), `key=` for a null, `position=@post`
   for the post phrase the trigger heads (`positions.phrase_at`), `org=@post` for its
   organisation (before the org role's names); `key=!value` sets the
@@ -48,6 +48,7 @@ from ..record import Entity, Fact
 from ..resources import MODELS_DIR, table
 from .args import best_date, inflect, own_dates
 from .context import Context
+from .deal import unmade
 from .lexicon import mapping, words
 from .merge import Policy, merge, same
 from .positions import is_post, needs_org, phrase_at
@@ -72,6 +73,7 @@ class Step:
     prep: str | None  # None: any; "": none
     bracket: bool = False  # up only: the word is in brackets after its head
     lemmas: frozenset[str] = frozenset()  # the word reached has one of these lemmas
+    unless: bool = False  # ... or, with `=!`, none of them
 
 
 @dataclass(frozen=True)
@@ -118,9 +120,10 @@ def _step(text: str) -> Step:
     step = _bare_step(text)
     if not lemmas:
         return step
-    items = lemmas.split("|")  # `@name`: the words of models/facts-<name>.txt
+    unless = lemmas.startswith("!")  # `=!капитал`: any word but these
+    items = lemmas.lstrip("!").split("|")  # `@name`: the words of models/facts-<name>.txt
     found = {w for x in items for w in (word_class(x[1:]) if x.startswith("@") else (x,))}
-    return replace(step, lemmas=frozenset(found))
+    return replace(step, lemmas=frozenset(found), unless=unless)
 
 
 def word_class(name: str) -> frozenset[str]:
@@ -230,7 +233,7 @@ def _follow(tree: Tree, i: int, path: tuple[Step, ...]) -> list[int]:
                     if rel == step.rel and (step.prep is None or prep == step.prep):
                         nxt.append(c)
         if step.lemmas:
-            nxt = [k for k in nxt if tree.ctx.lemma(k) in step.lemmas]
+            nxt = [k for k in nxt if (tree.ctx.lemma(k) in step.lemmas) != step.unless]
         at = nxt
     return at
 
@@ -412,7 +415,7 @@ def _deal_of(ctx: Context, i: int, frame: Frame, names: list[Entity]) -> list[Fa
     the rule fact it merges with says (`контракт на поставку`: a service), and then
     the deal only refines a rule fact (`merge_into`)."""
     parties = list(dict.fromkeys(names))
-    if len(parties) < (1 if frame.overrides else 2):
+    if len(parties) < (1 if frame.overrides else 2) or unmade(ctx, i):
         return []
     a, b = ctx.clause(i)
     args: dict[str, Any] = {"parties": parties, "kind": None, "subject": None,
