@@ -59,3 +59,10 @@ def test_a_successor_takes_the_post(nlp):
     assert ("Инна Лосева", "директор", "Вега") in _occupations(nlp, text)
     text = "Инна Лосева не сменит Олега Ямова на посту директора «Веги»."
     assert ("Инна Лосева", "директор", "Вега") not in _occupations(nlp, text)
+
+
+def test_a_generic_noun_stands_for_the_only_organisation_named_before(nlp):
+    text = "Инна Лосева работает в «Кедре» с 2009 года. В марте она стала вице-президентом банка."
+    assert ("Инна Лосева", "вице-президент", "Кедр") in _occupations(nlp, text)
+    text = "Инна Лосева работала в «Кедре», а Олег Ямов — в «Веге». Ямов стал директором банка."
+    assert not any(o == "Кедр" for p, _, o in _occupations(nlp, text) if p == "Олег Ямов")

@@ -22,7 +22,7 @@ def organisation_meant(ctx: Context, noun: int) -> Entity | None:
     the organisations named in the `WINDOW` words before it, the one of its kind
     (`models/facts-implied-org-kinds.tsv`), or the most mentioned of that kind; failing
     that, when no organisation of a known kind is named, the one organisation that starts
-    its own or the sentence before as its subject."""
+    its own or the sentence before as its subject, or the only one named there."""
     lemma = ctx.lemma(noun)
     fits = {lemma, *multimap("implied-org-kinds").get(lemma, ())}
     before = ctx.spans_in(max(0, noun - WINDOW), noun, ORG)
@@ -37,7 +37,11 @@ def organisation_meant(ctx: Context, noun: int) -> Entity | None:
     near = ctx.sentence(ctx.sentence(noun).first - 1).first  # this sentence and the one before
     recent = [s for s in before if s.first >= near and not kinds_of[s.entity]]
     subjects = {s.entity for s in recent if _subject(ctx, s)}
-    return next(iter(subjects)) if len(subjects) == 1 else None
+    if len(subjects) == 1:
+        return next(iter(subjects))
+    # `работает в «Уралсибе» ... стала вице-президентом банка`: the one organisation there
+    named = {s.entity for s in before if s.first >= near}
+    return next(iter(named)) if not subjects and len(named) == 1 and recent else None
 
 
 def kinds(ctx: Context, spans: list[Span]) -> set[str]:

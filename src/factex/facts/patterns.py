@@ -582,15 +582,19 @@ def merge_into(facts: dict[str, list[Fact]], found: list[Reading]) -> None:
 
 def _without_bare(occupations: list[Fact]) -> list[Fact]:
     """An occupation with no position gives way to one of the same person and
-    organisation with a position (`где работает финансовым директором Котова`: read by
-    the working verb and by the post)."""
-    posts = {
-        (id(f.args.get("person")), id(f.args.get("org")))
-        for f in occupations
-        if f.args.get("position") and isinstance(f.args.get("org"), Entity)
-    }
-    return [
+    organisation with a position in the same stretch of text (`где работает финансовым
+    директором Котова`: read by the working verb and by the post)."""
+    posted = [
         f
         for f in occupations
-        if f.args.get("position") or (id(f.args.get("person")), id(f.args.get("org"))) not in posts
+        if f.args.get("position") and isinstance(f.args.get("org"), Entity)
     ]
+
+    def covered(f: Fact) -> bool:
+        return any(
+            g.args.get("person") is f.args.get("person") and g.args.get("org") is f.args.get("org")
+            and g.start < f.stop and f.start < g.stop
+            for g in posted
+        )  # fmt: skip
+
+    return [f for f in occupations if f.args.get("position") or not covered(f)]
