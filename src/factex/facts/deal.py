@@ -50,7 +50,15 @@ def _kind(ctx: Context, i: int) -> str | None:
         return None
     if ctx.pos(i) == "ADJ":
         return kind if ctx.lemma(i) == "санкционный" else None  # `инвестиционный фонд`
+    if ctx.pos(i) == "PROPN" and opens_sentence(ctx, i):
+        return kind  # `Кредит «X» предоставили ...`: tagged a name for its capital
     return kind if ctx.pos(i) in {"NOUN", "VERB"} else None  # `второй год подряд`
+
+
+def opens_sentence(ctx: Context, i: int) -> bool:
+    """Whether word i is the first word of its sentence (after quotes and dashes)."""
+    first, _ = ctx.sentence(i)
+    return all(ctx.is_quote(j) or ctx.is_dash(j) for j in range(first, i))
 
 
 def _names_no_deal(ctx: Context, i: int) -> bool:
@@ -104,6 +112,7 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
     if participle and not verbal:  # `нефти, поставляемой Россией в Китай`
         first, last, verbal = participle[0], _phrase_end(ctx, participle[0], b), True
     aside = _aside(ctx, first, last, anchor) + _approvers(ctx, first, min(triggers))
+    aside += _approvers_after(ctx, max(triggers), last)
     aside += _participle_aside(ctx, first, last, triggers)
     parties = [e for e in _parties(ctx, first, last, kind) if e not in aside]
     if not _enough(parties, verbal, kind) or unsaid(ctx, anchor) or unmade(ctx, anchor):
@@ -240,6 +249,12 @@ def _approvers(ctx: Context, a: int, first: int) -> list[Entity]:
     after its verb is no party of it."""
     verbs = [j for j in range(a, first) if ctx.lemma(j) in words("deal-approval-verbs")]
     return [s.entity for s in names_in(ctx, a, verbs[0])] if verbs else []
+
+
+def _approvers_after(ctx: Context, last: int, b: int) -> list[Entity]:
+    """`Сделку одобрила ФАС`: who approves a deal named before its verb, after the verb."""
+    verbs = [j for j in range(last + 1, b) if ctx.lemma(j) in words("deal-approval-verbs")]
+    return [s.entity for s in names_in(ctx, verbs[0], b)] if verbs else []
 
 
 def _together(ctx: Context, span: Span) -> bool:

@@ -48,7 +48,7 @@ from ..record import Entity, Fact
 from ..resources import MODELS_DIR, table
 from .args import best_date, inflect, own_dates
 from .context import Context
-from .deal import unmade
+from .deal import opens_sentence, unmade
 from .lexicon import mapping, words
 from .merge import Policy, merge, same
 from .positions import is_post, needs_org, phrase_at
@@ -274,7 +274,7 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
     index = _by_lemma()
     for i in range(ctx.n):
         for frame in index.get(ctx.lemma(i), ()):
-            if ctx.pos(i) != frame.pos or ctx.span_at.get(i) is not None:
+            if _pos(ctx, i, frame) != frame.pos or ctx.span_at.get(i) is not None:
                 continue
             if any(ctx.feat(i, k) != v for k, v in frame.feats):
                 continue
@@ -292,6 +292,16 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
             made = BUILD[frame.type](tree, i, frame, filled)
             out += [Reading(f, overrides) for f in made]
     return out
+
+
+def _pos(ctx: Context, i: int, frame: Frame) -> str:
+    """The part of speech of word i for a frame: a deal or ownership noun that opens its
+    sentence and is tagged a proper noun for its capital is a noun (`Кредит «X»
+    предоставили ...`, `Сделку по объединению ...`)."""
+    pos = ctx.pos(i)
+    if pos == "PROPN" and frame.pos == "NOUN" and frame.type in {"deal", "ownership"}:
+        return "NOUN" if opens_sentence(ctx, i) else pos
+    return pos
 
 
 def _sentence(ctx: Context, i: int) -> tuple[int, int]:
