@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..entities.types import LOC, ORG
+from ..entities.types import LOC, ORG, PER
 from ..layers import items_in
 from ..record import Entity, Fact
 from .args import best_date, own_dates, unique
 from .context import Context, Span
 from .lexicon import mapping, words
+from .ownership import OWNER_NOUNS
 from .persons import Persons
+from .positions import is_post
 from .registry import Found, fact_type
 from .roles import (
     case_of,
@@ -177,6 +179,7 @@ def _parties(ctx: Context, a: int, b: int, kind: str | None) -> list[Entity]:
         for s in names_in(ctx, a, b)
         if not is_place(ctx, s)
         and not _locative_place(ctx, s)
+        and not _describes_person(ctx, s)
         and not reported_by(ctx, s)
         and not owner_country(ctx, s)
         and not in_money(ctx, s)
@@ -236,6 +239,29 @@ def _under(ctx: Context, j: int, i: int) -> bool:
             return True
         head, seen = ctx.tokens[head].head, seen + 1
     return False
+
+
+def _describes_person(ctx: Context, span: Span) -> bool:
+    """A name after an owner or post noun and before the person it describes says who the
+    person is, and is no side (`Владелец «Вкусвилла» Андрей Кривенко продал часть
+    бизнеса`), unless the clause names it again."""
+    k = span.first - 1
+    k -= 1 if k >= 0 and ctx.is_quote(k) else 0
+    before = {k, start_of(ctx, span) - 1}  # `Совладелец сети «X» Орлов`: over its noun
+    if not any(j >= 0 and (ctx.lemma(j) in OWNER_NOUNS or is_post(ctx, j)) for j in before):
+        return False
+    after = ctx.span_at.get(end_of(ctx, span))
+    if after is None or after.entity.type != PER:
+        return False
+    a, b = ctx.clause(span.first)
+    return sum(s.entity is span.entity for s in names_in(ctx, a, b)) == 1
+
+
+def describing_only(ctx: Context, entity: Entity, a: int, b: int) -> bool:
+    """Whether every mention of the entity in words [a, b) describes a person after it
+    (`_describes_person`): then it is no side of a deal read there."""
+    spans = [s for s in names_in(ctx, a, b) if s.entity is entity]
+    return bool(spans) and all(_describes_person(ctx, s) for s in spans)
 
 
 def _locative_place(ctx: Context, span: Span) -> bool:
