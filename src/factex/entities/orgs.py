@@ -15,8 +15,10 @@ by its context or its shape.
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..document import Token, glued, words_of
-from ..resources import wordlist
+from ..resources import table, wordlist
 from ..text.chars import OPEN_QUOTES
 from .ner import WordSpan
 from .rules import known_parses, org_word, sentence_start
@@ -102,19 +104,26 @@ def _first_name(word: str) -> bool:
 
 
 def leading_posts(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:
-    """`Главврач городской больницы Елена Сорокина`: a post that opens a sentence is no
-    part of the organisation the tagger reads after it (`models/facts-positions.txt`);
+    """`Главврач городской больницы Елена Сорокина`: a post or an owner's noun that opens a
+    sentence is no part of the organisation the tagger reads after it
+    (`models/facts-positions.txt`);
     what is left is no name when it is all in lower case."""
-    posts = wordlist("facts-positions")
+    posts = set(wordlist("facts-positions")) | _owner_nouns()
     out: list[WordSpan] = []
     for s in spans:
-        lead = s.type == ORG and s.last - s.first > 1 and words[s.first].lemma in posts
+        lead = s.type == ORG and words[s.first].lemma in posts
         if lead and sentence_start(words, s.first):
             if all(not t.word[:1].isupper() for t in words[s.first + 1 : s.last]):
-                continue
+                continue  # `Совладелица «Веги»`: the noun alone is no name
             s = WordSpan(s.first + 1, s.last, ORG)
         out.append(s)
     return out
+
+
+@cache
+def _owner_nouns() -> frozenset[str]:
+    """`совладелица`, `акционер`: nouns of owners (`models/facts-ownership-words.tsv`)."""
+    return frozenset(row[0] for row in table("facts-ownership-words") if row[1:] == ("owner-noun",))
 
 
 def split_person_tail(spans: list[WordSpan], words: list[Token]) -> list[WordSpan]:

@@ -20,6 +20,7 @@ from .patterns import match, merge_into
 from .persons import Persons
 from .registry import FACT_TYPES, Found, with_needs
 from .roles import name_described
+from .succession import succeed
 from .tree import Tree
 
 # The arguments where an organisation named by a description before its quoted name
@@ -46,6 +47,8 @@ def extract_facts(analysis: Analysis, types: Iterable[str] | None = None) -> lis
     tree = Tree(ctx, persons)
     merge_into(found, match(ctx, tree))  # fact frames over the dependency tree (patterns.py)
     settle(tree, found)  # `Министерство возглавляет ...`: the ministry named before
+    if "occupation" in found:
+        succeed(tree, found["occupation"])  # `его сменила Догузова`: she holds his post
     meeting.settle_places(ctx, found)  # `прибыл в Минск. Его встретил ...`: in Минск
     for name, keys in NAMED.items():  # `Ростовский завод «Атом-Сервис»`: the name, once
         if name in found:

@@ -605,7 +605,8 @@ def _generic_noun(ctx: Context, phrase: Phrase) -> int | None:
         k += 1
     if k >= phrase.last or ctx.span_at.get(k) is not None or ctx.feat(k, "Case") != "Gen":
         return None
-    return k if ctx.lemma(k) in words("org-nouns") | set(multimap("implied-org-kinds")) else None
+    generic = words("org-nouns") | words("anaphora-nouns") | set(multimap("implied-org-kinds"))
+    return k if ctx.lemma(k) in generic else None
 
 
 NATIONAL_POSTS = words("leader-posts") | words("state-posts") | words("envoy-posts")

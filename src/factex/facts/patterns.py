@@ -53,6 +53,7 @@ from .lexicon import mapping, words
 from .merge import Policy, merge, same
 from .positions import is_post, needs_org, phrase_at
 from .roles import unsaid
+from .succession import VERBS as SUCCESSION_VERBS
 from .tree import Tree
 
 FRAME_TYPES = ("occupation", "ownership", "deal", "meeting")
@@ -93,6 +94,12 @@ class Frame:
     line: str
     overrides: frozenset[str] = frozenset()  # given `key=!value`: wins over a rule fact's
     feats: tuple[tuple[str, str], ...] = ()  # features the trigger must have
+
+    @property
+    def reads_post(self) -> bool:
+        """A frame whose trigger is a post noun (`position=@post`), not a verb or an
+        event noun (`уход`)."""
+        return self.pos == "NOUN" and dict(self.gives).get("position") == "@post"
 
     @property
     def predicative(self) -> bool:
@@ -184,7 +191,8 @@ def triggers() -> frozenset[tuple[str, str]]:
     parses only sentences that hold one (and an entity mention, as every role is filled
     with names; `needs_parse`)."""
     every = (frame for kind in FRAME_TYPES for frame in frames(kind))
-    return frozenset((lemma, frame.pos) for frame in every for lemma in frame.lemmas)
+    found = {(lemma, frame.pos) for frame in every for lemma in frame.lemmas}
+    return frozenset(found | {(verb, "VERB") for verb in SUCCESSION_VERBS})  # `succession.py`
 
 
 def needs_parse(tokens: list[Token], first: int, last: int) -> bool:
@@ -280,7 +288,7 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
                 continue
             if frame.predicative and unsaid(ctx, i):
                 continue  # `Был ли Орлов директором`: asked, not said
-            if frame.type == "occupation" and (frame.pos == "NOUN") != is_post(ctx, i):
+            if frame.type == "occupation" and frame.reads_post != is_post(ctx, i):
                 continue  # a noun that is no post; a participle that is one (`управляющий`)
             taken: set[int] = {i}
             filled = {role.name: _fill(tree, i, role, taken, frame.type) for role in frame.roles}
@@ -340,7 +348,9 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
                 args["former"] = True
             args["org"] = y
             if args["position"] == "@member":  # `вошел в совет директоров`
-                args["position"] = member_post(tree, i)
+                args["position"] = board_post(tree, i, "член", "в", words("board-nouns"))
+            if args["position"] == "@chair":  # `возглавил совет директоров`
+                args["position"] = board_post(tree, i, "председатель", "", CHAIRED)
             if args["position"] == "@post":  # the post phrase the trigger heads
                 if y is None and needs_org(ctx, i) and not phrase_at(ctx, i).org_text:
                     continue  # `остается приглашенным хореографом`: a profession, no post
@@ -351,14 +361,20 @@ def _pairs(tree: Tree, i: int, frame: Frame, filled: dict[str, list[Entity]]) ->
     return out
 
 
-def member_post(tree: Tree, i: int) -> str | None:
-    """`член совета директоров`: the seat on the board word i brings one into
-    (`вошел в наблюдательный совет банка`), from the board noun, its adjectives and the
-    people it is made of, in the genitive; None when no board is named."""
+CHAIRED = words("board-nouns") | {"правительство"}  # one chairs, not heads, these
+
+
+def board_post(
+    tree: Tree, i: int, title: str, prep: str, boards: frozenset[str]
+) -> str | None:
+    """`член совета директоров`, `председатель правительства`: the seat on the board
+    word i brings one into or puts one at the head of (`вошел в наблюдательный совет
+    банка`, `возглавил совет директоров`), from the board noun (its preposition `prep`),
+    its adjectives and the people it is made of, in the genitive; None when no board is
+    named."""
     ctx = tree.ctx
-    boards = words("board-nouns")
     board = next(
-        (c for c in tree.children[i] if ctx.lemma(c) in boards and tree.prep(c) == "в"), None
+        (c for c in tree.children[i] if ctx.lemma(c) in boards and tree.prep(c) == prep), None
     )
     if board is None:
         return None
@@ -369,7 +385,7 @@ def member_post(tree: Tree, i: int) -> str | None:
     ]
     forms = [inflect(ctx, k, {"gent", "sing"}) if k <= board else ctx.text(k)
              for k in sorted([*kept, board])]  # fmt: skip
-    return " ".join(["член", *forms]).lower()
+    return " ".join([title, *forms]).lower()
 
 
 def _members_noun(tree: Tree, k: int) -> bool:

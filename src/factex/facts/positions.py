@@ -308,7 +308,8 @@ def _org_complement(ctx: Context, head: int, last: int) -> int | None:
     if k >= last or ctx.pos(k) != "NOUN" or ctx.feat(k, "Case") != "Gen":
         return None
     lemma = ctx.lemma(k)
-    return k if lemma in words("org-nouns") or lemma == "сила" and k > head + 1 else None
+    generic = words("org-nouns") | words("anaphora-nouns")  # `директор ритейлера`
+    return k if lemma in generic or lemma == "сила" and k > head + 1 else None
 
 
 def place_of_adjective(ctx: Context, lemma: str) -> Entity | None:

@@ -185,8 +185,11 @@ def find(ctx: Context, persons: Persons) -> list[Fact]:
 
 
 def _after(ctx: Context, speakers: Speakers, a: int, b: int) -> Fact | None:
-    """`"...", - заявил X` / `"...", - сказано в сообщении`."""
-    _, last = ctx.sentence(b)
+    """`"...", - заявил X` / `"...", - сказано в сообщении`; not a name inside a phrase
+    (`ставший гендиректором «Веги», заявил`: the quotation mark follows a word)."""
+    first, last = ctx.sentence(b)
+    if a > first and ctx.pos(a - 1) != "PUNCT":
+        return None
     k = b + 1
     while k < last and (ctx.text(k) == "," or ctx.is_dash(k)):
         k += 1
