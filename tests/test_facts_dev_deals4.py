@@ -15,7 +15,7 @@ from fact_cases import check_floor, ill_formed, load_cases
 CASES = load_cases(Path(__file__).parent / "data" / "facts-dev-deals4.txt")
 GROUPS = {
     "nominal", "agreements", "credit", "supply", "investment", "acquisitions", "ownership",
-    "negatives",
+    "negatives", "later",
 }  # fmt: skip
 # (recall, precision) floors per group, below the figures measured when the changes landed.
 FLOORS: dict[str, tuple[float, float]] = {
@@ -26,12 +26,13 @@ FLOORS: dict[str, tuple[float, float]] = {
     "investment": (0.80, 0.80),
     "acquisitions": (0.45, 0.70),
     "ownership": (0.85, 0.95),
+    "later": (0.80, 0.70),
 }
 
 
 def test_the_file_is_big_enough_and_well_formed():
     assert {c.group for c in CASES} == GROUPS
-    assert sum(c.group != "negatives" for c in CASES) >= 60
+    assert sum(c.group not in {"negatives", "later"} for c in CASES) >= 60
     assert sum(c.group == "negatives" for c in CASES) >= 10
     assert not ill_formed(CASES)
 

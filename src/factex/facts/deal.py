@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..entities.types import LOC, ORG
+from ..entities.types import LOC, ORG, PER
 from ..layers import items_in
 from ..record import Entity, Fact
 from .args import best_date, own_dates, unique
 from .context import Context, Span
 from .lexicon import mapping, words
+from .ownership import OWNER_NOUNS
 from .persons import Persons
+from .positions import is_post
 from .registry import Found, fact_type
 from .roles import (
     case_of,
@@ -50,7 +52,15 @@ def _kind(ctx: Context, i: int) -> str | None:
         return None
     if ctx.pos(i) == "ADJ":
         return kind if ctx.lemma(i) == "санкционный" else None  # `инвестиционный фонд`
+    if ctx.pos(i) == "PROPN" and opens_sentence(ctx, i):
+        return kind  # `Кредит «X» предоставили ...`: tagged a name for its capital
     return kind if ctx.pos(i) in {"NOUN", "VERB"} else None  # `второй год подряд`
+
+
+def opens_sentence(ctx: Context, i: int) -> bool:
+    """Whether word i is the first word of its sentence (after quotes and dashes)."""
+    first, _ = ctx.sentence(i)
+    return all(ctx.is_quote(j) or ctx.is_dash(j) for j in range(first, i))
 
 
 def _names_no_deal(ctx: Context, i: int) -> bool:
@@ -104,6 +114,7 @@ def _deal(ctx: Context, a: int, b: int, triggers: list[int]) -> Fact | None:
     if participle and not verbal:  # `нефти, поставляемой Россией в Китай`
         first, last, verbal = participle[0], _phrase_end(ctx, participle[0], b), True
     aside = _aside(ctx, first, last, anchor) + _approvers(ctx, first, min(triggers))
+    aside += _approvers_after(ctx, max(triggers), last)
     aside += _participle_aside(ctx, first, last, triggers)
     parties = [e for e in _parties(ctx, first, last, kind) if e not in aside]
     if not _enough(parties, verbal, kind) or unsaid(ctx, anchor) or unmade(ctx, anchor):
@@ -168,6 +179,7 @@ def _parties(ctx: Context, a: int, b: int, kind: str | None) -> list[Entity]:
         for s in names_in(ctx, a, b)
         if not is_place(ctx, s)
         and not _locative_place(ctx, s)
+        and not _describes_person(ctx, s)
         and not reported_by(ctx, s)
         and not owner_country(ctx, s)
         and not in_money(ctx, s)
@@ -229,6 +241,29 @@ def _under(ctx: Context, j: int, i: int) -> bool:
     return False
 
 
+def _describes_person(ctx: Context, span: Span) -> bool:
+    """A name after an owner or post noun and before the person it describes says who the
+    person is, and is no side (`Владелец «Вкусвилла» Андрей Кривенко продал часть
+    бизнеса`), unless the clause names it again."""
+    k = span.first - 1
+    k -= 1 if k >= 0 and ctx.is_quote(k) else 0
+    before = {k, start_of(ctx, span) - 1}  # `Совладелец сети «X» Орлов`: over its noun
+    if not any(j >= 0 and (ctx.lemma(j) in OWNER_NOUNS or is_post(ctx, j)) for j in before):
+        return False
+    after = ctx.span_at.get(end_of(ctx, span))
+    if after is None or after.entity.type != PER:
+        return False
+    a, b = ctx.clause(span.first)
+    return sum(s.entity is span.entity for s in names_in(ctx, a, b)) == 1
+
+
+def describing_only(ctx: Context, entity: Entity, a: int, b: int) -> bool:
+    """Whether every mention of the entity in words [a, b) describes a person after it
+    (`_describes_person`): then it is no side of a deal read there."""
+    spans = [s for s in names_in(ctx, a, b) if s.entity is entity]
+    return bool(spans) and all(_describes_person(ctx, s) for s in spans)
+
+
 def _locative_place(ctx: Context, span: Span) -> bool:
     """A place in the prepositional case is where something is, never a side (`филиалами
     в Калифорнии и Нью-Йорке`: the second has no `в` of its own)."""
@@ -240,6 +275,12 @@ def _approvers(ctx: Context, a: int, first: int) -> list[Entity]:
     after its verb is no party of it."""
     verbs = [j for j in range(a, first) if ctx.lemma(j) in words("deal-approval-verbs")]
     return [s.entity for s in names_in(ctx, a, verbs[0])] if verbs else []
+
+
+def _approvers_after(ctx: Context, last: int, b: int) -> list[Entity]:
+    """`Сделку одобрила ФАС`: who approves a deal named before its verb, after the verb."""
+    verbs = [j for j in range(last + 1, b) if ctx.lemma(j) in words("deal-approval-verbs")]
+    return [s.entity for s in names_in(ctx, verbs[0], b)] if verbs else []
 
 
 def _together(ctx: Context, span: Span) -> bool:

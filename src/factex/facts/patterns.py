@@ -48,7 +48,7 @@ from ..record import Entity, Fact
 from ..resources import MODELS_DIR, table
 from .args import best_date, inflect, own_dates
 from .context import Context
-from .deal import unmade
+from .deal import describing_only, opens_sentence, unmade
 from .lexicon import mapping, words
 from .merge import Policy, merge, same
 from .positions import is_post, needs_org, phrase_at
@@ -282,7 +282,7 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
     index = _by_lemma()
     for i in range(ctx.n):
         for frame in index.get(ctx.lemma(i), ()):
-            if ctx.pos(i) != frame.pos or ctx.span_at.get(i) is not None:
+            if _pos(ctx, i, frame) != frame.pos or ctx.span_at.get(i) is not None:
                 continue
             if any(ctx.feat(i, k) != v for k, v in frame.feats):
                 continue
@@ -300,6 +300,16 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
             made = BUILD[frame.type](tree, i, frame, filled)
             out += [Reading(f, overrides) for f in made]
     return out
+
+
+def _pos(ctx: Context, i: int, frame: Frame) -> str:
+    """The part of speech of word i for a frame: a deal or ownership trigger that opens its
+    sentence and is tagged a proper noun for its capital is what the frame takes
+    (`Кредит «X» предоставили ...`, `Основанная Олегом Тиньковым компания ...`)."""
+    pos = ctx.pos(i)
+    if pos == "PROPN" and frame.type in {"deal", "ownership"} and opens_sentence(ctx, i):
+        return frame.pos
+    return pos
 
 
 def _sentence(ctx: Context, i: int) -> tuple[int, int]:
@@ -414,10 +424,10 @@ def _deal_of(ctx: Context, i: int, frame: Frame, names: list[Entity]) -> list[Fa
     """One deal of these parties: two at least, or one when the frame overrides what
     the rule fact it merges with says (`контракт на поставку`: a service), and then
     the deal only refines a rule fact (`merge_into`)."""
-    parties = list(dict.fromkeys(names))
+    a, b = ctx.clause(i)
+    parties = [e for e in dict.fromkeys(names) if not describing_only(ctx, e, *ctx.sentence(i))]
     if len(parties) < (1 if frame.overrides else 2) or unmade(ctx, i):
         return []
-    a, b = ctx.clause(i)
     args: dict[str, Any] = {"parties": parties, "kind": None, "subject": None,
                             "dates": best_date(own_dates(ctx, a, b))}  # fmt: skip
     args.update(frame.gives)
