@@ -594,17 +594,13 @@ def _without_bare(occupations: list[Fact]) -> list[Fact]:
     """An occupation with no position gives way to one of the same person and
     organisation with a position in the same stretch of text (`где работает финансовым
     директором Котова`: read by the working verb and by the post)."""
-    posted = [
-        f
-        for f in occupations
-        if f.args.get("position") and isinstance(f.args.get("org"), Entity)
-    ]
+    posted: dict[tuple[int, int], list[Fact]] = {}
+    for f in occupations:
+        if f.args.get("position") and isinstance(f.args.get("org"), Entity):
+            posted.setdefault((id(f.args.get("person")), id(f.args["org"])), []).append(f)
 
     def covered(f: Fact) -> bool:
-        return any(
-            g.args.get("person") is f.args.get("person") and g.args.get("org") is f.args.get("org")
-            and g.start < f.stop and f.start < g.stop
-            for g in posted
-        )  # fmt: skip
+        same = posted.get((id(f.args.get("person")), id(f.args.get("org"))), [])
+        return any(g.start < f.stop and f.start < g.stop for g in same)
 
     return [f for f in occupations if f.args.get("position") or not covered(f)]

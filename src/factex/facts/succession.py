@@ -21,6 +21,9 @@ POSTS = frozenset({"пост", "должность", "место"})
 def succeed(tree: Tree, occupations: list[Fact]) -> None:
     """Add the successors' occupations to `occupations` (in place)."""
     ctx = tree.ctx
+    held: dict[int, list[Fact]] = {}  # a person's occupations, by the entity's id
+    for f in occupations:
+        held.setdefault(id(f.args.get("person")), []).append(f)
     for i in range(ctx.n):
         if ctx.lemma(i) not in VERBS or ctx.pos(i) != "VERB" or ctx.modality(i):
             continue
@@ -38,34 +41,29 @@ def succeed(tree: Tree, occupations: list[Fact]) -> None:
         named = post_word is not None
         until = ctx.stop(_last_word(tree, post_word)) if post_word is not None else ctx.start(i)
         since = ctx.analysis.paragraph_start(ctx.start(i))
-        post = _post_before(since, until, predecessors[0], occupations, need_org=not named)
-        if post is None or _holds(successors[0], post.args.get("org"), occupations):
+        post = _post_before(since, until, held.get(id(predecessors[0]), []), need_org=not named)
+        mine = held.setdefault(id(successors[0]), [])
+        if post is None or any(f.args.get("org") is post.args.get("org") for f in mine):
             continue
         fact: dict[str, Any] = {
             "person": successors[0],
             "position": post.args.get("position"),
             "org": post.args.get("org"),
         }
-        occupations.append(Fact("occupation", ctx.start(first), ctx.stop(last - 1), fact))
+        mine.append(Fact("occupation", ctx.start(first), ctx.stop(last - 1), fact))
+        occupations.append(mine[-1])
 
 
-def _post_before(
-    since: int, at: int, person: Entity, occupations: list[Fact], need_org: bool
-) -> Fact | None:
-    """The person's occupation named last in [since, at) (its fact's start), with an
-    organisation when `need_org`, else with an organisation or a position."""
-    held = [
+def _post_before(since: int, at: int, held: list[Fact], need_org: bool) -> Fact | None:
+    """Of a person's occupations, the one named last in [since, at) (its fact's start),
+    with an organisation when `need_org`, else with an organisation or a position."""
+    named = [
         f
-        for f in occupations
-        if f.args.get("person") is person
-        and (isinstance(f.args.get("org"), Entity) or not need_org and f.args.get("position"))
+        for f in held
+        if (isinstance(f.args.get("org"), Entity) or not need_org and f.args.get("position"))
         and since <= f.start < at
     ]
-    return max(held, key=lambda f: f.start) if held else None
-
-
-def _holds(person: Entity, org: Any, occupations: list[Fact]) -> bool:
-    return any(f.args.get("person") is person and f.args.get("org") is org for f in occupations)
+    return max(named, key=lambda f: f.start) if named else None
 
 
 def _last_word(tree: Tree, k: int) -> int:

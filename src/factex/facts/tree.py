@@ -181,10 +181,11 @@ def _relative_subject(ctx: Context, arcs: Arcs) -> Arcs:
     директором Лариса Котова, ...`: the name read as an apposition of `Компания`). The
     clause runs from its relative word after a comma to the next comma or dash."""
     out = list(arcs)
+    with_subject = {h for h, d in arcs if d in ("nsubj", "nsubj:pass")}
     for v, (host, dep) in enumerate(arcs):
         if dep not in ("acl:relcl", "parataxis") or host is None or ctx.pos(v) != "VERB":
             continue
-        if any(d in ("nsubj", "nsubj:pass") and h == v for h, d in arcs):
+        if v in with_subject:
             continue
         start = next((k for k in range(v - 1, max(host, v - 8), -1) if ctx.text(k) == ","), None)
         if start is None or ctx.lemma(start + 1) not in RELATIVE and not _opens(
@@ -193,7 +194,8 @@ def _relative_subject(ctx: Context, arcs: Arcs) -> Arcs:
             continue
         if dep == "parataxis":  # `«Кедр», где работает ...`: read as a clause of its own
             out[v] = (host, "acl:relcl")
-        end = next((k for k in range(v + 1, ctx.n) if ctx.text(k) in {",", "—", "–", "."}), ctx.n)
+        last = ctx.sentence(v).last
+        end = next((k for k in range(v + 1, last) if ctx.text(k) in {",", "—", "–"}), last)
         for k in range(v + 1, end):
             span = ctx.span_at.get(k)
             if span is None or span.first != k or span.entity.type != PER:
