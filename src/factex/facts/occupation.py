@@ -15,6 +15,7 @@ from .coordination import holders
 from .implied import country_meant, organisation_meant
 from .lexicon import mapping, multimap, words
 from .positions import (
+    ORG_COMPLEMENTS,
     Phrase,
     base_post,
     board_end,
@@ -605,8 +606,8 @@ def _generic_noun(ctx: Context, phrase: Phrase) -> int | None:
         k += 1
     if k >= phrase.last or ctx.span_at.get(k) is not None or ctx.feat(k, "Case") != "Gen":
         return None
-    generic = words("org-nouns") | words("anaphora-nouns") | set(multimap("implied-org-kinds"))
-    return k if ctx.lemma(k) in generic else None
+    lemma = ctx.lemma(k)
+    return k if lemma in ORG_COMPLEMENTS or lemma in multimap("implied-org-kinds") else None
 
 
 NATIONAL_POSTS = words("leader-posts") | words("state-posts") | words("envoy-posts")

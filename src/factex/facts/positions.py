@@ -28,7 +28,9 @@ STATES = words("state-nouns")
 PLACE_NOUNS = STATES | {"регион", "область", "край", "республика", "город"}
 PLACE_PREPS = {"в", "на"}  # `посол ... на Южном Кавказе`: where, not what, the post is
 PARTICIPLE_STEMS = ("управляющ", "заведующ", "командующ", "главнокомандующ")
-INS_POSTS = ("управляющ", "заведующ", "зав", "командующ", "главнокомандующ")
+INS_POSTS = (*PARTICIPLE_STEMS, "зав")
+# nouns of an organisation after a post, named or meant (`директор ритейлера`)
+ORG_COMPLEMENTS = words("org-nouns") | words("anaphora-nouns")
 
 
 @dataclass
@@ -308,8 +310,7 @@ def _org_complement(ctx: Context, head: int, last: int) -> int | None:
     if k >= last or ctx.pos(k) != "NOUN" or ctx.feat(k, "Case") != "Gen":
         return None
     lemma = ctx.lemma(k)
-    generic = words("org-nouns") | words("anaphora-nouns")  # `директор ритейлера`
-    return k if lemma in generic or lemma == "сила" and k > head + 1 else None
+    return k if lemma in ORG_COMPLEMENTS or lemma == "сила" and k > head + 1 else None
 
 
 def place_of_adjective(ctx: Context, lemma: str) -> Entity | None:
