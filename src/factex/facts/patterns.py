@@ -198,7 +198,10 @@ def triggers() -> frozenset[tuple[str, str]]:
 def needs_parse(tokens: list[Token], first: int, last: int) -> bool:
     """Whether words [first, last) hold the trigger of some frame."""
     found = triggers()
-    return any((t.lemma, t.pos) in found for t in tokens[first:last])
+    return any(
+        (t.lemma, t.pos) in found or t.pos == "PROPN" and (t.lemma, "NOUN") in found
+        for t in tokens[first:last]
+    )  # a trigger tagged as a name for its capital (`_pos`)
 
 
 @cache
@@ -305,9 +308,12 @@ def match(ctx: Context, tree: Tree | None = None) -> list[Reading]:
 def _pos(ctx: Context, i: int, frame: Frame) -> str:
     """The part of speech of word i for a frame: a deal or ownership trigger that opens its
     sentence and is tagged a proper noun for its capital is what the frame takes
-    (`Кредит «X» предоставили ...`, `Основанная Олегом Тиньковым компания ...`)."""
+    (`Кредит «X» предоставили ...`, `Основанная Олегом Тиньковым компания ...`), and so
+    is a post for the frames of post nouns (`Вице-губернаторами назначены ...`)."""
     pos = ctx.pos(i)
-    if pos == "PROPN" and frame.type in {"deal", "ownership"} and opens_sentence(ctx, i):
+    if pos != "PROPN" or not opens_sentence(ctx, i):
+        return pos
+    if frame.type in {"deal", "ownership"} or frame.reads_post and is_post(ctx, i):
         return frame.pos
     return pos
 
