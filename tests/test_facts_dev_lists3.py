@@ -49,3 +49,11 @@ def test_joining_told_by_a_noun(nlp):
     assert ("Олег Ямов", None, "Альфа") in _occupations(nlp, text)
     assert any(p == "Олег Ямов" and o in ("Вега", "Вегу") for p, _, o in _occupations(nlp, text))
     assert not _occupations(nlp, "Приход зимы в Москву ожидается в ноябре.")
+
+
+def test_a_plural_post_after_a_list_of_names(nlp):
+    text = "Олег Ямов и Инна Лосева, руководители «Веги», подписали соглашение."
+    assert _occupations(nlp, text) == {("Олег Ямов", "руководитель", "Вега"),
+                                       ("Инна Лосева", "руководитель", "Вега")}  # fmt: skip
+    text = "Олег Ямов, представители «Веги» и Инна Лосева пришли на встречу."
+    assert not _occupations(nlp, text)

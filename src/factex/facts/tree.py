@@ -210,6 +210,43 @@ def _relative_subject(ctx: Context, arcs: Arcs) -> Arcs:
     return out
 
 
+def _plural_post(ctx: Context, arcs: Arcs) -> Arcs:
+    """A post in the plural after a list of names and a comma, which the parser reads as
+    one more conjunct, is their apposition (`Олег Ткачев и Марина Гусева, руководители
+    «Северной верфи», подписали`), unless its organisations go one to each name
+    (`соответственно`)."""
+    out = list(arcs)
+    for p, (head, dep) in enumerate(arcs):
+        if dep != "conj" or head is None or ctx.feat(p, "Number") != "Plur":
+            continue
+        span = ctx.span_at.get(head)
+        if span is None or span.entity.type != PER or not is_post(ctx, p):
+            continue
+        listed = [k for k in range(head + 1, p) if arcs[k] == (head, "conj")]
+        if not any(_person(ctx, k) for k in listed):
+            continue  # `Хлопонин, представители Госдумы, ...`: a list, one name no plural
+        lead = min([p, *(c for c, (h, d) in _near(arcs, p) if h == p and d == "amod")])
+        if lead == 0 or ctx.text(lead - 1) != ",":
+            continue
+        if any(h == p and d == "cc" for _, (h, d) in _near(arcs, p)):
+            continue  # `Иванов, Петров и министры`: others, not their posts
+        last = ctx.sentence(p).last
+        if any(ctx.lemma(k) == "соответственно" for k in range(p, min(last, p + 20))):
+            continue
+        out[p] = (head, "appos:list")  # the frames of post nouns read this relation
+    return out
+
+
+def _person(ctx: Context, k: int) -> bool:
+    span = ctx.span_at.get(k)
+    return span is not None and span.entity.type == PER
+
+
+def _near(arcs: Arcs, p: int) -> list[tuple[int, tuple[int | None, str]]]:
+    """The arcs of the words within four of word p."""
+    return [(k, arcs[k]) for k in range(max(0, p - 4), min(len(arcs), p + 5))]
+
+
 def _participle_words(ctx: Context, arcs: Arcs) -> Arcs:
     """A participial clause is one piece: a word inside it that the parser hangs outside
     it belongs to the participle (`Уволенный с завода «Вега» инженер Жуков подал иск`:
@@ -396,7 +433,7 @@ class Tree:
         out = _participle_words(ctx, _pronoun_object(ctx, _stray_modifier(ctx, out)))
         out = _dative_name(ctx, _over_the_verb(ctx, out))
         out = _accusative_name(ctx, out)
-        return _relative_subject(ctx, _clause_after_name(ctx, out))
+        return _plural_post(ctx, _relative_subject(ctx, _clause_after_name(ctx, out)))
 
     @cached_property
     def children(self) -> list[list[int]]:
