@@ -353,3 +353,24 @@ def check_floor(s: Score, group: str, recall: float, precision: float) -> None:
     """Fail unless a group's recall and precision reach their floors (misses shown)."""
     assert (s.recall or 0.0) >= recall, (group, s.recall, s.misses[:10])
     assert (s.precision or 0.0) >= precision, (group, s.precision, s.misses[:10])
+
+
+def named_facts(nlp: Any, text: str, kind: str) -> list[dict[str, Any]]:
+    """The facts of one type in a text's record, entity arguments as their names."""
+    record = nlp(text).to_dict()
+    names = {e["id"]: e["name"] for e in record["entities"]}
+
+    def name(value: Any) -> Any:
+        if isinstance(value, list):
+            return [name(v) for v in value]
+        return names.get(value["ref"]) if isinstance(value, dict) and "ref" in value else value
+
+    return [{k: name(v) for k, v in f.items()} for f in record["facts"] if f["type"] == kind]
+
+
+def named_occupations(nlp: Any, text: str) -> set[tuple[Any, Any, Any]]:
+    """(person, position, organisation) of a text's occupations, by name."""
+    return {
+        (f["person"], f.get("position"), f.get("org"))
+        for f in named_facts(nlp, text, "occupation")
+    }

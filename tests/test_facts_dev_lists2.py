@@ -6,25 +6,9 @@ holds a floor a little below that figure, and checks each fix on sentences of it
 
 from __future__ import annotations
 
-from fact_cases import DEV, check_floor, ill_formed, load_cases
+from fact_cases import DEV, check_floor, ill_formed, load_cases, named_facts, named_occupations
 
 CASES = load_cases(DEV.with_name("facts-dev-lists2.txt"))
-
-
-def _facts(nlp, text: str, kind: str) -> list[dict]:
-    record = nlp(text).to_dict()
-    names = {e["id"]: e["name"] for e in record["entities"]}
-
-    def name(value):
-        return names.get(value["ref"]) if isinstance(value, dict) and "ref" in value else value
-
-    return [
-        {k: name(v) for k, v in f.items()} for f in record["facts"] if f["type"] == kind
-    ]
-
-
-def _occupations(nlp, text: str) -> set[tuple]:
-    return {(f["person"], f.get("position"), f.get("org")) for f in _facts(nlp, text, "occupation")}
 
 
 def test_the_file_is_well_formed():
@@ -39,51 +23,52 @@ def test_floor(scores):
 
 def test_a_relative_clause_between_a_post_and_its_holder(nlp):
     text = "Глава завода «Искра», чья продукция идет на экспорт, Павел Рыжов дал интервью."
-    assert ("Павел Рыжов", "глава", "Искра") in _occupations(nlp, text)
+    assert ("Павел Рыжов", "глава", "Искра") in named_occupations(nlp, text)
     text = "Директор «Веги», 40% которой принадлежат городу, Анна Белова ушла в отпуск."
-    assert ("Анна Белова", "директор", "Вега") in _occupations(nlp, text)
+    assert ("Анна Белова", "директор", "Вега") in named_occupations(nlp, text)
 
 
 def test_a_name_inside_a_relative_clause_is_its_subject(nlp):
     text = "Банк «Кедр», где с 2018 года работает главным бухгалтером Инна Лосева, закрылся."
-    assert _occupations(nlp, text) == {("Инна Лосева", "главный бухгалтер", "Кедр")}
+    assert named_occupations(nlp, text) == {("Инна Лосева", "главный бухгалтер", "Кедр")}
 
 
 def test_a_profession_with_an_unnamed_employer_is_a_post(nlp):
-    facts = _facts(nlp, "Главный врач районной больницы Олег Ямов ушел на пенсию.", "occupation")
+    text = "Главный врач районной больницы Олег Ямов ушел на пенсию."
+    facts = named_facts(nlp, text, "occupation")
     assert [(f["position"], f.get("org_text")) for f in facts] == [
         ("главный врач", "районная больница")
     ]
-    assert not _facts(nlp, "Тбилисский врач Олег Ямов провел операцию.", "occupation")
+    assert not named_facts(nlp, "Тбилисский врач Олег Ямов провел операцию.", "occupation")
 
 
 def test_one_of_the_founders_owns_the_company(nlp):
-    found = _facts(nlp, "Олег Ямов стал одним из основателей биржи «Криптон».", "ownership")
+    found = named_facts(nlp, "Олег Ямов стал одним из основателей биржи «Криптон».", "ownership")
     assert [(f["owner"], f["property"]) for f in found] == [("Олег Ямов", "Криптон")]
 
 
 def test_a_pronoun_passes_over_a_name_inside_the_person_s_post(nlp):
     text = "Олег Ямов — совладелец сети «Атлетика». Ему также принадлежит кафе «Сакура»."
-    found = {(f["owner"], f["property"]) for f in _facts(nlp, text, "ownership")}
+    found = {(f["owner"], f["property"]) for f in named_facts(nlp, text, "ownership")}
     assert found == {("Олег Ямов", "Атлетика"), ("Олег Ямов", "Сакура")}
 
 
 def test_joining_a_board_is_a_seat_on_it(nlp):
     text = "В совет директоров «Уралсталь» вошли Олег Ямов и Инна Лосева."
-    assert _occupations(nlp, text) == {
+    assert named_occupations(nlp, text) == {
         ("Олег Ямов", "член совета директоров", "Уралсталь"),
         ("Инна Лосева", "член совета директоров", "Уралсталь"),
     }
     text = "Инна Лосева вошла в наблюдательный совет банка «Кедр»."
-    assert _occupations(nlp, text) == {("Инна Лосева", "член наблюдательного совета", "Кедр")}
+    assert named_occupations(nlp, text) == {("Инна Лосева", "член наблюдательного совета", "Кедр")}
 
 
 def test_posts_held_where_their_holders_work_or_leave(nlp):
     text = "Главный инженер Олег Ямов работает в «Уралстали»."
-    assert _occupations(nlp, text) == {("Олег Ямов", "главный инженер", "Уралсталь")}
+    assert named_occupations(nlp, text) == {("Олег Ямов", "главный инженер", "Уралсталь")}
     text = "Финансовый директор Инна Лосева и главный инженер Олег Ямов покинули «Уралсталь»."
-    found = {(p, pos, o) for p, pos, o in _occupations(nlp, text)}
+    found = {(p, pos, o) for p, pos, o in named_occupations(nlp, text)}
     assert ("Олег Ямов", "главный инженер", "Уралсталь") in found
     assert ("Инна Лосева", "финансовый директор", "Уралсталь") in found
     text = "Бывший министр финансов Олег Ямов работает в «Уралстали»."
-    assert ("Олег Ямов", "министр финансов", "Уралсталь") not in _occupations(nlp, text)
+    assert ("Олег Ямов", "министр финансов", "Уралсталь") not in named_occupations(nlp, text)

@@ -7,23 +7,9 @@ of its own."""
 
 from __future__ import annotations
 
-from fact_cases import DEV, check_floor, ill_formed, load_cases
+from fact_cases import DEV, check_floor, ill_formed, load_cases, named_occupations
 
 CASES = load_cases(DEV.with_name("facts-dev-lists3.txt"))
-
-
-def _occupations(nlp, text: str) -> set[tuple]:
-    record = nlp(text).to_dict()
-    names = {e["id"]: e["name"] for e in record["entities"]}
-
-    def name(value):
-        return names.get(value["ref"]) if isinstance(value, dict) else value
-
-    return {
-        (name(f["person"]), f.get("position"), name(f.get("org")))
-        for f in record["facts"]
-        if f["type"] == "occupation"
-    }
 
 
 def test_the_file_is_well_formed():
@@ -38,7 +24,7 @@ def test_floor(scores):
 
 def test_a_post_read_as_a_name_opening_its_sentence(nlp):
     text = "Вице-губернаторами стали Олег Ямов и Инна Лосева."
-    assert {(p, pos) for p, pos, _ in _occupations(nlp, text)} == {
+    assert {(p, pos) for p, pos, _ in named_occupations(nlp, text)} == {
         ("Олег Ямов", "вице-губернатор"),
         ("Инна Лосева", "вице-губернатор"),
     }
@@ -46,14 +32,15 @@ def test_a_post_read_as_a_name_opening_its_sentence(nlp):
 
 def test_joining_told_by_a_noun(nlp):
     text = "До прихода в «Вегу» Олег Ямов десять лет работал в «Альфе»."
-    assert ("Олег Ямов", None, "Альфа") in _occupations(nlp, text)
-    assert any(p == "Олег Ямов" and o in ("Вега", "Вегу") for p, _, o in _occupations(nlp, text))
-    assert not _occupations(nlp, "Приход зимы в Москву ожидается в ноябре.")
+    assert ("Олег Ямов", None, "Альфа") in named_occupations(nlp, text)
+    found = named_occupations(nlp, text)
+    assert any(p == "Олег Ямов" and o in ("Вега", "Вегу") for p, _, o in found)
+    assert not named_occupations(nlp, "Приход зимы в Москву ожидается в ноябре.")
 
 
 def test_a_plural_post_after_a_list_of_names(nlp):
     text = "Олег Ямов и Инна Лосева, руководители «Веги», подписали соглашение."
-    assert _occupations(nlp, text) == {("Олег Ямов", "руководитель", "Вега"),
+    assert named_occupations(nlp, text) == {("Олег Ямов", "руководитель", "Вега"),
                                        ("Инна Лосева", "руководитель", "Вега")}  # fmt: skip
     text = "Олег Ямов, представители «Веги» и Инна Лосева пришли на встречу."
-    assert not _occupations(nlp, text)
+    assert not named_occupations(nlp, text)

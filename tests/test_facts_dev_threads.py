@@ -6,23 +6,9 @@ floor a little below that figure, and checks each fix on sentences of its own.""
 
 from __future__ import annotations
 
-from fact_cases import DEV, check_floor, ill_formed, load_cases
+from fact_cases import DEV, check_floor, ill_formed, load_cases, named_occupations
 
 CASES = load_cases(DEV.with_name("facts-dev-threads.txt"))
-
-
-def _occupations(nlp, text: str) -> set[tuple]:
-    record = nlp(text).to_dict()
-    names = {e["id"]: e["name"] for e in record["entities"]}
-
-    def name(value):
-        return names.get(value["ref"]) if isinstance(value, dict) else value
-
-    return {
-        (name(f["person"]), f.get("position"), name(f.get("org")))
-        for f in record["facts"]
-        if f["type"] == "occupation"
-    }
 
 
 def test_the_file_is_well_formed():
@@ -37,32 +23,33 @@ def test_floor(scores):
 
 def test_a_generic_noun_after_a_post_stands_for_the_named_company(nlp):
     text = "Сеть «Пятерочка-Юг» сменила команду. Финансовым директором ритейлера стал Олег Ямов."
-    assert ("Олег Ямов", "финансовый директор", "Пятерочка-Юг") in _occupations(nlp, text)
+    assert ("Олег Ямов", "финансовый директор", "Пятерочка-Юг") in named_occupations(nlp, text)
 
 
 def test_heading_a_board_is_chairing_it(nlp):
     text = "Совет директоров «Уралстали» возглавил Олег Ямов."
-    assert _occupations(nlp, text) == {("Олег Ямов", "председатель совета директоров", "Уралсталь")}
+    chair = ("Олег Ямов", "председатель совета директоров", "Уралсталь")
+    assert named_occupations(nlp, text) == {chair}
     text = "Олег Ямов возглавил «Уралсталь»."
-    assert _occupations(nlp, text) == {("Олег Ямов", None, "Уралсталь")}
+    assert named_occupations(nlp, text) == {("Олег Ямов", None, "Уралсталь")}
 
 
 def test_leaving_told_by_a_noun(nlp):
     text = "Стало известно об уходе Инны Лосевой из банка «Кедр»."
-    assert _occupations(nlp, text) == {("Инна Лосева", None, "Кедр")}
+    assert named_occupations(nlp, text) == {("Инна Лосева", None, "Кедр")}
 
 
 def test_a_successor_takes_the_post(nlp):
     text = "Олег Ямов пять лет руководил «Уралсталью». В марте его сменила Инна Лосева."
-    assert ("Инна Лосева", None, "Уралсталь") in _occupations(nlp, text)
+    assert ("Инна Лосева", None, "Уралсталь") in named_occupations(nlp, text)
     text = "Инна Лосева сменила Олега Ямова на посту директора «Веги»."
-    assert ("Инна Лосева", "директор", "Вега") in _occupations(nlp, text)
+    assert ("Инна Лосева", "директор", "Вега") in named_occupations(nlp, text)
     text = "Инна Лосева не сменит Олега Ямова на посту директора «Веги»."
-    assert ("Инна Лосева", "директор", "Вега") not in _occupations(nlp, text)
+    assert ("Инна Лосева", "директор", "Вега") not in named_occupations(nlp, text)
 
 
 def test_a_generic_noun_stands_for_the_only_organisation_named_before(nlp):
     text = "Инна Лосева работает в «Кедре» с 2009 года. В марте она стала вице-президентом банка."
-    assert ("Инна Лосева", "вице-президент", "Кедр") in _occupations(nlp, text)
+    assert ("Инна Лосева", "вице-президент", "Кедр") in named_occupations(nlp, text)
     text = "Инна Лосева работала в «Кедре», а Олег Ямов — в «Веге». Ямов стал директором банка."
-    assert not any(o == "Кедр" for p, _, o in _occupations(nlp, text) if p == "Олег Ямов")
+    assert not any(o == "Кедр" for p, _, o in named_occupations(nlp, text) if p == "Олег Ямов")
